@@ -1,0 +1,278 @@
+package org.neurite.api;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Creates tensors and offers the neural-network operations that are not natural tensor
+ * methods. The engine implements it; layers, activations and losses reach it through
+ * {@link Tensor#backend()} or {@link LayerContext#backend()}.
+ *
+ * <p>Image tensors are laid out as PyTorch lays them out: {@code [batch, channels, height, width]}.
+ * Every operation here is differentiable unless its documentation says otherwise.
+ */
+public interface Backend {
+
+    // ---- creation ----------------------------------------------------------------------
+
+    /**
+     * Creates a tensor holding a copy of the given values.
+     *
+     * @param values the elements in row-major order
+     * @param shape the shape; its size must equal {@code values.length}
+     * @return the new tensor, not requiring a gradient
+     */
+    Tensor tensor(float[] values, Shape shape);
+
+    /** @return a scalar tensor */
+    Tensor scalar(float value);
+
+    /** @return a tensor of zeros */
+    Tensor zeros(Shape shape);
+
+    /** @return a tensor of ones */
+    Tensor ones(Shape shape);
+
+    /** @return a tensor with every element equal to {@code value} */
+    Tensor full(Shape shape, float value);
+
+    /**
+     * Creates a trainable parameter, filled by the initializer.
+     *
+     * @param shape the shape of the parameter
+     * @param initializer fills the initial values
+     * @param random the random source the initializer draws from
+     * @return the parameter; its {@link Parameter#value()} requires a gradient
+     */
+    Parameter parameter(Shape shape, Initializer initializer, RandomGenerator random);
+
+    /**
+     * Creates a non-trainable state tensor that is saved with the model (such as batch
+     * norm's running mean), filled with {@code value}.
+     *
+     * @param shape the shape of the buffer
+     * @param value the initial value of every element
+     * @return the buffer; {@link Parameter#trainable()} is false
+     */
+    Parameter buffer(Shape shape, float value);
+
+    /**
+     * Switches gradient recording off on this thread until the returned scope is closed, as
+     * for inference: {@code try (var scope = backend.noGrad()) { ... }}. Scopes nest.
+     *
+     * @return the scope to close
+     */
+    GradScope noGrad();
+
+    /** @return whether operations on this thread are recorded for backpropagation */
+    boolean isGradEnabled();
+
+    // ---- joining and selecting ---------------------------------------------------------
+
+    /**
+     * Joins tensors along an existing axis; all other axes must match.
+     *
+     * @param tensors at least one tensor
+     * @param axis the axis to join along
+     * @return the joined tensor
+     */
+    Tensor concat(List<? extends Tensor> tensors, int axis);
+
+    /**
+     * Stacks tensors of one shape along a new axis.
+     *
+     * @param tensors at least one tensor, all of one shape
+     * @param axis the position of the new axis in the result
+     * @return the stacked tensor
+     */
+    Tensor stack(List<? extends Tensor> tensors, int axis);
+
+    /**
+     * Chooses elementwise: {@code a} where {@code condition} is non-zero, else {@code b}; all
+     * three broadcast. Gradients flow to {@code a} and {@code b}, never to the condition.
+     *
+     * @param condition the mask
+     * @param a the values where the mask is non-zero
+     * @param b the values where the mask is zero
+     * @return the chosen values
+     */
+    Tensor where(Tensor condition, Tensor a, Tensor b);
+
+    /**
+     * Replaces the elements where {@code mask} is non-zero with {@code value}; the mask
+     * broadcasts to {@code x}. No gradient flows to the replaced elements.
+     *
+     * @param x the input
+     * @param mask the positions to replace
+     * @param value the replacement, for example {@code -inf} to mask attention scores
+     * @return the filled tensor
+     */
+    Tensor maskedFill(Tensor x, Tensor mask, float value);
+
+    /**
+     * Looks up rows of an embedding table.
+     *
+     * @param weight the table, {@code [vocabulary, dim]}
+     * @param indices integral indices stored as floats, of any shape
+     * @return {@code indices.shape + [dim]}; gradients flow into the looked-up rows of the table
+     * @throws IllegalArgumentException if an index is outside the table, naming the index
+     */
+    Tensor embedding(Tensor weight, Tensor indices);
+
+    // ---- normalisation and probabilities -----------------------------------------------
+
+    /**
+     * Softmax along one axis, computed stably (subtracting the maximum), so logits of
+     * {@code ±1000} give exact probabilities rather than NaN.
+     *
+     * @param x the logits
+     * @param axis the axis whose entries sum to 1
+     * @return the probabilities
+     */
+    Tensor softmax(Tensor x, int axis);
+
+    /**
+     * Log of the softmax along one axis, computed stably as {@code x - max - log(sum(exp(x - max)))}.
+     *
+     * @param x the logits
+     * @param axis the normalised axis
+     * @return the log-probabilities
+     */
+    Tensor logSoftmax(Tensor x, int axis);
+
+    /**
+     * Layer normalisation over the trailing axes that {@code gamma}'s shape covers.
+     *
+     * @param x the input, whose trailing axes equal {@code gamma}'s shape
+     * @param gamma the scale; {@code null} for none
+     * @param beta the shift, of {@code gamma}'s shape; {@code null} for none
+     * @param normalizedShape the trailing axes normalised over
+     * @param epsilon added to the variance
+     * @return the normalised tensor
+     */
+    Tensor layerNorm(Tensor x, Shape normalizedShape, Tensor gamma, Tensor beta, float epsilon);
+
+    /**
+     * Batch normalisation over axis 1 (features of {@code [batch, features]} or channels of
+     * {@code [batch, channels, ...]}). In {@link Mode#TRAINING} it normalises with the batch
+     * statistics and updates the running ones in place
+     * ({@code running = (1 - momentum) * running + momentum * batch}, unbiased variance);
+     * in {@link Mode#INFERENCE} it uses the running ones.
+     *
+     * @param x the input
+     * @param gamma the scale per channel
+     * @param beta the shift per channel
+     * @param runningMean running mean per channel, updated in training
+     * @param runningVar running variance per channel, updated in training
+     * @param momentum the weight of the batch statistics in the running update
+     * @param epsilon added to the variance
+     * @param mode training or inference
+     * @return the normalised tensor
+     */
+    Tensor batchNorm(Tensor x, Tensor gamma, Tensor beta, Parameter runningMean, Parameter runningVar,
+                     float momentum, float epsilon, Mode mode);
+
+    /**
+     * Inverted dropout: in training, zeroes each element with probability {@code p} and scales
+     * the rest by {@code 1 / (1 - p)}; in inference, returns {@code x} unchanged.
+     *
+     * @param x the input
+     * @param p the drop probability, in {@code [0, 1)}
+     * @param mode training or inference
+     * @param random the random source of the mask
+     * @return the result
+     */
+    Tensor dropout(Tensor x, float p, Mode mode, RandomGenerator random);
+
+    // ---- convolution and pooling -------------------------------------------------------
+
+    /**
+     * 2-D convolution (cross-correlation, as PyTorch's {@code conv2d}).
+     *
+     * @param x the input, {@code [batch, inChannels, height, width]}
+     * @param weight the kernels, {@code [outChannels, inChannels, kh, kw]}
+     * @param bias the bias, {@code [outChannels]}; {@code null} for none
+     * @param stride the stride {@code {sh, sw}}
+     * @param padding the zero padding {@code {ph, pw}} on each side
+     * @return {@code [batch, outChannels, (h + 2ph - kh) / sh + 1, (w + 2pw - kw) / sw + 1]}
+     */
+    Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding);
+
+    /**
+     * 2-D max pooling; padded positions never win.
+     *
+     * @param x the input, {@code [batch, channels, height, width]}
+     * @param kernel the window {@code {kh, kw}}
+     * @param stride the stride {@code {sh, sw}}
+     * @param padding the padding {@code {ph, pw}}
+     * @return the pooled tensor
+     */
+    Tensor maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding);
+
+    /**
+     * 2-D average pooling; padded positions count as zeros (PyTorch's default).
+     *
+     * @param x the input, {@code [batch, channels, height, width]}
+     * @param kernel the window {@code {kh, kw}}
+     * @param stride the stride {@code {sh, sw}}
+     * @param padding the padding {@code {ph, pw}}
+     * @return the pooled tensor
+     */
+    Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding);
+
+    // ---- fused operations for architecture plugins -------------------------------------
+
+    /**
+     * One step of an Elman RNN cell: {@code h' = act(x W_ih^T + b_ih + h W_hh^T + b_hh)}.
+     *
+     * @param x the input at this step, {@code [batch, inputSize]}
+     * @param h the previous hidden state, {@code [batch, hidden]}
+     * @param wIh {@code [hidden, inputSize]}
+     * @param wHh {@code [hidden, hidden]}
+     * @param bIh {@code [hidden]}, or {@code null}
+     * @param bHh {@code [hidden]}, or {@code null}
+     * @param useRelu ReLU instead of the default tanh
+     * @return the new hidden state
+     */
+    Tensor rnnCell(Tensor x, Tensor h, Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh, boolean useRelu);
+
+    /**
+     * One step of an LSTM cell with PyTorch's gate order {@code i, f, g, o}.
+     *
+     * @param x the input at this step, {@code [batch, inputSize]}
+     * @param h the previous hidden state, {@code [batch, hidden]}
+     * @param c the previous cell state, {@code [batch, hidden]}
+     * @param wIh {@code [4 * hidden, inputSize]}
+     * @param wHh {@code [4 * hidden, hidden]}
+     * @param bIh {@code [4 * hidden]}, or {@code null}
+     * @param bHh {@code [4 * hidden]}, or {@code null}
+     * @return the new hidden and cell state, in that order
+     */
+    List<Tensor> lstmCell(Tensor x, Tensor h, Tensor c, Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh);
+
+    /**
+     * One step of a GRU cell with PyTorch's gate order {@code r, z, n}.
+     *
+     * @param x the input at this step, {@code [batch, inputSize]}
+     * @param h the previous hidden state, {@code [batch, hidden]}
+     * @param wIh {@code [3 * hidden, inputSize]}
+     * @param wHh {@code [3 * hidden, hidden]}
+     * @param bIh {@code [3 * hidden]}, or {@code null}
+     * @param bHh {@code [3 * hidden]}, or {@code null}
+     * @return the new hidden state
+     */
+    Tensor gruCell(Tensor x, Tensor h, Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh);
+
+    /**
+     * Scaled dot-product attention: {@code softmax(q k^T / sqrt(d) + mask) v}.
+     *
+     * @param q queries, {@code [..., lq, d]}
+     * @param k keys, {@code [..., lk, d]}
+     * @param v values, {@code [..., lk, dv]}
+     * @param mask positions that must not be attended to (non-zero = masked), broadcast to
+     *     {@code [..., lq, lk]}; {@code null} for none
+     * @param causal whether position {@code i} may attend only to positions {@code <= i}
+     * @return {@code [..., lq, dv]}
+     */
+    Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor mask, boolean causal);
+}

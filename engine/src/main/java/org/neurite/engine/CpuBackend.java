@@ -1,0 +1,187 @@
+package org.neurite.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+import org.neurite.api.Backend;
+import org.neurite.api.GradScope;
+import org.neurite.api.Initializer;
+import org.neurite.api.Mode;
+import org.neurite.api.Parameter;
+import org.neurite.api.Shape;
+import org.neurite.api.Tensor;
+import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.ops.Attention;
+import org.neurite.engine.ops.Conv2d;
+import org.neurite.engine.ops.Dropout;
+import org.neurite.engine.ops.Embedding;
+import org.neurite.engine.ops.Joins;
+import org.neurite.engine.ops.Normalization;
+import org.neurite.engine.ops.Pooling;
+import org.neurite.engine.ops.RecurrentCells;
+import org.neurite.engine.ops.Selection;
+import org.neurite.engine.ops.Softmax;
+import org.neurite.engine.tensor.CpuParameter;
+import org.neurite.engine.tensor.CpuTensor;
+
+/** The CPU implementation of {@link Backend}: it creates {@link CpuTensor}s and dispatches to the ops. */
+public final class CpuBackend implements Backend {
+
+    private static final CpuBackend INSTANCE = new CpuBackend();
+
+    private CpuBackend() {
+    }
+
+    /** @return the one CPU backend */
+    public static CpuBackend instance() {
+        return INSTANCE;
+    }
+
+    private static CpuTensor of(Tensor t) {
+        return t == null ? null : CpuTensor.of(t);
+    }
+
+    private static List<CpuTensor> all(List<? extends Tensor> tensors) {
+        List<CpuTensor> out = new ArrayList<>(tensors.size());
+        for (Tensor t : tensors) {
+            out.add(CpuTensor.of(t));
+        }
+        return out;
+    }
+
+    @Override
+    public Tensor tensor(float[] values, Shape shape) {
+        return CpuTensor.wrap(values.clone(), shape);
+    }
+
+    @Override
+    public Tensor scalar(float value) {
+        return CpuTensor.wrap(new float[] {value}, Shape.scalar());
+    }
+
+    @Override
+    public Tensor zeros(Shape shape) {
+        return CpuTensor.wrap(new float[shape.intSize()], shape);
+    }
+
+    @Override
+    public Tensor ones(Shape shape) {
+        return full(shape, 1f);
+    }
+
+    @Override
+    public Tensor full(Shape shape, float value) {
+        float[] v = new float[shape.intSize()];
+        java.util.Arrays.fill(v, value);
+        return CpuTensor.wrap(v, shape);
+    }
+
+    @Override
+    public Parameter parameter(Shape shape, Initializer initializer, RandomGenerator random) {
+        float[] v = new float[shape.intSize()];
+        initializer.initialize(v, shape, random);
+        return new CpuParameter(CpuTensor.wrap(v, shape), true);
+    }
+
+    @Override
+    public Parameter buffer(Shape shape, float value) {
+        return new CpuParameter(CpuTensor.of(full(shape, value)), false);
+    }
+
+    @Override
+    public GradScope noGrad() {
+        return GradMode.disable();
+    }
+
+    @Override
+    public boolean isGradEnabled() {
+        return GradMode.isEnabled();
+    }
+
+    @Override
+    public Tensor concat(List<? extends Tensor> tensors, int axis) {
+        return Joins.concat(all(tensors), axis);
+    }
+
+    @Override
+    public Tensor stack(List<? extends Tensor> tensors, int axis) {
+        return Joins.stack(all(tensors), axis);
+    }
+
+    @Override
+    public Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return Selection.where(of(condition), of(a), of(b));
+    }
+
+    @Override
+    public Tensor maskedFill(Tensor x, Tensor mask, float value) {
+        return Selection.maskedFill(of(x), of(mask), value);
+    }
+
+    @Override
+    public Tensor embedding(Tensor weight, Tensor indices) {
+        return Embedding.lookup(of(weight), of(indices));
+    }
+
+    @Override
+    public Tensor softmax(Tensor x, int axis) {
+        return Softmax.softmax(of(x), axis);
+    }
+
+    @Override
+    public Tensor logSoftmax(Tensor x, int axis) {
+        return Softmax.logSoftmax(of(x), axis);
+    }
+
+    @Override
+    public Tensor layerNorm(Tensor x, Shape normalizedShape, Tensor gamma, Tensor beta, float epsilon) {
+        return Normalization.layerNorm(of(x), normalizedShape, of(gamma), of(beta), epsilon);
+    }
+
+    @Override
+    public Tensor batchNorm(Tensor x, Tensor gamma, Tensor beta, Parameter runningMean, Parameter runningVar,
+                            float momentum, float epsilon, Mode mode) {
+        return Normalization.batchNorm(of(x), of(gamma), of(beta), runningMean, runningVar, momentum, epsilon, mode);
+    }
+
+    @Override
+    public Tensor dropout(Tensor x, float p, Mode mode, RandomGenerator random) {
+        return Dropout.apply(of(x), p, mode, random);
+    }
+
+    @Override
+    public Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding) {
+        return Conv2d.forward(of(x), of(weight), of(bias), stride, padding);
+    }
+
+    @Override
+    public Tensor maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding) {
+        return Pooling.maxPool2d(of(x), kernel, stride, padding);
+    }
+
+    @Override
+    public Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding) {
+        return Pooling.avgPool2d(of(x), kernel, stride, padding);
+    }
+
+    @Override
+    public Tensor rnnCell(Tensor x, Tensor h, Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh, boolean useRelu) {
+        return RecurrentCells.rnn(of(x), of(h), of(wIh), of(wHh), of(bIh), of(bHh), useRelu);
+    }
+
+    @Override
+    public List<Tensor> lstmCell(Tensor x, Tensor h, Tensor c, Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh) {
+        return RecurrentCells.lstm(of(x), of(h), of(c), of(wIh), of(wHh), of(bIh), of(bHh));
+    }
+
+    @Override
+    public Tensor gruCell(Tensor x, Tensor h, Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh) {
+        return RecurrentCells.gru(of(x), of(h), of(wIh), of(wHh), of(bIh), of(bHh));
+    }
+
+    @Override
+    public Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor mask, boolean causal) {
+        return Attention.scaledDotProduct(of(q), of(k), of(v), of(mask), causal);
+    }
+}

@@ -1,0 +1,74 @@
+package org.neurite.engine.autograd;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+import org.neurite.engine.tensor.CpuTensor;
+
+/** Reverse-mode automatic differentiation: walks the recorded graph from a result back to its leaves. */
+public final class Autograd {
+
+    private Autograd() {
+    }
+
+    /**
+     * Backpropagates {@code seed} = d(loss)/d(root) through the graph that produced {@code root}.
+     * Leaves (tensors created by the user, such as parameters) keep their accumulated gradient;
+     * intermediate results drop theirs and their graph once used, so memory is freed as in PyTorch.
+     *
+     * @param root the tensor to start from
+     * @param seed its gradient, of its size
+     */
+    public static void backward(CpuTensor root, float[] seed) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("backward(): this tensor " + root.shape()
+                    + " does not depend on any tensor that requires a gradient");
+        }
+        List<CpuTensor> order = topologicalOrder(root);
+        root.accumulateGrad(seed);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            CpuTensor t = order.get(i);
+            Node node = t.node();
+            float[] g = t.gradArray();
+            if (node == null || g == null) {
+                continue;
+            }
+            node.backward().apply(g);
+            t.releaseGraph();
+        }
+    }
+
+    /** Tensors in an order where every tensor comes after the inputs it was computed from. */
+    private static List<CpuTensor> topologicalOrder(CpuTensor root) {
+        List<CpuTensor> order = new ArrayList<>();
+        Set<CpuTensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<CpuTensor> stack = new ArrayDeque<>();
+        Deque<Integer> nextChild = new ArrayDeque<>();
+        stack.push(root);
+        nextChild.push(0);
+        visited.add(root);
+        while (!stack.isEmpty()) {
+            CpuTensor t = stack.peek();
+            int child = nextChild.pop();
+            Node node = t.node();
+            CpuTensor[] inputs = node == null ? new CpuTensor[0] : node.inputs();
+            if (child < inputs.length) {
+                nextChild.push(child + 1);
+                CpuTensor in = inputs[child];
+                if (visited.add(in)) {
+                    stack.push(in);
+                    nextChild.push(0);
+                }
+            } else {
+                stack.pop();
+                order.add(t);
+            }
+        }
+        return order;
+    }
+}

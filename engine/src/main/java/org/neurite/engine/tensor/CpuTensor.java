@@ -1,0 +1,291 @@
+package org.neurite.engine.tensor;
+
+import java.util.Arrays;
+
+import org.neurite.api.Backend;
+import org.neurite.api.Shape;
+import org.neurite.api.ShapeMismatchException;
+import org.neurite.api.Tensor;
+import org.neurite.engine.CpuBackend;
+import org.neurite.engine.autograd.Autograd;
+import org.neurite.engine.autograd.Backward;
+import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.autograd.Node;
+import org.neurite.engine.ops.Activations;
+import org.neurite.engine.ops.Elementwise;
+import org.neurite.engine.ops.Matmul;
+import org.neurite.engine.ops.Reductions;
+import org.neurite.engine.ops.ShapeOps;
+
+/**
+ * The engine's tensor: float32 values in one contiguous row-major array, plus what
+ * backpropagation needs (whether it requires a gradient, its accumulated gradient, and the
+ * recorded operation that produced it). The operations live in {@code org.neurite.engine.ops};
+ * the methods here only dispatch to them.
+ */
+public final class CpuTensor implements Tensor {
+
+    private final float[] data;
+    private final Shape shape;
+    private boolean requiresGrad;
+    private float[] grad;
+    private Node node;
+
+    private CpuTensor(float[] data, Shape shape) {
+        if (data.length != shape.size()) {
+            throw new ShapeMismatchException("tensor: " + data.length + " values do not fill shape " + shape
+                    + " (" + shape.size() + " elements)");
+        }
+        this.data = data;
+        this.shape = shape;
+    }
+
+    /**
+     * Wraps an array without copying it; the caller gives up the array.
+     *
+     * @param data the values, row-major
+     * @param shape the shape, whose size must equal {@code data.length}
+     * @return a leaf tensor not requiring a gradient
+     */
+    public static CpuTensor wrap(float[] data, Shape shape) {
+        return new CpuTensor(data, shape);
+    }
+
+    /**
+     * Creates the result of an operation and records it for backpropagation when gradients are
+     * enabled and any input requires one.
+     *
+     * @param name the operation's name, for error messages
+     * @param data the result's values (taken over, not copied)
+     * @param shape the result's shape
+     * @param backward sends the result's gradient back to the inputs
+     * @param inputs the operands
+     * @return the result
+     */
+    public static CpuTensor result(String name, float[] data, Shape shape, Backward backward, CpuTensor... inputs) {
+        CpuTensor out = new CpuTensor(data, shape);
+        if (GradMode.isEnabled()) {
+            int needing = 0;
+            for (CpuTensor in : inputs) {
+                if (in != null && in.requiresGrad) {
+                    needing++;
+                }
+            }
+            if (needing > 0) {
+                CpuTensor[] kept = new CpuTensor[needing];
+                int k = 0;
+                for (CpuTensor in : inputs) {
+                    if (in != null && in.requiresGrad) {
+                        kept[k++] = in;
+                    }
+                }
+                out.requiresGrad = true;
+                out.node = new Node(name, kept, backward);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Casts an api tensor to the engine's, with a clear message for foreign implementations.
+     *
+     * @param t a tensor made by this engine
+     * @return the same tensor
+     */
+    public static CpuTensor of(Tensor t) {
+        if (t instanceof CpuTensor c) {
+            return c;
+        }
+        throw new IllegalArgumentException("expected a tensor of the CPU engine, got "
+                + (t == null ? "null" : t.getClass().getName()));
+    }
+
+    // ---- engine-internal access ---------------------------------------------------------
+
+    /** @return the live values array; ops read it, and only optimizers and initializers write it */
+    public float[] data() {
+        return data;
+    }
+
+    /** @return the live gradient array, or null */
+    public float[] gradArray() {
+        return grad;
+    }
+
+    /** @return the operation that produced this tensor, or null for a leaf */
+    public Node node() {
+        return node;
+    }
+
+    /** @return the number of elements */
+    public int size() {
+        return data.length;
+    }
+
+    /**
+     * Adds a gradient contribution; the array is not kept.
+     *
+     * @param g d(loss)/d(this), of this tensor's size
+     */
+    public void accumulateGrad(float[] g) {
+        if (g.length != data.length) {
+            throw new IllegalStateException("gradient of " + g.length + " values for tensor " + shape);
+        }
+        if (grad == null) {
+            grad = g.clone();
+        } else {
+            for (int i = 0; i < g.length; i++) {
+                grad[i] += g[i];
+            }
+        }
+    }
+
+    /** Marks this leaf as requiring a gradient (parameters). */
+    public CpuTensor requireGrad() {
+        if (node != null) {
+            throw new IllegalStateException("only leaf tensors can be marked as requiring a gradient");
+        }
+        this.requiresGrad = true;
+        return this;
+    }
+
+    /** Forgets the accumulated gradient. */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** Called by backpropagation after this intermediate result's gradient was passed on. */
+    public void releaseGraph() {
+        node = null;
+        grad = null;
+    }
+
+    // ---- Tensor: identity and data -------------------------------------------------------
+
+    @Override
+    public Shape shape() {
+        return shape;
+    }
+
+    @Override
+    public Backend backend() {
+        return CpuBackend.instance();
+    }
+
+    @Override
+    public float get(int... index) {
+        if (index.length != shape.rank()) {
+            throw new IllegalArgumentException("get: " + index.length + " indices for a tensor of shape " + shape);
+        }
+        int offset = 0;
+        for (int i = 0; i < index.length; i++) {
+            int d = shape.dim(i);
+            if (index[i] < 0 || index[i] >= d) {
+                throw new IllegalArgumentException("get: index " + index[i] + " out of range for axis " + i
+                        + " of shape " + shape);
+            }
+            offset = offset * d + index[i];
+        }
+        return data[offset];
+    }
+
+    @Override
+    public float item() {
+        if (data.length != 1) {
+            throw new IllegalStateException("item(): tensor of shape " + shape + " holds " + data.length
+                    + " values, not one");
+        }
+        return data[0];
+    }
+
+    @Override
+    public float[] toArray() {
+        return data.clone();
+    }
+
+    // ---- Tensor: autodiff ----------------------------------------------------------------
+
+    @Override
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    @Override
+    public void backward() {
+        if (data.length != 1) {
+            throw new IllegalStateException("backward() needs a scalar, but this tensor has shape " + shape
+                    + "; pass the gradient with backward(Tensor)");
+        }
+        Autograd.backward(this, new float[] {1f});
+    }
+
+    @Override
+    public void backward(Tensor gradient) {
+        CpuTensor g = of(gradient);
+        if (!g.shape.equals(shape)) {
+            throw new ShapeMismatchException("backward: gradient of shape " + g.shape + " for a tensor of shape " + shape);
+        }
+        Autograd.backward(this, g.data);
+    }
+
+    @Override
+    public Tensor grad() {
+        return grad == null ? null : wrap(grad.clone(), shape);
+    }
+
+    @Override
+    public Tensor detach() {
+        return wrap(data, shape);
+    }
+
+    // ---- Tensor: operations --------------------------------------------------------------
+
+    @Override public Tensor add(Tensor other) { return Elementwise.add(this, of(other)); }
+    @Override public Tensor add(float value) { return Elementwise.addScalar(this, value); }
+    @Override public Tensor sub(Tensor other) { return Elementwise.sub(this, of(other)); }
+    @Override public Tensor sub(float value) { return Elementwise.addScalar(this, -value); }
+    @Override public Tensor mul(Tensor other) { return Elementwise.mul(this, of(other)); }
+    @Override public Tensor mul(float value) { return Elementwise.mulScalar(this, value); }
+    @Override public Tensor div(Tensor other) { return Elementwise.div(this, of(other)); }
+    @Override public Tensor div(float value) { return Elementwise.mulScalar(this, 1f / value); }
+    @Override public Tensor neg() { return Elementwise.mulScalar(this, -1f); }
+    @Override public Tensor matmul(Tensor other) { return Matmul.matmul(this, of(other)); }
+
+    @Override public Tensor sum() { return Reductions.sum(this, false); }
+    @Override public Tensor sum(boolean keepDims, int... axes) { return Reductions.sum(this, keepDims, axes); }
+    @Override public Tensor mean() { return Reductions.mean(this, false); }
+    @Override public Tensor mean(boolean keepDims, int... axes) { return Reductions.mean(this, keepDims, axes); }
+    @Override public Tensor max(int axis, boolean keepDims) { return Reductions.max(this, axis, keepDims); }
+    @Override public Tensor argmax(int axis) { return Reductions.argmax(this, axis); }
+
+    @Override public Tensor reshape(int... dims) { return ShapeOps.reshape(this, dims); }
+    @Override public Tensor transpose(int axis1, int axis2) { return ShapeOps.transpose(this, axis1, axis2); }
+    @Override public Tensor permute(int... order) { return ShapeOps.permute(this, order); }
+    @Override public Tensor slice(int axis, int start, int end) { return ShapeOps.slice(this, axis, start, end); }
+    @Override public Tensor gather(int axis, Tensor index) { return ShapeOps.gather(this, axis, of(index)); }
+
+    @Override public Tensor exp() { return Elementwise.exp(this); }
+    @Override public Tensor log() { return Elementwise.log(this); }
+    @Override public Tensor sqrt() { return Elementwise.sqrt(this); }
+    @Override public Tensor pow(float exponent) { return Elementwise.pow(this, exponent); }
+    @Override public Tensor abs() { return Elementwise.abs(this); }
+    @Override public Tensor clamp(float min, float max) { return Elementwise.clamp(this, min, max); }
+
+    @Override public Tensor step() { return Activations.step(this); }
+    @Override public Tensor sigmoid() { return Activations.sigmoid(this); }
+    @Override public Tensor tanh() { return Activations.tanh(this); }
+    @Override public Tensor relu() { return Activations.relu(this); }
+    @Override public Tensor leakyRelu(float slope) { return Activations.leakyRelu(this, slope); }
+    @Override public Tensor elu(float alpha) { return Activations.elu(this, alpha); }
+    @Override public Tensor gelu() { return Activations.gelu(this); }
+    @Override public Tensor silu() { return Activations.silu(this); }
+    @Override public Tensor softplus() { return Activations.softplus(this); }
+
+    @Override
+    public String toString() {
+        int n = Math.min(data.length, 8);
+        String head = Arrays.toString(Arrays.copyOf(data, n));
+        return "Tensor" + shape + (requiresGrad ? "(grad)" : "") + " "
+                + (n < data.length ? head.substring(0, head.length() - 1) + ", ...]" : head);
+    }
+}
