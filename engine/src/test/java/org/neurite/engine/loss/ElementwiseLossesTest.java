@@ -141,6 +141,7 @@ class ElementwiseLossesTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope only switches recording off
     void withoutGradientsNoDerivativesAreKept() {
         CpuTensor p = tensor(PREDICTION).requireGrad();
         try (var scope = CpuBackend.instance().noGrad()) {
