@@ -136,7 +136,9 @@ public final class ReshapeLayer implements Layer {
         @Override
         public Layer create(Options options, Shape inputShape, LayerContext context) {
             options.rejectUnknown(options());
-            int[] target = options.getIntList("shape");
+            // One number is a shape of one axis, as the INTEGERS option type allows.
+            int[] target = options.raw("shape") instanceof Number
+                    ? new int[] {options.getInt("shape")} : options.getIntList("shape");
             String problem = problem(target);
             if (problem != null) {
                 throw new OptionException(options.pathOf("shape"), problem);
