@@ -42,7 +42,11 @@ class DenseLayerTest {
                 LayerCase.of("dense", Map.of("units", 4, "use_bias", false, "activation", "tanh"))
                         .input(2, 3).output(2, 4).parameters(12),
                 LayerCase.of("dense", Map.of("units", 2, "weight_init", "xavier_uniform", "bias_init", "zeros"))
-                        .input(6).output(2).parameters(14)));
+                        .input(6).output(2).parameters(14),
+                LayerCase.of("dense", Map.of("units", 3, "activation", Map.of("name", "leaky_relu", "slope", 0.1)))
+                        .input(4).output(3).parameters(15)
+                        .rejectsOptions(Map.of("units", 3, "activation", Map.of("name", "leaky_relu", "slop", 0.1)),
+                                "model.layers[0].activation.slop: unknown option (did you mean 'slope'?)")));
     }
 
     /** Values and gradients from torch 1.13: nn.Linear(3, 2) with these weights, loss sum(y * w). */
