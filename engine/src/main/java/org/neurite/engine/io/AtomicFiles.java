@@ -1,0 +1,106 @@
+package org.neurite.engine.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that readers only ever see the old content or the complete new content:
+ * the bytes go to a temporary file beside the target, are forced to the disk, and the
+ * temporary file is then renamed over the target in one atomic move. A process killed while
+ * writing leaves at most a stray {@code .tmp} file, never a half-written target.
+ */
+public final class AtomicFiles {
+
+    /** Writes the content of a file to the stream it is given. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * Writes the whole content.
+         *
+         * @param out the stream to write to; buffered, closed by the caller
+         * @throws IOException if writing fails
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Replaces (or creates) a file atomically with the content written by {@code content}.
+     * Missing parent folders are created. If {@code content} throws, the target is left as
+     * it was and the temporary file is deleted.
+     *
+     * @param target the file to write
+     * @param content writes the new content
+     * @throws IOException if writing or the move fails, or the file system cannot move atomically
+     */
+    public static void write(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                content.writeTo(out);
+                out.flush();
+                // On the disk before the rename, so a crash cannot expose an empty target.
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("cannot replace " + target + " atomically on this file system", e);
+            }
+            moved = true;
+            forceFolder(folder);
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /**
+     * Replaces (or creates) a file atomically with the given bytes.
+     *
+     * @param target the file to write
+     * @param bytes the whole new content
+     * @throws IOException if writing fails
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * Replaces (or creates) a file atomically with the given text in UTF-8.
+     *
+     * @param target the file to write
+     * @param text the whole new content
+     * @throws IOException if writing fails
+     */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Makes the rename itself durable where the platform allows syncing a folder (it does on Linux). */
+    private static void forceFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Some platforms cannot open folders; the rename is still atomic there.
+        }
+    }
+}
