@@ -47,25 +47,16 @@ public final class Evaluator {
         int n = data.size();
         int[] order = data.order();
         int step = batchSize == 0 ? Math.max(n, 1) : batchSize;
-        double lossSum = 0;
-        ConfusionMatrix confusion = null;
-        boolean classification = true;
+        RunningMeasures measures = new RunningMeasures();
         try (GradScope scope = data.backend().noGrad()) {
             for (int from = 0; from < n; from += step) {
                 InMemoryBatches.Batch batch = data.batch(order, from, Math.min(n, from + step));
                 Tensor prediction = model.forward(batch.inputs(), Mode.INFERENCE);
-                if (loss != null) {
-                    lossSum += (double) loss.compute(prediction, batch.targets()).item() * batch.size();
-                }
-                classification &= ConfusionMatrix.isClassification(prediction.shape(), batch.targets().shape());
-                if (classification) {
-                    if (confusion == null) {
-                        confusion = new ConfusionMatrix(prediction.dim(1));
-                    }
-                    confusion.add(prediction, batch.targets());
-                }
+                double batchLoss = loss == null ? Double.NaN : loss.compute(prediction, batch.targets()).item();
+                measures.add(batchLoss, prediction, batch.targets());
             }
         }
-        return new Evaluation(n, loss == null || n == 0 ? Double.NaN : lossSum / n, classification ? confusion : null);
+        return new Evaluation(n, measures.meanLoss(), measures.confusion());
     }
+
 }

@@ -12,11 +12,14 @@ import org.neurite.api.Mode;
 import org.neurite.api.Optimizer;
 import org.neurite.api.Parameter;
 import org.neurite.api.Tensor;
+import org.neurite.engine.optim.GradientClipping;
+import org.neurite.engine.optim.schedule.LearningRateSchedule;
 
 /**
  * Trains a model: epochs of shuffled minibatches (zero the gradients, forward in
- * {@link Mode#TRAINING}, loss, backward, optimizer step), then validation in
- * {@link Mode#INFERENCE} without gradients. It records each epoch's mean loss and, for
+ * {@link Mode#TRAINING}, loss, backward, clipping, optimizer step), then validation in
+ * {@link Mode#INFERENCE} without gradients. Optionally a {@link LearningRateSchedule} sets the
+ * rate before every update and gradients are clipped to a maximum global norm. It records each epoch's mean loss and, for
  * classifiers, accuracy, and tells its {@link TrainingListener}s as it goes.
  *
  * <p>The same seed gives the same batches, so a model initialised the same way follows the
@@ -37,6 +40,8 @@ public final class Trainer {
     private final int epochs;
     private final int batchSize;
     private final long seed;
+    private final LearningRateSchedule schedule;
+    private final double maxGradientNorm;
     private final List<TrainingListener> listeners;
     private volatile boolean stopRequested;
 
@@ -47,6 +52,8 @@ public final class Trainer {
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
         this.seed = b.seed;
+        this.schedule = b.schedule;
+        this.maxGradientNorm = b.maxGradientNorm;
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -112,57 +119,29 @@ public final class Trainer {
     }
 
     private TrainingHistory run(InMemoryBatches train, InMemoryBatches validation) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("trainer: the training data holds no samples");
+        }
         stopRequested = false;
         Map<String, Parameter> parameters = model.parameters();
         RandomGenerator random = new SplittableRandom(seed);
         boolean fullBatch = batchSize == 0 || batchSize >= train.size();
-        int perBatch = fullBatch ? Math.max(train.size(), 1) : batchSize;
-        int batches = (train.size() + perBatch - 1) / perBatch;
         Evaluator evaluator = new Evaluator(model, loss, fullBatch ? 0 : batchSize);
         List<EpochResult> results = new ArrayList<>();
-        listeners.forEach(l -> l.onTrainingStart(this));
-        long step = 0;
-        double lastLoss = Double.NaN;
+        for (TrainingListener l : listeners) {
+            l.onTrainingStart(this);
+        }
+        Progress progress = new Progress();
         for (int epoch = 1; epoch <= epochs && !stopRequested; epoch++) {
             for (TrainingListener l : listeners) {
                 l.onEpochStart(this, epoch);
             }
             long start = System.nanoTime();
             int[] order = fullBatch ? train.order() : train.shuffledOrder(random);
-            double lossSum = 0;
-            ConfusionMatrix confusion = null;
-            boolean classification = true;
-            for (int b = 0; b < batches; b++) {
-                InMemoryBatches.Batch batch = train.batch(order, b * perBatch, Math.min(train.size(), (b + 1) * perBatch));
-                step++;
-                for (Parameter p : parameters.values()) {
-                    p.zeroGradient();
-                }
-                Tensor prediction = model.forward(batch.inputs(), Mode.TRAINING);
-                Tensor batchLoss = loss.compute(prediction, batch.targets());
-                double value = batchLoss.item();
-                if (!Double.isFinite(value)) {
-                    throw new TrainingDivergedException(epoch, step, b + 1, batches, value, lastLoss);
-                }
-                batchLoss.backward();
-                optimizer.step(parameters);
-                lastLoss = value;
-                lossSum += value * batch.size();
-                classification &= ConfusionMatrix.isClassification(prediction.shape(), batch.targets().shape());
-                if (classification) {
-                    if (confusion == null) {
-                        confusion = new ConfusionMatrix(prediction.dim(1));
-                    }
-                    confusion.add(prediction, batch.targets());
-                }
-                for (TrainingListener l : listeners) {
-                    l.onBatchEnd(this, epoch, step, value);
-                }
-            }
+            RunningMeasures totals = trainEpoch(epoch, train, order, fullBatch ? train.size() : batchSize, parameters, progress);
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation val = validation == null ? null : evaluator.evaluate(validation);
-            EpochResult result = new EpochResult(epoch, lossSum / train.size(),
-                    classification && confusion != null ? confusion.accuracy() : Double.NaN,
+            EpochResult result = new EpochResult(epoch, totals.meanLoss(), totals.accuracy(),
                     val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
                     seconds, optimizer.learningRate());
             results.add(result);
@@ -177,6 +156,47 @@ public final class Trainer {
         return history;
     }
 
+    /** Runs one pass over the samples in the given order, one update per batch. */
+    private RunningMeasures trainEpoch(int epoch, InMemoryBatches train, int[] order, int perBatch,
+                              Map<String, Parameter> parameters, Progress progress) {
+        int n = train.size();
+        int batches = (n + perBatch - 1) / perBatch;
+        RunningMeasures totals = new RunningMeasures();
+        for (int b = 0; b < batches; b++) {
+            InMemoryBatches.Batch batch = train.batch(order, b * perBatch, Math.min(n, (b + 1) * perBatch));
+            for (Parameter p : parameters.values()) {
+                p.zeroGradient();
+            }
+            Tensor prediction = model.forward(batch.inputs(), Mode.TRAINING);
+            Tensor batchLoss = loss.compute(prediction, batch.targets());
+            double value = batchLoss.item();
+            if (!Double.isFinite(value)) {
+                throw new TrainingDivergedException(epoch, progress.steps + 1, b + 1, batches, value, progress.lastLoss);
+            }
+            batchLoss.backward();
+            if (maxGradientNorm > 0) {
+                GradientClipping.clipByGlobalNorm(parameters, maxGradientNorm);
+            }
+            if (schedule != null) {
+                optimizer.setLearningRate(schedule.rate((int) progress.steps));
+            }
+            optimizer.step(parameters);
+            progress.steps++;
+            progress.lastLoss = value;
+            totals.add(value, prediction, batch.targets());
+            for (TrainingListener l : listeners) {
+                l.onBatchEnd(this, epoch, progress.steps, value);
+            }
+        }
+        return totals;
+    }
+
+    /** What carries over from epoch to epoch: the steps taken and the last loss. */
+    private static final class Progress {
+        long steps;
+        double lastLoss = Double.NaN;
+    }
+
     /** The settings of a {@link Trainer}; only the model, loss and optimizer are required. */
     public static final class Builder {
 
@@ -186,6 +206,8 @@ public final class Trainer {
         private int epochs = 1;
         private int batchSize = 32;
         private long seed;
+        private LearningRateSchedule schedule;
+        private double maxGradientNorm;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder(Layer model, Loss loss, Optimizer optimizer) {
@@ -232,6 +254,30 @@ public final class Trainer {
          */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param schedule sets the optimizer's learning rate before every update from the number
+         *     of updates taken in this run; {@code null} (the default) leaves the rate alone
+         * @return this builder
+         */
+        public Builder schedule(LearningRateSchedule schedule) {
+            this.schedule = schedule;
+            return this;
+        }
+
+        /**
+         * @param maxNorm rescale the gradients before every update so that their joint L2 norm is
+         *     at most this (see {@link GradientClipping#clipByGlobalNorm}); 0 (the default) does not clip
+         * @return this builder
+         */
+        public Builder clipGradientNorm(double maxNorm) {
+            if (!(maxNorm >= 0) || Double.isInfinite(maxNorm)) {
+                throw new IllegalArgumentException("trainer: the gradient clipping norm must be 0 (off) or a finite"
+                        + " positive number, got " + maxNorm);
+            }
+            this.maxGradientNorm = maxNorm;
             return this;
         }
 

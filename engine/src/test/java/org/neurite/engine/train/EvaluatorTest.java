@@ -3,23 +3,15 @@ package org.neurite.engine.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.neurite.api.Layer;
-import org.neurite.api.Loss;
 import org.neurite.api.Mode;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
 import org.neurite.engine.tensor.CpuTensor;
+import org.neurite.engine.train.TrainingFakes.Identity;
+import org.neurite.engine.train.TrainingFakes.ScriptedLoss;
 
 class EvaluatorTest {
 
@@ -35,26 +27,15 @@ class EvaluatorTest {
     // true classes:                    0, 1, 1, 1, 2, 2
     private static final float[] LABELS = {0, 1, 1, 1, 2, 2};
 
-    /** A model whose output is its input, recording whether gradients were on. */
-    private static Layer identity(List<Boolean> gradEnabled) {
-        Layer model = mock(Layer.class);
-        when(model.forward(any(), any())).thenAnswer(call -> {
-            gradEnabled.add(CpuBackend.instance().isGradEnabled());
-            return call.getArgument(0);
-        });
-        return model;
-    }
-
     @Test
     void measuresAccuracyConfusionPrecisionAndRecallInBatchesWithoutGradients() {
-        List<Boolean> gradEnabled = new ArrayList<>();
-        Layer model = identity(gradEnabled);
+        Identity model = new Identity();
 
         Evaluation e = new Evaluator(model, null, 4)
                 .evaluate(CpuTensor.wrap(SCORES.clone(), Shape.of(6, 3)), CpuTensor.wrap(LABELS.clone(), Shape.of(6)));
 
-        verify(model, times(2)).forward(any(), org.mockito.ArgumentMatchers.eq(Mode.INFERENCE));
-        assertThat(gradEnabled).containsExactly(false, false);
+        assertThat(model.modes).containsExactly(Mode.INFERENCE, Mode.INFERENCE);
+        assertThat(model.gradEnabled).containsExactly(false, false);
         assertThat(CpuBackend.instance().isGradEnabled()).isTrue();
         assertThat(e.samples()).isEqualTo(6);
         assertThat(e.loss()).isNaN();
@@ -77,11 +58,8 @@ class EvaluatorTest {
 
     @Test
     void averagesTheLossPerSampleOverUnequalBatches() {
-        Loss loss = mock(Loss.class);
         // batches of 4 and 2 samples with mean losses 1 and 4: per sample (4 + 8) / 6 = 2
-        when(loss.compute(any(), any())).thenReturn(CpuBackend.instance().scalar(1), CpuBackend.instance().scalar(4));
-
-        Evaluation e = new Evaluator(identity(new ArrayList<>()), loss, 4)
+        Evaluation e = new Evaluator(new Identity(), new ScriptedLoss(1, 4), 4)
                 .evaluate(CpuTensor.wrap(SCORES.clone(), Shape.of(6, 3)), CpuTensor.wrap(LABELS.clone(), Shape.of(6)));
 
         assertThat(e.loss()).isEqualTo(2.0);
@@ -91,7 +69,7 @@ class EvaluatorTest {
     void leavesClassificationOutWhenTheTargetsAreNotLabels() {
         Tensor x = CpuTensor.wrap(new float[] {1, 2, 3}, Shape.of(3, 1));
 
-        Evaluation e = new Evaluator(identity(new ArrayList<>()), null, 0).evaluate(x, x);
+        Evaluation e = new Evaluator(new Identity(), null, 0).evaluate(x, x);
 
         assertThat(e.confusion()).isNull();
         assertThat(e.accuracy()).isNaN();

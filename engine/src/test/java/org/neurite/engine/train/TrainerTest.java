@@ -182,4 +182,44 @@ class TrainerTest {
                 .isInstanceOf(org.neurite.api.ShapeMismatchException.class)
                 .hasMessageContaining("training data: inputs [10, 2] and targets [11, 1]");
     }
+
+    @Test
+    void aScheduleSetsTheRateBeforeEveryUpdateCountingStepsOverTheRun() {
+        Tensor[] data = TrainingFakes.linearData(20, 1);
+        GradientDescent sgd = new GradientDescent(1);
+        TrainingHistory history = Trainer.builder(new LinearRegression(2), new MeanSquaredError(), sgd)
+                .epochs(2).batchSize(10).schedule(step -> 0.01 * (step + 1)).build()
+                .fit(data[0], data[1]);
+
+        assertThat(sgd.rates).containsExactly(0.01, 0.02, 0.03, 0.04);
+        assertThat(history.epochs()).extracting(EpochResult::learningRate).containsExactly(0.02, 0.04);
+    }
+
+    @Test
+    void clipsTheGlobalGradientNormBeforeTheUpdate() {
+        // one full-batch step from zero weights: the update is lr times the clipped gradient
+        Tensor[] data = TrainingFakes.linearData(100, 7);
+        LinearRegression clipped = new LinearRegression(2);
+        LinearRegression free = new LinearRegression(2);
+        Trainer.builder(clipped, new MeanSquaredError(), new GradientDescent(1)).batchSize(0).clipGradientNorm(0.5)
+                .build().fit(data[0], data[1]);
+        Trainer.builder(free, new MeanSquaredError(), new GradientDescent(1)).batchSize(0)
+                .build().fit(data[0], data[1]);
+
+        double clippedNorm = norm(clipped.weight.data()[0], clipped.weight.data()[1], clipped.bias.data()[0]);
+        double freeNorm = norm(free.weight.data()[0], free.weight.data()[1], free.bias.data()[0]);
+        assertThat(freeNorm).isGreaterThan(1);
+        assertThat(clippedNorm).isCloseTo(0.5, within(1e-5));
+        assertThat(clipped.weight.data()[0] / free.weight.data()[0]).isCloseTo((float) (0.5 / freeNorm), within(1e-5f));
+        assertThatThrownBy(() -> Trainer.builder(free, new MeanSquaredError(), new GradientDescent(1)).clipGradientNorm(-1))
+                .hasMessageContaining("gradient clipping norm must be 0 (off) or a finite positive number, got -1.0");
+    }
+
+    private static double norm(double... v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
 }

@@ -121,10 +121,64 @@ final class TrainingFakes {
         }
     }
 
+    /** A model without parameters whose output is its input, recording the modes and gradient recording it ran with. */
+    static final class Identity implements Layer {
+        final List<Mode> modes = new ArrayList<>();
+        final List<Boolean> gradEnabled = new ArrayList<>();
+
+        @Override
+        public String type() {
+            return "fake_identity";
+        }
+
+        @Override
+        public Options options() {
+            return Options.empty();
+        }
+
+        @Override
+        public Shape outputShape(Shape inputShape) {
+            return inputShape;
+        }
+
+        @Override
+        public Map<String, Parameter> parameters() {
+            return Map.of();
+        }
+
+        @Override
+        public Tensor forward(Tensor input, Mode mode) {
+            modes.add(mode);
+            gradEnabled.add(input.backend().isGradEnabled());
+            return input;
+        }
+    }
+
+    /** A loss that returns given values in turn, whatever the prediction. */
+    static final class ScriptedLoss implements Loss {
+        private final float[] values;
+        private int next;
+
+        ScriptedLoss(float... values) {
+            this.values = values;
+        }
+
+        @Override
+        public String name() {
+            return "fake_scripted";
+        }
+
+        @Override
+        public Tensor compute(Tensor prediction, Tensor target) {
+            return CpuTensor.wrap(new float[] {values[next++]}, Shape.scalar());
+        }
+    }
+
     /** Plain gradient descent: {@code w -= lr * grad}. */
     static final class GradientDescent implements Optimizer {
         double learningRate;
         int steps;
+        final List<Double> rates = new ArrayList<>();
 
         GradientDescent(double learningRate) {
             this.learningRate = learningRate;
@@ -138,6 +192,7 @@ final class TrainingFakes {
         @Override
         public void step(Map<String, Parameter> parameters) {
             steps++;
+            rates.add(learningRate);
             for (Parameter p : parameters.values()) {
                 float[] g = p.gradient();
                 if (p.trainable() && g != null) {
