@@ -101,8 +101,12 @@ public final class Broadcast {
      */
     public static Broadcast to(String op, Shape result, Shape... operands) {
         for (Shape s : operands) {
-            Shape joint = shape(op, result, s);
-            if (!joint.equals(result)) {
+            boolean fits = s.rank() <= result.rank();
+            for (int axis = 0; axis < s.rank() && fits; axis++) {
+                int d = s.dim(axis);
+                fits = d == 1 || d == result.dim(axis + result.rank() - s.rank());
+            }
+            if (!fits) {
                 throw new ShapeMismatchException(op + ": shape " + s + " does not broadcast to " + result);
             }
         }

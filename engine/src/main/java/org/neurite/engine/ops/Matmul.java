@@ -28,29 +28,51 @@ public final class Matmul {
      *     the batch axes do not broadcast
      */
     public static CpuTensor matmul(CpuTensor a, CpuTensor b) {
+        return product("matmul", a, b, false);
+    }
+
+    /**
+     * {@code a x b^T} over the last two axes, {@code [..., m, k] x [..., n, k] -> [..., m, n]},
+     * without copying the transpose: the product of a dense layer with a PyTorch-layout weight
+     * {@code [out, in]}. Batch axes broadcast as in {@link #matmul}; a 1-D {@code a} is a row vector.
+     *
+     * @param a the left operand, rank at least 1
+     * @param b the right operand, stored transposed, rank at least 2
+     * @return the product
+     * @throws ShapeMismatchException if {@code b} has fewer than two axes, the inner dimensions
+     *     differ or the batch axes do not broadcast
+     */
+    public static CpuTensor matmulTransposed(CpuTensor a, CpuTensor b) {
+        if (b.shape().rank() < 2) {
+            throw new ShapeMismatchException("matmulTransposed: " + a.shape() + " x " + b.shape()
+                    + "^T: the right operand needs at least two axes");
+        }
+        return product("matmulTransposed", a, b, true);
+    }
+
+    private static CpuTensor product(String name, CpuTensor a, CpuTensor b, boolean transB) {
         Shape as = a.shape();
         Shape bs = b.shape();
+        String pair = name + ": " + as + " x " + bs + (transB ? "^T" : "");
         if (as.rank() == 0 || bs.rank() == 0) {
-            throw new ShapeMismatchException("matmul: " + as + " x " + bs + ": operands need at least one axis");
+            throw new ShapeMismatchException(pair + ": operands need at least one axis");
         }
         boolean aVector = as.rank() == 1;
         boolean bVector = bs.rank() == 1;
         int m = aVector ? 1 : as.dim(-2);
         int k = as.dim(-1);
-        int kb = bVector ? bs.dim(0) : bs.dim(-2);
-        int n = bVector ? 1 : bs.dim(-1);
+        int kb = bVector ? bs.dim(0) : bs.dim(transB ? -1 : -2);
+        int n = bVector ? 1 : bs.dim(transB ? -2 : -1);
         if (k != kb) {
-            throw new ShapeMismatchException("matmul: " + as + " x " + bs + ": inner dimensions " + k + " and "
-                    + kb + " differ");
+            throw new ShapeMismatchException(pair + ": inner dimensions " + k + " and " + kb + " differ");
         }
         Shape aBatch = as.sub(0, Math.max(as.rank() - 2, 0));
         Shape bBatch = bs.sub(0, Math.max(bs.rank() - 2, 0));
         Broadcast batches;
         try {
-            batches = Broadcast.of("matmul", aBatch, bBatch);
+            batches = Broadcast.of(name, aBatch, bBatch);
         } catch (ShapeMismatchException e) {
-            throw new ShapeMismatchException("matmul: " + as + " x " + bs + ": batch axes " + aBatch + " and "
-                    + bBatch + " do not broadcast");
+            throw new ShapeMismatchException(pair + ": batch axes " + aBatch + " and " + bBatch + " do not broadcast");
         }
         int[] dims = batches.shape().dims();
         int rank = dims.length;
@@ -61,10 +83,10 @@ public final class Matmul {
         if (!bVector) {
             dims[rank] = n;
         }
-        Product p = new Product(batches, m, n, k, bBatch.size() == 1);
+        Product p = new Product(batches, m, n, k, transB, bBatch.size() == 1);
         float[] out = new float[Shape.of(dims).intSize()];
         p.forward(a.data(), b.data(), out);
-        return CpuTensor.result("matmul", out, Shape.of(dims), g -> {
+        return CpuTensor.result(name, out, Shape.of(dims), g -> {
             if (a.requiresGrad()) {
                 a.adoptGrad(p.gradA(g, b.data(), a.size()));
             }
@@ -75,13 +97,42 @@ public final class Matmul {
     }
 
     /**
-     * The geometry of one product: batch plan and matrix sizes. With {@code folded}, the left
-     * operand's batch is stacked into one tall {@code [batches * m, k]} matrix.
+     * The geometry of one product {@code C = A op(B)}: batch plan, matrix sizes, whether B is
+     * stored transposed ({@code [n, k]}). With {@code folded} (B has no batch), the left
+     * operand's batch is stacked into one tall {@code [batches * m, k]} matrix, so every step
+     * is a single matrix pair; otherwise there is one pair per result batch.
      */
-    private record Product(Broadcast batches, int m, int n, int k, boolean folded) {
+    private record Product(Broadcast batches, int m, int n, int k, boolean transB, boolean folded) {
 
-        private int count() {
-            return batches.shape().intSize();
+        private int pairs() {
+            return folded ? 1 : batches.shape().intSize();
+        }
+
+        /** Rows of each pair's A and C. */
+        private int rows() {
+            return folded ? batches.shape().intSize() * m : m;
+        }
+
+        private int aOffset(int pair) {
+            return folded ? 0 : batches.offset(0, pair) * m * k;
+        }
+
+        private int bOffset(int pair) {
+            return folded ? 0 : batches.offset(1, pair) * k * n;
+        }
+
+        private int cOffset(int pair) {
+            return pair * m * n;
+        }
+
+        /** The row stride of B as stored. */
+        private int ldb() {
+            return transB ? k : n;
+        }
+
+        /** Gradients add up where an operand was broadcast over several pairs. */
+        private float gradBeta() {
+            return folded ? 0f : 1f;
         }
 
         /** Whether the product is empty or all zeros, so the zero-filled arrays are already right. */
@@ -90,49 +141,33 @@ public final class Matmul {
         }
 
         void forward(float[] a, float[] b, float[] c) {
-            if (trivial()) {
-                return;
-            }
-            if (folded) {
-                Gemm.sgemm(false, false, count() * m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
-                return;
-            }
-            for (int i = 0; i < count(); i++) {
-                Gemm.sgemm(false, false, m, n, k, 1f, a, batches.offset(0, i) * m * k, k,
-                        b, batches.offset(1, i) * k * n, n, 0f, c, i * m * n, n);
+            for (int i = 0; i < pairs() && !trivial(); i++) {
+                Gemm.sgemm(false, transB, rows(), n, k, 1f, a, aOffset(i), k, b, bOffset(i), ldb(),
+                        0f, c, cOffset(i), n);
             }
         }
 
-        /** dA = G B^T, summed over the batches that A was broadcast to. */
+        /** dA = G op(B)^T. */
         float[] gradA(float[] g, float[] b, int size) {
             float[] da = new float[size];
-            if (trivial()) {
-                return da;
-            }
-            if (folded) {
-                Gemm.sgemm(false, true, count() * m, k, n, 1f, g, 0, n, b, 0, n, 0f, da, 0, k);
-                return da;
-            }
-            for (int i = 0; i < count(); i++) {
-                Gemm.sgemm(false, true, m, k, n, 1f, g, i * m * n, n, b, batches.offset(1, i) * k * n, n,
-                        1f, da, batches.offset(0, i) * m * k, k);
+            for (int i = 0; i < pairs() && !trivial(); i++) {
+                Gemm.sgemm(false, !transB, rows(), k, n, 1f, g, cOffset(i), n, b, bOffset(i), ldb(),
+                        gradBeta(), da, aOffset(i), k);
             }
             return da;
         }
 
-        /** dB = A^T G, summed over the batches that B was broadcast to. */
+        /** dB = A^T G, or G^T A when B is stored transposed. */
         float[] gradB(float[] g, float[] a, int size) {
             float[] db = new float[size];
-            if (trivial()) {
-                return db;
-            }
-            if (folded) {
-                Gemm.sgemm(true, false, k, n, count() * m, 1f, a, 0, k, g, 0, n, 0f, db, 0, n);
-                return db;
-            }
-            for (int i = 0; i < count(); i++) {
-                Gemm.sgemm(true, false, k, n, m, 1f, a, batches.offset(0, i) * m * k, k, g, i * m * n, n,
-                        1f, db, batches.offset(1, i) * k * n, n);
+            for (int i = 0; i < pairs() && !trivial(); i++) {
+                if (transB) {
+                    Gemm.sgemm(true, false, n, k, rows(), 1f, g, cOffset(i), n, a, aOffset(i), k,
+                            gradBeta(), db, bOffset(i), k);
+                } else {
+                    Gemm.sgemm(true, false, k, n, rows(), 1f, a, aOffset(i), k, g, cOffset(i), n,
+                            gradBeta(), db, bOffset(i), n);
+                }
             }
             return db;
         }

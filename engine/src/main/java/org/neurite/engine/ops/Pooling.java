@@ -17,7 +17,7 @@ public final class Pooling {
 
     /**
      * Max pooling: padded positions never win; the gradient goes to the first maximum of each
-     * window (NaN counts as a maximum, as in PyTorch).
+     * window; NaN counts as a maximum, as in PyTorch.
      *
      * @param x the input, {@code [batch, channels, height, width]}
      * @param kernel {@code {kh, kw}}
@@ -44,18 +44,13 @@ public final class Pooling {
                         int best = in + y0 * g.width() + x0;
                         float max = Float.NEGATIVE_INFINITY;
                         for (int iy = y0; iy < y1; iy++) {
-                            for (int ix = in + iy * g.width() + x0, e = ix - x0 + x1; ix < e; ix++) {
+                            int row = in + iy * g.width();
+                            for (int ix = row + x0; ix < row + x1; ix++) {
                                 float v = xd[ix];
-                                if (v > max || Float.isNaN(v)) {
+                                if (v > max || v != v) { // NaN wins, as in PyTorch
                                     max = v;
                                     best = ix;
-                                    if (Float.isNaN(v)) {
-                                        break;
-                                    }
                                 }
-                            }
-                            if (Float.isNaN(max)) {
-                                break;
                             }
                         }
                         out[o] = max;

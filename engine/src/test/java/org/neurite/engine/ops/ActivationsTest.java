@@ -174,6 +174,7 @@ class ActivationsTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope only switches recording off
     void withoutGradientsNothingIsRecorded() {
         CpuTensor x = CpuTensor.wrap(new float[] {-1f, 0.5f}, Shape.of(2)).requireGrad();
         try (var scope = CpuBackend.instance().noGrad()) {

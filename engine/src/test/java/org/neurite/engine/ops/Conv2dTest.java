@@ -93,6 +93,10 @@ class Conv2dTest {
                 new int[] {1, 1}), x, w, b);
         GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), null, new int[] {2, 1},
                 new int[] {0, 2}), x, w);
+        // a batch larger than the number of parts the weight gradient is summed over
+        GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), in.get(2), new int[] {1, 1},
+                new int[] {0, 0}), GradCheck.random(4, 11, 1, 3, 3), GradCheck.random(5, 2, 1, 2, 2),
+                GradCheck.random(6, 2));
     }
 
     @Test

@@ -81,6 +81,27 @@ class MatmulTest {
         GradCheck.create().check(x -> x.get(0).matmul(x.get(1)), GradCheck.random(3, a), GradCheck.random(4, b));
     }
 
+    static List<Arguments> transposedPairs() {
+        return List.of(
+                Arguments.of(new int[] {3, 4}, new int[] {5, 4}),
+                Arguments.of(new int[] {4}, new int[] {5, 4}),
+                Arguments.of(new int[] {2, 3, 4}, new int[] {5, 4}),
+                Arguments.of(new int[] {3, 4}, new int[] {2, 5, 4}),
+                Arguments.of(new int[] {2, 1, 3, 4}, new int[] {3, 5, 4}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("transposedPairs")
+    void transposedRightOperandEqualsMatmulWithTheTranspose(int[] a, int[] b) {
+        CpuTensor x = GradCheck.random(5, a);
+        CpuTensor w = GradCheck.random(6, b);
+        CpuTensor direct = Matmul.matmulTransposed(x, w);
+        CpuTensor reference = Matmul.matmul(x, ShapeOps.transpose(w, -1, -2));
+        assertThat(direct.shape()).isEqualTo(reference.shape());
+        assertThat(direct.data()).containsExactly(reference.data(), within(1e-5f));
+        GradCheck.create().check(t -> Matmul.matmulTransposed(t.get(0), t.get(1)), x, w);
+    }
+
     @Test
     void gradientByHand() {
         // L = sum(A B): dL/dA = 1 B^T (row sums of B), dL/dB = A^T 1 (column sums of A)
@@ -105,6 +126,16 @@ class MatmulTest {
         assertThatThrownBy(() -> Matmul.matmul(GradCheck.random(1, 128, 784), GradCheck.random(2, 256, 100)))
                 .isInstanceOf(ShapeMismatchException.class)
                 .hasMessage("matmul: [128, 784] x [256, 100]: inner dimensions 784 and 256 differ");
+    }
+
+    @Test
+    void transposedMismatchesNameTheTransposedOperand() {
+        assertThatThrownBy(() -> Matmul.matmulTransposed(GradCheck.random(1, 128, 784), GradCheck.random(2, 256, 100)))
+                .isInstanceOf(ShapeMismatchException.class)
+                .hasMessage("matmulTransposed: [128, 784] x [256, 100]^T: inner dimensions 784 and 100 differ");
+        assertThatThrownBy(() -> Matmul.matmulTransposed(GradCheck.random(1, 3, 4), GradCheck.random(2, 4)))
+                .isInstanceOf(ShapeMismatchException.class)
+                .hasMessage("matmulTransposed: [3, 4] x [4]^T: the right operand needs at least two axes");
     }
 
     @Test

@@ -63,6 +63,15 @@ class PoolingTest {
     }
 
     @Test
+    void maxPoolPropagatesNaNAsTorchDoes() {
+        float[] v = {1f, Float.NaN, 3f, 4f, 5f, 6f, 7f, 8f};
+        CpuTensor y = Pooling.maxPool2d(CpuTensor.wrap(v, Shape.of(1, 1, 2, 4)), new int[] {2, 2}, new int[] {2, 2},
+                new int[] {0, 0});
+        assertThat(y.toArray()[0]).isNaN();
+        assertThat(y.toArray()[1]).isEqualTo(8f);
+    }
+
+    @Test
     void avgPoolMatchesTorchCountingPaddingAsZeros() {
         // torch 1.13: F.avg_pool2d(x, (3, 2), stride=(2, 1), padding=(1, 1)) (count_include_pad=True) with
         // x = sine(0.6, [2, 2, 5, 4]); then y.backward(sine(0.8, y.shape))

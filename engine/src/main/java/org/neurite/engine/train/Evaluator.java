@@ -1,0 +1,62 @@
+package org.neurite.engine.train;
+
+import org.neurite.api.GradScope;
+import org.neurite.api.Layer;
+import org.neurite.api.Loss;
+import org.neurite.api.Mode;
+import org.neurite.api.Tensor;
+
+/**
+ * Measures a model on a data set: mean loss, and for classifiers accuracy, the confusion
+ * matrix and per-class precision and recall. It runs in batches, in {@link Mode#INFERENCE},
+ * without recording gradients.
+ */
+public final class Evaluator {
+
+    private final Layer model;
+    private final Loss loss;
+    private final int batchSize;
+
+    /**
+     * @param model the model to measure
+     * @param loss the loss to average, or {@code null} to measure classification only
+     * @param batchSize samples per forward pass; 0 passes the whole set at once
+     */
+    public Evaluator(Layer model, Loss loss, int batchSize) {
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("evaluator: batch size must be 0 (whole set) or positive, got " + batchSize);
+        }
+        this.model = model;
+        this.loss = loss;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Evaluates the model on samples held in tensors.
+     *
+     * @param inputs the inputs, samples on the first axis
+     * @param targets the targets, samples on the first axis: class indices {@code [n]} for
+     *     classifiers, or values of the model output's shape
+     * @return the measures
+     */
+    public Evaluation evaluate(Tensor inputs, Tensor targets) {
+        return evaluate(new InMemoryBatches("evaluate", inputs, targets));
+    }
+
+    Evaluation evaluate(InMemoryBatches data) {
+        int n = data.size();
+        int[] order = data.order();
+        int step = batchSize == 0 ? Math.max(n, 1) : batchSize;
+        RunningMeasures measures = new RunningMeasures();
+        try (GradScope scope = data.backend().noGrad()) {
+            for (int from = 0; from < n; from += step) {
+                InMemoryBatches.Batch batch = data.batch(order, from, Math.min(n, from + step));
+                Tensor prediction = model.forward(batch.inputs(), Mode.INFERENCE);
+                double batchLoss = loss == null ? Double.NaN : loss.compute(prediction, batch.targets()).item();
+                measures.add(batchLoss, prediction, batch.targets());
+            }
+        }
+        return new Evaluation(n, measures.meanLoss(), measures.confusion());
+    }
+
+}
