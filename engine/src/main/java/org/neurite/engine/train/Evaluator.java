@@ -5,6 +5,10 @@ import org.neurite.api.Layer;
 import org.neurite.api.Loss;
 import org.neurite.api.Mode;
 import org.neurite.api.Tensor;
+import org.neurite.engine.CpuBackend;
+import org.neurite.engine.data.Batch;
+import org.neurite.engine.data.DataLoader;
+import org.neurite.engine.data.Dataset;
 
 /**
  * Measures a model on a data set: mean loss, and for classifiers accuracy, the confusion
@@ -32,6 +36,28 @@ public final class Evaluator {
     }
 
     /**
+     * Evaluates the model on a dataset.
+     *
+     * @param data the samples: class indices as targets for classifiers, or values of the
+     *     model output's shape
+     * @return the measures
+     */
+    public Evaluation evaluate(Dataset data) {
+        int n = data.size();
+        DataLoader loader = DataLoader.of(data, CpuBackend.instance()).batchSize(batchSize == 0 ? Math.max(n, 1) : batchSize)
+                .build();
+        RunningMeasures measures = new RunningMeasures();
+        try (GradScope scope = CpuBackend.instance().noGrad()) {
+            for (Batch batch : loader) {
+                Tensor prediction = model.forward(batch.features(), Mode.INFERENCE);
+                double batchLoss = loss == null ? Double.NaN : loss.compute(prediction, batch.targets()).item();
+                measures.add(batchLoss, prediction, batch.targets());
+            }
+        }
+        return new Evaluation(n, measures.meanLoss(), measures.confusion());
+    }
+
+    /**
      * Evaluates the model on samples held in tensors.
      *
      * @param inputs the inputs, samples on the first axis
@@ -40,23 +66,6 @@ public final class Evaluator {
      * @return the measures
      */
     public Evaluation evaluate(Tensor inputs, Tensor targets) {
-        return evaluate(new InMemoryBatches("evaluate", inputs, targets));
+        return evaluate(TensorData.of("evaluate", inputs, targets));
     }
-
-    Evaluation evaluate(InMemoryBatches data) {
-        int n = data.size();
-        int[] order = data.order();
-        int step = batchSize == 0 ? Math.max(n, 1) : batchSize;
-        RunningMeasures measures = new RunningMeasures();
-        try (GradScope scope = data.backend().noGrad()) {
-            for (int from = 0; from < n; from += step) {
-                InMemoryBatches.Batch batch = data.batch(order, from, Math.min(n, from + step));
-                Tensor prediction = model.forward(batch.inputs(), Mode.INFERENCE);
-                double batchLoss = loss == null ? Double.NaN : loss.compute(prediction, batch.targets()).item();
-                measures.add(batchLoss, prediction, batch.targets());
-            }
-        }
-        return new Evaluation(n, measures.meanLoss(), measures.confusion());
-    }
-
 }

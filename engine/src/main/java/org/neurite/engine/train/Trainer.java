@@ -3,8 +3,6 @@ package org.neurite.engine.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 
 import org.neurite.api.Layer;
 import org.neurite.api.Loss;
@@ -12,6 +10,11 @@ import org.neurite.api.Mode;
 import org.neurite.api.Optimizer;
 import org.neurite.api.Parameter;
 import org.neurite.api.Tensor;
+import org.neurite.engine.CpuBackend;
+import org.neurite.engine.data.Batch;
+import org.neurite.engine.data.Batches;
+import org.neurite.engine.data.DataLoader;
+import org.neurite.engine.data.Dataset;
 import org.neurite.engine.optim.GradientClipping;
 import org.neurite.engine.optim.schedule.LearningRateSchedule;
 
@@ -29,7 +32,7 @@ import org.neurite.engine.optim.schedule.LearningRateSchedule;
  * <pre>{@code
  * Trainer trainer = Trainer.builder(model, loss, optimizer).epochs(10).batchSize(128).seed(0)
  *         .listener(new ProgressLogger(System.out)).build();
- * TrainingHistory history = trainer.fit(trainX, trainY, testX, testY);
+ * TrainingHistory history = trainer.fit(train, test);
  * }</pre>
  */
 public final class Trainer {
@@ -95,16 +98,40 @@ public final class Trainer {
     /**
      * Trains without validation.
      *
-     * @param inputs the training inputs, samples on the first axis
-     * @param targets the training targets, samples on the first axis
+     * @param train the training samples
      * @return the result of each epoch
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
-    public TrainingHistory fit(Tensor inputs, Tensor targets) {
-        return run(new InMemoryBatches("training data", inputs, targets), null);
+    public TrainingHistory fit(Dataset train) {
+        return run(train, null);
     }
 
     /**
      * Trains, validating after every epoch.
+     *
+     * @param train the training samples
+     * @param validation the validation samples, or {@code null} for none
+     * @return the result of each epoch
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public TrainingHistory fit(Dataset train, Dataset validation) {
+        return run(train, validation);
+    }
+
+    /**
+     * Trains on samples held in tensors, without validation.
+     *
+     * @param inputs the training inputs, samples on the first axis
+     * @param targets the training targets, samples on the first axis
+     * @return the result of each epoch
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public TrainingHistory fit(Tensor inputs, Tensor targets) {
+        return run(TensorData.of("training data", inputs, targets), null);
+    }
+
+    /**
+     * Trains on samples held in tensors, validating after every epoch.
      *
      * @param inputs the training inputs, samples on the first axis
      * @param targets the training targets, samples on the first axis
@@ -114,18 +141,20 @@ public final class Trainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public TrainingHistory fit(Tensor inputs, Tensor targets, Tensor validationInputs, Tensor validationTargets) {
-        return run(new InMemoryBatches("training data", inputs, targets),
-                new InMemoryBatches("validation data", validationInputs, validationTargets));
+        return run(TensorData.of("training data", inputs, targets),
+                TensorData.of("validation data", validationInputs, validationTargets));
     }
 
-    private TrainingHistory run(InMemoryBatches train, InMemoryBatches validation) {
+    private TrainingHistory run(Dataset train, Dataset validation) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("trainer: the training data holds no samples");
         }
         stopRequested = false;
         Map<String, Parameter> parameters = model.parameters();
-        RandomGenerator random = new SplittableRandom(seed);
         boolean fullBatch = batchSize == 0 || batchSize >= train.size();
+        DataLoader.Builder loader = DataLoader.of(train, CpuBackend.instance()).batchSize(fullBatch ? train.size() : batchSize);
+        // one full batch has no order worth shuffling
+        DataLoader batches = (fullBatch ? loader : loader.shuffle(seed)).build();
         Evaluator evaluator = new Evaluator(model, loss, fullBatch ? 0 : batchSize);
         List<EpochResult> results = new ArrayList<>();
         for (TrainingListener l : listeners) {
@@ -137,8 +166,7 @@ public final class Trainer {
                 l.onEpochStart(this, epoch);
             }
             long start = System.nanoTime();
-            int[] order = fullBatch ? train.order() : train.shuffledOrder(random);
-            RunningMeasures totals = trainEpoch(epoch, train, order, fullBatch ? train.size() : batchSize, parameters, progress);
+            RunningMeasures totals = trainEpoch(epoch, batches.nextEpoch(), parameters, progress);
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation val = validation == null ? null : evaluator.evaluate(validation);
             EpochResult result = new EpochResult(epoch, totals.meanLoss(), totals.accuracy(),
@@ -156,22 +184,20 @@ public final class Trainer {
         return history;
     }
 
-    /** Runs one pass over the samples in the given order, one update per batch. */
-    private RunningMeasures trainEpoch(int epoch, InMemoryBatches train, int[] order, int perBatch,
-                              Map<String, Parameter> parameters, Progress progress) {
-        int n = train.size();
-        int batches = (n + perBatch - 1) / perBatch;
+    /** Runs one pass over the epoch's batches, one update per batch. */
+    private RunningMeasures trainEpoch(int epoch, Batches batches, Map<String, Parameter> parameters, Progress progress) {
         RunningMeasures totals = new RunningMeasures();
-        for (int b = 0; b < batches; b++) {
-            InMemoryBatches.Batch batch = train.batch(order, b * perBatch, Math.min(n, (b + 1) * perBatch));
+        int b = 0;
+        for (Batch batch : batches) {
+            b++;
             for (Parameter p : parameters.values()) {
                 p.zeroGradient();
             }
-            Tensor prediction = model.forward(batch.inputs(), Mode.TRAINING);
+            Tensor prediction = model.forward(batch.features(), Mode.TRAINING);
             Tensor batchLoss = loss.compute(prediction, batch.targets());
             double value = batchLoss.item();
             if (!Double.isFinite(value)) {
-                throw new TrainingDivergedException(epoch, progress.steps + 1, b + 1, batches, value, progress.lastLoss);
+                throw new TrainingDivergedException(epoch, progress.steps + 1, b, batches.count(), value, progress.lastLoss);
             }
             batchLoss.backward();
             if (maxGradientNorm > 0) {
