@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.neurite.api.LayerProvider;
 
-/** The engine's built-in {@link LayerProvider}s. */
+/** The engine's built-in {@link LayerProvider}s: the core layers an embedded engine can build and train a feed-forward network with. */
 public final class BuiltInLayers {
 
     private BuiltInLayers() {
@@ -12,6 +12,15 @@ public final class BuiltInLayers {
 
     /** @return every built-in provider of this kind */
     public static List<LayerProvider> providers() {
-        return List.of();
+        return List.of(
+                new ActivationLayer.Provider(),
+                new BatchNormLayer.Provider(),
+                new DenseLayer.Provider(),
+                new DropoutLayer.Provider(),
+                new EmbeddingLayer.Provider(),
+                new FlattenLayer.Provider(),
+                new LayerNormLayer.Provider(),
+                new ReshapeLayer.Provider(),
+                new Sequential.Provider());
     }
 }

@@ -1,27 +1,280 @@
 package org.neurite.engine.ops;
 
-import java.util.List;
-import java.util.random.RandomGenerator;
-
-import org.neurite.api.Mode;
-import org.neurite.api.Parameter;
-import org.neurite.api.Shape;
-import org.neurite.api.Tensor;
+import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
 
-/** Elementwise activation functions. */
+/**
+ * Elementwise activation functions, each a tight loop over the values with a hand-written
+ * backward. Transcendentals are computed in double and rounded once, and every function is
+ * written so that large inputs ({@code ±1000}) give the limit value rather than NaN.
+ */
 public final class Activations {
+
+    /** Elements per chunk below which a loop is not worth another thread. */
+    private static final int CHUNK = 1 << 15;
+    private static final double INV_SQRT_2PI = 0.3989422804014327;
 
     private Activations() {
     }
 
-    public static CpuTensor step(CpuTensor a) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static CpuTensor sigmoid(CpuTensor a) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static CpuTensor tanh(CpuTensor a) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static CpuTensor relu(CpuTensor a) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static CpuTensor leakyRelu(CpuTensor a, float slope) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static CpuTensor elu(CpuTensor a, float alpha) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static CpuTensor gelu(CpuTensor a) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static CpuTensor silu(CpuTensor a) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static CpuTensor softplus(CpuTensor a) { throw new UnsupportedOperationException("not implemented yet"); }
+    /**
+     * @param a the input
+     * @return Heaviside step: 1 where {@code x >= 0}, else 0; its gradient is 0 everywhere
+     */
+    public static CpuTensor step(CpuTensor a) {
+        float[] x = a.data();
+        float[] y = new float[x.length];
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                y[i] = x[i] >= 0 ? 1f : 0f;
+            }
+        });
+        return CpuTensor.result("step", y, a.shape(), g -> a.accumulateGrad(new float[x.length]), a);
+    }
+
+    /**
+     * @param a the input
+     * @return {@code 1 / (1 + e^-x)}, exactly 0 or 1 far out
+     */
+    public static CpuTensor sigmoid(CpuTensor a) {
+        float[] x = a.data();
+        float[] y = new float[x.length];
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                y[i] = (float) sigmoid(x[i]);
+            }
+        });
+        return CpuTensor.result("sigmoid", y, a.shape(), g -> {
+            float[] dx = new float[y.length];
+            Parallel.forRange(y.length, CHUNK, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    dx[i] = g[i] * y[i] * (1f - y[i]);
+                }
+            });
+            a.accumulateGrad(dx);
+        }, a);
+    }
+
+    /**
+     * @param a the input
+     * @return the hyperbolic tangent
+     */
+    public static CpuTensor tanh(CpuTensor a) {
+        float[] x = a.data();
+        float[] y = new float[x.length];
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                y[i] = (float) tanh(x[i]);
+            }
+        });
+        return CpuTensor.result("tanh", y, a.shape(), g -> {
+            float[] dx = new float[y.length];
+            Parallel.forRange(y.length, CHUNK, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    dx[i] = g[i] * (1f - y[i] * y[i]);
+                }
+            });
+            a.accumulateGrad(dx);
+        }, a);
+    }
+
+    /**
+     * @param a the input
+     * @return {@code max(0, x)}; the gradient at 0 is 0, as in PyTorch
+     */
+    public static CpuTensor relu(CpuTensor a) {
+        float[] x = a.data();
+        float[] y = new float[x.length];
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                y[i] = Math.max(x[i], 0f); // NaN stays NaN, -inf and -0 become 0
+            }
+        });
+        return CpuTensor.result("relu", y, a.shape(), g -> piecewiseLinearBackward(a, g, 0f), a);
+    }
+
+    /**
+     * @param a the input
+     * @param slope the factor for negative inputs
+     * @return {@code x} where {@code x > 0}, else {@code slope * x}; the gradient at 0 is {@code slope}
+     */
+    public static CpuTensor leakyRelu(CpuTensor a, float slope) {
+        float[] x = a.data();
+        float[] y = new float[x.length];
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                float v = x[i];
+                y[i] = v > 0 ? v : v * slope;
+            }
+        });
+        return CpuTensor.result("leaky_relu", y, a.shape(), g -> piecewiseLinearBackward(a, g, slope), a);
+    }
+
+    /** The backward of relu and leaky relu: slope 1 above zero, {@code slope} elsewhere. */
+    private static void piecewiseLinearBackward(CpuTensor a, float[] g, float slope) {
+        float[] x = a.data();
+        float[] dx = new float[x.length];
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                dx[i] = x[i] > 0 ? g[i] : g[i] * slope;
+            }
+        });
+        a.accumulateGrad(dx);
+    }
+
+    /**
+     * @param a the input
+     * @param alpha the scale of the negative part
+     * @return {@code x} where {@code x > 0}, else {@code alpha * (e^x - 1)}
+     */
+    public static CpuTensor elu(CpuTensor a, float alpha) {
+        float[] x = a.data();
+        float[] y = new float[x.length];
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                float v = x[i];
+                y[i] = v > 0 ? v : (float) (alpha * expm1(v));
+            }
+        });
+        return CpuTensor.result("elu", y, a.shape(), g -> {
+            float[] dx = new float[x.length];
+            Parallel.forRange(x.length, CHUNK, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    float v = x[i];
+                    dx[i] = v > 0 ? g[i] : (float) (g[i] * alpha * Math.exp(v));
+                }
+            });
+            a.accumulateGrad(dx);
+        }, a);
+    }
+
+    /**
+     * @param a the input
+     * @return the Gaussian error linear unit in its exact form {@code x * Phi(x)}, as PyTorch's
+     *     default {@code gelu}
+     */
+    public static CpuTensor gelu(CpuTensor a) {
+        float[] x = a.data();
+        float[] y = new float[x.length];
+        // Phi(x) is what the backward needs too; keep it only when a backward will run
+        float[] cdf = GradMode.isEnabled() && a.requiresGrad() ? new float[x.length] : null;
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                double phi = Erf.normalCdf(x[i]);
+                y[i] = (float) (x[i] * phi);
+                if (cdf != null) {
+                    cdf[i] = (float) phi;
+                }
+            }
+        });
+        return CpuTensor.result("gelu", y, a.shape(), g -> {
+            float[] dx = new float[x.length];
+            Parallel.forRange(x.length, CHUNK, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    double v = x[i];
+                    double pdf = INV_SQRT_2PI * Math.exp(-0.5 * v * v);
+                    dx[i] = (float) (g[i] * (cdf[i] + v * pdf));
+                }
+            });
+            a.accumulateGrad(dx);
+        }, a);
+    }
+
+    /**
+     * @param a the input
+     * @return {@code x * sigmoid(x)} (swish)
+     */
+    public static CpuTensor silu(CpuTensor a) {
+        float[] x = a.data();
+        float[] y = new float[x.length];
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                y[i] = (float) (x[i] * sigmoid(x[i]));
+            }
+        });
+        return CpuTensor.result("silu", y, a.shape(), g -> {
+            float[] dx = new float[x.length];
+            Parallel.forRange(x.length, CHUNK, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    double v = x[i];
+                    double sig = sigmoid(v);
+                    dx[i] = (float) (g[i] * sig * (1 + v * (1 - sig)));
+                }
+            });
+            a.accumulateGrad(dx);
+        }, a);
+    }
+
+    /**
+     * @param a the input
+     * @return {@code log(1 + e^x)}, computed as {@code log1p(e^-|x|) + max(x, 0)} so that it
+     *     neither overflows for large {@code x} nor loses the tiny values for very negative ones
+     */
+    public static CpuTensor softplus(CpuTensor a) {
+        float[] x = a.data();
+        float[] y = new float[x.length];
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                y[i] = (float) softplus(x[i]);
+            }
+        });
+        return CpuTensor.result("softplus", y, a.shape(), g -> {
+            float[] dx = new float[x.length];
+            Parallel.forRange(x.length, CHUNK, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    dx[i] = (float) (g[i] * sigmoid(x[i]));
+                }
+            });
+            a.accumulateGrad(dx);
+        }, a);
+    }
+
+    // ---- scalar kernels, shared with the losses ------------------------------------------
+
+    /**
+     * @param x any value
+     * @return {@code 1 / (1 + e^-x)}, evaluated on the side where the exponential cannot overflow
+     */
+    public static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1 / (1 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1 + e);
+    }
+
+    /**
+     * @param x any value
+     * @return {@code tanh(x)} to double accuracy well beyond float32's, from one exponential
+     */
+    static double tanh(double x) {
+        double ax = Math.abs(x);
+        if (ax < 1e-4) {
+            return x; // tanh(x) = x - x^3/3 + ...: the cubic term is below float resolution
+        }
+        double e = Math.exp(-2 * ax);
+        double t = (1 - e) / (1 + e);
+        return x < 0 ? -t : t;
+    }
+
+    /**
+     * @param x any value
+     * @return {@code e^x - 1}, without the cancellation of the plain difference near 0
+     */
+    static double expm1(double x) {
+        return Math.abs(x) < 1e-5 ? x * (1 + 0.5 * x) : Math.exp(x) - 1;
+    }
+
+    /**
+     * @param x any value
+     * @return {@code log(1 + e^x)} as {@code log1p(e^-|x|) + max(x, 0)}: no overflow for large
+     *     {@code x}, and the tiny values for very negative {@code x} keep their relative accuracy
+     */
+    public static double softplus(double x) {
+        double e = Math.exp(-Math.abs(x));
+        // log1p(e) for e in (0, 1]; below 1e-4 the series' next term is under float resolution
+        double log1p = e < 1e-4 ? e * (1 - 0.5 * e) : Math.log(1 + e);
+        return log1p + Math.max(x, 0);
+    }
 }

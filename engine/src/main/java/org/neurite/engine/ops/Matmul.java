@@ -1,19 +1,175 @@
 package org.neurite.engine.ops;
 
-import java.util.List;
-import java.util.random.RandomGenerator;
+import java.util.Arrays;
 
-import org.neurite.api.Mode;
-import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
-import org.neurite.api.Tensor;
+import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.kernel.Gemm;
 import org.neurite.engine.tensor.CpuTensor;
 
-/** Matrix products. */
+/**
+ * Matrix products as {@code torch.matmul}: {@code [..., m, k] x [..., k, n] -> [..., m, n]} with
+ * broadcast batch axes; a 1-D left operand is a row vector and a 1-D right operand a column
+ * vector, and their axis is dropped from the result. Every product, forward and backward, is
+ * one {@link Gemm#sgemm} call per matrix pair (transpose flags, never transposed copies); when
+ * the right operand has no batch, the left operand's batch folds into its rows and the whole
+ * product is a single call.
+ */
 public final class Matmul {
 
     private Matmul() {
     }
 
-    public static CpuTensor matmul(CpuTensor a, CpuTensor b) { throw new UnsupportedOperationException("not implemented yet"); }
+    /**
+     * @param a the left operand, rank at least 1
+     * @param b the right operand, rank at least 1
+     * @return the product
+     * @throws ShapeMismatchException if an operand is a scalar, the inner dimensions differ or
+     *     the batch axes do not broadcast
+     */
+    public static CpuTensor matmul(CpuTensor a, CpuTensor b) {
+        return product("matmul", a, b, false);
+    }
+
+    /**
+     * {@code a x b^T} over the last two axes, {@code [..., m, k] x [..., n, k] -> [..., m, n]},
+     * without copying the transpose: the product of a dense layer with a PyTorch-layout weight
+     * {@code [out, in]}. Batch axes broadcast as in {@link #matmul}; a 1-D {@code a} is a row vector.
+     *
+     * @param a the left operand, rank at least 1
+     * @param b the right operand, stored transposed, rank at least 2
+     * @return the product
+     * @throws ShapeMismatchException if {@code b} has fewer than two axes, the inner dimensions
+     *     differ or the batch axes do not broadcast
+     */
+    public static CpuTensor matmulTransposed(CpuTensor a, CpuTensor b) {
+        if (b.shape().rank() < 2) {
+            throw new ShapeMismatchException("matmulTransposed: " + a.shape() + " x " + b.shape()
+                    + "^T: the right operand needs at least two axes");
+        }
+        return product("matmulTransposed", a, b, true);
+    }
+
+    private static CpuTensor product(String name, CpuTensor a, CpuTensor b, boolean transB) {
+        Shape as = a.shape();
+        Shape bs = b.shape();
+        String pair = name + ": " + as + " x " + bs + (transB ? "^T" : "");
+        if (as.rank() == 0 || bs.rank() == 0) {
+            throw new ShapeMismatchException(pair + ": operands need at least one axis");
+        }
+        boolean aVector = as.rank() == 1;
+        boolean bVector = bs.rank() == 1;
+        int m = aVector ? 1 : as.dim(-2);
+        int k = as.dim(-1);
+        int kb = bVector ? bs.dim(0) : bs.dim(transB ? -1 : -2);
+        int n = bVector ? 1 : bs.dim(transB ? -2 : -1);
+        if (k != kb) {
+            throw new ShapeMismatchException(pair + ": inner dimensions " + k + " and " + kb + " differ");
+        }
+        Shape aBatch = as.sub(0, Math.max(as.rank() - 2, 0));
+        Shape bBatch = bs.sub(0, Math.max(bs.rank() - 2, 0));
+        Broadcast batches;
+        try {
+            batches = Broadcast.of(name, aBatch, bBatch);
+        } catch (ShapeMismatchException e) {
+            throw new ShapeMismatchException(pair + ": batch axes " + aBatch + " and " + bBatch + " do not broadcast");
+        }
+        int[] dims = batches.shape().dims();
+        int rank = dims.length;
+        dims = Arrays.copyOf(dims, rank + (aVector ? 0 : 1) + (bVector ? 0 : 1));
+        if (!aVector) {
+            dims[rank++] = m;
+        }
+        if (!bVector) {
+            dims[rank] = n;
+        }
+        Product p = new Product(batches, m, n, k, transB, bBatch.size() == 1);
+        float[] out = new float[Shape.of(dims).intSize()];
+        p.forward(a.data(), b.data(), out);
+        return CpuTensor.result(name, out, Shape.of(dims), g -> {
+            if (a.requiresGrad()) {
+                a.adoptGrad(p.gradA(g, b.data(), a.size()));
+            }
+            if (b.requiresGrad()) {
+                b.adoptGrad(p.gradB(g, a.data(), b.size()));
+            }
+        }, a, b);
+    }
+
+    /**
+     * The geometry of one product {@code C = A op(B)}: batch plan, matrix sizes, whether B is
+     * stored transposed ({@code [n, k]}). With {@code folded} (B has no batch), the left
+     * operand's batch is stacked into one tall {@code [batches * m, k]} matrix, so every step
+     * is a single matrix pair; otherwise there is one pair per result batch.
+     */
+    private record Product(Broadcast batches, int m, int n, int k, boolean transB, boolean folded) {
+
+        private int pairs() {
+            return folded ? 1 : batches.shape().intSize();
+        }
+
+        /** Rows of each pair's A and C. */
+        private int rows() {
+            return folded ? batches.shape().intSize() * m : m;
+        }
+
+        private int aOffset(int pair) {
+            return folded ? 0 : batches.offset(0, pair) * m * k;
+        }
+
+        private int bOffset(int pair) {
+            return folded ? 0 : batches.offset(1, pair) * k * n;
+        }
+
+        private int cOffset(int pair) {
+            return pair * m * n;
+        }
+
+        /** The row stride of B as stored. */
+        private int ldb() {
+            return transB ? k : n;
+        }
+
+        /** Gradients add up where an operand was broadcast over several pairs. */
+        private float gradBeta() {
+            return folded ? 0f : 1f;
+        }
+
+        /** Whether the product is empty or all zeros, so the zero-filled arrays are already right. */
+        private boolean trivial() {
+            return m == 0 || n == 0 || k == 0;
+        }
+
+        void forward(float[] a, float[] b, float[] c) {
+            for (int i = 0; i < pairs() && !trivial(); i++) {
+                Gemm.sgemm(false, transB, rows(), n, k, 1f, a, aOffset(i), k, b, bOffset(i), ldb(),
+                        0f, c, cOffset(i), n);
+            }
+        }
+
+        /** dA = G op(B)^T. */
+        float[] gradA(float[] g, float[] b, int size) {
+            float[] da = new float[size];
+            for (int i = 0; i < pairs() && !trivial(); i++) {
+                Gemm.sgemm(false, !transB, rows(), k, n, 1f, g, cOffset(i), n, b, bOffset(i), ldb(),
+                        gradBeta(), da, aOffset(i), k);
+            }
+            return da;
+        }
+
+        /** dB = A^T G, or G^T A when B is stored transposed. */
+        float[] gradB(float[] g, float[] a, int size) {
+            float[] db = new float[size];
+            for (int i = 0; i < pairs() && !trivial(); i++) {
+                if (transB) {
+                    Gemm.sgemm(true, false, n, k, rows(), 1f, g, cOffset(i), n, a, aOffset(i), k,
+                            gradBeta(), db, bOffset(i), k);
+                } else {
+                    Gemm.sgemm(true, false, k, n, rows(), 1f, a, aOffset(i), k, g, cOffset(i), n,
+                            gradBeta(), db, bOffset(i), n);
+                }
+            }
+            return db;
+        }
+    }
 }

@@ -1,20 +1,302 @@
 package org.neurite.engine.ops;
 
-import java.util.List;
-import java.util.random.RandomGenerator;
-
 import org.neurite.api.Mode;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
-import org.neurite.api.Tensor;
+import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.tensor.CpuTensor;
 
-/** Layer and batch normalisation. */
+/**
+ * Layer and batch normalisation, each one pass for the statistics and one for the output, with a
+ * hand-written backward through the statistics. Statistics are accumulated in double precision.
+ */
 public final class Normalization {
 
     private Normalization() {
     }
 
-    public static CpuTensor layerNorm(CpuTensor x, Shape normalizedShape, CpuTensor gamma, CpuTensor beta, float epsilon) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static CpuTensor batchNorm(CpuTensor x, CpuTensor gamma, CpuTensor beta, Parameter runningMean, Parameter runningVar, float momentum, float epsilon, Mode mode) { throw new UnsupportedOperationException("not implemented yet"); }
+    /**
+     * Layer normalisation: every group of trailing elements covered by {@code normalizedShape} is
+     * shifted to mean 0 and scaled to variance 1 (biased), then scaled by {@code gamma} and
+     * shifted by {@code beta}.
+     *
+     * @param x the input, whose trailing axes equal {@code normalizedShape}
+     * @param normalizedShape the trailing axes normalised over
+     * @param gamma the scale, of {@code normalizedShape}, or null
+     * @param beta the shift, of {@code normalizedShape}, or null
+     * @param epsilon added to the variance
+     * @return the normalised tensor, of {@code x}'s shape
+     */
+    public static CpuTensor layerNorm(CpuTensor x, Shape normalizedShape, CpuTensor gamma, CpuTensor beta,
+                                      float epsilon) {
+        Shape xs = x.shape();
+        int k = normalizedShape.rank();
+        if (k > xs.rank() || !xs.sub(xs.rank() - k, xs.rank()).equals(normalizedShape)) {
+            throw new ShapeMismatchException("layerNorm: input " + xs + " does not end with the normalised shape "
+                    + normalizedShape);
+        }
+        requireShape("layerNorm", xs, "gamma", gamma, normalizedShape);
+        requireShape("layerNorm", xs, "beta", beta, normalizedShape);
+        int width = normalizedShape.intSize();
+        int rows = width == 0 ? 0 : x.size() / width;
+        float[] xd = x.data();
+        float[] xhat = new float[xd.length];
+        float[] rstd = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            int off = r * width;
+            double mean = 0;
+            for (int i = 0; i < width; i++) {
+                mean += xd[off + i];
+            }
+            mean /= width;
+            double var = 0;
+            for (int i = 0; i < width; i++) {
+                double d = xd[off + i] - mean;
+                var += d * d;
+            }
+            rstd[r] = (float) (1.0 / Math.sqrt(var / width + epsilon));
+            for (int i = 0; i < width; i++) {
+                xhat[off + i] = (float) ((xd[off + i] - mean) * rstd[r]);
+            }
+        }
+        float[] out = affine(xhat, rows, width, 1, gamma, beta);
+        return CpuTensor.result("layerNorm", out, xs, dy -> {
+            if (x.requiresGrad()) {
+                float[] dx = new float[xd.length];
+                float[] g = gamma == null ? null : gamma.data();
+                for (int r = 0; r < rows; r++) {
+                    int off = r * width;
+                    double sumD = 0;
+                    double sumDX = 0;
+                    for (int i = 0; i < width; i++) {
+                        double d = g == null ? dy[off + i] : dy[off + i] * g[i];
+                        sumD += d;
+                        sumDX += d * xhat[off + i];
+                    }
+                    double meanD = sumD / width;
+                    double meanDX = sumDX / width;
+                    for (int i = 0; i < width; i++) {
+                        double d = g == null ? dy[off + i] : dy[off + i] * g[i];
+                        dx[off + i] = (float) (rstd[r] * (d - meanD - xhat[off + i] * meanDX));
+                    }
+                }
+                x.accumulateGrad(dx);
+            }
+            affineBackward(dy, xhat, rows, width, 1, gamma, beta);
+        }, x, gamma, beta);
+    }
+
+    /**
+     * Batch normalisation over axis 1 of {@code [batch, channels, ...]}. In training it normalises
+     * with the batch's mean and biased variance and updates the running statistics in place
+     * ({@code running = (1 - momentum) * running + momentum * batch}, unbiased variance); in
+     * inference it normalises with the running statistics. Without running statistics (null) it
+     * always uses the batch's.
+     *
+     * @param x the input, of rank 2 or more
+     * @param gamma the scale per channel, or null
+     * @param beta the shift per channel, or null
+     * @param runningMean the running mean per channel, or null
+     * @param runningVar the running variance per channel, or null
+     * @param momentum the weight of the batch statistics in the running update
+     * @param epsilon added to the variance
+     * @param mode training or inference
+     * @return the normalised tensor, of {@code x}'s shape
+     */
+    public static CpuTensor batchNorm(CpuTensor x, CpuTensor gamma, CpuTensor beta, Parameter runningMean,
+                                      Parameter runningVar, float momentum, float epsilon, Mode mode) {
+        Shape xs = x.shape();
+        if (xs.rank() < 2) {
+            throw new ShapeMismatchException("batchNorm: input " + xs + " must have rank 2 or more [batch, channels, ...]");
+        }
+        int batch = xs.dim(0);
+        int channels = xs.dim(1);
+        int spatial = xs.sub(2, xs.rank()).intSize();
+        Shape perChannel = Shape.of(channels);
+        requireShape("batchNorm", xs, "gamma", gamma, perChannel);
+        requireShape("batchNorm", xs, "beta", beta, perChannel);
+        requireShape("batchNorm", xs, "running mean", runningMean == null ? null : runningMean.shape(), perChannel);
+        requireShape("batchNorm", xs, "running variance", runningVar == null ? null : runningVar.shape(), perChannel);
+        if ((runningMean == null) != (runningVar == null)) {
+            throw new IllegalArgumentException("batchNorm: give both running mean and running variance, or neither");
+        }
+        boolean batchStats = mode == Mode.TRAINING || runningMean == null;
+        int count = batch * spatial;
+        if (batchStats && count < 2) {
+            throw new ShapeMismatchException("batchNorm: input " + xs
+                    + " has only one value per channel; batch statistics need more than one");
+        }
+        float[] xd = x.data();
+        float[] mean = new float[channels];
+        float[] rstd = new float[channels];
+        if (batchStats) {
+            float[] var = new float[channels];
+            channelStats(xd, batch, channels, spatial, mean, var);
+            for (int c = 0; c < channels; c++) {
+                rstd[c] = (float) (1.0 / Math.sqrt(var[c] + (double) epsilon));
+            }
+            if (mode == Mode.TRAINING && runningMean != null) {
+                float[] rm = runningMean.data();
+                float[] rv = runningVar.data();
+                float unbias = count / (float) (count - 1);
+                for (int c = 0; c < channels; c++) {
+                    rm[c] = (1 - momentum) * rm[c] + momentum * mean[c];
+                    rv[c] = (1 - momentum) * rv[c] + momentum * var[c] * unbias;
+                }
+            }
+        } else {
+            float[] rm = runningMean.data();
+            float[] rv = runningVar.data();
+            for (int c = 0; c < channels; c++) {
+                mean[c] = rm[c];
+                rstd[c] = (float) (1.0 / Math.sqrt(rv[c] + (double) epsilon));
+            }
+        }
+        float[] xhat = new float[xd.length];
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < channels; c++) {
+                int off = (n * channels + c) * spatial;
+                for (int s = 0; s < spatial; s++) {
+                    xhat[off + s] = (xd[off + s] - mean[c]) * rstd[c];
+                }
+            }
+        }
+        float[] out = affine(xhat, batch, channels, spatial, gamma, beta);
+        return CpuTensor.result("batchNorm", out, xs, dy -> {
+            if (x.requiresGrad()) {
+                x.accumulateGrad(batchNormInputGrad(dy, xhat, rstd, gamma, batch, channels, spatial, batchStats));
+            }
+            affineBackward(dy, xhat, batch, channels, spatial, gamma, beta);
+        }, x, gamma, beta);
+    }
+
+    /** Mean and biased variance of every channel. */
+    private static void channelStats(float[] xd, int batch, int channels, int spatial, float[] mean, float[] var) {
+        int count = batch * spatial;
+        for (int c = 0; c < channels; c++) {
+            double sum = 0;
+            for (int n = 0; n < batch; n++) {
+                int off = (n * channels + c) * spatial;
+                for (int s = 0; s < spatial; s++) {
+                    sum += xd[off + s];
+                }
+            }
+            double m = sum / count;
+            double sq = 0;
+            for (int n = 0; n < batch; n++) {
+                int off = (n * channels + c) * spatial;
+                for (int s = 0; s < spatial; s++) {
+                    double d = xd[off + s] - m;
+                    sq += d * d;
+                }
+            }
+            mean[c] = (float) m;
+            var[c] = (float) (sq / count);
+        }
+    }
+
+    /**
+     * d(loss)/dx of batch norm. With batch statistics the mean and variance depend on x too:
+     * {@code dx = rstd * (d - mean(d) - xhat * mean(d * xhat))}, with {@code d = dy * gamma} and
+     * means taken per channel; with running statistics they are constants: {@code dx = rstd * d}.
+     */
+    private static float[] batchNormInputGrad(float[] dy, float[] xhat, float[] rstd, CpuTensor gamma,
+                                              int batch, int channels, int spatial, boolean batchStats) {
+        float[] g = gamma == null ? null : gamma.data();
+        float[] dx = new float[dy.length];
+        int count = batch * spatial;
+        for (int c = 0; c < channels; c++) {
+            double scale = g == null ? rstd[c] : (double) rstd[c] * g[c];
+            double meanD = 0;
+            double meanDX = 0;
+            if (batchStats) {
+                for (int n = 0; n < batch; n++) {
+                    int off = (n * channels + c) * spatial;
+                    for (int s = 0; s < spatial; s++) {
+                        meanD += dy[off + s];
+                        meanDX += dy[off + s] * (double) xhat[off + s];
+                    }
+                }
+                meanD /= count;
+                meanDX /= count;
+            }
+            for (int n = 0; n < batch; n++) {
+                int off = (n * channels + c) * spatial;
+                for (int s = 0; s < spatial; s++) {
+                    dx[off + s] = (float) (scale * (dy[off + s] - meanD - xhat[off + s] * meanDX));
+                }
+            }
+        }
+        return dx;
+    }
+
+    /**
+     * {@code xhat * gamma + beta} where {@code xhat} is {@code [outer, features, inner]} and
+     * gamma and beta hold one value per feature.
+     */
+    private static float[] affine(float[] xhat, int outer, int features, int inner, CpuTensor gamma, CpuTensor beta) {
+        if (gamma == null && beta == null) {
+            return xhat.clone();
+        }
+        float[] g = gamma == null ? null : gamma.data();
+        float[] b = beta == null ? null : beta.data();
+        float[] out = new float[xhat.length];
+        for (int o = 0; o < outer; o++) {
+            for (int f = 0; f < features; f++) {
+                float scale = g == null ? 1f : g[f];
+                float shift = b == null ? 0f : b[f];
+                int off = (o * features + f) * inner;
+                for (int i = 0; i < inner; i++) {
+                    out[off + i] = xhat[off + i] * scale + shift;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sends {@code sum(dy * xhat)} to gamma and {@code sum(dy)} to beta, per feature. */
+    private static void affineBackward(float[] dy, float[] xhat, int outer, int features, int inner,
+                                       CpuTensor gamma, CpuTensor beta) {
+        boolean needG = gamma != null && gamma.requiresGrad();
+        boolean needB = beta != null && beta.requiresGrad();
+        if (!needG && !needB) {
+            return;
+        }
+        double[] dg = new double[features];
+        double[] db = new double[features];
+        for (int o = 0; o < outer; o++) {
+            for (int f = 0; f < features; f++) {
+                int off = (o * features + f) * inner;
+                for (int i = 0; i < inner; i++) {
+                    dg[f] += dy[off + i] * (double) xhat[off + i];
+                    db[f] += dy[off + i];
+                }
+            }
+        }
+        if (needG) {
+            gamma.accumulateGrad(toFloats(dg));
+        }
+        if (needB) {
+            beta.accumulateGrad(toFloats(db));
+        }
+    }
+
+    private static float[] toFloats(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
+    private static void requireShape(String op, Shape input, String what, CpuTensor t, Shape expected) {
+        requireShape(op, input, what, t == null ? null : t.shape(), expected);
+    }
+
+    private static void requireShape(String op, Shape input, String what, Shape actual, Shape expected) {
+        if (actual != null && !actual.equals(expected)) {
+            throw new ShapeMismatchException(op + ": " + what + " " + actual + " must have shape " + expected
+                    + " for input " + input);
+        }
+    }
 }

@@ -12,6 +12,7 @@ public final class BuiltInOptimizers {
 
     /** @return every built-in provider of this kind */
     public static List<OptimizerProvider> providers() {
-        return List.of();
+        return List.of(new GradientDescentProvider(), new SgdProvider(), new RmsPropProvider(), new AdamProvider(),
+                new AdamWProvider(), new AdagradProvider());
     }
 }

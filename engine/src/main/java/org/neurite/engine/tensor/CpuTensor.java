@@ -140,6 +140,20 @@ public final class CpuTensor implements Tensor {
         }
     }
 
+    /**
+     * Adds a freshly computed gradient contribution that the caller gives up: when none has
+     * arrived yet, the array itself becomes the gradient, saving a copy.
+     *
+     * @param g d(loss)/d(this), of this tensor's size; the caller must not use it afterwards
+     */
+    public void adoptGrad(float[] g) {
+        if (grad == null && g.length == data.length) {
+            grad = g;
+        } else {
+            accumulateGrad(g);
+        }
+    }
+
     /** Marks this leaf as requiring a gradient (parameters). */
     public CpuTensor requireGrad() {
         if (node != null) {

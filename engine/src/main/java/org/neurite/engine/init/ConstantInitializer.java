@@ -1,0 +1,32 @@
+package org.neurite.engine.init;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+import org.neurite.api.Shape;
+import org.neurite.engine.optim.OptionChecks;
+
+/** Sets every value to one constant: {@code zeros}, {@code ones} and {@code constant}. */
+public final class ConstantInitializer extends AbstractInitializer {
+
+    private final float value;
+
+    /**
+     * @param name the name it is registered under
+     * @param value the value, finite
+     */
+    public ConstantInitializer(String name, double value) {
+        super(name);
+        this.value = (float) OptionChecks.finite("value", value);
+    }
+
+    /** @return the value */
+    public float value() {
+        return value;
+    }
+
+    @Override
+    protected void fill(float[] values, Shape shape, RandomGenerator random) {
+        Arrays.fill(values, value);
+    }
+}

@@ -1,0 +1,166 @@
+package org.neurite.engine.kernel;
+
+/**
+ * Cache-blocked matrix multiply around one {@link MicroKernel}, in the classic layered scheme:
+ * columns of C in blocks of {@code nc}, the depth in blocks of {@code kc} (a packed
+ * {@code kc x nc} panel of B stays in the outer caches), rows in blocks of {@code mc} (a packed
+ * {@code mc x kc} panel of A stays in L2), then tiles of {@code mr x nr} that live in registers.
+ * Large products are split over {@link Parallel} into independent blocks of C; each thread
+ * packs into buffers of its own, reused from call to call.
+ */
+final class BlockedGemm {
+
+    /** Below this many multiply-adds a product runs on the calling thread. */
+    static final long PARALLEL_MIN_WORK = 1L << 21;
+
+    private final MicroKernel kernel;
+    private final int mr;
+    private final int nr;
+    private final int kcMax;
+    private final int mcMax;
+    private final int ncMax;
+    private final ThreadLocal<Workspace> workspaces;
+
+    BlockedGemm(MicroKernel kernel, int kcMax, int mcMax, int ncMax) {
+        this.kernel = kernel;
+        this.mr = kernel.mr();
+        this.nr = kernel.nr();
+        this.kcMax = kcMax;
+        this.mcMax = roundUp(mcMax, mr);
+        this.ncMax = roundUp(ncMax, nr);
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(mr * nr));
+    }
+
+    /** @return the kernel doing the innermost work */
+    MicroKernel kernel() {
+        return kernel;
+    }
+
+    /** {@code C = alpha * op(A) * op(B) + beta * C}; arguments already checked, {@code m, n, k > 0}. */
+    void multiply(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                  float beta, float[] c, int cOff, int ldc) {
+        int threads = Parallel.threads();
+        if (threads == 1 || (long) m * n * k < PARALLEL_MIN_WORK) {
+            serial(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        int rowTiles = ceilDiv(m, mr);
+        int colTiles = ceilDiv(n, nr);
+        int rowParts = rowParts(threads, rowTiles, colTiles);
+        int colParts = Math.min(threads / rowParts, colTiles);
+        int parts = rowParts * colParts;
+        Parallel.forRange(parts, 1, (start, end) -> {
+            for (int part = start; part < end; part++) {
+                int i0 = Math.min(m, split(rowTiles, rowParts, part / colParts) * mr);
+                int i1 = Math.min(m, split(rowTiles, rowParts, part / colParts + 1) * mr);
+                int j0 = Math.min(n, split(colTiles, colParts, part % colParts) * nr);
+                int j1 = Math.min(n, split(colTiles, colParts, part % colParts + 1) * nr);
+                if (i1 > i0 && j1 > j0) {
+                    serial(transA, transB, i1 - i0, j1 - j0, k, alpha,
+                            a, aOff + (transA ? i0 : i0 * lda), lda,
+                            b, bOff + (transB ? j0 * ldb : j0), ldb,
+                            beta, c, cOff + i0 * ldc + j0, ldc);
+                }
+            }
+        });
+    }
+
+    /**
+     * Chooses how many parts the rows are split into (the columns take the rest of the threads):
+     * the split whose largest part has the fewest tiles, then the squarest parts.
+     */
+    private static int rowParts(int threads, int rowTiles, int colTiles) {
+        int best = 1;
+        long bestTiles = Long.MAX_VALUE;
+        long bestPerimeter = Long.MAX_VALUE;
+        for (int rows = 1; rows <= threads; rows++) {
+            if (threads % rows != 0 || rows > rowTiles) {
+                continue;
+            }
+            int cols = Math.min(threads / rows, colTiles);
+            long partRows = ceilDiv(rowTiles, rows);
+            long partCols = ceilDiv(colTiles, cols);
+            long tiles = partRows * partCols;
+            long perimeter = partRows + partCols;
+            if (tiles < bestTiles || (tiles == bestTiles && perimeter < bestPerimeter)) {
+                best = rows;
+                bestTiles = tiles;
+                bestPerimeter = perimeter;
+            }
+        }
+        return best;
+    }
+
+    private void serial(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                        float beta, float[] c, int cOff, int ldc) {
+        // Equal blocks rather than full blocks plus a sliver (784 = 4 x 196, not 3 x 256 + 16).
+        int kcStep = ceilDiv(k, ceilDiv(k, kcMax));
+        int mcStep = roundUp(ceilDiv(m, ceilDiv(m, mcMax)), mr);
+        int ncStep = roundUp(ceilDiv(n, ceilDiv(n, ncMax)), nr);
+        Workspace ws = workspaces.get();
+        float[] aPack = ws.aPanel(kcStep * mcStep);
+        float[] bPack = ws.bPanel(kcStep * ncStep);
+        float[] tile = ws.tile;
+        for (int jc = 0; jc < n; jc += ncStep) {
+            int nc = Math.min(ncStep, n - jc);
+            for (int pc = 0; pc < k; pc += kcStep) {
+                int kc = Math.min(kcStep, k - pc);
+                float betaHere = pc == 0 ? beta : 1f;
+                PanelPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bPack);
+                for (int ic = 0; ic < m; ic += mcStep) {
+                    int mc = Math.min(mcStep, m - ic);
+                    PanelPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, aPack);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int cols = Math.min(nr, nc - jr);
+                        int bpOff = jr * kc;
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            kernel.multiply(kc, aPack, ir * kc, bPack, bpOff, alpha, betaHere,
+                                    c, cOff + (ic + ir) * ldc + jc + jr, ldc,
+                                    Math.min(mr, mc - ir), cols, tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Start (in tiles) of part {@code p} when {@code tiles} are split into {@code parts} near-equal parts. */
+    private static int split(int tiles, int parts, int p) {
+        return (int) ((long) tiles * p / parts);
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return ceilDiv(x, multiple) * multiple;
+    }
+
+    /** One thread's packing buffers; they grow to the largest block seen and are then reused. */
+    private static final class Workspace {
+        final float[] tile;
+        private float[] aPanel = new float[0];
+        private float[] bPanel = new float[0];
+
+        Workspace(int tileSize) {
+            this.tile = new float[tileSize];
+        }
+
+        float[] aPanel(int size) {
+            if (aPanel.length < size) {
+                aPanel = new float[size];
+            }
+            return aPanel;
+        }
+
+        float[] bPanel(int size) {
+            if (bPanel.length < size) {
+                bPanel = new float[size];
+            }
+            return bPanel;
+        }
+    }
+}

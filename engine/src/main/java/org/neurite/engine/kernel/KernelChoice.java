@@ -1,0 +1,100 @@
+package org.neurite.engine.kernel;
+
+import java.util.Locale;
+
+/**
+ * Decides once, when first used, which GEMM kernel the engine runs, and says so in the log
+ * ({@link System.Logger} {@code "neurite"}). The Vector API kernel is used when the module
+ * {@code jdk.incubator.vector} is in the boot layer (the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}); otherwise a plain-Java kernel. The class of the
+ * vector kernel is only touched after that check, so the engine loads fine without the module.
+ *
+ * <p>The system property {@value #PROPERTY} forces a choice: {@code auto} (default),
+ * {@code vector} or {@code scalar}.
+ */
+final class KernelChoice {
+
+    /** System property that forces a kernel: {@code auto}, {@code vector} or {@code scalar}. */
+    static final String PROPERTY = "neurite.kernels";
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    // Block sizes (floats): a kc x nr strip of B fits L1, an mc x kc panel of A fits L2.
+    private static final int KC = 256;
+    private static final int MC = 192;
+    private static final int NC = 2048;
+
+    private static final BlockedGemm SELECTED = select();
+
+    private KernelChoice() {
+    }
+
+    /** @return the GEMM the engine uses */
+    static BlockedGemm selected() {
+        return SELECTED;
+    }
+
+    /** @return whether the Vector API module is in the boot layer */
+    static boolean vectorModulePresent() {
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+    }
+
+    /** @return a new GEMM on the plain-Java kernel */
+    static BlockedGemm scalarGemm() {
+        return new BlockedGemm(new ScalarMicroKernel(), KC, MC, NC);
+    }
+
+    /**
+     * @return a new GEMM on the Vector API kernel
+     * @throws IllegalStateException if the module is absent
+     */
+    static BlockedGemm vectorGemm() {
+        if (!vectorModulePresent()) {
+            throw new IllegalStateException("the Vector API kernel needs the module " + VECTOR_MODULE
+                    + ": start the JVM with --add-modules " + VECTOR_MODULE);
+        }
+        return new BlockedGemm(vectorKernel(), KC, MC, NC);
+    }
+
+    // Kept apart so that VectorMicroKernel is resolved only when this runs.
+    private static MicroKernel vectorKernel() {
+        return new VectorMicroKernel();
+    }
+
+    private static boolean vectorWorthwhile() {
+        return VectorMicroKernel.worthwhile();
+    }
+
+    private static BlockedGemm select() {
+        String wanted = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        boolean present = vectorModulePresent();
+        BlockedGemm gemm;
+        String why;
+        switch (wanted) {
+            case "scalar" -> {
+                gemm = scalarGemm();
+                why = PROPERTY + "=scalar";
+            }
+            case "vector" -> {
+                gemm = vectorGemm();
+                why = PROPERTY + "=vector";
+            }
+            case "auto", "" -> {
+                if (present && vectorWorthwhile()) {
+                    gemm = vectorGemm();
+                    why = "module " + VECTOR_MODULE + " present";
+                } else {
+                    gemm = scalarGemm();
+                    why = present ? "vectors shorter than 8 floats on this machine"
+                            : "module " + VECTOR_MODULE + " absent (add --add-modules " + VECTOR_MODULE
+                            + " for the fast kernel)";
+                }
+            }
+            default -> throw new IllegalArgumentException("system property " + PROPERTY
+                    + " must be auto, vector or scalar, got '" + System.getProperty(PROPERTY) + "'");
+        }
+        System.getLogger("neurite").log(System.Logger.Level.INFO,
+                "GEMM kernel: {0} ({1}); threads: {2}",
+                gemm.kernel().description(), why, Parallel.threads());
+        return gemm;
+    }
+}

@@ -1,0 +1,45 @@
+package org.neurite.engine.kernel;
+
+/**
+ * The innermost step of {@link BlockedGemm}: multiplies one packed strip of A ({@link #mr()}
+ * rows) by one packed strip of B ({@link #nr()} columns) over {@code kc} and writes the tile
+ * into C as {@code C = alpha * product + beta * C} (beta 0 overwrites, ignoring what was there).
+ */
+interface MicroKernel {
+
+    /** @return rows of the tile (the height of a packed A strip) */
+    int mr();
+
+    /** @return columns of the tile (the width of a packed B strip) */
+    int nr();
+
+    /** @return a short description for the log, such as {@code "vector 8x32"} */
+    String description();
+
+    /**
+     * Computes one tile. {@code rows <= mr()} and {@code cols <= nr()} limit what is written to
+     * C at the edges of the matrix; the packed strips are always whole (zero-padded).
+     *
+     * @param kc the depth of the strips
+     * @param ap packed A, strip starting at {@code apOff} ({@code kc * mr()} floats)
+     * @param bp packed B, strip starting at {@code bpOff} ({@code kc * nr()} floats)
+     * @param tile scratch of at least {@code mr() * nr()} floats, for edge tiles
+     */
+    void multiply(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
+                  float[] c, int cOff, int ldc, int rows, int cols, float[] tile);
+
+    /** Writes an edge tile held in {@code tile} (already scaled by alpha) into C. */
+    static void storeEdge(float[] tile, int nr, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int ci = cOff + r * ldc;
+            int ti = r * nr;
+            if (beta == 0f) {
+                System.arraycopy(tile, ti, c, ci, cols);
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    c[ci + j] = tile[ti + j] + beta * c[ci + j];
+                }
+            }
+        }
+    }
+}

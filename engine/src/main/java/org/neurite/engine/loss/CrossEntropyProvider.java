@@ -1,0 +1,36 @@
+package org.neurite.engine.loss;
+
+import java.util.List;
+
+import org.neurite.api.Loss;
+import org.neurite.api.LossProvider;
+import org.neurite.api.OptionSpec;
+import org.neurite.api.OptionType;
+import org.neurite.api.Options;
+import org.neurite.engine.activation.NumberOptions;
+
+/** Provides {@code cross_entropy}, with option {@code label_smoothing} (default 0). */
+public final class CrossEntropyProvider implements LossProvider {
+
+    @Override
+    public String name() {
+        return "cross_entropy";
+    }
+
+    @Override
+    public String description() {
+        return "Softmax cross-entropy of logits [batch, classes] against class indices [batch]; averaged over the batch.";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(OptionSpec.optional("label_smoothing", OptionType.NUMBER, 0.0,
+                "Share of the target spread evenly over all classes, in [0, 1]."));
+    }
+
+    @Override
+    public Loss create(Options options) {
+        options.rejectUnknown(options());
+        return new SoftmaxCrossEntropy(NumberOptions.floatBetween(options, "label_smoothing", 0.0, 0, 1));
+    }
+}

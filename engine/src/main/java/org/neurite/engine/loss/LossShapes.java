@@ -1,0 +1,59 @@
+package org.neurite.engine.loss;
+
+import org.neurite.api.Shape;
+import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.tensor.CpuTensor;
+
+/** Checks that a prediction and its target fit together, and reads class labels. */
+final class LossShapes {
+
+    private LossShapes() {
+    }
+
+    /**
+     * Requires a target of the prediction's shape. A prediction {@code [batch, 1]} also takes a
+     * target {@code [batch]}, as a single-output model meets a plain list of labels; the values
+     * line up one to one either way.
+     *
+     * @throws ShapeMismatchException naming the loss and both shapes
+     */
+    static void requireElementwise(String loss, CpuTensor prediction, CpuTensor target) {
+        Shape p = prediction.shape();
+        Shape t = target.shape();
+        boolean trailingOne = p.rank() == t.rank() + 1 && p.dim(-1) == 1 && p.sub(0, t.rank()).equals(t);
+        if (!p.equals(t) && !trailingOne) {
+            throw new ShapeMismatchException(loss + ": prediction " + p + " and target " + t
+                    + " do not fit: expected a target of the prediction's shape");
+        }
+    }
+
+    /**
+     * Requires a prediction {@code [batch, classes]} and a target {@code [batch]} of whole
+     * numbers in {@code [0, classes)}, and returns them.
+     *
+     * @return the class label of each batch position
+     * @throws ShapeMismatchException naming the loss and both shapes
+     * @throws IllegalArgumentException naming the first bad label, its batch position and the number of classes
+     */
+    static int[] classLabels(String loss, CpuTensor prediction, CpuTensor target) {
+        Shape p = prediction.shape();
+        Shape t = target.shape();
+        if (p.rank() != 2 || t.rank() != 1 || t.dim(0) != p.dim(0)) {
+            throw new ShapeMismatchException(loss + ": prediction " + p + " and target " + t
+                    + " do not fit: expected a prediction [batch, classes] and a target [batch] of class indices");
+        }
+        int classes = p.dim(1);
+        float[] values = target.data();
+        int[] labels = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            if (!(v >= 0 && v < classes && v == Math.rint(v))) {
+                String problem = v == Math.rint(v) ? "is outside [0, " + classes + ")" : "is not a whole number";
+                throw new IllegalArgumentException(loss + ": class label " + v + " at batch position " + i + " "
+                        + problem + " (" + classes + " classes)");
+            }
+            labels[i] = (int) v;
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,101 @@
+package org.neurite.engine.nn;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+import org.neurite.api.Layer;
+import org.neurite.api.LayerContext;
+import org.neurite.api.LayerProvider;
+import org.neurite.api.Mode;
+import org.neurite.api.OptionSpec;
+import org.neurite.api.OptionType;
+import org.neurite.api.Options;
+import org.neurite.api.Parameter;
+import org.neurite.api.Shape;
+import org.neurite.api.Tensor;
+
+/**
+ * Inverted dropout: in training, zeroes each element with probability {@code rate} and scales
+ * the rest by {@code 1 / (1 - rate)}; in inference, passes its input through.
+ */
+public final class DropoutLayer implements Layer {
+
+    /** The type name configs use. */
+    public static final String TYPE = "dropout";
+
+    private final Options options;
+    private final float rate;
+    private final RandomGenerator random;
+
+    /**
+     * @param rate the drop probability, in {@code [0, 1)}
+     * @param random the source of the masks; the layer keeps drawing from it
+     */
+    public DropoutLayer(double rate, RandomGenerator random) {
+        this(LayerOptions.of("rate", rate), rate, random);
+    }
+
+    private DropoutLayer(Options options, double rate, RandomGenerator random) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("dropout: rate must be in [0, 1), got " + rate);
+        }
+        this.options = options;
+        this.rate = (float) rate;
+        this.random = random;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public Shape outputShape(Shape inputShape) {
+        return inputShape;
+    }
+
+    @Override
+    public Map<String, Parameter> parameters() {
+        return Map.of();
+    }
+
+    @Override
+    public Tensor forward(Tensor input, Mode mode) {
+        return input.backend().dropout(input, rate, mode, random);
+    }
+
+    /** Creates dropout layers from configs. */
+    public static final class Provider implements LayerProvider {
+
+        @Override
+        public String name() {
+            return TYPE;
+        }
+
+        @Override
+        public String description() {
+            return "Inverted dropout: in training zeroes elements with probability rate and scales the rest by"
+                    + " 1/(1-rate); passes through in inference.";
+        }
+
+        @Override
+        public List<OptionSpec> options() {
+            return List.of(OptionSpec.optional("rate", OptionType.NUMBER, 0.5, "Drop probability, in [0, 1)."));
+        }
+
+        @Override
+        public Layer create(Options options, Shape inputShape, LayerContext context) {
+            options.rejectUnknown(options());
+            double rate = OptionRanges.fraction(options, "rate", 0.5, false);
+            // A stream of its own, seeded from the model's, so masks do not shift other layers' draws.
+            return new DropoutLayer(options, rate, new SplittableRandom(context.random().nextLong()));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.neurite.engine.ops;
+
+import java.util.Arrays;
+
+/**
+ * Unfolds one image into the column matrix that turns a convolution into a matrix product, and
+ * folds such a matrix back (adding overlapping entries) for the input gradient.
+ *
+ * <p>The column matrix has one row per kernel tap {@code (channel, ky, kx)} and one column per
+ * output pixel {@code (oy, ox)}: {@code [channels * kh * kw, outH * outW]}, row-major. Taps that
+ * fall into the zero padding hold zeros.
+ */
+final class Im2col {
+
+    private Im2col() {
+    }
+
+    /**
+     * Fills {@code cols} from the image at {@code x[xOff ...]} ({@code [channels, height, width]}).
+     *
+     * @param g the window geometry
+     * @param x the input batch's values
+     * @param xOff offset of the image
+     * @param cols receives {@code [channels * kh * kw, outH * outW]} values
+     */
+    static void unfold(Window2d g, float[] x, int xOff, float[] cols) {
+        int outPlane = g.outPlane();
+        int row = 0;
+        for (int c = 0; c < g.channels(); c++) {
+            int plane = xOff + c * g.inPlane();
+            for (int ky = 0; ky < g.kh(); ky++) {
+                for (int kx = 0; kx < g.kw(); kx++, row++) {
+                    int oxLo = firstInside(kx, g.pw(), g.sw());
+                    int oxHi = endInside(kx, g.pw(), g.sw(), g.width(), g.outW());
+                    for (int oy = 0; oy < g.outH(); oy++) {
+                        int dst = row * outPlane + oy * g.outW();
+                        int iy = oy * g.sh() - g.ph() + ky;
+                        if (iy < 0 || iy >= g.height() || oxLo >= oxHi) {
+                            Arrays.fill(cols, dst, dst + g.outW(), 0f);
+                            continue;
+                        }
+                        Arrays.fill(cols, dst, dst + oxLo, 0f);
+                        int src = plane + iy * g.width() + oxLo * g.sw() - g.pw() + kx;
+                        if (g.sw() == 1) {
+                            System.arraycopy(x, src, cols, dst + oxLo, oxHi - oxLo);
+                        } else {
+                            for (int ox = oxLo; ox < oxHi; ox++, src += g.sw()) {
+                                cols[dst + ox] = x[src];
+                            }
+                        }
+                        Arrays.fill(cols, dst + oxHi, dst + g.outW(), 0f);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the column matrix back into the image gradient at {@code dx[dxOff ...]}, the adjoint of
+     * {@link #unfold}.
+     *
+     * @param g the window geometry
+     * @param cols {@code [channels * kh * kw, outH * outW]} gradients of the columns
+     * @param dx the input gradient, added to
+     * @param dxOff offset of the image
+     */
+    static void foldAdd(Window2d g, float[] cols, float[] dx, int dxOff) {
+        int outPlane = g.outPlane();
+        int row = 0;
+        for (int c = 0; c < g.channels(); c++) {
+            int plane = dxOff + c * g.inPlane();
+            for (int ky = 0; ky < g.kh(); ky++) {
+                for (int kx = 0; kx < g.kw(); kx++, row++) {
+                    int oxLo = firstInside(kx, g.pw(), g.sw());
+                    int oxHi = endInside(kx, g.pw(), g.sw(), g.width(), g.outW());
+                    for (int oy = 0; oy < g.outH(); oy++) {
+                        int iy = oy * g.sh() - g.ph() + ky;
+                        if (iy < 0 || iy >= g.height()) {
+                            continue;
+                        }
+                        int src = row * outPlane + oy * g.outW();
+                        int dst = plane + iy * g.width() - g.pw() + kx;
+                        for (int ox = oxLo; ox < oxHi; ox++) {
+                            dx[dst + ox * g.sw()] += cols[src + ox];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column whose tap {@code kx} lies at input column {@code >= 0}. */
+    private static int firstInside(int kx, int pw, int sw) {
+        int need = pw - kx; // ox * sw >= pw - kx
+        return need <= 0 ? 0 : (need + sw - 1) / sw;
+    }
+
+    /** One past the last output column whose tap {@code kx} lies at input column {@code < width}. */
+    private static int endInside(int kx, int pw, int sw, int width, int outW) {
+        int limit = width + pw - kx; // ox * sw < width + pw - kx
+        if (limit <= 0) {
+            return 0;
+        }
+        return Math.min(outW, (limit + sw - 1) / sw);
+    }
+}

@@ -1,0 +1,14 @@
+package org.neurite.engine.optim.schedule;
+
+/**
+ * Keeps the learning rate fixed.
+ *
+ * @param baseRate the rate of every step
+ */
+public record ConstantRate(double baseRate) implements LearningRateSchedule {
+
+    @Override
+    public double rate(int step) {
+        return baseRate;
+    }
+}

@@ -1,0 +1,123 @@
+package org.neurite.engine.train;
+
+import java.util.Locale;
+
+/**
+ * Stops training when a validation measure has not improved for {@code patience} epochs in a
+ * row. An epoch improves on the best so far when it beats it by more than {@code minDelta}
+ * (lower for {@code val_loss}, higher for {@code val_accuracy}).
+ */
+public final class EarlyStopping implements TrainingListener {
+
+    /** The measure watched. */
+    public enum Monitor {
+        /** The validation loss; lower is better. */
+        VAL_LOSS("val_loss"),
+        /** The validation accuracy; higher is better. */
+        VAL_ACCURACY("val_accuracy");
+
+        private final String key;
+
+        Monitor(String key) {
+            this.key = key;
+        }
+
+        /** @return the name configs use, {@code val_loss} or {@code val_accuracy} */
+        public String key() {
+            return key;
+        }
+
+        /**
+         * @param key {@code val_loss} or {@code val_accuracy}
+         * @return the monitor of that name
+         * @throws IllegalArgumentException naming the known names otherwise
+         */
+        public static Monitor of(String key) {
+            for (Monitor m : values()) {
+                if (m.key.equals(key)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("early stopping: unknown monitor '" + key
+                    + "'; known: val_loss, val_accuracy");
+        }
+
+        double value(EpochResult r) {
+            return this == VAL_LOSS ? r.validationLoss() : r.validationAccuracy();
+        }
+    }
+
+    private final Monitor monitor;
+    private final int patience;
+    private final double minDelta;
+    private double best;
+    private int bestEpoch;
+    private int epochsWithoutImprovement;
+    private int stoppedAfter;
+
+    /**
+     * @param monitor the measure to watch
+     * @param patience epochs without improvement tolerated before stopping, at least 1
+     * @param minDelta the smallest change that counts as an improvement, not negative
+     */
+    public EarlyStopping(Monitor monitor, int patience, double minDelta) {
+        if (patience < 1) {
+            throw new IllegalArgumentException("early stopping: patience must be at least 1, got " + patience);
+        }
+        if (!(minDelta >= 0)) {
+            throw new IllegalArgumentException("early stopping: min_delta must be 0 or more, got " + minDelta);
+        }
+        this.monitor = monitor;
+        this.patience = patience;
+        this.minDelta = minDelta;
+    }
+
+    @Override
+    public void onTrainingStart(Trainer trainer) {
+        best = Double.NaN;
+        bestEpoch = 0;
+        epochsWithoutImprovement = 0;
+        stoppedAfter = 0;
+    }
+
+    @Override
+    public void onEpochEnd(Trainer trainer, EpochResult result) {
+        double value = monitor.value(result);
+        if (Double.isNaN(value)) {
+            throw new IllegalStateException("early stopping monitors " + monitor.key() + ", which epoch "
+                    + result.epoch() + " did not measure" + (result.hasValidation() ? "" : ": the trainer has no validation data"));
+        }
+        if (bestEpoch == 0 || improves(value)) {
+            best = value;
+            bestEpoch = result.epoch();
+            epochsWithoutImprovement = 0;
+        } else if (++epochsWithoutImprovement >= patience) {
+            stoppedAfter = result.epoch();
+            trainer.stop();
+        }
+    }
+
+    private boolean improves(double value) {
+        return monitor == Monitor.VAL_LOSS ? value < best - minDelta : value > best + minDelta;
+    }
+
+    /** @return the best value of the monitored measure so far, or NaN before the first epoch */
+    public double best() {
+        return best;
+    }
+
+    /** @return the epoch that reached the best value, or 0 before the first epoch */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    /** @return the epoch after which it stopped training, or 0 if it did not */
+    public int stoppedAfter() {
+        return stoppedAfter;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "EarlyStopping(%s, patience %d, min_delta %g)", monitor.key(), patience, minDelta);
+    }
+}
