@@ -13,6 +13,8 @@ import org.neurite.engine.tensor.CpuTensor;
 /** Reverse-mode automatic differentiation: walks the recorded graph from a result back to its leaves. */
 public final class Autograd {
 
+    private static final CpuTensor[] NO_INPUTS = new CpuTensor[0];
+
     private Autograd() {
     }
 
@@ -56,7 +58,7 @@ public final class Autograd {
             CpuTensor t = stack.peek();
             int child = nextChild.pop();
             Node node = t.node();
-            CpuTensor[] inputs = node == null ? new CpuTensor[0] : node.inputs();
+            CpuTensor[] inputs = node == null ? NO_INPUTS : node.inputs();
             if (child < inputs.length) {
                 nextChild.push(child + 1);
                 CpuTensor in = inputs[child];

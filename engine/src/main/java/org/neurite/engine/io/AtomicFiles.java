@@ -7,10 +7,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes files so that readers only ever see the old content or the complete new content:
@@ -19,6 +21,9 @@ import java.nio.file.StandardOpenOption;
  * writing leaves at most a stray {@code .tmp} file, never a half-written target.
  */
 public final class AtomicFiles {
+
+    /** Numbers the temporary files of this process. */
+    private static final AtomicLong COUNTER = new AtomicLong();
 
     /** Writes the content of a file to the stream it is given. */
     @FunctionalInterface
@@ -48,11 +53,10 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        Path temporary = createTemporary(absolute);
         boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 content.writeTo(out);
                 out.flush();
@@ -93,6 +97,22 @@ public final class AtomicFiles {
      */
     public static void writeString(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Creates an empty sibling of the target under a name of its own. Not createTempFile: its
+     * owner-only permissions would pass to the target; this gives the usual ones.
+     */
+    private static Path createTemporary(Path target) throws IOException {
+        while (true) {
+            Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                    + "." + COUNTER.incrementAndGet() + ".tmp");
+            try {
+                return Files.createFile(temporary);
+            } catch (FileAlreadyExistsException leftOver) {
+                // from an earlier process with the same id: take the next number
+            }
+        }
     }
 
     /** Makes the rename itself durable where the platform allows syncing a folder (it does on Linux). */

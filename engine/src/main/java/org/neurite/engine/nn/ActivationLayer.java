@@ -34,7 +34,7 @@ public final class ActivationLayer implements Layer {
      * @param activation the function; the saved architecture records its name only
      */
     public ActivationLayer(Activation activation) {
-        this(Options.of(Map.of(FUNCTION, activation.name())), activation);
+        this(LayerOptions.of(FUNCTION, activation.name()), activation);
     }
 
     private ActivationLayer(Options options, Activation activation) {

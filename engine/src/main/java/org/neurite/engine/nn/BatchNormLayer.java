@@ -43,7 +43,7 @@ public final class BatchNormLayer implements Layer {
      * @param epsilon added to the variance, positive
      */
     public BatchNormLayer(int channels, double momentum, double epsilon) {
-        this(Options.of(Map.of("momentum", momentum, "epsilon", epsilon)), CpuBackend.instance(), channels, momentum,
+        this(LayerOptions.of("momentum", momentum, "epsilon", epsilon), CpuBackend.instance(), channels, momentum,
                 epsilon);
     }
 

@@ -80,13 +80,8 @@ public final class DenseLayer implements Layer {
     }
 
     private static Options javaOptions(int units, boolean useBias, Activation activation) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("units", units);
-        o.put("use_bias", useBias);
-        if (activation != null) {
-            o.put("activation", activation.name());
-        }
-        return Options.of(o);
+        return activation == null ? LayerOptions.of("units", units, "use_bias", useBias)
+                : LayerOptions.of("units", units, "use_bias", useBias, "activation", activation.name());
     }
 
     /** @return the weight, {@code [units, in]} */

@@ -34,7 +34,7 @@ public final class DropoutLayer implements Layer {
      * @param random the source of the masks; the layer keeps drawing from it
      */
     public DropoutLayer(double rate, RandomGenerator random) {
-        this(Options.of(Map.of("rate", rate)), rate, random);
+        this(LayerOptions.of("rate", rate), rate, random);
     }
 
     private DropoutLayer(Options options, double rate, RandomGenerator random) {

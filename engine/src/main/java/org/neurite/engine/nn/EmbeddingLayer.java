@@ -40,7 +40,7 @@ public final class EmbeddingLayer implements Layer {
      * @param random the source of the initial values, N(0, 1)
      */
     public EmbeddingLayer(int vocabulary, int dim, RandomGenerator random) {
-        this(Options.of(Map.of("vocabulary", vocabulary, "dim", dim)), CpuBackend.instance(), vocabulary, dim,
+        this(LayerOptions.of("vocabulary", vocabulary, "dim", dim), CpuBackend.instance(), vocabulary, dim,
                 LayerInitializers.standardNormal(), random);
     }
 

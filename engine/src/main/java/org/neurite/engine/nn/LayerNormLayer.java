@@ -39,7 +39,7 @@ public final class LayerNormLayer implements Layer {
      * @param elementwiseAffine whether to learn a scale and shift
      */
     public LayerNormLayer(int features, double epsilon, boolean elementwiseAffine) {
-        this(Options.of(Map.of("epsilon", epsilon, "elementwise_affine", elementwiseAffine)), CpuBackend.instance(),
+        this(LayerOptions.of("epsilon", epsilon, "elementwise_affine", elementwiseAffine), CpuBackend.instance(),
                 features, epsilon, elementwiseAffine);
     }
 

@@ -34,7 +34,7 @@ public final class ReshapeLayer implements Layer {
      * @throws IllegalArgumentException if more than one is {@code -1} or one is otherwise not positive
      */
     public ReshapeLayer(int... shape) {
-        this(Options.of(Map.of("shape", toList(shape))), shape);
+        this(LayerOptions.of("shape", toList(shape)), shape);
     }
 
     private ReshapeLayer(Options options, int[] target) {

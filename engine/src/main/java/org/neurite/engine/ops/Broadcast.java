@@ -23,20 +23,22 @@ public final class Broadcast {
 
     private final Shape shape;
     private final Shape[] shapes;
+    /** The merged result axes, of which the first {@code axes} are in use. */
     private final int[] dims;
+    /** Per operand, its stride along each merged axis; 0 where it is stretched. */
     private final int[][] strides;
+    private final int axes;
     private final int rows;
     private final int cols;
 
     private Broadcast(Shape shape, Shape[] operands) {
         this.shape = shape;
         int count = operands.length;
-        this.shapes = new Shape[count + 1];
-        System.arraycopy(operands, 0, shapes, 0, count);
+        this.shapes = Arrays.copyOf(operands, count + 1);
         shapes[count] = shape;
         int rank = shape.rank();
-        int[] d = new int[Math.max(rank, 1)];
-        int[][] s = new int[count + 1][d.length];
+        this.dims = new int[Math.max(rank, 1)];
+        this.strides = new int[count + 1][dims.length];
         int kept = 0;
         for (int axis = 0; axis < rank; axis++) {
             int length = shape.dim(axis);
@@ -45,30 +47,22 @@ public final class Broadcast {
             }
             boolean merge = kept > 0;
             for (int k = 0; k <= count && merge; k++) {
-                merge = s[k][kept - 1] == stride(shapes[k], axis, rank) * length;
+                merge = strides[k][kept - 1] == stride(shapes[k], axis, rank) * length;
             }
             if (merge) {
-                d[kept - 1] *= length;
-                for (int k = 0; k <= count; k++) {
-                    s[k][kept - 1] = stride(shapes[k], axis, rank);
-                }
+                dims[kept - 1] *= length;
             } else {
-                d[kept] = length;
-                for (int k = 0; k <= count; k++) {
-                    s[k][kept] = stride(shapes[k], axis, rank);
-                }
-                kept++;
+                dims[kept++] = length;
+            }
+            for (int k = 0; k <= count; k++) {
+                strides[k][kept - 1] = stride(shapes[k], axis, rank);
             }
         }
         if (kept == 0) {
-            d[0] = 1; // a single element: strides stay 0
+            dims[0] = 1; // a single element: strides stay 0
             kept = 1;
         }
-        this.dims = Arrays.copyOf(d, kept);
-        this.strides = new int[count + 1][];
-        for (int k = 0; k <= count; k++) {
-            strides[k] = Arrays.copyOf(s[k], kept);
-        }
+        this.axes = kept;
         int r = 1;
         for (int axis = 0; axis < kept - 1; axis++) {
             r *= dims[axis];
@@ -195,7 +189,7 @@ public final class Broadcast {
      * @return how far operand {@code k} advances per element of a run: 1, or 0 where stretched
      */
     public int step(int k) {
-        return strides[k][dims.length - 1];
+        return strides[k][axes - 1];
     }
 
     /**
@@ -206,7 +200,7 @@ public final class Broadcast {
     public int rowStart(int k, int row) {
         int[] s = strides[k];
         int offset = 0;
-        for (int axis = dims.length - 2; axis >= 0 && row > 0; axis--) {
+        for (int axis = axes - 2; axis >= 0 && row > 0; axis--) {
             int d = dims[axis];
             offset += (row % d) * s[axis];
             row /= d;

@@ -117,6 +117,14 @@ public final class ShapeOps {
             System.arraycopy(x, 0, y, 0, x.length);
             return y;
         }
+        if (swapsLastTwo(order)) {
+            int r = shape.dim(rank - 2);
+            int c = shape.dim(rank - 1);
+            for (int m = 0; m < x.length; m += r * c) {
+                transposeMatrix(x, m, y, r, c);
+            }
+            return y;
+        }
         int[] dims = new int[rank];
         int[] strides = new int[rank]; // the input's stride along each result axis
         for (int i = 0; i < rank; i++) {
@@ -141,6 +149,35 @@ public final class ShapeOps {
             }
         }
         return y;
+    }
+
+    private static boolean swapsLastTwo(int[] order) {
+        int rank = order.length;
+        if (rank < 2 || order[rank - 1] != rank - 2 || order[rank - 2] != rank - 1) {
+            return false;
+        }
+        for (int i = 0; i < rank - 2; i++) {
+            if (order[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Transposes the {@code [r, c]} matrix at {@code offset} in tiles, so reads and writes both stay in cache. */
+    private static void transposeMatrix(float[] x, int offset, float[] y, int r, int c) {
+        final int tile = 32;
+        for (int i0 = 0; i0 < r; i0 += tile) {
+            int i1 = Math.min(i0 + tile, r);
+            for (int j0 = 0; j0 < c; j0 += tile) {
+                int j1 = Math.min(j0 + tile, c);
+                for (int j = j0; j < j1; j++) {
+                    for (int i = i0; i < i1; i++) {
+                        y[offset + j * r + i] = x[offset + i * c + j];
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,17 @@ class AtomicFilesTest {
 
         assertThat(file).doesNotExist();
         assertThat(listing(dir)).isEmpty();
+    }
+
+    @Test
+    void givesTheFileTheUsualPermissionsNotThoseOfATemporaryFile() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path written = dir.resolve("written");
+
+        AtomicFiles.writeString(written, "x");
+
+        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     private static List<String> listing(Path folder) throws IOException {

@@ -25,7 +25,8 @@ class BatchNormLayerTest {
                         .rejectsOptions(Map.of("epsilon", -1), "model.layers[0].epsilon: must be a positive number, got -1.0")
                         .rejectsInput(new int[0], "model.layers[0] (batch_norm): expects an input with a non-empty first"
                                 + " axis of features or channels but the input is []"),
-                LayerCase.of("batch_norm", Map.of("momentum", 0.5)).input(2, 3, 3).output(2, 3, 3).parameters(4)));
+                LayerCase.of("batch_norm", Map.of("momentum", 0.5)).input(2, 3, 3).output(2, 3, 3).parameters(4),
+                LayerCase.of("batch_norm", Map.of()).input(4).output(4).parameters(8).mode(Mode.INFERENCE)));
     }
 
     /** Values from torch 1.13: nn.BatchNorm1d(3), one training pass, then eval on the same batch. */

@@ -151,4 +151,24 @@ class SequentialTest {
                 CpuTensor.of(first.weight().value()), CpuTensor.of(second.weight().value()),
                 CpuTensor.of(second.bias().value()));
     }
+
+    @Test
+    void aModelBuiltFromJavaInstancesSavesAnArchitectureTheConfigRebuilds() {
+        SplittableRandom r = new SplittableRandom(4);
+        Sequential java = new Sequential(Shape.of(6), List.of(
+                new DenseLayer(6, 4, true, Components.builtIns().activation("tanh", Options.empty()), r),
+                new DropoutLayer(0.1, r), new LayerNormLayer(4, 1e-5, true), new BatchNormLayer(4, 0.1, 1e-5),
+                new ReshapeLayer(2, -1), new FlattenLayer(), new DenseLayer(4, 3, r)));
+        Map<String, Object> architecture = java.architecture();
+        assertThat(architecture.get("layers")).asList().first()
+                .isEqualTo(Map.of("type", "dense", "units", 4, "use_bias", true, "activation", "tanh"));
+        Sequential rebuilt = build(architecture, 0);
+        assertThat(rebuilt.architecture()).isEqualTo(architecture);
+        java.parameters().forEach((name, p) -> {
+            assertThat(rebuilt.parameters().get(name).shape()).as(name).isEqualTo(p.shape());
+            System.arraycopy(p.data(), 0, rebuilt.parameters().get(name).data(), 0, p.data().length);
+        });
+        CpuTensor x = GradCheck.random(2, 5, 6);
+        assertThat(rebuilt.forward(x, Mode.INFERENCE).toArray()).containsExactly(java.forward(x, Mode.INFERENCE).toArray());
+    }
 }

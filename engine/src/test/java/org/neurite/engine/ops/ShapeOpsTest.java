@@ -62,6 +62,21 @@ class ShapeOpsTest {
     }
 
     @Test
+    void batchedTransposeOfMatricesLargerThanOneTile() {
+        CpuTensor x = GradCheck.random(7, 2, 37, 45);
+        CpuTensor t = ShapeOps.transpose(x, -1, -2);
+        assertThat(t.shape()).isEqualTo(Shape.of(2, 45, 37));
+        for (int b = 0; b < 2; b++) {
+            for (int i = 0; i < 37; i++) {
+                for (int j = 0; j < 45; j++) {
+                    assertThat(t.get(b, j, i)).isEqualTo(x.get(b, i, j));
+                }
+            }
+        }
+        GradCheck.create().check(v -> v.get(0).transpose(1, 2), x);
+    }
+
+    @Test
     void permuteAndTransposeGradients() {
         GradCheck.create().check(x -> x.get(0).permute(2, 0, 1), GradCheck.random(1, 2, 3, 4));
         GradCheck.create().check(x -> x.get(0).permute(1, 2, 0), GradCheck.random(2, 2, 3, 4));

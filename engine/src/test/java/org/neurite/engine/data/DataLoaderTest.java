@@ -1,0 +1,135 @@
+package org.neurite.engine.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.neurite.api.Shape;
+import org.neurite.engine.CpuBackend;
+
+class DataLoaderTest {
+
+    private static final CpuBackend BACKEND = CpuBackend.instance();
+
+    /** Ten samples of shape [3]: sample i holds (i, 100 + i, 200 + i) and the target i (as a value). */
+    private static Dataset ten() {
+        float[] x = new float[30];
+        float[] y = new float[10];
+        for (int i = 0; i < 10; i++) {
+            x[3 * i] = i;
+            x[3 * i + 1] = 100 + i;
+            x[3 * i + 2] = 200 + i;
+            y[i] = i;
+        }
+        return Dataset.ofValues(x, Shape.of(3), y, Shape.scalar());
+    }
+
+    /** @return the sample indices of every batch, read back from the targets */
+    private static List<List<Integer>> visit(Iterable<Batch> batches) {
+        List<List<Integer>> out = new ArrayList<>();
+        for (Batch b : batches) {
+            float[] x = b.features().toArray();
+            float[] y = b.targets().toArray();
+            List<Integer> ids = new ArrayList<>();
+            for (int i = 0; i < b.size(); i++) {
+                int id = (int) y[i];
+                // Features travel with their own target.
+                assertThat(Arrays.copyOfRange(x, 3 * i, 3 * i + 3)).containsExactly(id, 100 + id, 200 + id);
+                ids.add(id);
+            }
+            out.add(ids);
+        }
+        return out;
+    }
+
+    @Test
+    void servesBatchesInOrderKeepingTheLastPartialOne() {
+        DataLoader loader = DataLoader.of(ten(), BACKEND).batchSize(4).build();
+        Batches epoch = loader.nextEpoch();
+
+        Batch first = epoch.iterator().next();
+
+        assertThat(first.features().shape()).isEqualTo(Shape.of(4, 3));
+        assertThat(first.targets().shape()).isEqualTo(Shape.of(4));
+        assertThat(loader.batchesPerEpoch()).isEqualTo(3);
+        assertThat(epoch.count()).isEqualTo(3);
+        assertThat(visit(epoch)).containsExactly(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7), List.of(8, 9));
+    }
+
+    @Test
+    void dropsTheLastPartialBatchWhenAsked() {
+        DataLoader loader = DataLoader.of(ten(), BACKEND).batchSize(4).dropLast(true).build();
+
+        assertThat(loader.batchesPerEpoch()).isEqualTo(2);
+        assertThat(visit(loader)).containsExactly(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7));
+        // An exact multiple loses nothing.
+        assertThat(visit(DataLoader.of(ten(), BACKEND).batchSize(5).dropLast(true).build())).hasSize(2);
+    }
+
+    @Test
+    void shufflesEveryEpochAfreshAndTheSameSeedGivesTheSameOrders() {
+        DataLoader a = DataLoader.of(ten(), BACKEND).batchSize(3).shuffle(42).build();
+        DataLoader b = DataLoader.of(ten(), BACKEND).batchSize(3).shuffle(42).build();
+        DataLoader other = DataLoader.of(ten(), BACKEND).batchSize(3).shuffle(43).build();
+
+        List<List<Integer>> a1 = visit(a.nextEpoch());
+        List<List<Integer>> a2 = visit(a.nextEpoch());
+        List<List<Integer>> b1 = visit(b.nextEpoch());
+        List<List<Integer>> b2 = visit(b.nextEpoch());
+        List<List<Integer>> o1 = visit(other.nextEpoch());
+
+        assertThat(a1).isEqualTo(b1);
+        assertThat(a2).isEqualTo(b2);
+        assertThat(a2).isNotEqualTo(a1);
+        assertThat(o1).isNotEqualTo(a1);
+        for (List<List<Integer>> epoch : List.of(a1, a2, o1)) {
+            assertThat(epoch.stream().map(List::size)).containsExactly(3, 3, 3, 1);
+            assertThat(epoch.stream().flatMap(List::stream)).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        }
+    }
+
+    @Test
+    void anEpochIteratedTwiceGivesTheSameBatchesAndEachIterationOfTheLoaderIsANewEpoch() {
+        DataLoader loader = DataLoader.of(ten(), BACKEND).batchSize(4).shuffle(1).build();
+        Batches epoch = loader.nextEpoch();
+
+        assertThat(visit(epoch)).isEqualTo(visit(epoch));
+        assertThat(epoch.order()).isNotEqualTo(loader.nextEpoch().order());
+    }
+
+    @Test
+    void batchesStayIntactWhileLaterOnesAreMade() {
+        List<Batch> kept = new ArrayList<>();
+        for (Batch b : DataLoader.of(ten(), BACKEND).batchSize(2).shuffle(5).build()) {
+            kept.add(b);
+        }
+
+        // Each batch still holds its own samples after all later batches were copied.
+        assertThat(visit(kept).stream().flatMap(List::stream)).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
+    void givesClassTargetsAsAVectorAndValueTargetsWithTheirShape() {
+        Dataset values = Dataset.ofValues(new float[] {1, 2, 3, 4}, Shape.of(1, 1), new float[] {1, 2, 3, 4, 5, 6, 7, 8},
+                Shape.of(2));
+        Batch v = DataLoader.of(values, BACKEND).batchSize(3).build().iterator().next();
+        Batch c = DataLoader.of(DatasetTest.six(), BACKEND).batchSize(4).build().iterator().next();
+
+        assertThat(v.features().shape()).isEqualTo(Shape.of(3, 1, 1));
+        assertThat(v.targets().shape()).isEqualTo(Shape.of(3, 2));
+        assertThat(v.targets().toArray()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(c.targets().shape()).isEqualTo(Shape.of(4));
+        assertThat(c.targets().toArray()).containsExactly(0, 1, 2, 0);
+    }
+
+    @Test
+    void refusesABatchSizeBelowOne() {
+        assertThatThrownBy(() -> DataLoader.of(ten(), BACKEND).batchSize(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("data loader: batch size must be at least 1, found 0");
+    }
+}
