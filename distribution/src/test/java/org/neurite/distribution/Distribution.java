@@ -116,6 +116,9 @@ public final class Distribution {
                 // Runs must not depend on the developer's own settings.
                 environment.remove("NEURITE_PLUGINS");
                 environment.remove("JAVA_OPTS");
+                environment.remove("NEURITE_CDS");
+                // The class-data-sharing archive of bin/neurite goes under target/, not the user's cache.
+                environment.put("XDG_CACHE_HOME", requiredProperty("neurite.cacheHome"));
                 new HashMap<>(env).forEach((k, v) -> {
                     if (v == null) {
                         environment.remove(k);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,35 @@ class LauncherScriptTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).contains("Usage: neurite");
+    }
+
+    @Test
+    void writesOneClassDataSharingArchivePerJvmAndInstallationAndThenUsesIt() throws IOException {
+        Path cache = temp.resolve("cache");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+
+        CommandResult first = distribution.run(temp, env, "--help");
+        CommandResult second = distribution.run(temp, Map.of("XDG_CACHE_HOME", cache.toString(),
+                "JAVA_OPTS", "-Xlog:class+load=info"), "--help");
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.output()).doesNotContain("cds");
+        try (Stream<Path> files = Files.list(cache.resolve("neurite"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
+                    .matches("classes-\\d+\\.jsa");
+        }
+        assertThat(second.stdout()).contains("org.neurite.launcher.Main source: shared objects file");
+    }
+
+    @Test
+    void startsWithoutAnArchiveWhenToldNotToUseOne() {
+        Path cache = temp.resolve("cache");
+
+        CommandResult result = distribution.run(temp, Map.of("XDG_CACHE_HOME", cache.toString(), "NEURITE_CDS", "off"),
+                "--help");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(cache).doesNotExist();
     }
 
     @Test
