@@ -19,7 +19,7 @@ class ConfigErrorTest {
 
     @Test
     void anUnknownKeyIsAUsageErrorNamingItsPathAndLine() {
-        String text = RunConfigs.BLOBS.replace("training: {epochs: 3,", "training: {epocs: 3,");
+        String text = RunConfigs.SPIRALS.replace("training: {epochs: 3,", "training: {epocs: 3,");
         Path config = RunConfigs.write(temp, "typo.yaml", text);
         int line = lineOf(text, "epocs");
 

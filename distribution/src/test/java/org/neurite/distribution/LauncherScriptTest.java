@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,16 @@ class LauncherScriptTest {
         assertThat(help.exitCode()).as(help.toString()).isZero();
         assertThat(help.stdout()).contains("Usage: neurite", "train", "evaluate", "predict", "plugins", "layers",
                 "version");
+    }
+
+    @Test
+    @Disabled("until the launcher's train and plugins commands land in main")
+    void versionNamesNeuriteTheApiAndJava() {
+        CommandResult version = distribution.run(temp, "version");
+
+        assertThat(version.exitCode()).as(version.toString()).isZero();
+        assertThat(version.stdout()).containsPattern("neurite\\s+" + Pattern.quote(Distribution.requiredProperty("neurite.version")))
+                .containsPattern("api\\s+0\\.1\\.0").contains("java");
     }
 
     @Test

@@ -33,7 +33,7 @@ class PluginFaultTest {
         assertThat(plugins.stdout()).containsPattern("(?m)^.*broken.*disabled.*zip.*$");
         assertThat(plugins.stdout()).containsPattern("(?m)^\\s*perceptron\\s.*started.*mlp.*$");
 
-        String config = RunConfigs.BLOBS.replace("- {type: dense, units: 8, activation: relu}",
+        String config = RunConfigs.SPIRALS.replace("- {type: dense, units: 8, activation: relu}",
                 "- {type: mlp, hidden: [8], activation: relu}");
         Path file = RunConfigs.write(temp, "mlp.yaml", config);
         CommandResult training = distribution.run(temp, env, "train", file.toString(), "--out",

@@ -59,7 +59,7 @@ class PluginKitTest {
         assertThat(listing.stdout()).containsPattern("(?m)^\\s*mish\\s+1\\.0\\.0\\s+started.*$")
                 .contains("gaussian_noise");
 
-        String config = RunConfigs.BLOBS.replace("- {type: dense, units: 8, activation: relu}",
+        String config = RunConfigs.SPIRALS.replace("- {type: dense, units: 8, activation: relu}",
                 "- {type: gaussian_noise, stddev: 0.05}\n    - {type: dense, units: 8, activation: mish}");
         Path file = RunConfigs.write(temp, "mish.yaml", config);
         CommandResult training = distribution.run(temp, env, "train", file.toString(), "--out",

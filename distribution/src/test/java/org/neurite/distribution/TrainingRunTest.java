@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
@@ -33,7 +36,7 @@ class TrainingRunTest {
 
     @BeforeAll
     void trainOnce() {
-        config = RunConfigs.write(temp.resolve("configs"), "blobs.yaml", RunConfigs.BLOBS);
+        config = RunConfigs.write(temp.resolve("configs"), "spirals.yaml", RunConfigs.SPIRALS);
         training = distribution.run(temp, "train", config.toString(), "--out", temp.resolve("runs").toString());
         assertThat(training.exitCode()).as(training.toString()).isZero();
         run = RunConfigs.onlyRunFolder(temp.resolve("runs"));
@@ -41,7 +44,7 @@ class TrainingRunTest {
 
     @Test
     void trainingFillsTheRunFolder() throws IOException {
-        assertThat(run.getFileName().toString()).startsWith("blobs-");
+        assertThat(run.getFileName().toString()).startsWith("spirals-");
         assertThat(run.resolve("config.yaml")).isRegularFile();
         assertThat(run.resolve("model.json")).isRegularFile();
         assertThat(run.resolve("train.log")).isRegularFile();
@@ -53,5 +56,86 @@ class TrainingRunTest {
         assertThat(run.resolve("checkpoints")).isDirectoryContaining("glob:**/epoch-003.state.json");
         // Plain lines, not a progress bar: the output is not a terminal.
         assertThat(training.stdout()).doesNotContain("\r");
+    }
+
+    @Test
+    void evaluatePrintsTheAccuracyThatTrainingReportedWithPerClassFiguresAndTheConfusionMatrix() {
+        String accuracy = find(training.stdout(), "test accuracy (\\d\\.\\d+)");
+
+        CommandResult evaluation = distribution.run(temp, "evaluate", run.toString(), "--data", config.toString());
+
+        assertThat(evaluation.exitCode()).as(evaluation.toString()).isZero();
+        assertThat(evaluation.stdout()).contains("accuracy " + accuracy, "precision", "recall", "confusion matrix");
+    }
+
+    @Test
+    void predictPrintsAClassAndProbabilitiesThatSumToOnePerRow() throws IOException {
+        Path input = Files.writeString(temp.resolve("points.json"), "[[0.1, 0.2], [1.5, -1.0], [-0.7, 0.4]]");
+
+        CommandResult prediction = distribution.run(temp, "predict", run.resolve("model.json").toString(),
+                input.toString());
+
+        assertThat(prediction.exitCode()).as(prediction.toString()).isZero();
+        List<String> rows = prediction.stdout().lines().filter(l -> l.matches("\\s*\\d+\\s+[01]\\s+.*")).toList();
+        assertThat(rows).as(prediction.stdout()).hasSize(3);
+        for (String row : rows) {
+            String[] fields = row.trim().split("\\s+");
+            double p0 = Double.parseDouble(fields[2]);
+            double p1 = Double.parseDouble(fields[3]);
+            assertThat(p0 + p1).isCloseTo(1.0, org.assertj.core.data.Offset.offset(2e-4));
+            assertThat(fields[1]).isEqualTo(p1 > p0 ? "1" : "0");
+        }
+    }
+
+    @Test
+    void resumeContinuesAnInterruptedRunFromItsLastCompleteCheckpointToTheSameResult() throws IOException {
+        Path interrupted = copy(run, temp.resolve("interrupted"));
+        // As if killed during the third epoch: its checkpoint and the final model were never written.
+        try (Stream<Path> third = Files.list(interrupted.resolve("checkpoints"))) {
+            for (Path file : third.filter(f -> f.getFileName().toString().startsWith("epoch-003")).toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(interrupted.resolve("model.json"));
+        Files.delete(interrupted.resolve("model.safetensors"));
+
+        CommandResult resumed = distribution.run(temp, "train", "--resume", interrupted.toString());
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.stdout()).contains("epoch 3/3").doesNotContain("epoch 1/3", "epoch 2/3");
+        assertThat(interrupted.resolve("model.json")).isRegularFile();
+        List<String> original = Files.readAllLines(run.resolve("metrics.csv"));
+        List<String> continued = Files.readAllLines(interrupted.resolve("metrics.csv"));
+        assertThat(continued).hasSize(original.size());
+        // Same seed, same batches: the resumed third epoch has the loss of the uninterrupted one.
+        assertThat(continued.get(3).split(",")[1]).isEqualTo(original.get(3).split(",")[1]);
+    }
+
+    @Test
+    void aTruncatedModelFileFailsTheRunWithAMessageNamingTheFile() throws IOException {
+        Path damaged = copy(run, temp.resolve("damaged"));
+        Path weights = damaged.resolve("model.safetensors");
+        byte[] bytes = Files.readAllBytes(weights);
+        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length - 12));
+
+        CommandResult evaluation = distribution.run(temp, "evaluate", damaged.toString(), "--data", config.toString());
+
+        assertThat(evaluation.exitCode()).as(evaluation.toString()).isEqualTo(1);
+        assertThat(evaluation.stderr()).contains("model.safetensors").doesNotContain("\tat ");
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("'" + regex + "' in:\n" + text).isTrue();
+        return m.group(1);
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
+        return to;
     }
 }
