@@ -1,0 +1,68 @@
+package org.neurite.launcher.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.neurite.engine.io.AtomicFiles;
+import org.neurite.engine.train.EpochResult;
+import org.neurite.engine.train.Trainer;
+import org.neurite.engine.train.TrainingListener;
+
+/**
+ * Keeps {@code metrics.csv}: a header and one row per epoch, rewritten atomically after every
+ * epoch. Measures that were not taken (accuracy of a regression, validation without validation
+ * data) are empty fields.
+ */
+public final class MetricsCsv implements TrainingListener, EpochLoop.Resumable {
+
+    /** The header line. */
+    public static final String HEADER = "epoch,loss,accuracy,val_loss,val_accuracy,seconds,lr";
+
+    private final Path file;
+    private final List<EpochResult> rows = new ArrayList<>();
+
+    /**
+     * @param file the file to keep
+     */
+    public MetricsCsv(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public void restore(Trainer trainer, List<EpochResult> history) {
+        rows.clear();
+        rows.addAll(history);
+    }
+
+    @Override
+    public void onEpochEnd(Trainer trainer, EpochResult result) {
+        rows.add(result);
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (EpochResult r : rows) {
+            sb.append(row(r)).append('\n');
+        }
+        try {
+            AtomicFiles.writeString(file, sb.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param r an epoch's result
+     * @return its row, without a line break
+     */
+    static String row(EpochResult r) {
+        return r.epoch() + "," + number(r.loss()) + "," + number(r.accuracy()) + "," + number(r.validationLoss()) + ","
+                + number(r.validationAccuracy()) + "," + String.format(Locale.ROOT, "%.3f", r.seconds()) + ","
+                + number(r.learningRate());
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+    }
+}
