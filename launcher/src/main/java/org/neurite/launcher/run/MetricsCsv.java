@@ -1,20 +1,18 @@
 package org.neurite.launcher.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.neurite.engine.io.AtomicFiles;
 import org.neurite.engine.train.EpochResult;
 import org.neurite.engine.train.Trainer;
+import org.neurite.engine.train.TrainingHistory;
 import org.neurite.engine.train.TrainingListener;
 
 /**
- * Keeps {@code metrics.csv}: a header and one row per epoch, rewritten atomically after every
- * epoch. Measures that were not taken (accuracy of a regression, validation without validation
+ * Keeps {@code metrics.csv}: a header and one row per epoch, rewritten atomically after epochs (at
+ * most once a second, and at the end). Measures that were not taken (accuracy of a regression, validation without validation
  * data) are empty fields.
  */
 public final class MetricsCsv implements TrainingListener, EpochLoop.Resumable {
@@ -22,14 +20,14 @@ public final class MetricsCsv implements TrainingListener, EpochLoop.Resumable {
     /** The header line. */
     public static final String HEADER = "epoch,loss,accuracy,val_loss,val_accuracy,seconds,lr";
 
-    private final Path file;
+    private final RewrittenFile file;
     private final List<EpochResult> rows = new ArrayList<>();
 
     /**
      * @param file the file to keep
      */
     public MetricsCsv(Path file) {
-        this.file = file;
+        this.file = new RewrittenFile(file);
     }
 
     @Override
@@ -45,11 +43,17 @@ public final class MetricsCsv implements TrainingListener, EpochLoop.Resumable {
         for (EpochResult r : rows) {
             sb.append(row(r)).append('\n');
         }
-        try {
-            AtomicFiles.writeString(file, sb.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        file.update(sb.toString(), false);
+    }
+
+    @Override
+    public void onTrainingEnd(Trainer trainer, TrainingHistory history) {
+        flush();
+    }
+
+    /** Writes the rows not yet written, as when a run fails. */
+    public void flush() {
+        file.flush();
     }
 
     /**

@@ -1,27 +1,26 @@
 package org.neurite.launcher.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
-import org.neurite.engine.io.AtomicFiles;
 import org.neurite.engine.train.EpochResult;
 import org.neurite.engine.train.Trainer;
+import org.neurite.engine.train.TrainingHistory;
 import org.neurite.engine.train.TrainingListener;
 
 /**
  * The run's log, {@code train.log}: what was trained on what, one line per epoch, and how the
- * run ended, each line stamped with the time. The whole file is rewritten atomically at every
- * line (it stays small), so a killed run leaves every line written before.
+ * run ended, each line stamped with the time. The whole file is rewritten atomically (it stays
+ * small): at once for most lines, at most once a second for epoch lines.
  */
 public final class RunLog implements TrainingListener {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final Path file;
+    private final RewrittenFile file;
     private final int epochs;
     private final StringBuilder text = new StringBuilder();
 
@@ -31,7 +30,7 @@ public final class RunLog implements TrainingListener {
      * @throws IOException if an existing log cannot be read
      */
     public RunLog(Path file, int epochs) throws IOException {
-        this.file = file;
+        this.file = new RewrittenFile(file);
         this.epochs = epochs;
         if (Files.exists(file)) {
             text.append(Files.readString(file));
@@ -44,16 +43,22 @@ public final class RunLog implements TrainingListener {
      * @param line the line, without a line break
      */
     public void line(String line) {
+        add(line, true);
+    }
+
+    private void add(String line, boolean force) {
         text.append(TIME.format(LocalDateTime.now())).append("  ").append(line).append('\n');
-        try {
-            AtomicFiles.writeString(file, text.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        file.update(text.toString(), force);
     }
 
     @Override
     public void onEpochEnd(Trainer trainer, EpochResult result) {
-        line(EpochLine.of(result, epochs));
+        // epoch lines may wait a moment when epochs are fast; every other line is written at once
+        add(EpochLine.of(result, epochs), false);
+    }
+
+    @Override
+    public void onTrainingEnd(Trainer trainer, TrainingHistory history) {
+        file.flush();
     }
 }

@@ -164,7 +164,8 @@ public final class TrainingRun {
         List<TrainingListener> listeners = new ArrayList<>();
         List<BooleanSupplier> stops = new ArrayList<>();
         listeners.add(log);
-        listeners.add(new MetricsCsv(folder.metrics()));
+        MetricsCsv metrics = new MetricsCsv(folder.metrics());
+        listeners.add(metrics);
         listeners.add(terminal ? new ProgressBar(out, t.epochs(), data.train().size(), t.batchSize())
                 : new EpochLines(out, t.epochs()));
         ResumableEarlyStopping early = null;
@@ -192,6 +193,7 @@ public final class TrainingRun {
         try {
             history = loop.run(data.train(), data.validation(), from);
         } catch (TrainingDivergedException e) {
+            metrics.flush();
             log.line(e.getMessage());
             throw e;
         }

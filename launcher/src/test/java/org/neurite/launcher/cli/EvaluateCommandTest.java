@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.engine.registry.Components;
@@ -35,11 +36,16 @@ class EvaluateCommandTest {
     private static final Pattern TEST_LINE = Pattern.compile("test (accuracy \\S+ \\(\\d+ of \\d+\\)  loss \\S+)");
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private Path trained(String text) throws IOException {
+    private static Path run;
+    private static String testLine;
+
+    /** Trains once; every test evaluates the same run folder without changing it. */
+    @BeforeAll
+    static void train() throws IOException {
         Path config = dir.resolve("spirals.yaml");
-        Files.writeString(config, text);
+        Files.writeString(config, SPIRALS);
         CommandRunner train = new CommandRunner(new TrainCommand(Components.builtIns()), config.toString(),
                 "--out", dir.resolve("runs").toString());
         assertThat(train.exitCode).as(train.err()).isZero();
@@ -47,11 +53,9 @@ class EvaluateCommandTest {
         assertThat(m.find()).as(train.out()).isTrue();
         testLine = m.group(1);
         try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
-            return runs.findFirst().orElseThrow();
+            run = runs.findFirst().orElseThrow();
         }
     }
-
-    private String testLine;
 
     private CommandRunner evaluate(String... args) {
         return new CommandRunner(new EvaluateCommand(Components.builtIns()), args);
@@ -59,8 +63,6 @@ class EvaluateCommandTest {
 
     @Test
     void printsTheSameAccuracyAsTrainingDidOnTheRunsTestData() throws IOException {
-        Path run = trained(SPIRALS);
-
         CommandRunner r = evaluate(run.toString());
 
         assertThat(r.exitCode).as(r.err()).isZero();
@@ -72,7 +74,6 @@ class EvaluateCommandTest {
 
     @Test
     void takesTheDataOfAConfigOrACsvFile() throws IOException {
-        Path run = trained(SPIRALS);
         Path csv = dir.resolve("points.csv");
         Files.writeString(csv, "x,y,label\n0.1,0.0,0\n-0.1,0.0,1\n0.5,0.5,1\n");
 
@@ -88,8 +89,6 @@ class EvaluateCommandTest {
 
     @Test
     void aModelFileWithoutDataIsAUsageError() throws IOException {
-        Path run = trained(SPIRALS);
-
         CommandRunner r = evaluate(run.resolve("model.json").toString());
 
         assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
@@ -98,7 +97,6 @@ class EvaluateCommandTest {
 
     @Test
     void dataThatDoesNotFitTheModelIsNamed() throws IOException {
-        Path run = trained(SPIRALS);
         Path csv = dir.resolve("wide.csv");
         Files.writeString(csv, "a,b,c,label\n1,2,3,0\n");
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,19 +18,36 @@ import org.neurite.engine.registry.Components;
 class PredictCommandTest {
 
     @TempDir
+    static Path shared;
+
+    @TempDir
     Path dir;
+
+    private static Path trainedRun;
 
     private Path run;
 
-    @BeforeEach
-    void trainXor() throws IOException {
-        Path config = dir.resolve("xor.yaml");
+    /** Trains once for all tests; each test gets its own copy of the run folder, which it may damage. */
+    @BeforeAll
+    static void trainXor() throws IOException {
+        Path config = shared.resolve("xor.yaml");
         Files.writeString(config, TrainCommandTest.XOR);
         CommandRunner train = new CommandRunner(new TrainCommand(Components.builtIns()), config.toString(),
-                "--out", dir.resolve("runs").toString());
+                "--out", shared.resolve("runs").toString(), "--set", "training.checkpoint_every=0");
         assertThat(train.exitCode).as(train.err()).isZero();
-        try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
-            run = runs.findFirst().orElseThrow();
+        try (Stream<Path> runs = Files.list(shared.resolve("runs"))) {
+            trainedRun = runs.findFirst().orElseThrow();
+        }
+    }
+
+    @BeforeEach
+    void copyRun() throws IOException {
+        run = dir.resolve("run");
+        Files.createDirectories(run);
+        try (Stream<Path> files = Files.list(trainedRun)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, run.resolve(f.getFileName().toString()));
+            }
         }
     }
 
