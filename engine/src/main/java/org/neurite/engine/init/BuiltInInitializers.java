@@ -6,7 +6,7 @@ import org.neurite.api.InitializerProvider;
 import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
-import org.neurite.engine.optim.OptionReader;
+import org.neurite.engine.options.OptionReader;
 
 /** The engine's built-in {@link InitializerProvider}s, with the semantics of {@code torch.nn.init}. */
 public final class BuiltInInitializers {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 import org.neurite.api.Shape;
-import org.neurite.engine.optim.OptionChecks;
+import org.neurite.engine.options.OptionChecks;
 
 /** Sets every value to one constant: {@code zeros}, {@code ones} and {@code constant}. */
 public final class ConstantInitializer extends AbstractInitializer {

@@ -19,6 +19,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -162,9 +163,9 @@ public final class DenseLayer implements Layer {
 
         @Override
         public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
-            int units = OptionRanges.positiveInt(options, "units");
-            boolean useBias = options.getBoolean("use_bias", true);
+            OptionReader in = OptionReader.of(options, options());
+            int units = in.positiveInt("units");
+            boolean useBias = in.flag("use_bias");
             Activation activation = ComponentRef.activation(options, "activation", context);
             Initializer weightInit = ComponentRef.initializer(options, "weight_init", context, null);
             Initializer biasInit = ComponentRef.initializer(options, "bias_init", context, null);

@@ -19,6 +19,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.registry.ComponentRef;
 
 /**
@@ -115,9 +116,9 @@ public final class EmbeddingLayer implements Layer {
 
         @Override
         public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
-            int vocabulary = OptionRanges.positiveInt(options, "vocabulary");
-            int dim = OptionRanges.positiveInt(options, "dim");
+            OptionReader in = OptionReader.of(options, options());
+            int vocabulary = in.positiveInt("vocabulary");
+            int dim = in.positiveInt("dim");
             Initializer init = ComponentRef.initializer(options, "weight_init", context,
                     LayerInitializers.standardNormal());
             return new EmbeddingLayer(options, context.backend(), vocabulary, dim, init, context.random());

@@ -16,6 +16,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.options.OptionReader;
 
 /**
  * Layer normalisation over the last axis, PyTorch's {@code nn.LayerNorm(features)}: each vector
@@ -113,9 +114,9 @@ public final class LayerNormLayer implements Layer {
 
         @Override
         public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
-            double epsilon = OptionRanges.positive(options, "epsilon", 1e-5);
-            boolean affine = options.getBoolean("elementwise_affine", true);
+            OptionReader in = OptionReader.of(options, options());
+            double epsilon = in.positive("epsilon");
+            boolean affine = in.flag("elementwise_affine");
             if (inputShape.rank() < 1 || inputShape.dim(-1) < 1) {
                 throw new InputShapeException(TYPE, "an input with a non-empty last axis", inputShape);
             }
