@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.neurite.api.Backend;
+import org.neurite.api.Initializer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
@@ -16,6 +17,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.init.ConstantInitializer;
 import org.neurite.engine.options.OptionReader;
 
 /**
@@ -28,6 +30,9 @@ public final class BatchNormLayer implements Layer {
 
     /** The type name configs use. */
     public static final String TYPE = "batch_norm";
+
+    private static final Initializer ONES = new ConstantInitializer("ones", 1);
+    private static final Initializer ZEROS = new ConstantInitializer("zeros", 0);
 
     private final Options options;
     private final int channels;
@@ -58,8 +63,8 @@ public final class BatchNormLayer implements Layer {
         this.momentum = (float) momentum;
         this.epsilon = (float) epsilon;
         Shape shape = Shape.of(channels);
-        this.weight = backend.parameter(shape, LayerInitializers.constant(1f), null);
-        this.bias = backend.parameter(shape, LayerInitializers.constant(0f), null);
+        this.weight = backend.parameter(shape, ONES, null);
+        this.bias = backend.parameter(shape, ZEROS, null);
         this.runningMean = backend.buffer(shape, 0f);
         this.runningVar = backend.buffer(shape, 1f);
     }

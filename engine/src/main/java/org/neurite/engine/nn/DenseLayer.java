@@ -19,6 +19,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.init.UniformInitializer;
 import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.tensor.CpuTensor;
@@ -75,7 +76,8 @@ public final class DenseLayer implements Layer {
         this.inFeatures = inFeatures;
         this.units = units;
         this.activation = activation;
-        Initializer fanIn = LayerInitializers.fanInUniform(inFeatures);
+        // The uniform initializer's fan-in form, fixed to the weight's fan-in so the bias shares it.
+        Initializer fanIn = UniformInitializer.fanInScaled(inFeatures);
         this.weight = backend.parameter(Shape.of(units, inFeatures), weightInit == null ? fanIn : weightInit, random);
         this.bias = useBias ? backend.parameter(Shape.of(units), biasInit == null ? fanIn : biasInit, random) : null;
     }

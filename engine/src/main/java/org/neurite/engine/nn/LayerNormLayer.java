@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.neurite.api.Backend;
+import org.neurite.api.Initializer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
@@ -16,6 +17,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.init.ConstantInitializer;
 import org.neurite.engine.options.OptionReader;
 
 /**
@@ -27,6 +29,9 @@ public final class LayerNormLayer implements Layer {
 
     /** The type name configs use. */
     public static final String TYPE = "layer_norm";
+
+    private static final Initializer ONES = new ConstantInitializer("ones", 1);
+    private static final Initializer ZEROS = new ConstantInitializer("zeros", 0);
 
     private final Options options;
     private final int features;
@@ -53,8 +58,8 @@ public final class LayerNormLayer implements Layer {
         this.features = features;
         this.epsilon = (float) epsilon;
         Shape shape = Shape.of(features);
-        this.weight = affine ? backend.parameter(shape, LayerInitializers.constant(1f), null) : null;
-        this.bias = affine ? backend.parameter(shape, LayerInitializers.constant(0f), null) : null;
+        this.weight = affine ? backend.parameter(shape, ONES, null) : null;
+        this.bias = affine ? backend.parameter(shape, ZEROS, null) : null;
     }
 
     @Override
