@@ -17,9 +17,11 @@ import org.neurite.api.OptionType;
 import org.neurite.api.Options;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
+import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
 import org.neurite.engine.init.UniformInitializer;
+import org.neurite.engine.ops.Matmul;
 import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.tensor.CpuTensor;
@@ -129,7 +131,11 @@ public final class DenseLayer implements Layer {
 
     @Override
     public Tensor forward(Tensor input, Mode mode) {
-        Tensor z = Linear.apply(CpuTensor.of(input), CpuTensor.of(weight.value()),
+        Shape shape = input.shape();
+        if (shape.rank() < 1 || shape.dim(-1) != inFeatures) {
+            throw new ShapeMismatchException("dense: expects inputs whose last axis is " + inFeatures + ", got " + shape);
+        }
+        Tensor z = Matmul.matmulTransposed(CpuTensor.of(input), CpuTensor.of(weight.value()),
                 bias == null ? null : CpuTensor.of(bias.value()));
         return activation == null ? z : activation.apply(z);
     }

@@ -103,6 +103,32 @@ class MatmulTest {
     }
 
     @Test
+    void fusedLinearGradientsMatchFiniteDifferencesWithAndWithoutBias() {
+        CpuTensor x = GradCheck.random(1, 3, 2, 4);
+        CpuTensor w = GradCheck.random(2, 5, 4);
+        CpuTensor b = GradCheck.random(3, 5);
+        GradCheck.create().check(a -> Matmul.matmulTransposed(a.get(0), a.get(1), a.get(2)), x, w, b);
+        GradCheck.create().check(a -> Matmul.matmulTransposed(a.get(0), a.get(1), null), x, w);
+    }
+
+    @Test
+    void biasIsAddedToEveryRowAndOnlyOperandsThatNeedAGradientGetOne() {
+        // x [2, 3] times w [2, 3]^T plus b [2]: rows (1*1 + 2*0 + 3*1 + 10, 1*0 + 2*1 + 3*0 - 1) and so on.
+        CpuTensor x = tensor(floats(1, 2, 3, 4, 5, 6), 2, 3);
+        CpuTensor w = tensor(floats(1, 0, 1, 0, 1, 0), 2, 3).requireGrad();
+        CpuTensor b = tensor(floats(10, -1), 2).requireGrad();
+        CpuTensor y = Matmul.matmulTransposed(x, w, b);
+        assertThat(y.data()).containsExactly(14, 1, 20, 4);
+        y.sum().backward();
+        assertThat(x.gradArray()).isNull();
+        assertThat(w.gradArray()).containsExactly(5, 7, 9, 5, 7, 9);
+        assertThat(b.gradArray()).containsExactly(2, 2);
+        assertThatThrownBy(() -> Matmul.matmulTransposed(x, w, tensor(floats(1, 2, 3), 3)))
+                .isInstanceOf(ShapeMismatchException.class)
+                .hasMessage("matmulTransposed: [2, 3] x [2, 3]^T: bias [3] must be [2]");
+    }
+
+    @Test
     void gradientByHand() {
         // L = sum(A B): dL/dA = 1 B^T (row sums of B), dL/dB = A^T 1 (column sums of A)
         CpuTensor a = tensor(A.data().clone(), 2, 3).requireGrad();
