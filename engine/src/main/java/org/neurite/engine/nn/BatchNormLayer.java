@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.neurite.api.Backend;
-import org.neurite.api.Initializer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
@@ -30,9 +29,6 @@ public final class BatchNormLayer implements Layer {
 
     /** The type name configs use. */
     public static final String TYPE = "batch_norm";
-
-    private static final Initializer ONES = new ConstantInitializer("ones", 1);
-    private static final Initializer ZEROS = new ConstantInitializer("zeros", 0);
 
     private final Options options;
     private final int channels;
@@ -63,8 +59,8 @@ public final class BatchNormLayer implements Layer {
         this.momentum = (float) momentum;
         this.epsilon = (float) epsilon;
         Shape shape = Shape.of(channels);
-        this.weight = backend.parameter(shape, ONES, null);
-        this.bias = backend.parameter(shape, ZEROS, null);
+        this.weight = backend.parameter(shape, ConstantInitializer.ONES, null);
+        this.bias = backend.parameter(shape, ConstantInitializer.ZEROS, null);
         this.runningMean = backend.buffer(shape, 0f);
         this.runningVar = backend.buffer(shape, 1f);
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.neurite.api.Backend;
-import org.neurite.api.Initializer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
@@ -29,9 +28,6 @@ public final class LayerNormLayer implements Layer {
 
     /** The type name configs use. */
     public static final String TYPE = "layer_norm";
-
-    private static final Initializer ONES = new ConstantInitializer("ones", 1);
-    private static final Initializer ZEROS = new ConstantInitializer("zeros", 0);
 
     private final Options options;
     private final int features;
@@ -58,8 +54,8 @@ public final class LayerNormLayer implements Layer {
         this.features = features;
         this.epsilon = (float) epsilon;
         Shape shape = Shape.of(features);
-        this.weight = affine ? backend.parameter(shape, ONES, null) : null;
-        this.bias = affine ? backend.parameter(shape, ZEROS, null) : null;
+        this.weight = affine ? backend.parameter(shape, ConstantInitializer.ONES, null) : null;
+        this.bias = affine ? backend.parameter(shape, ConstantInitializer.ZEROS, null) : null;
     }
 
     @Override
