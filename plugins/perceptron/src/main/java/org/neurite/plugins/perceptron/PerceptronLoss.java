@@ -34,7 +34,8 @@ final class PerceptronLoss implements Loss {
                     + " targets of the prediction's shape, or labels [batch] for a single unit [batch, 1]");
         }
         Tensor y = labelsForOneUnit ? target.reshape(p.dims()) : target;
-        requireBinary(prediction.toArray(), p, "prediction", "a decision of a perceptron or mcculloch_pitts layer");
+        requireBinary(prediction.toArray(), p, "prediction",
+                "a 0 or 1 decision of a perceptron or mcculloch_pitts layer");
         requireBinary(y.toArray(), p, "target", "a label 0 or 1");
         Tensor error = prediction.sub(y);
         // error.detach() * error: the value is error², the gradient the error itself.
@@ -46,7 +47,7 @@ final class PerceptronLoss implements Loss {
         if (bad >= 0) {
             int columns = shape.rank() == 1 ? 1 : (int) (shape.size() / shape.dim(0));
             throw new IllegalArgumentException(NAME + ": " + what + " " + values[bad] + " at "
-                    + BinaryValues.position(bad, columns, "unit") + " is not " + expected + " (0 or 1)");
+                    + BinaryValues.position(bad, columns, "unit") + " is not " + expected);
         }
     }
 }
