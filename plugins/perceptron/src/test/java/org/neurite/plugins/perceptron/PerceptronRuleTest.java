@@ -128,6 +128,7 @@ class PerceptronRuleTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope only switches gradients off
     void inInferenceTheDecisionsCarryNoGradient() {
         Sequential perceptron = model(List.of(2), ONE_UNIT);
         try (var scope = CpuBackend.instance().noGrad()) {
