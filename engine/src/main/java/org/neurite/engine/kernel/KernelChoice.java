@@ -19,7 +19,7 @@ final class KernelChoice {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     // Block sizes (floats): a kc x nr strip of B fits L1, an mc x kc panel of A fits L2.
-    private static final int KC = 256;
+    private static final int KC = 384;
     private static final int MC = 192;
     private static final int NC = 2048;
 
