@@ -24,7 +24,7 @@ import org.neurite.engine.registry.Components;
  * @param test the test data, or {@code null}
  * @param model the model section: input shape and layers
  * @param loss the loss and its options
- * @param optimizer the optimizer, its schedule and clipping
+ * @param optimizer the optimizer, its schedule and clipping; {@code null} when nothing is trained
  * @param training epochs, batches, early stopping, checkpoints
  */
 public record RunConfig(ConfigDocument document, String name, long seed, SourceConfig train, SourceConfig validation,
@@ -66,10 +66,10 @@ public record RunConfig(ConfigDocument document, String name, long seed, SourceC
 
     /**
      * @param components where the optimizer is looked up
-     * @return the optimizer, without its schedule
+     * @return the optimizer, without its schedule; {@code null} when none is configured (nothing is trained)
      */
     public Optimizer createOptimizer(Components components) {
-        return components.optimizer(optimizer.name(), optimizer.options());
+        return optimizer == null ? null : components.optimizer(optimizer.name(), optimizer.options());
     }
 
     /** @return the sources given, training first */

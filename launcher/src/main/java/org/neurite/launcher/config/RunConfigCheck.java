@@ -17,7 +17,7 @@ import org.neurite.api.OptionType;
 import org.neurite.api.Optimizer;
 import org.neurite.api.Options;
 import org.neurite.api.ShapeMismatchException;
-import org.neurite.engine.optim.OptionReader;
+import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.optim.schedule.LearningRateSchedules;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.registry.Components;
@@ -41,8 +41,9 @@ public final class RunConfigCheck {
             OptionSpec.required("model", OptionType.MAP, "The model: input (per-sample shape) and layers."),
             OptionSpec.required("loss", OptionType.STRING,
                     "The loss: a name such as cross_entropy, or a map {name: ..., options...}."),
-            OptionSpec.required("optimizer", OptionType.STRING,
-                    "The optimizer: a name such as adam, or {name: adam, lr: 0.001, schedule: {...}, clip_norm: 1.0}."),
+            OptionSpec.optional("optimizer", OptionType.STRING, null,
+                    "The optimizer: a name such as adam, or {name: adam, lr: 0.001, schedule: {...}, clip_norm: 1.0};"
+                            + " required unless training.epochs is 0."),
             OptionSpec.optional("training", OptionType.MAP, null,
                     "Epochs, batch size, early stopping, checkpoints, stop_at_zero_errors."));
 
@@ -82,9 +83,10 @@ public final class RunConfigCheck {
     private static final List<OptionSpec> SPIRALS = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
             OptionSpec.optional("noise", OptionType.NUMBER, 0.1, "Standard deviation of the noise, >= 0."), SOURCE_SEED);
     private static final List<OptionSpec> BLOBS = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
-            OptionSpec.optional("classes", OptionType.INTEGER, 3, "The number of blobs (classes), at least 2."),
+            OptionSpec.optional("classes", OptionType.INTEGER, 2, "The number of blobs (classes), at least 2."),
             OptionSpec.optional("dims", OptionType.INTEGER, 2, "The number of features, at least 2."),
-            OptionSpec.optional("spread", OptionType.NUMBER, 0.5, "Standard deviation around each centre, >= 0."),
+            OptionSpec.optional("noise", OptionType.NUMBER, 0.5,
+                    "Standard deviation of each coordinate around its blob's centre, >= 0."),
             SOURCE_SEED);
 
     private static final List<OptionSpec> SPLIT = List.of(
@@ -93,7 +95,8 @@ public final class RunConfigCheck {
 
     /** The keys of {@code training}. */
     public static final List<OptionSpec> TRAINING = List.of(
-            OptionSpec.optional("epochs", OptionType.INTEGER, 10, "Passes over the training data, at least 1."),
+            OptionSpec.optional("epochs", OptionType.INTEGER, 10,
+                    "Passes over the training data; 0 trains nothing and only measures the model as built."),
             OptionSpec.optional("batch_size", OptionType.INTEGER, 32, "Samples per update; 0 for full batches."),
             OptionSpec.optional("shuffle", OptionType.BOOLEAN, true,
                     "Shuffle the minibatches every epoch (full batches are never shuffled); must be true."),
@@ -164,6 +167,10 @@ public final class RunConfigCheck {
         OptimizerConfig optimizer = root.has("optimizer") ? attempt(() -> optimizer(root)) : null;
         TrainingConfig training = training(root.raw("training") instanceof Map<?, ?> ? root.getOptions("training")
                 : Options.of("training", Map.of()), validation != null);
+        if (optimizer == null && !root.has("optimizer") && training != null && training.epochs() > 0) {
+            errors.add(doc.error(new OptionException("optimizer", "is required but missing (training.epochs is "
+                    + training.epochs() + "; give 0 to only measure the model as built)")));
+        }
         if (!errors.isEmpty() || !rootOk) {
             throw new ConfigException(errors);
         }
@@ -287,12 +294,11 @@ public final class RunConfigCheck {
             OptionReader in = OptionReader.of(s, specs);
             boolean table = specs == FORMATS.get("synthetic");
             int samples = table ? 0 : atLeast(s, "samples", in.integer("samples"), 1);
-            double noise = name.equals("spirals") ? nonNegative(s, "noise", in.number("noise")) : 0;
+            double noise = table ? 0 : nonNegative(s, "noise", in.number("noise"));
             int classes = name.equals("blobs") ? atLeast(s, "classes", in.integer("classes"), 2) : 2;
             int dims = name.equals("blobs") ? atLeast(s, "dims", in.integer("dims"), 2) : 2;
-            double spread = name.equals("blobs") ? nonNegative(s, "spread", in.number("spread")) : 0;
             long seed = s.has("seed") ? s.getInt("seed") : defaultSeed;
-            return new SourceConfig.Synthetic(s.path(), name, samples, noise, classes, dims, spread, seed);
+            return new SourceConfig.Synthetic(s.path(), name, samples, noise, classes, dims, seed);
         });
     }
 
@@ -335,7 +341,7 @@ public final class RunConfigCheck {
         }
         return attempt(() -> {
             OptionReader in = OptionReader.of(t, TRAINING);
-            int epochs = atLeast(t, "epochs", in.integer("epochs"), 1);
+            int epochs = atLeast(t, "epochs", in.integer("epochs"), 0);
             int batchSize = atLeast(t, "batch_size", in.integer("batch_size"), 0);
             if (!in.flag("shuffle")) {
                 throw new OptionException(t.pathOf("shuffle"), "false is not supported: the trainer shuffles"

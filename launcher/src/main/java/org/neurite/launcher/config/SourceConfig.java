@@ -42,14 +42,13 @@ public sealed interface SourceConfig {
      * @param path the key path
      * @param name {@code xor}, {@code and}, {@code or}, {@code nand}, {@code not}, {@code spirals} or {@code blobs}
      * @param samples the number of samples (spirals and blobs)
-     * @param noise the noise of the spirals
+     * @param noise the standard deviation of the Gaussian noise of the spirals, or of the blobs around their centres
      * @param classes the number of blobs
      * @param dims the number of features of the blobs
-     * @param spread the spread of each blob
      * @param seed the seed of the random draws
      */
-    record Synthetic(String path, String name, int samples, double noise, int classes, int dims, double spread,
-                     long seed) implements SourceConfig {
+    record Synthetic(String path, String name, int samples, double noise, int classes, int dims, long seed)
+            implements SourceConfig {
     }
 
     /**

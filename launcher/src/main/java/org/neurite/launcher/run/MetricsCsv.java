@@ -39,21 +39,26 @@ public final class MetricsCsv implements TrainingListener, EpochLoop.Resumable {
     @Override
     public void onEpochEnd(Trainer trainer, EpochResult result) {
         rows.add(result);
-        StringBuilder sb = new StringBuilder(HEADER).append('\n');
-        for (EpochResult r : rows) {
-            sb.append(row(r)).append('\n');
-        }
-        file.update(sb.toString(), false);
+        file.update(content(), false);
     }
 
+    /** Writes the file as it stands: at the end of a run, even one without epochs. */
     @Override
     public void onTrainingEnd(Trainer trainer, TrainingHistory history) {
-        flush();
+        file.update(content(), true);
     }
 
     /** Writes the rows not yet written, as when a run fails. */
     public void flush() {
         file.flush();
+    }
+
+    private String content() {
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (EpochResult r : rows) {
+            sb.append(row(r)).append('\n');
+        }
+        return sb.toString();
     }
 
     /**

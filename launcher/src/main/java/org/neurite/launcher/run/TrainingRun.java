@@ -132,7 +132,7 @@ public final class TrainingRun {
 
     /** The configured schedule; a cosine without total_steps ends with the run (epochs x batches). */
     private static LearningRateSchedule schedule(RunConfig config, Optimizer optimizer, int samples) {
-        Options s = config.optimizer().schedule();
+        Options s = config.optimizer() == null ? null : config.optimizer().schedule();
         if (s == null) {
             return null;
         }
@@ -155,8 +155,9 @@ public final class TrainingRun {
         log.line(from.epoch() == 0 ? "started " + config.name() + " from " + config.document().source()
                 : "resumed after epoch " + from.epoch() + " from its checkpoint");
         log.line("model: input " + parts.model.inputShape() + ", output " + parts.model.outputShape() + ", "
-                + parameterCount(parts.model) + " parameters; loss " + parts.loss.name() + "; optimizer "
-                + parts.optimizer.name() + " lr " + parts.optimizer.learningRate());
+                + parameterCount(parts.model) + " parameters; loss " + parts.loss.name()
+                + (parts.optimizer == null ? "" : "; optimizer " + parts.optimizer.name() + " lr "
+                        + parts.optimizer.learningRate()));
         log.line("data: " + data.train().size() + " training samples"
                 + (data.validation() == null ? "" : ", " + data.validation().size() + " validation")
                 + (data.test() == null ? "" : ", " + data.test().size() + " test"));
@@ -187,15 +188,21 @@ public final class TrainingRun {
         }
         listeners.add(new LearningCurves(folder.curves(), t.checkpointEvery()));
 
-        EpochLoop loop = new EpochLoop(parts.model, parts.loss, parts.optimizer, t.epochs(), t.batchSize(), config.seed(),
-                parts.schedule, config.optimizer().clipNorm(), listeners, stops);
         TrainingHistory history;
-        try {
-            history = loop.run(data.train(), data.validation(), from);
-        } catch (TrainingDivergedException e) {
-            metrics.flush();
-            log.line(e.getMessage());
-            throw e;
+        if (t.epochs() == 0) {
+            say(log, "training.epochs is 0: nothing is trained; the model is measured as built");
+            history = new TrainingHistory(List.of(), false);
+            metrics.onTrainingEnd(null, history);
+        } else {
+            EpochLoop loop = new EpochLoop(parts.model, parts.loss, parts.optimizer, t.epochs(), t.batchSize(),
+                    config.seed(), parts.schedule, config.optimizer().clipNorm(), listeners, stops);
+            try {
+                history = loop.run(data.train(), data.validation(), from);
+            } catch (TrainingDivergedException e) {
+                metrics.flush();
+                log.line(e.getMessage());
+                throw e;
+            }
         }
         if (early != null && early.getAsBoolean()) {
             say(log, early.verdict());

@@ -65,7 +65,7 @@ class RunConfigCheckTest {
 
         assertThat(c.name()).isEqualTo("demo");
         assertThat(c.seed()).isEqualTo(3);
-        assertThat(c.train()).isEqualTo(new SourceConfig.Synthetic("data.train", "blobs", 30, 0, 3, 2, 0.5, 3));
+        assertThat(c.train()).isEqualTo(new SourceConfig.Synthetic("data.train", "blobs", 30, 0.5, 3, 2, 3));
         assertThat(c.validation()).isEqualTo(new SourceConfig.Split("data.validation", 0.2, 3));
         assertThat(c.loss().name()).isEqualTo("cross_entropy");
         assertThat(c.optimizer().name()).isEqualTo("adam");
@@ -155,7 +155,18 @@ class RunConfigCheckTest {
                 file() + ": data: is required but missing",
                 file() + ": model: is required but missing",
                 file() + ": loss: is required but missing",
-                file() + ": optimizer: is required but missing");
+                file() + ": optimizer: is required but missing (training.epochs is 10; give 0 to only measure the model"
+                        + " as built)");
+    }
+
+    @Test
+    void aRunWithoutEpochsNeedsNoOptimizer() throws IOException {
+        RunConfig c = load(VALID.replace("optimizer: {name: adam, lr: 0.01, schedule: {type: cosine, warmup_steps: 2},"
+                + " clip_norm: 1.0}\n", "").replace("early_stopping: {patience: 2}, ", ""), "training.epochs=0");
+
+        assertThat(c.optimizer()).isNull();
+        assertThat(c.createOptimizer(COMPONENTS)).isNull();
+        assertThat(c.training().epochs()).isZero();
     }
 
     @Test

@@ -175,6 +175,23 @@ class TrainingRunTest {
                 "did not converge: [1-4] of 4 training samples still misclassified after 5 epochs \\(the limit\\)");
     }
 
+    @Test
+    void withoutEpochsTheModelIsOnlyMeasured() throws IOException {
+        String text = """
+                data: {train: {format: synthetic, name: and}, test: {format: synthetic, name: and}}
+                model: {input: [2], layers: [{type: dense, units: 2}]}
+                loss: cross_entropy
+                training: {epochs: 0}
+                """;
+        TrainingRun.Outcome outcome = run().start(config(text), dir.resolve("runs"));
+
+        assertThat(outcome.history().epochs()).isEmpty();
+        assertThat(outcome.test().samples()).isEqualTo(4);
+        assertThat(Files.readAllLines(outcome.folder().metrics())).containsExactly(MetricsCsv.HEADER);
+        assertThat(outcome.folder().model()).isRegularFile();
+        assertThat(printed.toString()).contains("training.epochs is 0: nothing is trained").contains("test accuracy");
+    }
+
     private static List<String> withoutSeconds(List<String> lines) {
         return lines.stream().map(l -> {
             String[] f = l.split(",", -1);

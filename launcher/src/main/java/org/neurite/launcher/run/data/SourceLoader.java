@@ -36,7 +36,7 @@ public final class SourceLoader {
             String what = "synthetic " + s.name();
             return switch (s.name()) {
                 case "spirals" -> Samples.of(what, SyntheticData.spirals(s.samples(), s.noise(), random));
-                case "blobs" -> Samples.of(what, SyntheticData.blobs(s.samples(), s.classes(), s.dims(), s.spread(), random));
+                case "blobs" -> Samples.of(what, SyntheticData.blobs(s.samples(), s.classes(), s.dims(), s.noise(), random));
                 default -> Samples.of(what, TruthTables.of(s.name()));
             };
         }
