@@ -17,6 +17,7 @@ import org.pf4j.ExtensionFactory;
 import org.pf4j.ExtensionFinder;
 import org.pf4j.JarPluginRepository;
 import org.pf4j.LegacyExtensionFinder;
+import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginRepository;
@@ -63,15 +64,40 @@ public final class NeuritePluginManager extends DefaultPluginManager {
     public List<PluginStatus> loadAndStart() {
         loadPlugins();
         startPlugins();
+        stopWhereDependenciesFailed();
         List<PluginStatus> statuses = new ArrayList<>();
         statuses.addAll(unpackFailures());
         statuses.addAll(loadFailures.values());
         statuses.addAll(rejected.values());
         for (PluginWrapper plugin : getPlugins()) {
-            statuses.add(statusOf(plugin));
+            if (!rejected.containsKey(plugin.getPluginId())) {
+                statuses.add(statusOf(plugin));
+            }
         }
         statuses.sort(Comparator.comparing(PluginStatus::id));
         return statuses;
+    }
+
+    /**
+     * PF4J starts a plugin even when a plugin it needs is disabled or failed to start; such a
+     * plugin is stopped and disabled here, in dependency order, so the check carries through chains.
+     */
+    private void stopWhereDependenciesFailed() {
+        for (PluginWrapper plugin : new ArrayList<>(getResolvedPlugins())) {
+            if (plugin.getPluginState() != PluginState.STARTED) {
+                continue;
+            }
+            for (PluginDependency dependency : plugin.getDescriptor().getDependencies()) {
+                PluginWrapper needed = getPlugin(dependency.getPluginId());
+                if (!dependency.isOptional() && (needed == null || needed.getPluginState() != PluginState.STARTED)) {
+                    String id = plugin.getPluginId();
+                    disablePlugin(id);
+                    rejected.put(id, PluginStatus.disabled(id, plugin.getDescriptor().getVersion(),
+                            "needs plugin '" + dependency.getPluginId() + "', which is disabled", plugin.getPluginPath()));
+                    break;
+                }
+            }
+        }
     }
 
     private PluginStatus statusOf(PluginWrapper plugin) {
