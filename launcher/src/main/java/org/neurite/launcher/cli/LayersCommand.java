@@ -166,6 +166,6 @@ public final class LayersCommand implements Callable<Integer> {
 
     private static String plural(String kind) {
         String capital = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
-        return capital + "s";
+        return capital + (capital.endsWith("s") ? "es" : "s");
     }
 }

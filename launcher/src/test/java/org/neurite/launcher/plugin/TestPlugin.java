@@ -33,7 +33,7 @@ import org.pf4j.Extension;
  * compiled with PF4J's annotation processor, which writes {@code META-INF/extensions.idx}, against
  * the api, PF4J and jakarta.inject only (as a plugin's provided dependencies).
  */
-final class TestPlugin {
+public final class TestPlugin {
 
     private final String id;
     private String version = "1.0.0";
@@ -48,26 +48,26 @@ final class TestPlugin {
     }
 
     /** @return a plugin with this id, version 1.0.0, built for api 0.1.x */
-    static TestPlugin named(String id) {
+    public static TestPlugin named(String id) {
         return new TestPlugin(id);
     }
 
-    TestPlugin version(String v) {
+    public TestPlugin version(String v) {
         this.version = v;
         return this;
     }
 
-    TestPlugin requires(String range) {
+    public TestPlugin requires(String range) {
         this.requires = range;
         return this;
     }
 
-    TestPlugin pluginClass(String className) {
+    public TestPlugin pluginClass(String className) {
         this.pluginClass = className;
         return this;
     }
 
-    TestPlugin dependencies(String value) {
+    public TestPlugin dependencies(String value) {
         this.dependencies = value;
         return this;
     }
@@ -76,18 +76,23 @@ final class TestPlugin {
      * @param className the binary name of a top-level class
      * @param source its source
      */
-    TestPlugin source(String className, String source) {
+    public TestPlugin source(String className, String source) {
         sources.put(className, source);
         return this;
     }
 
     /** Adds a layer provider of the given name that builds a flatten layer. */
-    TestPlugin layer(String className, String name) {
+    public TestPlugin layer(String className, String name) {
         return source(className, FixtureSources.layerProvider(className, name));
     }
 
+    /** Adds an activation provider that gets the backend injected through its constructor. */
+    public TestPlugin injectedActivation(String className, String name) {
+        return source(className, FixtureSources.injectedActivationProvider(className, name));
+    }
+
     /** Leaves a compiled class out of the zip, while the extension index still lists it. */
-    TestPlugin withoutClass(String className) {
+    public TestPlugin withoutClass(String className) {
         removedClasses.add(className);
         return this;
     }
@@ -99,7 +104,7 @@ final class TestPlugin {
      * @param work a scratch folder
      * @return the zip, named {@code <id>-<version>.zip}
      */
-    Path zipInto(Path pluginsFolder, Path work) throws IOException {
+    public Path zipInto(Path pluginsFolder, Path work) throws IOException {
         Path layout = work.resolve(id + "-layout");
         Path classes = layout.resolve("classes");
         Files.createDirectories(classes);
