@@ -39,23 +39,26 @@ enum Dtype {
      * Converts elements from a little-endian buffer into floats.
      *
      * @param in the bytes, positioned at the first element, in little-endian order
-     * @param out receives {@code out.length} elements
+     * @param out receives the elements
+     * @param from the first index of {@code out} written
+     * @param count the number of elements
      */
-    void decode(ByteBuffer in, float[] out) {
+    void decode(ByteBuffer in, float[] out, int from, int count) {
+        int end = from + count;
         switch (this) {
-            case F32 -> in.asFloatBuffer().get(out);
+            case F32 -> in.asFloatBuffer().get(out, from, count);
             case F64 -> {
-                for (int i = 0; i < out.length; i++) {
+                for (int i = from; i < end; i++) {
                     out[i] = (float) in.getDouble();
                 }
             }
             case BF16 -> {
-                for (int i = 0; i < out.length; i++) {
+                for (int i = from; i < end; i++) {
                     out[i] = Float.intBitsToFloat((in.getShort() & 0xFFFF) << 16);
                 }
             }
             case F16 -> {
-                for (int i = 0; i < out.length; i++) {
+                for (int i = from; i < end; i++) {
                     out[i] = halfToFloat(in.getShort() & 0xFFFF);
                 }
             }

@@ -9,13 +9,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-
-import org.neurite.api.Shape;
 
 /**
  * Reads and writes the safetensors format, in which PyTorch and Hugging Face exchange weights:
@@ -40,6 +35,8 @@ public final class Safetensors {
 
     /** The reference reader refuses headers longer than this, and so does this one. */
     static final long MAX_HEADER_BYTES = 100_000_000L;
+
+    private static final int READ_CHUNK_BYTES = 1 << 20;
 
     /**
      * The content of a file.
@@ -147,14 +144,22 @@ public final class Safetensors {
             SafetensorsHeader header = SafetensorsHeader.parse(headerText, source, fileSize - dataStart);
             Map<String, TensorData> tensors = new LinkedHashMap<>();
             for (SafetensorsHeader.Entry e : header.entries()) {
-                float[] values = new float[Math.toIntExact(e.shape().size())];
-                if (values.length > 0) {
-                    e.dtype().decode(readFully(channel, dataStart + e.begin(), (int) (e.end() - e.begin())), values);
-                }
-                tensors.put(e.name(), new TensorData(e.shape(), values));
+                tensors.put(e.name(), new TensorData(e.shape(), readTensor(channel, dataStart + e.begin(), e)));
             }
             return new Content(tensors, header.metadata());
         }
+    }
+
+    /** Reads in chunks: a tensor's bytes may exceed what one buffer holds. */
+    private static float[] readTensor(FileChannel channel, long position, SafetensorsHeader.Entry e) throws IOException {
+        float[] values = new float[e.shape().intSize()];
+        int perChunk = READ_CHUNK_BYTES / e.dtype().bytes();
+        for (int from = 0; from < values.length; from += perChunk) {
+            int n = Math.min(perChunk, values.length - from);
+            ByteBuffer bytes = readFully(channel, position + (long) from * e.dtype().bytes(), n * e.dtype().bytes());
+            e.dtype().decode(bytes, values, from, n);
+        }
+        return values;
     }
 
     private static String decodeHeader(ByteBuffer bytes, String source) {
@@ -173,13 +178,5 @@ public final class Safetensors {
             }
         }
         return buffer.flip();
-    }
-
-    /** Orders entries by where their data lies, for the layout checks. */
-    static List<SafetensorsHeader.Entry> byOffset(List<SafetensorsHeader.Entry> entries) {
-        List<SafetensorsHeader.Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingLong(SafetensorsHeader.Entry::begin)
-                .thenComparingLong(SafetensorsHeader.Entry::end));
-        return sorted;
     }
 }

@@ -2,6 +2,7 @@ package org.neurite.engine.io;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,9 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata) {
     private static void checkLayout(List<Entry> entries, String source, long dataLength) {
         long expected = 0;
         Entry previous = null;
-        for (Entry e : Safetensors.byOffset(entries)) {
+        List<Entry> byOffset = new ArrayList<>(entries);
+        byOffset.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
+        for (Entry e : byOffset) {
             String where = "tensor \"" + e.name() + "\"";
             if (e.end() > dataLength) {
                 throw new FileFormatException(source, where, "data_offsets [" + e.begin() + ", " + e.end()

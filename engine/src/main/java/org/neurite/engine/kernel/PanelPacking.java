@@ -33,18 +33,10 @@ final class PanelPacking {
                     }
                 }
             } else {
-                for (int r = 0; r < rows; r++) {
-                    int src = aOff + (i0 + s * mr + r) * lda + p0;
-                    int d = base + r;
-                    for (int p = 0; p < kc; p++) {
-                        dest[d + p * mr] = a[src + p];
-                    }
-                }
-                for (int r = rows; r < mr; r++) {
-                    for (int p = 0; p < kc; p++) {
-                        dest[base + p * mr + r] = 0f;
-                    }
-                }
+                // op(A)[i][p] = a[i*lda + p]: read the strip's rows side by side, write each p's
+                // column contiguously.
+                int src = aOff + (i0 + s * mr) * lda + p0;
+                transposeInto(a, src, lda, rows, kc, dest, base, mr);
             }
         }
     }
@@ -60,18 +52,8 @@ final class PanelPacking {
             int base = s * kc * nr;
             if (transB) {
                 // op(B)[p][j] = b[j*ldb + p]: each column j is a contiguous run over p.
-                for (int j = 0; j < cols; j++) {
-                    int src = bOff + (j0 + s * nr + j) * ldb + p0;
-                    int d = base + j;
-                    for (int p = 0; p < kc; p++) {
-                        dest[d + p * nr] = b[src + p];
-                    }
-                }
-                for (int j = cols; j < nr; j++) {
-                    for (int p = 0; p < kc; p++) {
-                        dest[base + p * nr + j] = 0f;
-                    }
-                }
+                int src = bOff + (j0 + s * nr) * ldb + p0;
+                transposeInto(b, src, ldb, cols, kc, dest, base, nr);
             } else {
                 int src = bOff + p0 * ldb + j0 + s * nr;
                 for (int p = 0; p < kc; p++, src += ldb) {
@@ -81,6 +63,47 @@ final class PanelPacking {
                         Arrays.fill(dest, d + cols, d + nr, 0f);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Writes {@code lines} source runs of {@code len} floats (run {@code l} starts at
+     * {@code src + l*ld}) as columns of a {@code len x width} row-major block at {@code dest[d]},
+     * zero-filling columns {@code lines .. width}. Eight runs at a time, so that each pass
+     * reads eight sequential streams and writes short contiguous pieces.
+     */
+    private static void transposeInto(float[] x, int src, int ld, int lines, int len, float[] dest, int d, int width) {
+        int l = 0;
+        for (; l + 8 <= lines; l += 8) {
+            int s0 = src + l * ld;
+            int s1 = s0 + ld;
+            int s2 = s1 + ld;
+            int s3 = s2 + ld;
+            int s4 = s3 + ld;
+            int s5 = s4 + ld;
+            int s6 = s5 + ld;
+            int s7 = s6 + ld;
+            for (int p = 0, o = d + l; p < len; p++, o += width) {
+                dest[o] = x[s0 + p];
+                dest[o + 1] = x[s1 + p];
+                dest[o + 2] = x[s2 + p];
+                dest[o + 3] = x[s3 + p];
+                dest[o + 4] = x[s4 + p];
+                dest[o + 5] = x[s5 + p];
+                dest[o + 6] = x[s6 + p];
+                dest[o + 7] = x[s7 + p];
+            }
+        }
+        for (; l < lines; l++) {
+            int s0 = src + l * ld;
+            for (int p = 0, o = d + l; p < len; p++, o += width) {
+                dest[o] = x[s0 + p];
+            }
+        }
+        if (lines < width) {
+            for (int p = 0, o = d; p < len; p++, o += width) {
+                Arrays.fill(dest, o + lines, o + width, 0f);
             }
         }
     }

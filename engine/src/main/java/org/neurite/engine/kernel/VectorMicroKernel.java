@@ -4,17 +4,21 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API micro-kernel: a register-blocked tile of 8 rows by 2 vectors
- * (8 x 32 floats with AVX-512), 16 accumulators held in registers across the
- * whole depth. Loaded only when {@code jdk.incubator.vector} is in the boot layer, see
- * {@link KernelChoice}.
+ * Vector API micro-kernel: a register-blocked tile of 8 rows by 3 vectors (8 x 48 floats
+ * with AVX-512), 24 accumulators held in registers across the whole depth. Loaded only when
+ * {@code jdk.incubator.vector} is in the boot layer, see {@link KernelChoice}.
+ *
+ * <p>Written out by hand-unrolling (no arrays of vectors, no helpers taking vectors) so that the
+ * JIT keeps every accumulator in a register: a vector passed to a method that is not inlined is
+ * boxed. Narrow edge strips have their own smaller methods, which skip the vectors that would only
+ * multiply padding and keep each method small enough for the JIT to compile quickly.
  */
 final class VectorMicroKernel implements MicroKernel {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     static final int MR = 8;
-    static final int NR = 2 * L;
+    static final int NR = 3 * L;
 
     /** @return whether this machine has vectors of at least 8 floats (else the plain kernel is faster) */
     static boolean worthwhile() {
@@ -39,6 +43,80 @@ final class VectorMicroKernel implements MicroKernel {
     @Override
     public void multiply(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
                          float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
+        if (cols > 2 * L) {
+            threeVectors(kc, ap, apOff, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
+        } else if (cols > L) {
+            twoVectors(kc, ap, apOff, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
+        } else {
+            oneVector(kc, ap, apOff, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
+        }
+    }
+
+    /** The whole tile: 3 vectors per row. */
+    private static void threeVectors(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
+                        float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
+        FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S), c0_2 = FloatVector.zero(S);
+        FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S), c1_2 = FloatVector.zero(S);
+        FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S), c2_2 = FloatVector.zero(S);
+        FloatVector c3_0 = FloatVector.zero(S), c3_1 = FloatVector.zero(S), c3_2 = FloatVector.zero(S);
+        FloatVector c4_0 = FloatVector.zero(S), c4_1 = FloatVector.zero(S), c4_2 = FloatVector.zero(S);
+        FloatVector c5_0 = FloatVector.zero(S), c5_1 = FloatVector.zero(S), c5_2 = FloatVector.zero(S);
+        FloatVector c6_0 = FloatVector.zero(S), c6_1 = FloatVector.zero(S), c6_2 = FloatVector.zero(S);
+        FloatVector c7_0 = FloatVector.zero(S), c7_1 = FloatVector.zero(S), c7_2 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int ai = apOff + p * MR;
+            int bi = bpOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
+            FloatVector a;
+            a = FloatVector.broadcast(S, ap[ai]);
+            c0_0 = a.fma(b0, c0_0); c0_1 = a.fma(b1, c0_1); c0_2 = a.fma(b2, c0_2);
+            a = FloatVector.broadcast(S, ap[ai + 1]);
+            c1_0 = a.fma(b0, c1_0); c1_1 = a.fma(b1, c1_1); c1_2 = a.fma(b2, c1_2);
+            a = FloatVector.broadcast(S, ap[ai + 2]);
+            c2_0 = a.fma(b0, c2_0); c2_1 = a.fma(b1, c2_1); c2_2 = a.fma(b2, c2_2);
+            a = FloatVector.broadcast(S, ap[ai + 3]);
+            c3_0 = a.fma(b0, c3_0); c3_1 = a.fma(b1, c3_1); c3_2 = a.fma(b2, c3_2);
+            a = FloatVector.broadcast(S, ap[ai + 4]);
+            c4_0 = a.fma(b0, c4_0); c4_1 = a.fma(b1, c4_1); c4_2 = a.fma(b2, c4_2);
+            a = FloatVector.broadcast(S, ap[ai + 5]);
+            c5_0 = a.fma(b0, c5_0); c5_1 = a.fma(b1, c5_1); c5_2 = a.fma(b2, c5_2);
+            a = FloatVector.broadcast(S, ap[ai + 6]);
+            c6_0 = a.fma(b0, c6_0); c6_1 = a.fma(b1, c6_1); c6_2 = a.fma(b2, c6_2);
+            a = FloatVector.broadcast(S, ap[ai + 7]);
+            c7_0 = a.fma(b0, c7_0); c7_1 = a.fma(b1, c7_1); c7_2 = a.fma(b2, c7_2);
+        }
+        c0_0.intoArray(tile, 0);
+        c0_1.intoArray(tile, L);
+        c0_2.intoArray(tile, 2 * L);
+        c1_0.intoArray(tile, 1 * NR);
+        c1_1.intoArray(tile, 1 * NR + L);
+        c1_2.intoArray(tile, 1 * NR + 2 * L);
+        c2_0.intoArray(tile, 2 * NR);
+        c2_1.intoArray(tile, 2 * NR + L);
+        c2_2.intoArray(tile, 2 * NR + 2 * L);
+        c3_0.intoArray(tile, 3 * NR);
+        c3_1.intoArray(tile, 3 * NR + L);
+        c3_2.intoArray(tile, 3 * NR + 2 * L);
+        c4_0.intoArray(tile, 4 * NR);
+        c4_1.intoArray(tile, 4 * NR + L);
+        c4_2.intoArray(tile, 4 * NR + 2 * L);
+        c5_0.intoArray(tile, 5 * NR);
+        c5_1.intoArray(tile, 5 * NR + L);
+        c5_2.intoArray(tile, 5 * NR + 2 * L);
+        c6_0.intoArray(tile, 6 * NR);
+        c6_1.intoArray(tile, 6 * NR + L);
+        c6_2.intoArray(tile, 6 * NR + 2 * L);
+        c7_0.intoArray(tile, 7 * NR);
+        c7_1.intoArray(tile, 7 * NR + L);
+        c7_2.intoArray(tile, 7 * NR + 2 * L);
+        store(tile, alpha, beta, c, cOff, ldc, rows, cols);
+    }
+
+    /** An edge strip at most 2 vectors wide. */
+    private static void twoVectors(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
+                      float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S);
@@ -70,49 +148,89 @@ final class VectorMicroKernel implements MicroKernel {
             a = FloatVector.broadcast(S, ap[ai + 7]);
             c7_0 = a.fma(b0, c7_0); c7_1 = a.fma(b1, c7_1);
         }
-        if (rows == MR && cols == NR) {
-            store(c0_0, alpha, beta, c, cOff);
-            store(c0_1, alpha, beta, c, cOff + L);
-            store(c1_0, alpha, beta, c, cOff + 1 * ldc);
-            store(c1_1, alpha, beta, c, cOff + 1 * ldc + L);
-            store(c2_0, alpha, beta, c, cOff + 2 * ldc);
-            store(c2_1, alpha, beta, c, cOff + 2 * ldc + L);
-            store(c3_0, alpha, beta, c, cOff + 3 * ldc);
-            store(c3_1, alpha, beta, c, cOff + 3 * ldc + L);
-            store(c4_0, alpha, beta, c, cOff + 4 * ldc);
-            store(c4_1, alpha, beta, c, cOff + 4 * ldc + L);
-            store(c5_0, alpha, beta, c, cOff + 5 * ldc);
-            store(c5_1, alpha, beta, c, cOff + 5 * ldc + L);
-            store(c6_0, alpha, beta, c, cOff + 6 * ldc);
-            store(c6_1, alpha, beta, c, cOff + 6 * ldc + L);
-            store(c7_0, alpha, beta, c, cOff + 7 * ldc);
-            store(c7_1, alpha, beta, c, cOff + 7 * ldc + L);
-        } else {
-            c0_0.mul(alpha).intoArray(tile, 0);
-            c0_1.mul(alpha).intoArray(tile, L);
-            c1_0.mul(alpha).intoArray(tile, 1 * NR);
-            c1_1.mul(alpha).intoArray(tile, 1 * NR + L);
-            c2_0.mul(alpha).intoArray(tile, 2 * NR);
-            c2_1.mul(alpha).intoArray(tile, 2 * NR + L);
-            c3_0.mul(alpha).intoArray(tile, 3 * NR);
-            c3_1.mul(alpha).intoArray(tile, 3 * NR + L);
-            c4_0.mul(alpha).intoArray(tile, 4 * NR);
-            c4_1.mul(alpha).intoArray(tile, 4 * NR + L);
-            c5_0.mul(alpha).intoArray(tile, 5 * NR);
-            c5_1.mul(alpha).intoArray(tile, 5 * NR + L);
-            c6_0.mul(alpha).intoArray(tile, 6 * NR);
-            c6_1.mul(alpha).intoArray(tile, 6 * NR + L);
-            c7_0.mul(alpha).intoArray(tile, 7 * NR);
-            c7_1.mul(alpha).intoArray(tile, 7 * NR + L);
-            MicroKernel.storeEdge(tile, NR, beta, c, cOff, ldc, rows, cols);
-        }
+        c0_0.intoArray(tile, 0);
+        c0_1.intoArray(tile, L);
+        c1_0.intoArray(tile, 1 * NR);
+        c1_1.intoArray(tile, 1 * NR + L);
+        c2_0.intoArray(tile, 2 * NR);
+        c2_1.intoArray(tile, 2 * NR + L);
+        c3_0.intoArray(tile, 3 * NR);
+        c3_1.intoArray(tile, 3 * NR + L);
+        c4_0.intoArray(tile, 4 * NR);
+        c4_1.intoArray(tile, 4 * NR + L);
+        c5_0.intoArray(tile, 5 * NR);
+        c5_1.intoArray(tile, 5 * NR + L);
+        c6_0.intoArray(tile, 6 * NR);
+        c6_1.intoArray(tile, 6 * NR + L);
+        c7_0.intoArray(tile, 7 * NR);
+        c7_1.intoArray(tile, 7 * NR + L);
+        store(tile, alpha, beta, c, cOff, ldc, rows, cols);
     }
 
-    private static void store(FloatVector acc, float alpha, float beta, float[] c, int ci) {
-        FloatVector v = acc.mul(alpha);
-        if (beta != 0f) {
-            v = FloatVector.fromArray(S, c, ci).mul(beta).add(v);
+    /** An edge strip at most 1 vector wide. */
+    private static void oneVector(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
+                     float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
+        FloatVector c0_0 = FloatVector.zero(S);
+        FloatVector c1_0 = FloatVector.zero(S);
+        FloatVector c2_0 = FloatVector.zero(S);
+        FloatVector c3_0 = FloatVector.zero(S);
+        FloatVector c4_0 = FloatVector.zero(S);
+        FloatVector c5_0 = FloatVector.zero(S);
+        FloatVector c6_0 = FloatVector.zero(S);
+        FloatVector c7_0 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int ai = apOff + p * MR;
+            int bi = bpOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector a;
+            a = FloatVector.broadcast(S, ap[ai]);
+            c0_0 = a.fma(b0, c0_0);
+            a = FloatVector.broadcast(S, ap[ai + 1]);
+            c1_0 = a.fma(b0, c1_0);
+            a = FloatVector.broadcast(S, ap[ai + 2]);
+            c2_0 = a.fma(b0, c2_0);
+            a = FloatVector.broadcast(S, ap[ai + 3]);
+            c3_0 = a.fma(b0, c3_0);
+            a = FloatVector.broadcast(S, ap[ai + 4]);
+            c4_0 = a.fma(b0, c4_0);
+            a = FloatVector.broadcast(S, ap[ai + 5]);
+            c5_0 = a.fma(b0, c5_0);
+            a = FloatVector.broadcast(S, ap[ai + 6]);
+            c6_0 = a.fma(b0, c6_0);
+            a = FloatVector.broadcast(S, ap[ai + 7]);
+            c7_0 = a.fma(b0, c7_0);
         }
-        v.intoArray(c, ci);
+        c0_0.intoArray(tile, 0);
+        c1_0.intoArray(tile, 1 * NR);
+        c2_0.intoArray(tile, 2 * NR);
+        c3_0.intoArray(tile, 3 * NR);
+        c4_0.intoArray(tile, 4 * NR);
+        c5_0.intoArray(tile, 5 * NR);
+        c6_0.intoArray(tile, 6 * NR);
+        c7_0.intoArray(tile, 7 * NR);
+        store(tile, alpha, beta, c, cOff, ldc, rows, cols);
+    }
+
+    /**
+     * {@code C = alpha * tile + beta * C} over {@code rows x cols}; vectors are made here from the
+     * tile array, so none crosses a method boundary.
+     */
+    private static void store(float[] tile, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int t = r * NR;
+            int row = cOff + r * ldc;
+            int j = 0;
+            for (; j + L <= cols; j += L) {
+                FloatVector v = FloatVector.fromArray(S, tile, t + j).mul(alpha);
+                if (beta != 0f) {
+                    v = FloatVector.fromArray(S, c, row + j).mul(beta).add(v);
+                }
+                v.intoArray(c, row + j);
+            }
+            for (; j < cols; j++) {
+                float v = alpha * tile[t + j];
+                c[row + j] = beta == 0f ? v : v + beta * c[row + j];
+            }
+        }
     }
 }

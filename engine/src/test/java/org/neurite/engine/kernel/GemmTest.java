@@ -15,10 +15,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class GemmTest {
 
-    /** m, n, k: edges of every tile size, k-blocking (k > 256), row blocking (m > 192), column blocking (n > 2048). */
+    /**
+     * m, n, k: ragged edges and whole tiles (24 x 96 is 3 x 2 tiles of 8 x 48), k-blocking
+     * (k > 384), row blocking (m > 192), column blocking (n > 2048).
+     */
     private static final int[][] SIZES = {
         {1, 1, 1}, {7, 7, 7}, {1, 33, 7}, {33, 1, 257}, {7, 257, 33}, {257, 33, 1},
-        {33, 33, 33}, {16, 32, 300}, {200, 70, 9}, {3, 2100, 5},
+        {33, 33, 33}, {24, 96, 40}, {16, 32, 400}, {200, 70, 9}, {3, 2100, 5},
     };
 
     static Stream<Arguments> transposesAndSizes() {

@@ -1,4 +1,4 @@
-package org.neurite.engine.optim;
+package org.neurite.engine.options;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +13,10 @@ import org.neurite.api.Options;
 /**
  * Reads a component's options against the specs its provider documents: unknown keys are
  * rejected up front, absent keys take the default written in their spec (so every default is
- * written once, where it is documented), and range errors raised while building the component
- * are reported at the option's full key path.
+ * written once, where it is documented), and range errors, whether found while reading or
+ * raised by {@link OptionChecks} while building the component, are reported at the option's
+ * full key path. Activations, losses, layers, optimizers, schedules and initializers all read
+ * their options through it.
  */
 public final class OptionReader {
 
@@ -84,6 +86,90 @@ public final class OptionReader {
         String value = spec.defaultValue() == null ? options.getString(key)
                 : options.getString(key, (String) spec.defaultValue());
         return checkChoice(options, key, value, allowed);
+    }
+
+    /**
+     * @param key a documented number option
+     * @return its value as a float
+     * @throws OptionException if it is not a number or not a finite float32 value
+     */
+    public float finiteFloat(String key) {
+        double v = number(key);
+        if (!(Math.abs(v) <= Float.MAX_VALUE)) {
+            throw new OptionException(options.pathOf(key), "expected a finite number, got " + options.raw(key));
+        }
+        return (float) v;
+    }
+
+    /**
+     * @param key a documented number option
+     * @return its value as a float
+     * @throws OptionException if it is not a finite number greater than 0
+     */
+    public float positiveFloat(String key) {
+        float v = finiteFloat(key);
+        if (!(v > 0)) {
+            throw new OptionException(options.pathOf(key), "expected a number > 0, got " + options.raw(key));
+        }
+        return v;
+    }
+
+    /**
+     * @param key a documented number option
+     * @param min the smallest allowed value
+     * @param max the largest allowed value
+     * @return its value as a float
+     * @throws OptionException if it is not a number in {@code [min, max]}
+     */
+    public float floatBetween(String key, double min, double max) {
+        double v = number(key);
+        if (!(v >= min && v <= max)) {
+            throw new OptionException(options.pathOf(key), "expected a number in [" + plain(min) + ", " + plain(max)
+                    + "], got " + options.raw(key));
+        }
+        return (float) v;
+    }
+
+    /**
+     * @param key a documented whole-number option, such as a layer's size
+     * @return its value, at least 1
+     * @throws OptionException if it is missing (without a default), not a whole number or below 1
+     */
+    public int positiveInt(String key) {
+        int v = integer(key);
+        if (v < 1) {
+            throw new OptionException(options.pathOf(key), "must be a positive whole number, got " + v);
+        }
+        return v;
+    }
+
+    /**
+     * @param key a documented number option
+     * @return its value, a finite number greater than 0
+     * @throws OptionException if it is not a number, not finite or not greater than 0
+     */
+    public double positive(String key) {
+        double v = number(key);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new OptionException(options.pathOf(key), "must be a positive number, got " + v);
+        }
+        return v;
+    }
+
+    /**
+     * @param key a documented number option
+     * @param oneAllowed whether 1 is allowed: {@code [0, 1]} rather than {@code [0, 1)}
+     * @return its value
+     * @throws OptionException if it is not a number in the range
+     */
+    public double fraction(String key, boolean oneAllowed) {
+        double v = number(key);
+        return build(() -> oneAllowed ? OptionChecks.unitInterval(key, v) : OptionChecks.fraction(key, v));
+    }
+
+    /** {@code 1} rather than {@code 1.0} for whole bounds. */
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /**

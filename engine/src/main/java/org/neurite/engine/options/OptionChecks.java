@@ -1,11 +1,12 @@
-package org.neurite.engine.optim;
+package org.neurite.engine.options;
 
 import org.neurite.api.OptionException;
 
 /**
- * Range checks for the settings of optimizers, schedules and initializers. Each failure is an
- * {@link OptionException} whose path is the option's key, which {@link OptionReader#build}
- * extends to the full key path when the settings came from a config.
+ * Range checks for settings that can also be given from Java code (optimizers, schedules,
+ * initializers), so the check sits with the setting rather than with the config reading. Each
+ * failure is an {@link OptionException} whose path is the option's key, which
+ * {@link OptionReader#build} extends to the full key path when the settings came from a config.
  */
 public final class OptionChecks {
 
