@@ -12,7 +12,8 @@
 #   3. Fallback, before a distribution exists: java -cp with the launcher's classes and
 #      dependencies from this checkout (`mvn -B -o -pl launcher -am compile` first). No CDS
 #      archive and no plugins folder, so it measures a slower start than a release has.
-# Uses hyperfine when installed (apt-get install -y hyperfine), else a bash loop with date +%s%N.
+# Uses hyperfine when installed (apt-get install -y hyperfine), else (or with TIMER=loop) a bash
+# loop with date +%s%N.
 set -euo pipefail
 
 runs=${1:-10}
@@ -86,7 +87,7 @@ print("%d %d %d" % (r["median"]*1000, r["min"]*1000, r["max"]*1000))' "$json"
 }
 
 timer=time_loop
-if command -v hyperfine >/dev/null && command -v python3 >/dev/null; then
+if [ "${TIMER:-}" != loop ] && command -v hyperfine >/dev/null && command -v python3 >/dev/null; then
     timer=time_hyperfine
 fi
 echo "timer:   ${timer#time_}"

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -113,7 +114,7 @@ public final class NeuritePluginManager extends DefaultPluginManager {
         } else if (plugin.getFailedException() != null) {
             reason = "failed to start: " + OneLineMessage.of(plugin.getFailedException());
         } else {
-            reason = "not started (" + state.toString().toLowerCase(java.util.Locale.ROOT) + ")";
+            reason = "not started (" + state.toString().toLowerCase(Locale.ROOT) + ")";
         }
         return PluginStatus.disabled(d.getPluginId(), d.getVersion(), reason, plugin.getPluginPath());
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -75,7 +76,7 @@ final class ProviderRegistration {
             } catch (ExtensionCreationException e) {
                 throw new Rejection(OneLineMessage.of(e));
             } catch (RuntimeException | LinkageError e) {
-                throw new Rejection("cannot create its " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                throw new Rejection("cannot create its " + kind.name().toLowerCase(Locale.ROOT)
                         + " providers: " + OneLineMessage.of(e));
             }
         }
