@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 
 import org.neurite.api.Shape;
 import org.neurite.engine.data.Dataset;
@@ -68,7 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Components components;
+    private final Provider<Components> components;
 
     /** Where the data comes from: one of a run config, IDX files or a CSV file. */
     static final class DataChoice {
@@ -93,14 +94,15 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     /** Creates the command with the engine's built-in components, for use without plugins. */
     public EvaluateCommand() {
-        this(Components.builtIns());
+        this(Components::builtIns);
     }
 
     /**
-     * @param components every layer type, activation, loss, optimizer and initializer available
+     * @param components every layer type, activation, loss, optimizer and initializer available; asked for only
+     *     when the command runs, so that plugins load after the command line is read
      */
     @Inject
-    public EvaluateCommand(Components components) {
+    public EvaluateCommand(Provider<Components> components) {
         this.components = components;
     }
 
@@ -111,7 +113,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (batchSize < 1) {
                 throw new ConfigException("--batch-size", "expected a positive number of samples, got " + batchSize);
             }
-            SavedModel saved = SavedModel.load(model, components);
+            SavedModel saved = SavedModel.load(model, components.get());
             Shape in = saved.model().inputShape();
             Shape outShape = saved.model().outputShape();
             Labelled labelled = data(saved, in, outShape);
@@ -158,7 +160,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new ConfigException(model.toString(), "is a model file: give its data with --data CONFIG,"
                     + " --images FILE --labels FILE, or --csv FILE");
         }
-        RunConfig config = RunConfig.load(configFile, overrides, components);
+        RunConfig config = RunConfig.load(configFile, overrides, components.get());
         SourceConfig part = switch (source) {
             case "test" -> config.test();
             case "train" -> config.train();

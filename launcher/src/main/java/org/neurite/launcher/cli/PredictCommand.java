@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 
 import org.neurite.engine.registry.Components;
 import org.neurite.launcher.run.Failures;
@@ -40,18 +41,19 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Components components;
+    private final Provider<Components> components;
 
     /** Creates the command with the engine's built-in components, for use without plugins. */
     public PredictCommand() {
-        this(Components.builtIns());
+        this(Components::builtIns);
     }
 
     /**
-     * @param components every layer type, activation, loss, optimizer and initializer available
+     * @param components every layer type, activation, loss, optimizer and initializer available; asked for only
+     *     when the command runs, so that plugins load after the command line is read
      */
     @Inject
-    public PredictCommand(Components components) {
+    public PredictCommand(Provider<Components> components) {
         this.components = components;
     }
 
@@ -71,7 +73,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            SavedModel saved = SavedModel.load(model, components);
+            SavedModel saved = SavedModel.load(model, components.get());
             float[] rows = PredictionInput.read(input, format(), saved.model().inputShape(), scale);
             Predictions predictions = new Predictions(saved.model(), saved.loss());
             predictions.print(predictions.compute(rows), spec.commandLine().getOut());

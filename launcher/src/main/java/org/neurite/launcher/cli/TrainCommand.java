@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 
 import org.neurite.engine.registry.Components;
 import org.neurite.launcher.config.ConfigException;
@@ -48,18 +49,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Components components;
+    private final Provider<Components> components;
 
     /** Creates the command with the engine's built-in components, for use without plugins. */
     public TrainCommand() {
-        this(Components.builtIns());
+        this(Components::builtIns);
     }
 
     /**
-     * @param components every layer type, activation, loss, optimizer and initializer available
+     * @param components every layer type, activation, loss, optimizer and initializer available; asked for only
+     *     when the command runs, so that plugins load after the command line is read
      */
     @Inject
-    public TrainCommand(Components components) {
+    public TrainCommand(Provider<Components> components) {
         this.components = components;
     }
 
@@ -67,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         try {
-            TrainingRun run = new TrainingRun(components, stdout, System.console() != null);
+            TrainingRun run = new TrainingRun(components.get(), stdout, System.console() != null);
             if (resume != null) {
                 if (config != null) {
                     throw new ConfigException(config.toString(), "give either CONFIG or --resume RUN_DIR, which uses"
@@ -77,12 +79,12 @@ public final class TrainCommand implements Callable<Integer> {
                 if (!Files.isRegularFile(folder.config())) {
                     throw new ConfigException(resume.toString(), "not a run folder: " + folder.config() + " is missing");
                 }
-                run.resume(folder, RunConfig.load(folder.config(), overrides, components));
+                run.resume(folder, RunConfig.load(folder.config(), overrides, components.get()));
             } else {
                 if (config == null) {
                     throw new ConfigException("", "neurite train: give a run config (CONFIG) or --resume RUN_DIR");
                 }
-                run.start(RunConfig.load(config, overrides, components), out);
+                run.start(RunConfig.load(config, overrides, components.get()), out);
             }
             return ExitCodes.OK;
         } catch (Exception e) {

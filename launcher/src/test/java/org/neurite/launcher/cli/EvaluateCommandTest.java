@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurite.engine.registry.Components;
 
 class EvaluateCommandTest {
 
@@ -46,7 +45,7 @@ class EvaluateCommandTest {
     static void train() throws IOException {
         Path config = dir.resolve("spirals.yaml");
         Files.writeString(config, SPIRALS);
-        CommandRunner train = new CommandRunner(new TrainCommand(Components.builtIns()), config.toString(),
+        CommandRunner train = new CommandRunner(new TrainCommand(), config.toString(),
                 "--out", dir.resolve("runs").toString());
         assertThat(train.exitCode).as(train.err()).isZero();
         Matcher m = TEST_LINE.matcher(train.out());
@@ -58,7 +57,7 @@ class EvaluateCommandTest {
     }
 
     private CommandRunner evaluate(String... args) {
-        return new CommandRunner(new EvaluateCommand(Components.builtIns()), args);
+        return new CommandRunner(new EvaluateCommand(), args);
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurite.engine.registry.Components;
 
 class PredictCommandTest {
 
@@ -32,7 +31,7 @@ class PredictCommandTest {
     static void trainXor() throws IOException {
         Path config = shared.resolve("xor.yaml");
         Files.writeString(config, TrainCommandTest.XOR);
-        CommandRunner train = new CommandRunner(new TrainCommand(Components.builtIns()), config.toString(),
+        CommandRunner train = new CommandRunner(new TrainCommand(), config.toString(),
                 "--out", shared.resolve("runs").toString(), "--set", "training.checkpoint_every=0");
         assertThat(train.exitCode).as(train.err()).isZero();
         try (Stream<Path> runs = Files.list(shared.resolve("runs"))) {
@@ -52,7 +51,7 @@ class PredictCommandTest {
     }
 
     private CommandRunner predict(String... args) {
-        return new CommandRunner(new PredictCommand(Components.builtIns()), args);
+        return new CommandRunner(new PredictCommand(), args);
     }
 
     /** The class column of each printed row, after the header. */

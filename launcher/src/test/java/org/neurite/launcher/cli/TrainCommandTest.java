@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurite.engine.registry.Components;
 
 class TrainCommandTest {
 
@@ -37,7 +36,7 @@ class TrainCommandTest {
     }
 
     private CommandRunner train(String... args) {
-        return new CommandRunner(new TrainCommand(Components.builtIns()), args);
+        return new CommandRunner(new TrainCommand(), args);
     }
 
     @Test
