@@ -30,7 +30,7 @@ public interface Layer {
 
     /**
      * The parameters and buffers of this layer and of the layers inside it, by name, in a
-     * stable order. Names of nested layers are joined with dots: {@code layers.2.weight}.
+     * stable order. Names of nested layers are joined with dots: {@code 2.weight}, as PyTorch names the parts of {@code nn.Sequential}.
      *
      * @return the named parameters; empty for a layer without any
      */

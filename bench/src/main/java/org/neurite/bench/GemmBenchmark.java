@@ -26,12 +26,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The default shapes are 1024³ and the products of one training step of the 784-256-128-10
  * perceptron at batch 128 (forward {@code x W^T}, weight gradient {@code dY^T x}, input
  * gradient {@code dY W}).
+ *
+ * <p>Warm-up is long on purpose: the first calls run the vector kernel in the interpreter and
+ * in C1 code, and on a busy machine the optimizing compiler needs several seconds. Short
+ * measurement iterations match the reference script's (best of short repetitions).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public abstract class GemmBenchmark {
 
     /** The product: transposes and sizes, such as {@code nt_128_256_784}. */

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Configs that cannot run are refused before training, in one line naming where the problem is. */
-@Disabled("until the launcher's train and plugins commands land in main")
 class ConfigErrorTest {
 
     private final Distribution distribution = Distribution.assembled();

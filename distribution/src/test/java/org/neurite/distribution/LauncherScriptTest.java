@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +35,7 @@ class LauncherScriptTest {
     }
 
     @Test
-    @Disabled("until the launcher's train and plugins commands land in main")
-    void versionNamesNeuriteTheApiAndJava() {
+        void versionNamesNeuriteTheApiAndJava() {
         CommandResult version = distribution.run(temp, "version");
 
         assertThat(version.exitCode()).as(version.toString()).isZero();

@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A corrupt plugin zip beside good ones is reported and left out; the good ones still work. */
-@Disabled("until the launcher's train and plugins commands land in main")
 class PluginFaultTest {
 
     private final Distribution distribution = Distribution.assembled();

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * installed neurite-api jar only, drop its zip into a plugins folder, and train a config that uses
  * what it adds.
  */
-@Disabled("until the launcher's train and plugins commands land in main")
 class PluginKitTest {
 
     private final Distribution distribution = Distribution.assembled();
@@ -36,7 +34,7 @@ class PluginKitTest {
     @Test
     void theTemplateBuildsOutsideTheReactorAndItsActivationAndLayerTrain() throws IOException {
         Path project = copyTemplate(temp.resolve("my-plugin"));
-        Path repository = authorRepository(temp.resolve("repository"));
+        Path repository = authorRepository();
         Path mvn = Path.of(Distribution.requiredProperty("neurite.mavenHome"), "bin", "mvn");
 
         CommandResult build = Distribution.runProcess(List.of(mvn.toString(), "-o", "-q", "-B", "package",
@@ -96,15 +94,29 @@ class PluginKitTest {
      * A local repository as a plugin author has it: neurite-api installed (by this module's build,
      * into a repository of its own), and Maven's plugins and PF4J from the build's repository,
      * linked in so the template builds offline without anything being written into the shared one.
+     * It lives beside the kit's repository under target/, made afresh by every run.
      */
-    private static Path authorRepository(Path repository) throws IOException {
+    private static Path authorRepository() throws IOException {
         Path shared = Path.of(Distribution.requiredProperty("neurite.buildRepository"));
         Path kit = Path.of(Distribution.requiredProperty("neurite.pluginKitRepository"));
+        Path repository = kit.resolveSibling("author-repository");
+        deleteWithoutFollowingLinks(repository);
         Files.createDirectories(repository.resolve("org/neurite"));
         linkEntries(shared, repository, "org");
         linkEntries(shared.resolve("org"), repository.resolve("org"), "neurite");
         Files.createSymbolicLink(repository.resolve("org/neurite/neurite-api"), kit.resolve("org/neurite/neurite-api"));
         return repository;
+    }
+
+    private static void deleteWithoutFollowingLinks(Path folder) throws IOException {
+        if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static void linkEntries(Path from, Path to, String except) {

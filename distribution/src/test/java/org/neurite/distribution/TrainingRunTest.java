@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and predict with the saved model, resume an interrupted run, and get a clear message for a
  * damaged model file.
  */
-@Disabled("until the launcher's train and plugins commands land in main")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainingRunTest {
 

@@ -74,11 +74,7 @@ public final class GradCheck {
         }
         List<CpuTensor> args = List.of(inputs);
         CpuTensor out = CpuTensor.of(f.apply(args));
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] w = new float[out.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) (rnd.nextDouble() * 2 - 1);
-        }
+        float[] w = random(seed, out.shape().dims()).data();
         out.backward(CpuTensor.wrap(w, out.shape()));
         for (int t = 0; t < inputs.length; t++) {
             CpuTensor in = inputs[t];

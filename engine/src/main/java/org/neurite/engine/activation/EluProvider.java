@@ -7,6 +7,7 @@ import org.neurite.api.ActivationProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code elu}, with option {@code alpha} (default 1.0, as PyTorch). */
 public final class EluProvider implements ActivationProvider {
@@ -31,7 +32,6 @@ public final class EluProvider implements ActivationProvider {
 
     @Override
     public Activation create(Options options) {
-        options.rejectUnknown(options());
-        return new EluActivation(NumberOptions.finiteFloat(options, "alpha", DEFAULT_ALPHA));
+        return new EluActivation(OptionReader.of(options, options()).finiteFloat("alpha"));
     }
 }

@@ -7,6 +7,7 @@ import org.neurite.api.ActivationProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code leaky_relu}, with option {@code slope} (default 0.01, as PyTorch). */
 public final class LeakyReluProvider implements ActivationProvider {
@@ -31,7 +32,6 @@ public final class LeakyReluProvider implements ActivationProvider {
 
     @Override
     public Activation create(Options options) {
-        options.rejectUnknown(options());
-        return new LeakyReluActivation(NumberOptions.finiteFloat(options, "slope", DEFAULT_SLOPE));
+        return new LeakyReluActivation(OptionReader.of(options, options()).finiteFloat("slope"));
     }
 }

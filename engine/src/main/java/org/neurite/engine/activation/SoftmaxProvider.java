@@ -7,6 +7,7 @@ import org.neurite.api.ActivationProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.OptionReader;
 
 /**
  * Provides {@code softmax} or {@code log_softmax}, with option {@code axis} (default -1, the
@@ -45,7 +46,6 @@ public final class SoftmaxProvider implements ActivationProvider {
 
     @Override
     public Activation create(Options options) {
-        options.rejectUnknown(options());
-        return new SoftmaxActivation(options.getInt("axis", DEFAULT_AXIS), log);
+        return new SoftmaxActivation(OptionReader.of(options, options()).integer("axis"), log);
     }
 }

@@ -6,7 +6,7 @@ import org.neurite.api.InitializerProvider;
 import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
-import org.neurite.engine.optim.OptionReader;
+import org.neurite.engine.options.OptionReader;
 
 /** The engine's built-in {@link InitializerProvider}s, with the semantics of {@code torch.nn.init}. */
 public final class BuiltInInitializers {
@@ -21,9 +21,9 @@ public final class BuiltInInitializers {
     public static List<InitializerProvider> providers() {
         return List.of(
                 new InitializerDefinition("zeros", "Sets every value to 0.", List.of(),
-                        in -> new ConstantInitializer("zeros", 0)),
+                        in -> ConstantInitializer.ZEROS),
                 new InitializerDefinition("ones", "Sets every value to 1.", List.of(),
-                        in -> new ConstantInitializer("ones", 1)),
+                        in -> ConstantInitializer.ONES),
                 new InitializerDefinition("constant", "Sets every value to one constant.",
                         List.of(OptionSpec.required("value", OptionType.NUMBER, "the value, finite")),
                         in -> new ConstantInitializer("constant", in.number("value"))),

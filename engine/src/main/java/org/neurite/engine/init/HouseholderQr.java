@@ -40,20 +40,7 @@ final class HouseholderQr {
                 v[i - k] = a[i * n + k];
             }
             v[0] -= alpha;
-            double vv = 0;
-            for (double x : v) {
-                vv += x * x;
-            }
-            for (int j = k; j < n; j++) {
-                double s = 0;
-                for (int i = k; i < m; i++) {
-                    s += v[i - k] * a[i * n + j];
-                }
-                double f = 2 * s / vv;
-                for (int i = k; i < m; i++) {
-                    a[i * n + j] -= f * v[i - k];
-                }
-            }
+            reflect(v, k, a, m, n, k);
             reflectors[k] = v;
             diagonal[k] = alpha;
         }
@@ -64,22 +51,8 @@ final class HouseholderQr {
         }
         for (int k = n - 1; k >= 0; k--) {
             double[] v = reflectors[k];
-            if (v == null) {
-                continue;
-            }
-            double vv = 0;
-            for (double x : v) {
-                vv += x * x;
-            }
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int i = k; i < m; i++) {
-                    s += v[i - k] * q[i * n + j];
-                }
-                double f = 2 * s / vv;
-                for (int i = k; i < m; i++) {
-                    q[i * n + j] -= f * v[i - k];
-                }
+            if (v != null) {
+                reflect(v, k, q, m, n, 0);
             }
         }
         for (int j = 0; j < n; j++) {
@@ -90,5 +63,26 @@ final class HouseholderQr {
             }
         }
         return q;
+    }
+
+    /**
+     * Applies the reflection {@code I - 2 v vᵀ / (vᵀ v)}, which acts on rows {@code k..m-1}, to
+     * columns {@code fromColumn..n-1} of an {@code m × n} row-major matrix, in place.
+     */
+    private static void reflect(double[] v, int k, double[] matrix, int m, int n, int fromColumn) {
+        double vv = 0;
+        for (double x : v) {
+            vv += x * x;
+        }
+        for (int j = fromColumn; j < n; j++) {
+            double s = 0;
+            for (int i = k; i < m; i++) {
+                s += v[i - k] * matrix[i * n + j];
+            }
+            double f = 2 * s / vv;
+            for (int i = k; i < m; i++) {
+                matrix[i * n + j] -= f * v[i - k];
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ import org.neurite.api.Initializer;
 import org.neurite.api.InitializerProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.Options;
-import org.neurite.engine.optim.OptionReader;
+import org.neurite.engine.options.OptionReader;
 
 /**
  * A provider given by its parts: name, description, documented options and a function that

@@ -3,7 +3,7 @@ package org.neurite.engine.init;
 import java.util.random.RandomGenerator;
 
 import org.neurite.api.Shape;
-import org.neurite.engine.optim.OptionChecks;
+import org.neurite.engine.options.OptionChecks;
 
 /**
  * Kaiming (He) initialization, as {@code torch.nn.init.kaiming_uniform_} and

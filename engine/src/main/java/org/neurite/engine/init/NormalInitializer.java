@@ -3,7 +3,7 @@ package org.neurite.engine.init;
 import java.util.random.RandomGenerator;
 
 import org.neurite.api.Shape;
-import org.neurite.engine.optim.OptionChecks;
+import org.neurite.engine.options.OptionChecks;
 
 /** Draws values from a normal distribution, as {@code torch.nn.init.normal_}. */
 public final class NormalInitializer extends AbstractInitializer {

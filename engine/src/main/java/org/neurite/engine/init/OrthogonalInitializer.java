@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
-import org.neurite.engine.optim.OptionChecks;
+import org.neurite.engine.options.OptionChecks;
 
 /**
  * A (semi-)orthogonal matrix times a gain, as {@code torch.nn.init.orthogonal_}: the shape is

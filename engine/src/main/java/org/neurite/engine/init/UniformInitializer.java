@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 import org.neurite.api.Initializer;
 import org.neurite.api.OptionException;
 import org.neurite.api.Shape;
-import org.neurite.engine.optim.OptionChecks;
+import org.neurite.engine.options.OptionChecks;
 
 /**
  * Draws values uniformly from {@code [low, high)}, either fixed bounds or, scaled by the fan-in,

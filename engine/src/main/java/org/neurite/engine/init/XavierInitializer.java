@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 
 import org.neurite.api.Initializer;
 import org.neurite.api.Shape;
-import org.neurite.engine.optim.OptionChecks;
+import org.neurite.engine.options.OptionChecks;
 
 /**
  * Xavier (Glorot) initialization, as {@code torch.nn.init.xavier_uniform_} and

@@ -18,7 +18,8 @@ final class KernelChoice {
     static final String PROPERTY = "neurite.kernels";
     static final String VECTOR_MODULE = "jdk.incubator.vector";
 
-    // Block sizes (floats): a kc x nr strip of B fits L1, an mc x kc panel of A fits L2.
+    // Block sizes (floats), measured on Zen (48 KiB L1, 1 MiB L2): an mc x kc panel of A (288 KiB)
+    // stays in L2, a kc x nc panel of B (3 MiB) in L3; a longer kc means fewer passes over C.
     private static final int KC = 384;
     private static final int MC = 192;
     private static final int NC = 2048;

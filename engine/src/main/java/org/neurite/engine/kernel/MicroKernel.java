@@ -23,22 +23,19 @@ interface MicroKernel {
      * @param kc the depth of the strips
      * @param ap packed A, strip starting at {@code apOff} ({@code kc * mr()} floats)
      * @param bp packed B, strip starting at {@code bpOff} ({@code kc * nr()} floats)
-     * @param tile scratch of at least {@code mr() * nr()} floats, for edge tiles
+     * @param tile scratch of at least {@code mr() * nr()} floats
      */
     void multiply(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
                   float[] c, int cOff, int ldc, int rows, int cols, float[] tile);
 
-    /** Writes an edge tile held in {@code tile} (already scaled by alpha) into C. */
-    static void storeEdge(float[] tile, int nr, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
+    /** {@code C = alpha * tile + beta * C} over {@code rows x cols}, for a tile with rows {@code nr} apart. */
+    static void storeTile(float[] tile, int nr, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int ci = cOff + r * ldc;
             int ti = r * nr;
-            if (beta == 0f) {
-                System.arraycopy(tile, ti, c, ci, cols);
-            } else {
-                for (int j = 0; j < cols; j++) {
-                    c[ci + j] = tile[ti + j] + beta * c[ci + j];
-                }
+            for (int j = 0; j < cols; j++) {
+                float v = alpha * tile[ti + j];
+                c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
             }
         }
     }

@@ -42,9 +42,6 @@ final class ScalarMicroKernel implements MicroKernel {
                 }
             }
         }
-        for (int i = 0; i < MR * NR; i++) {
-            tile[i] *= alpha;
-        }
-        MicroKernel.storeEdge(tile, NR, beta, c, cOff, ldc, rows, cols);
+        MicroKernel.storeTile(tile, NR, alpha, beta, c, cOff, ldc, rows, cols);
     }
 }

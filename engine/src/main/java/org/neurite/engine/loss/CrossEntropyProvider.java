@@ -7,7 +7,7 @@ import org.neurite.api.LossProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.engine.activation.NumberOptions;
+import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code cross_entropy}, with option {@code label_smoothing} (default 0). */
 public final class CrossEntropyProvider implements LossProvider {
@@ -30,7 +30,6 @@ public final class CrossEntropyProvider implements LossProvider {
 
     @Override
     public Loss create(Options options) {
-        options.rejectUnknown(options());
-        return new SoftmaxCrossEntropy(NumberOptions.floatBetween(options, "label_smoothing", 0.0, 0, 1));
+        return new SoftmaxCrossEntropy(OptionReader.of(options, options()).floatBetween("label_smoothing", 0, 1));
     }
 }

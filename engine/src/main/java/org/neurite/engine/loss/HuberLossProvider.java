@@ -7,7 +7,7 @@ import org.neurite.api.LossProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.engine.activation.NumberOptions;
+import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code huber}, with option {@code delta} (default 1.0, as PyTorch). */
 public final class HuberLossProvider implements LossProvider {
@@ -32,7 +32,6 @@ public final class HuberLossProvider implements LossProvider {
 
     @Override
     public Loss create(Options options) {
-        options.rejectUnknown(options());
-        return new HuberLoss(NumberOptions.positiveFloat(options, "delta", DEFAULT_DELTA));
+        return new HuberLoss(OptionReader.of(options, options()).positiveFloat("delta"));
     }
 }

@@ -16,6 +16,8 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.init.ConstantInitializer;
+import org.neurite.engine.options.OptionReader;
 
 /**
  * Batch normalisation over the first per-sample axis (features of {@code [features]}, channels
@@ -57,8 +59,8 @@ public final class BatchNormLayer implements Layer {
         this.momentum = (float) momentum;
         this.epsilon = (float) epsilon;
         Shape shape = Shape.of(channels);
-        this.weight = backend.parameter(shape, LayerInitializers.constant(1f), null);
-        this.bias = backend.parameter(shape, LayerInitializers.constant(0f), null);
+        this.weight = backend.parameter(shape, ConstantInitializer.ONES, null);
+        this.bias = backend.parameter(shape, ConstantInitializer.ZEROS, null);
         this.runningMean = backend.buffer(shape, 0f);
         this.runningVar = backend.buffer(shape, 1f);
     }
@@ -122,9 +124,9 @@ public final class BatchNormLayer implements Layer {
 
         @Override
         public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
-            double momentum = OptionRanges.fraction(options, "momentum", 0.1, true);
-            double epsilon = OptionRanges.positive(options, "epsilon", 1e-5);
+            OptionReader in = OptionReader.of(options, options());
+            double momentum = in.fraction("momentum", true);
+            double epsilon = in.positive("epsilon");
             if (inputShape.rank() < 1 || inputShape.dim(0) < 1) {
                 throw new InputShapeException(TYPE, "an input with a non-empty first axis of features or channels",
                         inputShape);

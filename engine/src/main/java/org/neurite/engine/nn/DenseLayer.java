@@ -17,8 +17,12 @@ import org.neurite.api.OptionType;
 import org.neurite.api.Options;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
+import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.init.UniformInitializer;
+import org.neurite.engine.ops.Matmul;
+import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -74,7 +78,8 @@ public final class DenseLayer implements Layer {
         this.inFeatures = inFeatures;
         this.units = units;
         this.activation = activation;
-        Initializer fanIn = LayerInitializers.fanInUniform(inFeatures);
+        // The uniform initializer's fan-in form, fixed to the weight's fan-in so the bias shares it.
+        Initializer fanIn = UniformInitializer.fanInScaled(inFeatures);
         this.weight = backend.parameter(Shape.of(units, inFeatures), weightInit == null ? fanIn : weightInit, random);
         this.bias = useBias ? backend.parameter(Shape.of(units), biasInit == null ? fanIn : biasInit, random) : null;
     }
@@ -126,7 +131,11 @@ public final class DenseLayer implements Layer {
 
     @Override
     public Tensor forward(Tensor input, Mode mode) {
-        Tensor z = Linear.apply(CpuTensor.of(input), CpuTensor.of(weight.value()),
+        Shape shape = input.shape();
+        if (shape.rank() < 1 || shape.dim(-1) != inFeatures) {
+            throw new ShapeMismatchException("dense: expects inputs whose last axis is " + inFeatures + ", got " + shape);
+        }
+        Tensor z = Matmul.matmulTransposed(CpuTensor.of(input), CpuTensor.of(weight.value()),
                 bias == null ? null : CpuTensor.of(bias.value()));
         return activation == null ? z : activation.apply(z);
     }
@@ -162,9 +171,9 @@ public final class DenseLayer implements Layer {
 
         @Override
         public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
-            int units = OptionRanges.positiveInt(options, "units");
-            boolean useBias = options.getBoolean("use_bias", true);
+            OptionReader in = OptionReader.of(options, options());
+            int units = in.positiveInt("units");
+            boolean useBias = in.flag("use_bias");
             Activation activation = ComponentRef.activation(options, "activation", context);
             Initializer weightInit = ComponentRef.initializer(options, "weight_init", context, null);
             Initializer biasInit = ComponentRef.initializer(options, "bias_init", context, null);

@@ -15,6 +15,7 @@ import org.neurite.api.Options;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
+import org.neurite.engine.options.OptionReader;
 
 /**
  * Inverted dropout: in training, zeroes each element with probability {@code rate} and scales
@@ -92,8 +93,7 @@ public final class DropoutLayer implements Layer {
 
         @Override
         public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
-            double rate = OptionRanges.fraction(options, "rate", 0.5, false);
+            double rate = OptionReader.of(options, options()).fraction("rate", false);
             // A stream of its own, seeded from the model's, so masks do not shift other layers' draws.
             return new DropoutLayer(options, rate, new SplittableRandom(context.random().nextLong()));
         }

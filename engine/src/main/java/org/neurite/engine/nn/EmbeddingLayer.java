@@ -19,6 +19,8 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.init.NormalInitializer;
+import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.registry.ComponentRef;
 
 /**
@@ -31,6 +33,9 @@ public final class EmbeddingLayer implements Layer {
     /** The type name configs use. */
     public static final String TYPE = "embedding";
 
+    /** N(0, 1), as PyTorch's {@code nn.Embedding}. */
+    private static final Initializer DEFAULT_INIT = new NormalInitializer(0, 1);
+
     private final Options options;
     private final Parameter weight;
 
@@ -41,7 +46,7 @@ public final class EmbeddingLayer implements Layer {
      */
     public EmbeddingLayer(int vocabulary, int dim, RandomGenerator random) {
         this(LayerOptions.of("vocabulary", vocabulary, "dim", dim), CpuBackend.instance(), vocabulary, dim,
-                LayerInitializers.standardNormal(), random);
+                DEFAULT_INIT, random);
     }
 
     private EmbeddingLayer(Options options, Backend backend, int vocabulary, int dim, Initializer init,
@@ -115,11 +120,10 @@ public final class EmbeddingLayer implements Layer {
 
         @Override
         public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
-            int vocabulary = OptionRanges.positiveInt(options, "vocabulary");
-            int dim = OptionRanges.positiveInt(options, "dim");
-            Initializer init = ComponentRef.initializer(options, "weight_init", context,
-                    LayerInitializers.standardNormal());
+            OptionReader in = OptionReader.of(options, options());
+            int vocabulary = in.positiveInt("vocabulary");
+            int dim = in.positiveInt("dim");
+            Initializer init = ComponentRef.initializer(options, "weight_init", context, DEFAULT_INIT);
             return new EmbeddingLayer(options, context.backend(), vocabulary, dim, init, context.random());
         }
     }

@@ -16,6 +16,8 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.init.ConstantInitializer;
+import org.neurite.engine.options.OptionReader;
 
 /**
  * Layer normalisation over the last axis, PyTorch's {@code nn.LayerNorm(features)}: each vector
@@ -52,8 +54,8 @@ public final class LayerNormLayer implements Layer {
         this.features = features;
         this.epsilon = (float) epsilon;
         Shape shape = Shape.of(features);
-        this.weight = affine ? backend.parameter(shape, LayerInitializers.constant(1f), null) : null;
-        this.bias = affine ? backend.parameter(shape, LayerInitializers.constant(0f), null) : null;
+        this.weight = affine ? backend.parameter(shape, ConstantInitializer.ONES, null) : null;
+        this.bias = affine ? backend.parameter(shape, ConstantInitializer.ZEROS, null) : null;
     }
 
     @Override
@@ -113,9 +115,9 @@ public final class LayerNormLayer implements Layer {
 
         @Override
         public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
-            double epsilon = OptionRanges.positive(options, "epsilon", 1e-5);
-            boolean affine = options.getBoolean("elementwise_affine", true);
+            OptionReader in = OptionReader.of(options, options());
+            double epsilon = in.positive("epsilon");
+            boolean affine = in.flag("elementwise_affine");
             if (inputShape.rank() < 1 || inputShape.dim(-1) < 1) {
                 throw new InputShapeException(TYPE, "an input with a non-empty last axis", inputShape);
             }

@@ -43,14 +43,35 @@ public final class Matmul {
      *     differ or the batch axes do not broadcast
      */
     public static CpuTensor matmulTransposed(CpuTensor a, CpuTensor b) {
+        return matmulTransposed(a, b, null);
+    }
+
+    /**
+     * {@code a x b^T + bias}, the affine map of a dense layer ({@code x Wᵀ + b} with a PyTorch-layout
+     * weight {@code [out, in]}) as one operation: the bias is written into the result before the
+     * product is added onto it, so the forward is one GEMM, and the backward skips the gradient of
+     * every operand that needs none (such as a model's input).
+     *
+     * @param a the left operand, rank at least 1
+     * @param b the right operand, stored transposed, rank at least 2
+     * @param bias {@code [n]}, added to every row of the result, or {@code null}
+     * @return the product plus the bias
+     * @throws ShapeMismatchException as {@link #matmulTransposed(CpuTensor, CpuTensor)}, or if the
+     *     bias is not {@code [n]}
+     */
+    public static CpuTensor matmulTransposed(CpuTensor a, CpuTensor b, CpuTensor bias) {
         if (b.shape().rank() < 2) {
             throw new ShapeMismatchException("matmulTransposed: " + a.shape() + " x " + b.shape()
                     + "^T: the right operand needs at least two axes");
         }
-        return product("matmulTransposed", a, b, true);
+        return product("matmulTransposed", a, b, bias, true);
     }
 
     private static CpuTensor product(String name, CpuTensor a, CpuTensor b, boolean transB) {
+        return product(name, a, b, null, transB);
+    }
+
+    private static CpuTensor product(String name, CpuTensor a, CpuTensor b, CpuTensor bias, boolean transB) {
         Shape as = a.shape();
         Shape bs = b.shape();
         String pair = name + ": " + as + " x " + bs + (transB ? "^T" : "");
@@ -65,6 +86,9 @@ public final class Matmul {
         int n = bVector ? 1 : bs.dim(transB ? -2 : -1);
         if (k != kb) {
             throw new ShapeMismatchException(pair + ": inner dimensions " + k + " and " + kb + " differ");
+        }
+        if (bias != null && !bias.shape().equals(Shape.of(n))) {
+            throw new ShapeMismatchException(pair + ": bias " + bias.shape() + " must be [" + n + "]");
         }
         Shape aBatch = as.sub(0, Math.max(as.rank() - 2, 0));
         Shape bBatch = bs.sub(0, Math.max(bs.rank() - 2, 0));
@@ -85,7 +109,10 @@ public final class Matmul {
         }
         Product p = new Product(batches, m, n, k, transB, bBatch.size() == 1);
         float[] out = new float[Shape.of(dims).intSize()];
-        p.forward(a.data(), b.data(), out);
+        if (bias != null) {
+            fillRows(out, bias.data());
+        }
+        p.forward(a.data(), b.data(), out, bias == null ? 0f : 1f);
         return CpuTensor.result(name, out, Shape.of(dims), g -> {
             if (a.requiresGrad()) {
                 a.adoptGrad(p.gradA(g, b.data(), a.size()));
@@ -93,7 +120,28 @@ public final class Matmul {
             if (b.requiresGrad()) {
                 b.adoptGrad(p.gradB(g, a.data(), b.size()));
             }
-        }, a, b);
+            if (bias != null && bias.requiresGrad()) {
+                bias.adoptGrad(columnSums(g, bias.size()));
+            }
+        }, a, b, bias);
+    }
+
+    /** Copies {@code row} into every row of {@code c}, whose length is a multiple of the row's. */
+    private static void fillRows(float[] c, float[] row) {
+        for (int off = 0; off < c.length; off += row.length) {
+            System.arraycopy(row, 0, c, off, row.length);
+        }
+    }
+
+    /** The sums of the columns of {@code g}, read as rows of {@code n}: the gradient of a bias added to every row. */
+    private static float[] columnSums(float[] g, int n) {
+        float[] sums = new float[n];
+        for (int off = 0; off < g.length; off += n) {
+            for (int j = 0; j < n; j++) {
+                sums[j] += g[off + j];
+            }
+        }
+        return sums;
     }
 
     /**
@@ -140,10 +188,11 @@ public final class Matmul {
             return m == 0 || n == 0 || k == 0;
         }
 
-        void forward(float[] a, float[] b, float[] c) {
+        /** C = A op(B) + beta C: beta 1 adds onto a bias already written into C. */
+        void forward(float[] a, float[] b, float[] c, float beta) {
             for (int i = 0; i < pairs() && !trivial(); i++) {
                 Gemm.sgemm(false, transB, rows(), n, k, 1f, a, aOffset(i), k, b, bOffset(i), ldb(),
-                        0f, c, cOffset(i), n);
+                        beta, c, cOffset(i), n);
             }
         }
 

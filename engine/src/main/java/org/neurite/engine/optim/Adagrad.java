@@ -2,6 +2,8 @@ package org.neurite.engine.optim;
 
 import java.util.List;
 
+import org.neurite.engine.options.OptionChecks;
+
 /**
  * Adagrad, as {@code torch.optim.Adagrad}:
  * <pre>

@@ -7,6 +7,7 @@ import org.neurite.api.OptimizerProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code adagrad}, as {@code torch.optim.Adagrad}. */
 public final class AdagradProvider implements OptimizerProvider {

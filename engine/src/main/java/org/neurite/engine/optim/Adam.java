@@ -2,6 +2,8 @@ package org.neurite.engine.optim;
 
 import java.util.List;
 
+import org.neurite.engine.options.OptionChecks;
+
 /**
  * Adam and AdamW, as {@code torch.optim.Adam} and {@code torch.optim.AdamW}:
  * <pre>

@@ -7,6 +7,7 @@ import org.neurite.api.OptimizerProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code adam}, as {@code torch.optim.Adam}: weight decay is an L2 penalty on the gradient. */
 public final class AdamProvider implements OptimizerProvider {

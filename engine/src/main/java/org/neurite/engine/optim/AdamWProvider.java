@@ -6,6 +6,7 @@ import org.neurite.api.Optimizer;
 import org.neurite.api.OptimizerProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.Options;
+import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code adamw}, as {@code torch.optim.AdamW}: Adam with decoupled weight decay. */
 public final class AdamWProvider implements OptimizerProvider {

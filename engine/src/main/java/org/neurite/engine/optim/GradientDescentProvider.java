@@ -7,6 +7,7 @@ import org.neurite.api.OptimizerProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code gd}: plain gradient descent, {@code p = p - lr * grad}. */
 public final class GradientDescentProvider implements OptimizerProvider {

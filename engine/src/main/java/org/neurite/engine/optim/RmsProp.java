@@ -2,6 +2,8 @@ package org.neurite.engine.optim;
 
 import java.util.List;
 
+import org.neurite.engine.options.OptionChecks;
+
 /**
  * RMSprop, as {@code torch.optim.RMSprop}:
  * <pre>

@@ -7,6 +7,7 @@ import org.neurite.api.OptimizerProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code rmsprop}, as {@code torch.optim.RMSprop}. */
 public final class RmsPropProvider implements OptimizerProvider {

@@ -3,6 +3,7 @@ package org.neurite.engine.optim;
 import java.util.List;
 
 import org.neurite.api.OptionException;
+import org.neurite.engine.options.OptionChecks;
 
 /**
  * Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and L2

@@ -8,12 +8,13 @@ import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.Fixtures;
 import org.neurite.engine.tensor.CpuTensor;
 
 class AutogradTest {
 
     private static CpuTensor leaf(float... values) {
-        return CpuTensor.wrap(values, Shape.of(values.length)).requireGrad();
+        return Fixtures.vector(values).requireGrad();
     }
 
     @Test

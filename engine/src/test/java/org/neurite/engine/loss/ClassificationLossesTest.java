@@ -2,7 +2,8 @@ package org.neurite.engine.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.neurite.engine.ops.Close.assertClose;
+import static org.neurite.engine.Close.assertClose;
+import static org.neurite.engine.Fixtures.vector;
 
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Shape;
@@ -53,7 +54,7 @@ class ClassificationLossesTest {
         float[] logp = {-1.4643688f, -0.4643688f, -1.9643688f, -2.7841876f, -1.6841874f, -0.28418744f,
             -1.0986123f, -1.0986123f, -1.0986123f, -0.11205509f, -4.1120553f, -2.412055f};
         CpuTensor p = CpuTensor.wrap(logp, Shape.of(4, 3)).requireGrad();
-        Tensor loss = new NegativeLogLikelihood().compute(p, labels(LABELS));
+        Tensor loss = new NegativeLogLikelihood().compute(p, vector(LABELS));
         assertClose("nll", loss.toArray(), 1.3148058950901031);
         loss.backward();
         assertThat(p.grad().toArray()).containsExactly(
@@ -62,7 +63,7 @@ class ClassificationLossesTest {
 
     @Test
     void classificationLossesPassTheGradientCheck() {
-        CpuTensor labels = labels(3, 0, 4, 4, 1, 2);
+        CpuTensor labels = vector(3, 0, 4, 4, 1, 2);
         for (float smoothing : new float[] {0f, 0.3f}) {
             SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(smoothing);
             GradCheck.create().check(in -> loss.compute(in.get(0), labels), GradCheck.random(3, 6, 5));
@@ -74,28 +75,28 @@ class ClassificationLossesTest {
     @Test
     void badLabelsAreNamedWithTheirBatchPositionAndTheNumberOfClasses() {
         CpuTensor logits = CpuTensor.wrap(LOGITS.clone(), Shape.of(4, 3));
-        assertThatThrownBy(() -> new SoftmaxCrossEntropy().compute(logits, labels(0, 2, 3, 1)))
+        assertThatThrownBy(() -> new SoftmaxCrossEntropy().compute(logits, vector(0, 2, 3, 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cross_entropy: class label 3.0 at batch position 2 is outside [0, 3) (3 classes)");
-        assertThatThrownBy(() -> new SoftmaxCrossEntropy().compute(logits, labels(0, -1, 2, 1)))
+        assertThatThrownBy(() -> new SoftmaxCrossEntropy().compute(logits, vector(0, -1, 2, 1)))
                 .hasMessage("cross_entropy: class label -1.0 at batch position 1 is outside [0, 3) (3 classes)");
-        assertThatThrownBy(() -> new NegativeLogLikelihood().compute(logits, labels(1.5f, 0, 2, 1)))
+        assertThatThrownBy(() -> new NegativeLogLikelihood().compute(logits, vector(1.5f, 0, 2, 1)))
                 .hasMessage("nll: class label 1.5 at batch position 0 is not a whole number (3 classes)");
-        assertThatThrownBy(() -> new NegativeLogLikelihood().compute(logits, labels(1, 0, Float.NaN, 1)))
+        assertThatThrownBy(() -> new NegativeLogLikelihood().compute(logits, vector(1, 0, Float.NaN, 1)))
                 .hasMessage("nll: class label NaN at batch position 2 is not a whole number (3 classes)");
     }
 
     @Test
     void mismatchedShapesNameTheLossAndBothShapes() {
         CpuTensor logits = CpuTensor.wrap(LOGITS.clone(), Shape.of(4, 3));
-        assertThatThrownBy(() -> new SoftmaxCrossEntropy().compute(logits, labels(0, 1, 2)))
+        assertThatThrownBy(() -> new SoftmaxCrossEntropy().compute(logits, vector(0, 1, 2)))
                 .isInstanceOf(ShapeMismatchException.class)
                 .hasMessage("cross_entropy: prediction [4, 3] and target [3] do not fit: expected a prediction"
                         + " [batch, classes] and a target [batch] of class indices");
         assertThatThrownBy(() -> new NegativeLogLikelihood().compute(logits, logits))
                 .isInstanceOf(ShapeMismatchException.class)
                 .hasMessageStartingWith("nll: prediction [4, 3] and target [4, 3] do not fit");
-        assertThatThrownBy(() -> new SoftmaxCrossEntropy().compute(labels(1, 2), labels(1, 2)))
+        assertThatThrownBy(() -> new SoftmaxCrossEntropy().compute(vector(1, 2), vector(1, 2)))
                 .isInstanceOf(ShapeMismatchException.class)
                 .hasMessageStartingWith("cross_entropy: prediction [2] and target [2] do not fit");
     }
@@ -108,7 +109,7 @@ class ClassificationLossesTest {
 
     private static void crossEntropy(float smoothing, double value, double... grad) {
         CpuTensor x = CpuTensor.wrap(LOGITS.clone(), Shape.of(4, 3)).requireGrad();
-        Tensor loss = new SoftmaxCrossEntropy(smoothing).compute(x, labels(LABELS));
+        Tensor loss = new SoftmaxCrossEntropy(smoothing).compute(x, vector(LABELS));
         assertThat(loss.shape()).isEqualTo(Shape.scalar());
         assertClose("cross_entropy", loss.toArray(), value);
         loss.backward();
@@ -117,13 +118,9 @@ class ClassificationLossesTest {
 
     private static void bigCase(float smoothing, float[] logits, float[] labels, double... grad) {
         CpuTensor x = CpuTensor.wrap(logits.clone(), Shape.of(3, 2)).requireGrad();
-        Tensor loss = new SoftmaxCrossEntropy(smoothing).compute(x, labels(labels));
+        Tensor loss = new SoftmaxCrossEntropy(smoothing).compute(x, vector(labels));
         assertClose("cross_entropy of +-1000", loss.toArray(), new double[] {666.897705078125}, 1e-7, 0);
         loss.backward();
         assertClose("cross_entropy of +-1000 gradient", x.grad().toArray(), grad, 1e-6, 0);
-    }
-
-    private static CpuTensor labels(float... values) {
-        return CpuTensor.wrap(values.clone(), Shape.of(values.length));
     }
 }

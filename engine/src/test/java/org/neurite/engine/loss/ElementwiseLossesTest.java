@@ -2,7 +2,8 @@ package org.neurite.engine.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.neurite.engine.ops.Close.assertClose;
+import static org.neurite.engine.Close.assertClose;
+import static org.neurite.engine.Fixtures.vector;
 
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Loss;
@@ -46,8 +47,8 @@ class ElementwiseLossesTest {
 
     @Test
     void binaryCrossEntropyMatchesTorch() {
-        CpuTensor p = tensor(0.9f, 0.2f, 0.6f, 0.01f, 0.5f, 0.999f).requireGrad();
-        CpuTensor t = tensor(1f, 0f, 1f, 0f, 0.3f, 1f);
+        CpuTensor p = vector(0.9f, 0.2f, 0.6f, 0.01f, 0.5f, 0.999f).requireGrad();
+        CpuTensor t = vector(1f, 0f, 1f, 0f, 0.3f, 1f);
         Tensor loss = new BinaryCrossEntropy().compute(p, t);
         assertClose("bce", loss.toArray(), 0.2572546141419343);
         loss.backward();
@@ -68,8 +69,8 @@ class ElementwiseLossesTest {
 
     @Test
     void binaryCrossEntropyWithLogitsIsExactForHugeScores() {
-        CpuTensor p = tensor(2f, -1f, 0f, 1000f, -1000f, 0.3f).requireGrad();
-        CpuTensor t = tensor(1f, 0f, 0.5f, 0f, 1f, 1f).requireGrad();
+        CpuTensor p = vector(2f, -1f, 0f, 1000f, -1000f, 0.3f).requireGrad();
+        CpuTensor t = vector(1f, 0f, 0.5f, 0f, 1f, 1f).requireGrad();
         Tensor loss = new BinaryCrossEntropyWithLogits().compute(p, t);
         assertClose("bce with logits", loss.toArray(), 333.6146153530861);
         loss.backward();
@@ -86,8 +87,8 @@ class ElementwiseLossesTest {
         double[] grad = {-s, 0, s, -s, -s, s};
         float[] y = {0.3f, -2.0f, 1.5f, 0.8f, -0.2f, 2.5f};
         for (float[] labels : new float[][] {{1, -1, -1, 1, 1, -1}, {1, 0, 0, 1, 1, 0}}) {
-            CpuTensor p = tensor(y).requireGrad();
-            Tensor loss = new HingeLoss().compute(p, tensor(labels));
+            CpuTensor p = vector(y).requireGrad();
+            Tensor loss = new HingeLoss().compute(p, vector(labels));
             assertClose("hinge", loss.toArray(), 1.3499999965230625);
             loss.backward();
             assertClose("hinge gradient", p.grad().toArray(), grad, 1e-6, 0);
@@ -99,15 +100,15 @@ class ElementwiseLossesTest {
         for (Loss loss : new Loss[] {new MeanSquaredError(), new MeanAbsoluteError(), new HuberLoss(1f),
             new HuberLoss(0.5f), new BinaryCrossEntropyWithLogits()}) {
             // both prediction and target, away from the kinks at |p - t| = 0 and = delta
-            GradCheck.create().check(in -> loss.compute(in.get(0), in.get(1)), tensor(PREDICTION), tensor(TARGET));
+            GradCheck.create().check(in -> loss.compute(in.get(0), in.get(1)), vector(PREDICTION), vector(TARGET));
         }
         float[] probabilities = {0.15f, 0.8f, 0.5f, 0.35f, 0.9f, 0.65f};
         float[] soft = {1f, 0f, 0.25f, 1f, 0.5f, 0f};
         GradCheck.create().check(in -> new BinaryCrossEntropy().compute(in.get(0), in.get(1)),
-                tensor(probabilities), tensor(soft));
-        CpuTensor labels = tensor(1, -1, -1, 1, 0, -1);
+                vector(probabilities), vector(soft));
+        CpuTensor labels = vector(1, -1, -1, 1, 0, -1);
         GradCheck.create().check(in -> new HingeLoss().compute(in.get(0), labels),
-                tensor(0.3f, -2.0f, 1.5f, 0.8f, -0.2f, 2.5f));
+                vector(0.3f, -2.0f, 1.5f, 0.8f, -0.2f, 2.5f));
     }
 
     @Test
@@ -131,11 +132,11 @@ class ElementwiseLossesTest {
 
     @Test
     void badValuesAreNamedWithTheirPosition() {
-        assertThatThrownBy(() -> new BinaryCrossEntropy().compute(tensor(0.5f, 1.5f), tensor(1f, 0f)))
+        assertThatThrownBy(() -> new BinaryCrossEntropy().compute(vector(0.5f, 1.5f), vector(1f, 0f)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("binary_cross_entropy: prediction 1.5 at element 1 is not a probability in [0, 1];"
                         + " use binary_cross_entropy_with_logits on raw scores");
-        assertThatThrownBy(() -> new HingeLoss().compute(tensor(0.5f, 1.5f, 2f), tensor(1f, -1f, 2f)))
+        assertThatThrownBy(() -> new HingeLoss().compute(vector(0.5f, 1.5f, 2f), vector(1f, -1f, 2f)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("hinge: target 2.0 at element 2 is not a label -1 or 1 (0 is read as -1)");
     }
@@ -143,9 +144,9 @@ class ElementwiseLossesTest {
     @Test
     @SuppressWarnings("try") // the scope only switches recording off
     void withoutGradientsNoDerivativesAreKept() {
-        CpuTensor p = tensor(PREDICTION).requireGrad();
+        CpuTensor p = vector(PREDICTION).requireGrad();
         try (var scope = CpuBackend.instance().noGrad()) {
-            Tensor loss = new MeanSquaredError().compute(p, tensor(TARGET));
+            Tensor loss = new MeanSquaredError().compute(p, vector(TARGET));
             assertThat(loss.requiresGrad()).isFalse();
             assertClose("mse", loss.toArray(), 1.5233333340287212);
         }
@@ -165,9 +166,5 @@ class ElementwiseLossesTest {
         }
         assertClose(loss.name() + " prediction gradient", p.grad().toArray(), predictionGrad, 1e-6, 1e-9);
         assertClose(loss.name() + " target gradient", t.grad().toArray(), targetGrad, 1e-6, 1e-9);
-    }
-
-    private static CpuTensor tensor(float... values) {
-        return CpuTensor.wrap(values.clone(), Shape.of(values.length));
     }
 }

@@ -66,15 +66,6 @@ class DenseLayerTest {
     }
 
     @Test
-    void fusedLinearGradientsMatchFiniteDifferencesWithAndWithoutBias() {
-        CpuTensor x = GradCheck.random(1, 3, 2, 4);
-        CpuTensor w = GradCheck.random(2, 5, 4);
-        CpuTensor b = GradCheck.random(3, 5);
-        GradCheck.create().check(a -> Linear.apply(a.get(0), a.get(1), a.get(2)), x, w, b);
-        GradCheck.create().check(a -> Linear.apply(a.get(0), a.get(1), null), x, w);
-    }
-
-    @Test
     void defaultInitialValuesAreUniformWithinOneOverSqrtFanIn() {
         DenseLayer dense = new DenseLayer(400, 50, new SplittableRandom(3));
         float bound = (float) (1 / Math.sqrt(400));

@@ -100,6 +100,16 @@ class SequentialTest {
     }
 
     @Test
+    void defaultDenseValuesAreThoseOfTheFanInUniformInitializer() {
+        Sequential byDefault = build(Map.of("input", List.of(4), "layers", List.of(dense(3))), 11);
+        Sequential named = build(Map.of("input", List.of(4), "layers", List.of(Map.of("type", "dense", "units", 3,
+                "weight_init", Map.of("name", "uniform", "scale", "fan_in"),
+                "bias_init", Map.of("name", "uniform", "scale", "fan_in", "fan_in", 4)))), 11);
+        named.parameters().forEach((name, p) ->
+                assertThat(byDefault.parameters().get(name).data()).as(name).containsExactly(p.data()));
+    }
+
+    @Test
     void builderAddsTypesAndInstancesAndDrawsAsTheConfigDoes() {
         Sequential built = Sequential.builder(Shape.of(4)).seed(9)
                 .add("dense", Map.of("units", 5))

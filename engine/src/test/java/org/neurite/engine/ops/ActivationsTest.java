@@ -1,7 +1,7 @@
 package org.neurite.engine.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.neurite.engine.ops.Close.assertClose;
+import static org.neurite.engine.Close.assertClose;
 
 import java.util.function.UnaryOperator;
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.Fixtures;
 import org.neurite.engine.GradCheck;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -43,14 +44,14 @@ class AttentionTest {
             0f, 0f, 0f, 0.54696417f, 0.49364147f, 0.20815143f,
             -0.073745668f, -0.065815493f, -0.026931269f, -0.47964418f, -0.4280661f, -0.17516184f,
             0f, 0f, 0f, 0f, 0f, 0f};
-        CpuTensor q = SineInput.tensor(0.1, 2, 3, 4).requireGrad();
-        CpuTensor k = SineInput.tensor(0.5, 2, 5, 4).requireGrad();
-        CpuTensor v = SineInput.tensor(0.9, 2, 5, 3).requireGrad();
+        CpuTensor q = Fixtures.sine(0.1, 2, 3, 4).requireGrad();
+        CpuTensor k = Fixtures.sine(0.5, 2, 5, 4).requireGrad();
+        CpuTensor v = Fixtures.sine(0.9, 2, 5, 3).requireGrad();
         CpuTensor mask = CpuTensor.wrap(new float[] {0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1}, Shape.of(3, 5));
         CpuTensor y = Attention.scaledDotProduct(q, k, v, mask, true);
         assertThat(y.shape()).isEqualTo(Shape.of(2, 3, 3));
         assertThat(y.toArray()).containsExactly(expectedOut, within(1e-5f));
-        y.backward(SineInput.tensor(0.3, 2, 3, 3));
+        y.backward(Fixtures.sine(0.3, 2, 3, 3));
         assertThat(q.gradArray()).containsExactly(expectedDq, within(1e-5f));
         assertThat(k.gradArray()).containsExactly(expectedDk, within(1e-5f));
         assertThat(v.gradArray()).containsExactly(expectedDv, within(1e-5f));
@@ -93,14 +94,14 @@ class AttentionTest {
             -0.6995883f, -0.99533707f, 0f, 0f, 0f, 0f,
             0.96601385f, 0.57302022f, 0.32790419f, 0.19234616f, 0f, 0f,
             0f, 0f};
-        CpuTensor q = SineInput.tensor(0.2, 2.0, 2, 2, 3, 4).requireGrad();
-        CpuTensor k = SineInput.tensor(0.6, 2.0, 2, 2, 4, 4).requireGrad();
-        CpuTensor v = SineInput.tensor(1.0, 2, 2, 4, 2).requireGrad();
+        CpuTensor q = Fixtures.sine(0.2, 2.0, 2, 2, 3, 4).requireGrad();
+        CpuTensor k = Fixtures.sine(0.6, 2.0, 2, 2, 4, 4).requireGrad();
+        CpuTensor v = Fixtures.sine(1.0, 2, 2, 4, 2).requireGrad();
         CpuTensor mask = CpuTensor.wrap(new float[] {0, 0, 0, 1, 0, 0, 1, 1}, Shape.of(2, 1, 1, 4));
         CpuTensor y = Attention.scaledDotProduct(q, k, v, mask, false);
         assertThat(y.shape()).isEqualTo(Shape.of(2, 2, 3, 2));
         assertThat(y.toArray()).containsExactly(expectedOut, within(1e-5f));
-        y.backward(SineInput.tensor(0.4, 2, 2, 3, 2));
+        y.backward(Fixtures.sine(0.4, 2, 2, 3, 2));
         assertThat(q.gradArray()).containsExactly(expectedDq, within(1e-5f));
         assertThat(k.gradArray()).containsExactly(expectedDk, within(1e-5f));
         assertThat(v.gradArray()).containsExactly(expectedDv, within(1e-5f));
@@ -119,9 +120,9 @@ class AttentionTest {
 
     @Test
     void largeScoresStayFiniteAndFullyMaskedRowsGiveZeros() {
-        CpuTensor q = SineInput.tensor(0.1, 1000.0, 1, 2, 4);
-        CpuTensor k = SineInput.tensor(0.5, 1000.0, 1, 3, 4);
-        CpuTensor v = SineInput.tensor(0.9, 1, 3, 2);
+        CpuTensor q = Fixtures.sine(0.1, 1000.0, 1, 2, 4);
+        CpuTensor k = Fixtures.sine(0.5, 1000.0, 1, 3, 4);
+        CpuTensor v = Fixtures.sine(0.9, 1, 3, 2);
         float[] y = Attention.scaledDotProduct(q, k, v, null, false).toArray();
         assertThat(y).doesNotContain(Float.NaN);
         CpuTensor rowMasked = CpuTensor.wrap(new float[] {1, 1, 1, 0, 0, 0}, Shape.of(2, 3));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.Fixtures;
 import org.neurite.engine.GradCheck;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -50,14 +51,14 @@ class Conv2dTest {
             0.71807194f, 0.65246016f, 0.27998608f, -0.72866309f, -0.49172959f, -0.023527963f};
         float[] expectedDb = {4.4273944f, -0.082407296f, -4.3465929f};
 
-        CpuTensor x = SineInput.tensor(0.1, 2, 2, 4, 5).requireGrad();
-        CpuTensor w = SineInput.tensor(0.5, 0.5, 3, 2, 3, 3).requireGrad();
-        CpuTensor b = SineInput.tensor(0.9, 3).requireGrad();
+        CpuTensor x = Fixtures.sine(0.1, 2, 2, 4, 5).requireGrad();
+        CpuTensor w = Fixtures.sine(0.5, 0.5, 3, 2, 3, 3).requireGrad();
+        CpuTensor b = Fixtures.sine(0.9, 3).requireGrad();
         CpuTensor y = Conv2d.forward(x, w, b, new int[] {2, 1}, new int[] {1, 0});
         assertThat(y.shape()).isEqualTo(Shape.of(2, 3, 2, 3));
         assertThat(y.toArray()).containsExactly(expectedOut, within(1e-5f));
 
-        y.backward(SineInput.tensor(0.3, 2, 3, 2, 3));
+        y.backward(Fixtures.sine(0.3, 2, 3, 2, 3));
         assertThat(x.gradArray()).containsExactly(expectedDx, within(1e-5f));
         assertThat(w.gradArray()).containsExactly(expectedDw, within(1e-5f));
         assertThat(b.gradArray()).containsExactly(expectedDb, within(1e-4f));

@@ -2,9 +2,9 @@ package org.neurite.engine.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.neurite.engine.ops.Fixtures.floats;
-import static org.neurite.engine.ops.Fixtures.shifted;
-import static org.neurite.engine.ops.Fixtures.tensor;
+import static org.neurite.engine.Fixtures.floats;
+import static org.neurite.engine.Fixtures.shifted;
+import static org.neurite.engine.Fixtures.tensor;
 
 import org.junit.jupiter.api.Test;
 import org.neurite.engine.GradCheck;

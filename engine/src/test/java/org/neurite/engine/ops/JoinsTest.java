@@ -2,8 +2,8 @@ package org.neurite.engine.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.neurite.engine.ops.Fixtures.floats;
-import static org.neurite.engine.ops.Fixtures.tensor;
+import static org.neurite.engine.Fixtures.floats;
+import static org.neurite.engine.Fixtures.tensor;
 
 import java.util.List;
 

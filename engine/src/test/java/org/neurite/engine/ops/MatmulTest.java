@@ -3,8 +3,8 @@ package org.neurite.engine.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.neurite.engine.ops.Fixtures.floats;
-import static org.neurite.engine.ops.Fixtures.tensor;
+import static org.neurite.engine.Fixtures.floats;
+import static org.neurite.engine.Fixtures.tensor;
 
 import java.util.Arrays;
 import java.util.List;
@@ -100,6 +100,32 @@ class MatmulTest {
         assertThat(direct.shape()).isEqualTo(reference.shape());
         assertThat(direct.data()).containsExactly(reference.data(), within(1e-5f));
         GradCheck.create().check(t -> Matmul.matmulTransposed(t.get(0), t.get(1)), x, w);
+    }
+
+    @Test
+    void fusedLinearGradientsMatchFiniteDifferencesWithAndWithoutBias() {
+        CpuTensor x = GradCheck.random(1, 3, 2, 4);
+        CpuTensor w = GradCheck.random(2, 5, 4);
+        CpuTensor b = GradCheck.random(3, 5);
+        GradCheck.create().check(a -> Matmul.matmulTransposed(a.get(0), a.get(1), a.get(2)), x, w, b);
+        GradCheck.create().check(a -> Matmul.matmulTransposed(a.get(0), a.get(1), null), x, w);
+    }
+
+    @Test
+    void biasIsAddedToEveryRowAndOnlyOperandsThatNeedAGradientGetOne() {
+        // x [2, 3] times w [2, 3]^T plus b [2]: rows (1*1 + 2*0 + 3*1 + 10, 1*0 + 2*1 + 3*0 - 1) and so on.
+        CpuTensor x = tensor(floats(1, 2, 3, 4, 5, 6), 2, 3);
+        CpuTensor w = tensor(floats(1, 0, 1, 0, 1, 0), 2, 3).requireGrad();
+        CpuTensor b = tensor(floats(10, -1), 2).requireGrad();
+        CpuTensor y = Matmul.matmulTransposed(x, w, b);
+        assertThat(y.data()).containsExactly(14, 1, 20, 4);
+        y.sum().backward();
+        assertThat(x.gradArray()).isNull();
+        assertThat(w.gradArray()).containsExactly(5, 7, 9, 5, 7, 9);
+        assertThat(b.gradArray()).containsExactly(2, 2);
+        assertThatThrownBy(() -> Matmul.matmulTransposed(x, w, tensor(floats(1, 2, 3), 3)))
+                .isInstanceOf(ShapeMismatchException.class)
+                .hasMessage("matmulTransposed: [2, 3] x [2, 3]^T: bias [3] must be [2]");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.neurite.api.Mode;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.Fixtures;
 import org.neurite.engine.GradCheck;
 import org.neurite.engine.tensor.CpuParameter;
 import org.neurite.engine.tensor.CpuTensor;
@@ -36,12 +37,12 @@ class NormalizationTest {
         float[] expectedDgamma = {4.3714962f, 3.2896342f, 3.2145929f, 3.2108746f, 3.5023639f, 4.9982738f};
         float[] expectedDbeta = {
             -0.037262142f, -0.035808936f, -0.017514348f, 0.0090176463f, 0.031308353f, 0.038874418f};
-        CpuTensor x = SineInput.tensor(0.1, 2.0, 2, 3, 2, 3).requireGrad();
-        CpuTensor g = SineInput.tensor(0.7, 0.5, 2, 3).requireGrad();
-        CpuTensor b = SineInput.tensor(1.3, 2, 3).requireGrad();
+        CpuTensor x = Fixtures.sine(0.1, 2.0, 2, 3, 2, 3).requireGrad();
+        CpuTensor g = Fixtures.sine(0.7, 0.5, 2, 3).requireGrad();
+        CpuTensor b = Fixtures.sine(1.3, 2, 3).requireGrad();
         CpuTensor y = Normalization.layerNorm(x, Shape.of(2, 3), g, b, 1e-5f);
         assertThat(y.toArray()).containsExactly(expectedOut, within(1e-5f));
-        y.backward(SineInput.tensor(0.2, 2, 3, 2, 3));
+        y.backward(Fixtures.sine(0.2, 2, 3, 2, 3));
         assertThat(x.gradArray()).containsExactly(expectedDx, within(1e-5f));
         assertThat(g.gradArray()).containsExactly(expectedDgamma, within(1e-5f));
         assertThat(b.gradArray()).containsExactly(expectedDbeta, within(1e-5f));
@@ -49,7 +50,7 @@ class NormalizationTest {
 
     @Test
     void layerNormWithoutAffineHasZeroMeanAndUnitVariance() {
-        CpuTensor y = Normalization.layerNorm(SineInput.tensor(0.4, 3.0, 4, 5), Shape.of(5), null, null, 0f);
+        CpuTensor y = Normalization.layerNorm(Fixtures.sine(0.4, 3.0, 4, 5), Shape.of(5), null, null, 0f);
         float[] v = y.toArray();
         for (int r = 0; r < 4; r++) {
             double mean = 0;
@@ -90,16 +91,16 @@ class NormalizationTest {
             0.17636748f, 0.094639078f, -0.031835061f, -0.14357217f, -0.18802071f, -0.14427574f,
             -0.027310107f, 0.072068796f, 0.1373574f, 0.13784949f, 0.073313676f, -0.025897909f,
             -0.14559016f, -0.18800339f, -0.14223123f, -0.029801061f, 0.096409455f, 0.17704158f};
-        CpuTensor x = SineInput.tensor(0.3, 1.5, 3, 2, 2, 3).requireGrad();
-        CpuTensor g = SineInput.tensor(0.9, 2).requireGrad();
-        CpuTensor b = SineInput.tensor(1.1, 2).requireGrad();
+        CpuTensor x = Fixtures.sine(0.3, 1.5, 3, 2, 2, 3).requireGrad();
+        CpuTensor g = Fixtures.sine(0.9, 2).requireGrad();
+        CpuTensor b = Fixtures.sine(1.1, 2).requireGrad();
         Parameter rm = buffer(0.5f, -0.25f);
         Parameter rv = buffer(2.0f, 0.5f);
         CpuTensor y = Normalization.batchNorm(x, g, b, rm, rv, 0.1f, 1e-5f, Mode.TRAINING);
         assertThat(y.toArray()).containsExactly(expectedOut, within(1e-5f));
         assertThat(rm.data()).containsExactly(new float[] {0.45069179f, -0.22570518f}, within(1e-6f));
         assertThat(rv.data()).containsExactly(new float[] {1.9187876f, 0.56874728f}, within(1e-6f));
-        y.backward(SineInput.tensor(0.5, 3, 2, 2, 3));
+        y.backward(Fixtures.sine(0.5, 3, 2, 2, 3));
         assertThat(x.gradArray()).containsExactly(expectedDx, within(1e-5f));
         assertThat(g.gradArray()).containsExactly(new float[] {12.443521f, 12.467611f}, within(1e-4f));
         assertThat(b.gradArray()).containsExactly(new float[] {0.091373324f, -0.073468328f}, within(1e-5f));
@@ -115,16 +116,16 @@ class NormalizationTest {
         float[] expectedDx = {
             0.096214414f, 0.12979147f, -0.070876613f, -0.16614515f, -0.55544817f, -0.47832027f,
             -0.024914796f, 0.30419698f, 0.63082349f, 0.094845571f, 0.12145962f, -0.081626616f};
-        CpuTensor x = SineInput.tensor(0.4, 4, 3).requireGrad();
-        CpuTensor g = SineInput.tensor(0.2, 3).requireGrad();
-        CpuTensor b = SineInput.tensor(0.6, 3).requireGrad();
+        CpuTensor x = Fixtures.sine(0.4, 4, 3).requireGrad();
+        CpuTensor g = Fixtures.sine(0.2, 3).requireGrad();
+        CpuTensor b = Fixtures.sine(0.6, 3).requireGrad();
         Parameter rm = buffer(0f, 0f, 0f);
         Parameter rv = buffer(1f, 1f, 1f);
         CpuTensor y = Normalization.batchNorm(x, g, b, rm, rv, 0.3f, 1e-3f, Mode.TRAINING);
         assertThat(y.toArray()).containsExactly(expectedOut, within(1e-5f));
         assertThat(rm.data()).containsExactly(new float[] {0.029928705f, 0.067445539f, 0.073241688f}, within(1e-6f));
         assertThat(rv.data()).containsExactly(new float[] {0.86213309f, 0.90958297f, 0.92017454f}, within(1e-6f));
-        y.backward(SineInput.tensor(0.9, 4, 3));
+        y.backward(Fixtures.sine(0.9, 4, 3));
         assertThat(x.gradArray()).containsExactly(expectedDx, within(1e-5f));
         assertThat(g.gradArray()).containsExactly(new float[] {2.4343326f, 2.733393f, 2.4930565f}, within(1e-5f));
         assertThat(b.gradArray()).containsExactly(new float[] {0.79230011f, 1.0040767f, 0.74362016f}, within(1e-5f));
@@ -147,16 +148,16 @@ class NormalizationTest {
             0.719042f, 1.3340048f, 1.3215643f, 0.68757147f, -0.26979703f, -1.1002758f,
             -0.55376947f, -0.41596761f, -0.082529724f, 0.28972322f, 0.52571481f, 0.51445448f,
             0.66670722f, -0.29309005f, -1.1150424f, -1.412573f, -1.0457484f, -0.18709198f};
-        CpuTensor x = SineInput.tensor(0.3, 1.5, 3, 2, 2, 3).requireGrad();
-        CpuTensor g = SineInput.tensor(0.9, 2).requireGrad();
-        CpuTensor b = SineInput.tensor(1.1, 2).requireGrad();
+        CpuTensor x = Fixtures.sine(0.3, 1.5, 3, 2, 2, 3).requireGrad();
+        CpuTensor g = Fixtures.sine(0.9, 2).requireGrad();
+        CpuTensor b = Fixtures.sine(1.1, 2).requireGrad();
         Parameter rm = buffer(0.5f, -0.25f);
         Parameter rv = buffer(2.0f, 0.5f);
         CpuTensor y = Normalization.batchNorm(x, g, b, rm, rv, 0.1f, 1e-5f, Mode.INFERENCE);
         assertThat(y.toArray()).containsExactly(expectedOut, within(1e-5f));
         assertThat(rm.data()).containsExactly(0.5f, -0.25f);
         assertThat(rv.data()).containsExactly(2.0f, 0.5f);
-        y.backward(SineInput.tensor(0.5, 3, 2, 2, 3));
+        y.backward(Fixtures.sine(0.5, 3, 2, 2, 3));
         assertThat(x.gradArray()).containsExactly(expectedDx, within(1e-5f));
         assertThat(g.gradArray()).containsExactly(new float[] {9.2878656f, 18.646976f}, within(1e-4f));
         assertThat(b.gradArray()).containsExactly(new float[] {0.091373324f, -0.073468328f}, within(1e-5f));
@@ -199,6 +200,6 @@ class NormalizationTest {
     }
 
     private static Parameter buffer(float... values) {
-        return new CpuParameter(CpuTensor.wrap(values, Shape.of(values.length)), false);
+        return new CpuParameter(Fixtures.vector(values), false);
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.Fixtures;
 import org.neurite.engine.GradCheck;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -38,11 +39,11 @@ class PoolingTest {
             0f, 0f, 0f, 0f, 0f, 0f,
             -0.99808204f, 0f, -0.80325574f, -0.95414048f, 0f, 0f,
             0f, 0f};
-        CpuTensor x = SineInput.tensor(0.2, 2, 2, 5, 4).requireGrad();
+        CpuTensor x = Fixtures.sine(0.2, 2, 2, 5, 4).requireGrad();
         CpuTensor y = Pooling.maxPool2d(x, new int[] {3, 2}, new int[] {2, 2}, new int[] {1, 1});
         assertThat(y.shape()).isEqualTo(Shape.of(2, 2, 3, 3));
         assertThat(y.toArray()).containsExactly(expectedOut, within(1e-6f));
-        y.backward(SineInput.tensor(0.4, 2, 2, 3, 3));
+        y.backward(Fixtures.sine(0.4, 2, 2, 3, 3));
         assertThat(x.gradArray()).containsExactly(expectedDx, within(1e-6f));
     }
 
@@ -53,7 +54,7 @@ class PoolingTest {
             -2f, -1.3557823f, -1.0145502f, -1.0145502f, -1.1367906f, -1.1367906f,
             -1.0145502f, -1.0145502f, -1.1367906f, -1.1367906f, -1.6650119f, -2.3507833f,
             -2.8715758f, -2.8715758f, -2.6312666f, -2.6312666f};
-        float[] v = SineInput.values(0.0, 1.0, 9);
+        float[] v = Fixtures.sineValues(0.0, 1.0, 9);
         for (int i = 0; i < v.length; i++) {
             v[i] -= 2f;
         }
@@ -101,11 +102,11 @@ class PoolingTest {
             0.10566401f, 0.10400413f, -0.31305063f, -0.23506047f, -0.046517704f, 0.16390307f,
             -0.022273891f, -0.087501496f, -0.11157578f, -0.083174236f, 0.29077673f, 0.14755897f,
             -0.065058082f, -0.24707732f};
-        CpuTensor x = SineInput.tensor(0.6, 2, 2, 5, 4).requireGrad();
+        CpuTensor x = Fixtures.sine(0.6, 2, 2, 5, 4).requireGrad();
         CpuTensor y = Pooling.avgPool2d(x, new int[] {3, 2}, new int[] {2, 1}, new int[] {1, 1});
         assertThat(y.shape()).isEqualTo(Shape.of(2, 2, 3, 5));
         assertThat(y.toArray()).containsExactly(expectedOut, within(1e-6f));
-        y.backward(SineInput.tensor(0.8, 2, 2, 3, 5));
+        y.backward(Fixtures.sine(0.8, 2, 2, 3, 5));
         assertThat(x.gradArray()).containsExactly(expectedDx, within(1e-6f));
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
+import org.neurite.engine.Fixtures;
 import org.neurite.engine.GradCheck;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -28,11 +29,11 @@ class RecurrentCellsTest {
     private record Inputs(CpuTensor x, CpuTensor h, CpuTensor c, CpuTensor wIh, CpuTensor wHh, CpuTensor bIh,
                           CpuTensor bHh) {
         static Inputs of(int gates) {
-            return new Inputs(SineInput.tensor(0.1, 2, 3).requireGrad(), SineInput.tensor(0.4, 2, 2).requireGrad(),
-                    SineInput.tensor(1.9, 2, 2).requireGrad(), SineInput.tensor(0.7, 0.6, gates * 2, 3).requireGrad(),
-                    SineInput.tensor(1.0, 0.6, gates * 2, 2).requireGrad(),
-                    SineInput.tensor(1.3, 0.3, gates * 2).requireGrad(),
-                    SineInput.tensor(1.6, 0.3, gates * 2).requireGrad());
+            return new Inputs(Fixtures.sine(0.1, 2, 3).requireGrad(), Fixtures.sine(0.4, 2, 2).requireGrad(),
+                    Fixtures.sine(1.9, 2, 2).requireGrad(), Fixtures.sine(0.7, 0.6, gates * 2, 3).requireGrad(),
+                    Fixtures.sine(1.0, 0.6, gates * 2, 2).requireGrad(),
+                    Fixtures.sine(1.3, 0.3, gates * 2).requireGrad(),
+                    Fixtures.sine(1.6, 0.3, gates * 2).requireGrad());
         }
 
         void assertGrads(float[] dx, float[] dh, float[] dwIh, float[] dwHh, float[] dbIh, float[] dbHh) {
@@ -51,7 +52,7 @@ class RecurrentCellsTest {
         CpuTensor h2 = RecurrentCells.rnn(in.x, in.h, in.wIh, in.wHh, in.bIh, in.bHh, false);
         assertThat(h2.toArray()).containsExactly(new float[] {0.97990572f, 0.024001518f, 0.930417f, 0.84819162f},
                 within(TOL));
-        h2.backward(SineInput.tensor(0.2, 2, 2));
+        h2.backward(Fixtures.sine(0.2, 2, 2));
         in.assertGrads(
                 new float[] {0.16040759f, -0.16009837f, -0.40530759f, 0.093950666f, 0.035352785f, -0.039872061f},
                 new float[] {0.32127282f, 0.024234373f, 0.15258259f, 0.085108459f},
@@ -67,7 +68,7 @@ class RecurrentCellsTest {
         CpuTensor h2 = RecurrentCells.rnn(in.x, in.h, in.wIh, in.wHh, in.bIh, in.bHh, true);
         assertThat(h2.toArray()).containsExactly(new float[] {2.2951853f, 0.024006128f, 1.6614854f, 1.2496719f},
                 within(TOL));
-        h2.backward(SineInput.tensor(0.2, 2, 2));
+        h2.backward(Fixtures.sine(0.2, 2, 2));
         in.assertGrads(
                 new float[] {0.23423493f, -0.047399577f, -0.30674133f, 0.53624725f, 0.43406922f, 0.12774163f},
                 new float[] {0.41776979f, 0.13775077f, 0.80688512f, 0.61334932f},
@@ -87,7 +88,7 @@ class RecurrentCellsTest {
                 within(TOL));
         assertThat(c2.toArray()).containsExactly(new float[] {-0.24034238f, 0.15510222f, 0.19971107f, -0.50889206f},
                 within(TOL));
-        weightedSum(h2, SineInput.values(0.2, 1, 4), c2, SineInput.values(0.5, 1, 4)).backward();
+        weightedSum(h2, Fixtures.sineValues(0.2, 1, 4), c2, Fixtures.sineValues(0.5, 1, 4)).backward();
         assertThat(in.c.gradArray()).as("dc")
                 .containsExactly(new float[] {0.17999652f, 0.63601202f, 0.33491221f, 0.25078833f}, within(TOL));
         float[] db = {
@@ -113,7 +114,7 @@ class RecurrentCellsTest {
         CpuTensor h2 = RecurrentCells.gru(in.x, in.h, in.wIh, in.wHh, in.bIh, in.bHh);
         assertThat(h2.toArray()).containsExactly(new float[] {-0.29545999f, 0.34416899f, 0.43268847f, -0.074118227f},
                 within(TOL));
-        h2.backward(SineInput.tensor(0.2, 2, 2));
+        h2.backward(Fixtures.sine(0.2, 2, 2));
         in.assertGrads(
                 new float[] {-0.062526762f, 0.0096724164f, 0.077322505f, -0.098035075f, -0.24931091f, -0.28333193f},
                 new float[] {0.018402006f, 0.47275215f, 0.42830634f, 0.57626677f},

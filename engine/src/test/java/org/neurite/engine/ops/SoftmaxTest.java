@@ -2,7 +2,7 @@ package org.neurite.engine.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.neurite.engine.ops.Close.assertClose;
+import static org.neurite.engine.Close.assertClose;
 
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Shape;

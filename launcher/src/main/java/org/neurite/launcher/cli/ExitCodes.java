@@ -1,5 +1,10 @@
 package org.neurite.launcher.cli;
 
+import org.neurite.api.OptionException;
+import org.neurite.api.ShapeMismatchException;
+
+import picocli.CommandLine;
+
 /** The exit codes of the {@code neurite} command. */
 public final class ExitCodes {
 
@@ -11,5 +16,21 @@ public final class ExitCodes {
     public static final int USAGE = 2;
 
     private ExitCodes() {
+    }
+
+    /**
+     * The exit code for an exception that ended a command: {@link #USAGE} for a wrong command
+     * line, option or shape (what the person asked for cannot be done as written), else
+     * {@link #RUN_FAILED}.
+     *
+     * @param e the exception, already unwrapped from any wrapper that adds nothing
+     * @return the exit code
+     */
+    public static int of(Throwable e) {
+        if (e instanceof CommandLine.ParameterException || e instanceof OptionException
+                || e instanceof ShapeMismatchException) {
+            return USAGE;
+        }
+        return RUN_FAILED;
     }
 }

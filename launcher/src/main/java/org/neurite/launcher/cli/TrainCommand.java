@@ -1,16 +1,94 @@
 package org.neurite.launcher.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine.Command;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 
-/** {@code neurite train}. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+import org.neurite.engine.registry.Components;
+import org.neurite.launcher.config.ConfigException;
+import org.neurite.launcher.config.RunConfig;
+import org.neurite.launcher.run.Failures;
+import org.neurite.launcher.run.RunFolder;
+import org.neurite.launcher.run.TrainingRun;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code neurite train}: trains the model a run config describes, in a new run folder or resuming one. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains the model a run config (YAML or JSON) describes.",
+                "Writes runs/<name>-<timestamp>/: config.yaml (as run), metrics.csv, model.json + model.safetensors,"
+                        + " checkpoints/, learning-curves.png and train.log.",
+                "The whole config is checked before anything runs; exit code 2 lists every problem."})
 public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "The run config, YAML or JSON.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Overrides a config value, such as training.epochs=5 or model.layers[1].units=64 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+            description = "The folder of run folders (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continues the run in RUN_DIR from its latest checkpoint, with its saved config.")
+    Path resume;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Provider<Components> components;
+
+    /** Creates the command with the engine's built-in components, for use without plugins. */
+    public TrainCommand() {
+        this(Components::builtIns);
+    }
+
+    /**
+     * @param components every layer type, activation, loss, optimizer and initializer available; asked for only
+     *     when the command runs, so that plugins load after the command line is read
+     */
+    @Inject
+    public TrainCommand(Provider<Components> components) {
+        this.components = components;
+    }
 
     @Override
     public Integer call() {
-        System.err.println("neurite train: not implemented yet");
-        return ExitCodes.RUN_FAILED;
+        PrintWriter stdout = spec.commandLine().getOut();
+        try {
+            TrainingRun run = new TrainingRun(components.get(), stdout, System.console() != null);
+            if (resume != null) {
+                if (config != null) {
+                    throw new ConfigException(config.toString(), "give either CONFIG or --resume RUN_DIR, which uses"
+                            + " the config saved in the run folder");
+                }
+                RunFolder folder = RunFolder.of(resume);
+                if (!Files.isRegularFile(folder.config())) {
+                    throw new ConfigException(resume.toString(), "not a run folder: " + folder.config() + " is missing");
+                }
+                run.resume(folder, RunConfig.load(folder.config(), overrides, components.get()));
+            } else {
+                if (config == null) {
+                    throw new ConfigException("", "neurite train: give a run config (CONFIG) or --resume RUN_DIR");
+                }
+                run.start(RunConfig.load(config, overrides, components.get()), out);
+            }
+            return ExitCodes.OK;
+        } catch (Exception e) {
+            return Failures.report(e, "train", spec.commandLine().getErr());
+        }
     }
 }

@@ -1,6 +1,6 @@
 package org.neurite.engine.optim.schedule;
 
-import org.neurite.engine.optim.OptionChecks;
+import org.neurite.engine.options.OptionChecks;
 
 /**
  * Multiplies the rate by {@code gamma} every step, as {@code torch.optim.lr_scheduler.ExponentialLR}:

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.engine.optim.OptionReader;
+import org.neurite.engine.options.OptionReader;
 
 /**
  * Builds a {@link LearningRateSchedule} from a config map such as

@@ -1,7 +1,7 @@
 package org.neurite.engine.optim.schedule;
 
 import org.neurite.api.OptionException;
-import org.neurite.engine.optim.OptionChecks;
+import org.neurite.engine.options.OptionChecks;
 
 /**
  * A linear warm-up followed by cosine annealing, as PyTorch's

@@ -1,0 +1,173 @@
+package org.neurite.launcher.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.neurite.api.Shape;
+import org.neurite.engine.io.FileFormatException;
+import org.neurite.engine.io.Json;
+import org.neurite.launcher.config.ConfigException;
+import org.neurite.launcher.run.data.SourceLoader;
+
+/**
+ * Reads the inputs of {@code predict}: IDX images, CSV rows (every column a feature, an optional
+ * header line) or JSON rows ({@code [[0, 1], [1, 1]]}, rows may nest, as images do), each row
+ * holding as many values as the model's input.
+ */
+public final class PredictionInput {
+
+    /** The formats read. */
+    public enum Format {
+        /** An IDX file of samples, such as images. */
+        IDX,
+        /** Comma-separated rows. */
+        CSV,
+        /** A JSON array of rows. */
+        JSON;
+
+        /**
+         * @param file an input file
+         * @return its format by its name: {@code .json}, {@code .csv}, else IDX
+         */
+        public static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".json") ? JSON : name.endsWith(".csv") || name.endsWith(".txt") ? CSV : IDX;
+        }
+    }
+
+    private PredictionInput() {
+    }
+
+    /**
+     * @param file the input file
+     * @param format its format
+     * @param input the model's per-sample input shape
+     * @param scale for IDX, the divisor of the values, or {@code null} for the default
+     * @return the samples' values, row after row
+     * @throws IOException if the file cannot be read
+     * @throws FileFormatException if it is malformed, naming the line or byte
+     * @throws ConfigException if a row does not hold as many values as the model's input
+     */
+    public static float[] read(Path file, Format format, Shape input, Double scale) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file.toString(), "no such input file");
+        }
+        int length = input.intSize();
+        List<float[]> rows = switch (format) {
+            case IDX -> {
+                org.neurite.launcher.run.data.Samples images = SourceLoader.images(file, scale);
+                if (images.featureShape().size() != length) {
+                    throw new ConfigException(file.toString(), "holds samples of shape " + images.featureShape() + " ("
+                            + images.featureShape().size() + " values), but the model's input " + input + " takes "
+                            + length);
+                }
+                yield List.of(images.features());
+            }
+            case CSV -> csv(file);
+            case JSON -> json(file);
+        };
+        int total = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            float[] row = rows.get(i);
+            if (format != Format.IDX && row.length != length) {
+                throw new ConfigException(file.toString(), "row " + (i + 1) + " has " + row.length
+                        + " values, but the model's input " + input + " takes " + length);
+            }
+            total += row.length;
+        }
+        float[] all = new float[total];
+        int at = 0;
+        for (float[] row : rows) {
+            System.arraycopy(row, 0, all, at, row.length);
+            at += row.length;
+        }
+        return all;
+    }
+
+    private static List<float[]> csv(Path file) throws IOException {
+        List<float[]> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n).trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] fields = line.split(",", -1);
+            float[] row = new float[fields.length];
+            boolean header = rows.isEmpty() && n == firstLine(lines);
+            try {
+                for (int c = 0; c < fields.length; c++) {
+                    row[c] = number(fields[c], file, n + 1, c + 1);
+                }
+            } catch (FileFormatException e) {
+                if (header) {
+                    continue; // a first line that is not numbers names the columns
+                }
+                throw e;
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static int firstLine(List<String> lines) {
+        for (int n = 0; n < lines.size(); n++) {
+            if (!lines.get(n).isBlank()) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    private static float number(String field, Path file, int line, int column) {
+        String text = field.trim();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1).trim();
+        }
+        try {
+            if (!text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                throw new NumberFormatException();
+            }
+            return Float.parseFloat(text);
+        } catch (NumberFormatException e) {
+            throw new FileFormatException(file.toString(), "line " + line + ", column " + column,
+                    "expected a number, found \"" + field.trim() + "\"");
+        }
+    }
+
+    private static List<float[]> json(Path file) throws IOException {
+        Object value = Json.read(file);
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new FileFormatException(file.toString(), "top level", "expected an array of rows such as [[0, 1], [1, 1]]");
+        }
+        List<?> rows = list.get(0) instanceof Number ? List.of(list) : list;
+        List<float[]> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<Float> values = new ArrayList<>();
+            flatten(rows.get(i), values, file, "row " + (i + 1));
+            float[] row = new float[values.size()];
+            for (int k = 0; k < row.length; k++) {
+                row[k] = values.get(k);
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static void flatten(Object value, List<Float> into, Path file, String where) {
+        if (value instanceof Number n) {
+            into.add(n.floatValue());
+        } else if (value instanceof List<?> list) {
+            for (Object v : list) {
+                flatten(v, into, file, where);
+            }
+        } else {
+            throw new FileFormatException(file.toString(), where, "expected numbers, found " + value);
+        }
+    }
+}

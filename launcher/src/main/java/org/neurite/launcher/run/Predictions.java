@@ -1,0 +1,122 @@
+package org.neurite.launcher.run;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Set;
+
+import org.neurite.api.GradScope;
+import org.neurite.api.Loss;
+import org.neurite.api.Mode;
+import org.neurite.api.Shape;
+import org.neurite.api.Tensor;
+import org.neurite.engine.CpuBackend;
+import org.neurite.engine.nn.Sequential;
+
+/**
+ * Runs a model on rows of inputs and prints, per row, the predicted class and the class
+ * probabilities. How outputs become probabilities follows the loss the model was trained with:
+ * softmax after {@code cross_entropy}, the exponential after {@code nll} (log-probabilities),
+ * the sigmoid after {@code binary_cross_entropy_with_logits}, as they are after
+ * {@code binary_cross_entropy}. Models trained with other losses print their raw outputs, with
+ * the arg-max as the class when there are several.
+ */
+public final class Predictions {
+
+    private static final Set<String> PROBABILITY_LOSSES = Set.of("cross_entropy", "nll",
+            "binary_cross_entropy_with_logits", "binary_cross_entropy");
+    private static final int BATCH = 256;
+
+    private final Sequential model;
+    private final String loss;
+
+    /**
+     * @param model the model
+     * @param loss the loss it was trained with, or {@code null} if unknown
+     */
+    public Predictions(Sequential model, Loss loss) {
+        this.model = model;
+        this.loss = loss == null ? "" : loss.name();
+    }
+
+    /** @return whether the outputs are turned into probabilities */
+    public boolean givesProbabilities() {
+        return PROBABILITY_LOSSES.contains(loss);
+    }
+
+    /**
+     * @param inputs the rows' values, back to back, each of the model's input size
+     * @return the probabilities (or outputs) of each row
+     */
+    public float[][] compute(float[] inputs) {
+        Shape input = model.inputShape();
+        int length = input.intSize();
+        int rows = inputs.length / length;
+        int width = model.outputShape().intSize();
+        float[][] out = new float[rows][];
+        CpuBackend backend = CpuBackend.instance();
+        try (GradScope scope = backend.noGrad()) {
+            for (int from = 0; from < rows; from += BATCH) {
+                int n = Math.min(BATCH, rows - from);
+                float[] chunk = new float[n * length];
+                System.arraycopy(inputs, from * length, chunk, 0, chunk.length);
+                Tensor y = model.forward(backend.tensor(chunk, input.prepend(n)), Mode.INFERENCE);
+                Tensor p = switch (loss) {
+                    case "cross_entropy" -> backend.softmax(y.reshape(n, width), 1);
+                    case "nll" -> y.exp();
+                    case "binary_cross_entropy_with_logits" -> y.sigmoid();
+                    default -> y;
+                };
+                float[] values = p.toArray();
+                for (int i = 0; i < n; i++) {
+                    float[] row = new float[width];
+                    System.arraycopy(values, i * width, row, 0, width);
+                    out[from + i] = row;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param row a row's probabilities (or outputs)
+     * @return its class: the arg-max, or for one probability whether it is at least 0.5; -1
+     *     for one raw output, which names no class
+     */
+    public int classOf(float[] row) {
+        if (row.length == 1) {
+            return givesProbabilities() ? (row[0] >= 0.5f ? 1 : 0) : -1;
+        }
+        int best = 0;
+        for (int j = 1; j < row.length; j++) {
+            if (row[j] > row[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Prints a header and one line per row: its number from 1, its class and its values.
+     *
+     * @param rows the rows' probabilities (or outputs)
+     * @param out where to print
+     */
+    public void print(float[][] rows, PrintWriter out) {
+        int width = rows.length == 0 ? 0 : rows[0].length;
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%5s  %5s", "row", "class"));
+        for (int j = 0; j < width; j++) {
+            String name = givesProbabilities() ? (width == 1 ? "p(1)" : "p(" + j + ")") : "out" + j;
+            header.append(String.format(Locale.ROOT, "  %8s", name));
+        }
+        out.println(header);
+        for (int i = 0; i < rows.length; i++) {
+            int c = classOf(rows[i]);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%5d  %5s", i + 1, c < 0 ? "-" : c));
+            for (float v : rows[i]) {
+                line.append(String.format(Locale.ROOT, "  %8.4f", v));
+            }
+            out.println(line);
+        }
+        out.flush();
+    }
+}

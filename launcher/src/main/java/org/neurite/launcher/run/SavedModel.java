@@ -1,0 +1,65 @@
+package org.neurite.launcher.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.neurite.api.Loss;
+import org.neurite.api.OptionException;
+import org.neurite.api.Options;
+import org.neurite.engine.io.FileFormatException;
+import org.neurite.engine.io.ModelFile;
+import org.neurite.engine.nn.Sequential;
+import org.neurite.engine.registry.ComponentRef;
+import org.neurite.engine.registry.Components;
+import org.neurite.launcher.config.ConfigException;
+
+/**
+ * A trained model as {@code evaluate} and {@code predict} take it: a run folder (its
+ * {@code model.json}) or a model JSON file, loaded with the loss it was trained with.
+ *
+ * @param file the model's JSON file
+ * @param runFolder the run folder it belongs to, or {@code null} when given as a file
+ * @param model the model with its weights
+ * @param loss the loss it was trained with, or {@code null} if the file names none
+ */
+public record SavedModel(Path file, RunFolder runFolder, Sequential model, Loss loss) {
+
+    /**
+     * @param path a run folder or a model JSON file
+     * @param components where the layer types and the loss are looked up
+     * @return the model
+     * @throws ConfigException if the path is neither
+     * @throws IOException if a file cannot be read (a missing weights file included)
+     * @throws FileFormatException if a file is malformed or truncated, naming it
+     */
+    public static SavedModel load(Path path, Components components) throws IOException {
+        RunFolder folder = null;
+        Path file = path;
+        if (Files.isDirectory(path)) {
+            folder = RunFolder.of(path);
+            file = folder.model();
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(path.toString(), "not a run folder with a trained model: " + file
+                        + " is missing (the run may not have finished)");
+            }
+        } else if (!Files.isRegularFile(path)) {
+            throw new ConfigException(path.toString(), "no such model file or run folder");
+        }
+        ModelFile.Loaded loaded = ModelFile.load(file, components);
+        return new SavedModel(file, folder, loaded.model(), loss(file, loaded.info(), components));
+    }
+
+    private static Loss loss(Path file, Map<String, Object> info, Components components) {
+        if (!info.containsKey("loss")) {
+            return null;
+        }
+        try {
+            ComponentRef ref = ComponentRef.read(Options.of(info), "loss");
+            return components.loss(ref.name(), ref.options());
+        } catch (OptionException e) {
+            throw new FileFormatException(file.toString(), "loss", e.getMessage(), e);
+        }
+    }
+}

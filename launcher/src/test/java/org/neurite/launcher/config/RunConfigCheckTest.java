@@ -1,0 +1,186 @@
+package org.neurite.launcher.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurite.engine.registry.Components;
+
+class RunConfigCheckTest {
+
+    private static final Components COMPONENTS = Components.builtIns();
+
+    @TempDir
+    Path dir;
+
+    /** A valid config; line 10 holds the second layer, line 12 the third. */
+    private static final String VALID = """
+            name: demo
+            seed: 3
+            data:
+              train: {format: synthetic, name: blobs, samples: 30, classes: 3}
+              validation: {split: 0.2}
+              test: {format: synthetic, name: blobs, samples: 12, classes: 3}
+            model:
+              input: [2]
+              layers:
+                - {type: dense, units: 8, activation: relu}
+                - type: dense
+                  units: 3
+            loss: cross_entropy
+            optimizer: {name: adam, lr: 0.01, schedule: {type: cosine, warmup_steps: 2}, clip_norm: 1.0}
+            training: {epochs: 4, batch_size: 8, early_stopping: {patience: 2}, checkpoint_every: 2}
+            """;
+
+    private RunConfig load(String text, String... overrides) throws IOException {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, text);
+        return RunConfig.load(file, List.of(overrides), COMPONENTS);
+    }
+
+    private List<String> errors(String text, String... overrides) {
+        try {
+            load(text, overrides);
+        } catch (ConfigException e) {
+            return e.errors().stream().map(ConfigError::toString).toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the config was accepted");
+    }
+
+    private String file() {
+        return dir.resolve("config.yaml").toString();
+    }
+
+    @Test
+    void aValidConfigIsReadIntoItsParts() throws IOException {
+        RunConfig c = load(VALID);
+
+        assertThat(c.name()).isEqualTo("demo");
+        assertThat(c.seed()).isEqualTo(3);
+        assertThat(c.train()).isEqualTo(new SourceConfig.Synthetic("data.train", "blobs", 30, 0.5, 3, 2, 3));
+        assertThat(c.validation()).isEqualTo(new SourceConfig.Split("data.validation", 0.2, 3));
+        assertThat(c.loss().name()).isEqualTo("cross_entropy");
+        assertThat(c.optimizer().name()).isEqualTo("adam");
+        assertThat(c.optimizer().clipNorm()).isEqualTo(1.0);
+        assertThat(c.optimizer().options().keys()).containsExactly("lr");
+        assertThat(c.training()).isEqualTo(new TrainingConfig(4, 8,
+                new TrainingConfig.EarlyStoppingConfig("val_loss", 2, 0.0), 2, false));
+        assertThat(c.buildModel(COMPONENTS).outputShape().dims()).containsExactly(3);
+    }
+
+    @Test
+    void anUnknownKeySuggestsTheClosestName() {
+        assertThat(errors(VALID.replace("epochs: 4", "epocs: 4")))
+                .containsExactly(file() + ":15: training.epocs: unknown option (did you mean 'epochs'?); known options:"
+                        + " epochs, batch_size, shuffle, early_stopping, checkpoint_every, stop_at_zero_errors");
+        assertThat(errors(VALID.replace("seed: 3", "sead: 3")))
+                .containsExactly(file() + ":2: sead: unknown option (did you mean 'seed'?); known options:"
+                        + " name, seed, data, model, loss, optimizer, training");
+    }
+
+    @Test
+    void aWrongTypeNamesTheKeyPathAndLine() {
+        assertThat(errors(VALID.replace("units: 3", "units: \"abc\"")))
+                .containsExactly(file() + ":12: model.layers[1].units: expected a whole number, got \"abc\"");
+    }
+
+    @Test
+    void anUnknownLayerTypeSuggestsTheClosest() {
+        assertThat(errors(VALID.replace("- type: dense", "- type: dens")))
+                .singleElement().asString()
+                .startsWith(file() + ":11: model.layers[1].type: unknown layer type 'dens' (did you mean 'dense'?); known:");
+    }
+
+    @Test
+    void aShapeMismatchNamesTheLayer() {
+        String text = VALID.replace("- type: dense\n      units: 3", "- {type: reshape, shape: [3, 3]}");
+
+        assertThat(errors(text)).singleElement().asString()
+                .startsWith(file() + ":11: model.layers[1] (reshape): expects ")
+                .contains("[8]");
+    }
+
+    @Test
+    void aMissingDataFileIsNamed() {
+        String text = VALID.replace("{format: synthetic, name: blobs, samples: 12, classes: 3}",
+                "{format: idx, images: test-images.gz, labels: test-labels.gz}");
+
+        assertThat(errors(text)).containsExactly(
+                file() + ":6: data.test.images: no such file: " + dir.resolve("test-images.gz"),
+                file() + ":6: data.test.labels: no such file: " + dir.resolve("test-labels.gz"));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        String text = VALID.replace("name: blobs, samples: 30", "name: blob, samples: 30")
+                .replace("loss: cross_entropy", "loss: cross_entropi")
+                .replace("lr: 0.01", "lr: -1")
+                .replace("batch_size: 8", "batch_size: -8");
+
+        assertThat(errors(text)).containsExactly(
+                file() + ":4: data.train.name: unknown value \"blob\" (did you mean 'blobs'?); expected one of"
+                        + " xor, and, or, nand, not, spirals, blobs",
+                file() + ":13: loss: unknown loss 'cross_entropi' (did you mean 'cross_entropy'?); known:"
+                        + " binary_cross_entropy, binary_cross_entropy_with_logits, cross_entropy, hinge, huber, mae,"
+                        + " mse, nll",
+                file() + ":14: optimizer.lr: must be a finite number > 0, got -1.0",
+                file() + ":15: training.batch_size: expected 0 or more, got -8");
+    }
+
+    @Test
+    void overridesAreCheckedAtTheirSet() {
+        assertThat(errors(VALID, "model.layers[1].units=abc"))
+                .containsExactly("--set model.layers[1].units=abc: model.layers[1].units: expected a whole number,"
+                        + " got \"abc\"");
+    }
+
+    @Test
+    void earlyStoppingNeedsValidationData() {
+        assertThat(errors(VALID.replace("  validation: {split: 0.2}\n", "")))
+                .containsExactly(file() + ":14: training.early_stopping: monitors val_loss, but data has no validation"
+                        + " source (add data.validation, such as {split: 0.1})");
+    }
+
+    @Test
+    void requiredSectionsAreNamed() {
+        assertThat(errors("seed: 1\n")).containsExactly(
+                file() + ": data: is required but missing",
+                file() + ": model: is required but missing",
+                file() + ": loss: is required but missing",
+                file() + ": optimizer: is required but missing (training.epochs is 10; give 0 to only measure the model"
+                        + " as built)");
+    }
+
+    @Test
+    void aRunWithoutEpochsNeedsNoOptimizer() throws IOException {
+        RunConfig c = load(VALID.replace("optimizer: {name: adam, lr: 0.01, schedule: {type: cosine, warmup_steps: 2},"
+                + " clip_norm: 1.0}\n", "").replace("early_stopping: {patience: 2}, ", ""), "training.epochs=0");
+
+        assertThat(c.optimizer()).isNull();
+        assertThat(c.createOptimizer(COMPONENTS)).isNull();
+        assertThat(c.training().epochs()).isZero();
+    }
+
+    @Test
+    void theResolvedConfigHasAbsoluteDataPaths() throws IOException {
+        Files.writeString(dir.resolve("points.csv"), "x,y,label\n0,1,0\n1,0,1\n");
+        RunConfig c = load(VALID.replace("{format: synthetic, name: blobs, samples: 30, classes: 3}",
+                "{format: csv, path: points.csv, label: label}"), "training.epochs=7");
+
+        assertThat(c.train()).isEqualTo(new SourceConfig.Csv("data.train", dir.resolve("points.csv"), "label", -1, true,
+                ','));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> train = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+                c.resolved().get("data")).get("train");
+        assertThat(train).containsEntry("path", dir.resolve("points.csv").toString());
+        assertThat(((java.util.Map<?, ?>) c.resolved().get("training")).get("epochs")).isEqualTo(7);
+    }
+}

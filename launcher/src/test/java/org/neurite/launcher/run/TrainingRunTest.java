@@ -1,0 +1,215 @@
+package org.neurite.launcher.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurite.engine.registry.Components;
+import org.neurite.engine.train.TrainingDivergedException;
+import org.neurite.launcher.config.ConfigException;
+import org.neurite.launcher.config.RunConfig;
+
+class TrainingRunTest {
+
+    private static final Components COMPONENTS = Components.builtIns();
+
+    /** Three separable blobs; Adam with a cosine schedule and clipping, minibatches that are shuffled. */
+    static final String BLOBS = """
+            name: blobs
+            seed: 5
+            data:
+              train: {format: synthetic, name: blobs, samples: 48, classes: 3}
+              validation: {split: 0.25}
+              test: {format: synthetic, name: blobs, samples: 30, classes: 3}
+            model:
+              input: [2]
+              layers:
+                - {type: dense, units: 8, activation: tanh}
+                - {type: dense, units: 3}
+            loss: cross_entropy
+            optimizer: {name: adam, lr: 0.05, schedule: {type: cosine, warmup_steps: 2}, clip_norm: 5.0}
+            training: {epochs: 4, batch_size: 8, checkpoint_every: 1}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter printed = new StringWriter();
+
+    private RunConfig config(String text, String... overrides) throws IOException {
+        Path file = dir.resolve("run.yaml");
+        Files.writeString(file, text);
+        return RunConfig.load(file, List.of(overrides), COMPONENTS);
+    }
+
+    private TrainingRun run() {
+        return new TrainingRun(COMPONENTS, new PrintWriter(printed, true), false);
+    }
+
+    @Test
+    void aShortRunWritesEveryFileOfTheRunFolder() throws IOException {
+        TrainingRun.Outcome outcome = run().start(config(BLOBS), dir.resolve("runs"));
+        RunFolder f = outcome.folder();
+
+        assertThat(f.dir().getParent()).isEqualTo(dir.resolve("runs"));
+        assertThat(f.dir().getFileName().toString()).matches("blobs-\\d{8}-\\d{6}");
+        assertThat(Files.readString(f.config())).contains("name: blobs").contains("split: 0.25");
+        List<String> metrics = Files.readAllLines(f.metrics());
+        assertThat(metrics).hasSize(5);
+        assertThat(metrics.get(0)).isEqualTo("epoch,loss,accuracy,val_loss,val_accuracy,seconds,lr");
+        assertThat(metrics.get(4).split(",", -1)).hasSize(7).allSatisfy(v -> assertThat(v).isNotEmpty());
+        assertThat(Files.readString(f.model())).contains("\"format\": \"neurite-model\"").contains("\"loss\": \"cross_entropy\"");
+        assertThat(f.dir().resolve("model.safetensors")).isRegularFile();
+        try (Stream<Path> files = Files.list(f.checkpoints())) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).hasSize(12)
+                    .contains("epoch-004.weights.safetensors", "epoch-004.optimizer.safetensors", "epoch-004.state.json");
+        }
+        byte[] png = Files.readAllBytes(f.curves());
+        assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
+        String log = Files.readString(f.log());
+        assertThat(log).contains("started blobs").contains("epoch 4/4").contains("test accuracy").contains("run folder");
+        // no temporary file is left behind
+        try (Stream<Path> all = Files.walk(f.dir())) {
+            assertThat(all.map(Path::toString)).noneMatch(p -> p.endsWith(".tmp"));
+        }
+
+        assertThat(outcome.history().epochs()).hasSize(4);
+        assertThat(outcome.test().accuracy()).isGreaterThan(0.9);
+        assertThat(printed.toString()).contains("epoch 1/4").contains("test accuracy ")
+                .contains("run folder: " + f.dir());
+    }
+
+    @Test
+    void resumingFromACheckpointGivesTheSameRunAsNoInterruption() throws IOException {
+        RunConfig config = config(BLOBS);
+        RunFolder whole = run().start(config, dir.resolve("a")).folder();
+
+        // the same run, killed after epoch 2: later checkpoints and the final model never written
+        Path copy = dir.resolve("b").resolve(whole.dir().getFileName());
+        copyTree(whole.dir(), copy);
+        for (String name : List.of("epoch-003", "epoch-004")) {
+            for (String part : List.of(".weights.safetensors", ".optimizer.safetensors", ".state.json")) {
+                Files.delete(copy.resolve("checkpoints").resolve(name + part));
+            }
+        }
+        Files.delete(copy.resolve("model.json"));
+        Files.delete(copy.resolve("model.safetensors"));
+        RunFolder interrupted = RunFolder.of(copy);
+
+        TrainingRun.Outcome resumed = run().resume(interrupted, RunConfig.load(interrupted.config(), List.of(), COMPONENTS));
+
+        assertThat(Files.readAllBytes(copy.resolve("model.safetensors")))
+                .isEqualTo(Files.readAllBytes(whole.dir().resolve("model.safetensors")));
+        assertThat(withoutSeconds(Files.readAllLines(interrupted.metrics())))
+                .isEqualTo(withoutSeconds(Files.readAllLines(whole.metrics())));
+        assertThat(resumed.history().epochs()).hasSize(4);
+        assertThat(Files.readString(interrupted.log())).contains("resumed after epoch 2");
+    }
+
+    @Test
+    void aFinishedRunIsNotResumed() throws IOException {
+        RunConfig config = config(BLOBS, "training.epochs=2");
+        RunFolder folder = run().start(config, dir.resolve("runs")).folder();
+
+        assertThatThrownBy(() -> run().resume(folder, RunConfig.load(folder.config(), List.of(), COMPONENTS)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("has finished its 2 epochs; to train on, raise them, such as --set training.epochs=12");
+        // raising the epochs continues it
+        TrainingRun.Outcome more = run().resume(folder, RunConfig.load(folder.config(), List.of("training.epochs=3"),
+                COMPONENTS));
+        assertThat(more.history().epochs()).extracting(r -> r.epoch()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aDivergingLossEndsTheRunWithTheTrainersMessageCountedOverTheRun() throws IOException {
+        // a rate that grows a million-fold every step overflows the weights within a few steps
+        RunConfig config = config(BLOBS, "optimizer={name: sgd, lr: 0.1, schedule: {type: exponential, gamma: 1.0e6}}",
+                "training.epochs=3");
+
+        assertThatThrownBy(() -> run().start(config, dir.resolve("runs")))
+                .isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("training diverged: the loss is ")
+                            .matches("(?s).* at epoch \\d, step \\d+ \\(batch \\d of 5\\).*");
+                    int batch = Integer.parseInt(e.getMessage().replaceAll("(?s).*\\(batch (\\d) of 5\\).*", "$1"));
+                    assertThat(e.step()).isEqualTo((e.epoch() - 1) * 5L + batch);
+                    assertThat(e.epoch()).isGreaterThan(1);
+                });
+    }
+
+    @Test
+    void stopAtZeroErrorsEndsWhenTheTrainingSetIsLearnt() throws IOException {
+        String text = BLOBS.replace("checkpoint_every: 1}", "checkpoint_every: 1, stop_at_zero_errors: true}")
+                .replace("epochs: 4", "epochs: 50");
+        TrainingRun.Outcome outcome = run().start(config(text), dir.resolve("runs"));
+
+        assertThat(outcome.history().stoppedEarly()).isTrue();
+        assertThat(outcome.history().last().accuracy()).isEqualTo(1.0);
+        assertThat(printed.toString()).contains("converged: no training sample misclassified in epoch "
+                + outcome.history().last().epoch());
+    }
+
+    @Test
+    void stopAtZeroErrorsSaysWhenTheLimitCameFirst() throws IOException {
+        // a linear model cannot separate XOR
+        String text = """
+                data: {train: {format: synthetic, name: xor}}
+                model: {input: [2], layers: [{type: dense, units: 2}]}
+                loss: cross_entropy
+                optimizer: {name: sgd, lr: 0.1}
+                training: {epochs: 5, batch_size: 0, stop_at_zero_errors: true}
+                """;
+        TrainingRun.Outcome outcome = run().start(config(text), dir.resolve("runs"));
+
+        assertThat(outcome.history().epochs()).hasSize(5);
+        assertThat(printed.toString()).containsPattern(
+                "did not converge: [1-4] of 4 training samples still misclassified after 5 epochs \\(the limit\\)");
+    }
+
+    @Test
+    void withoutEpochsTheModelIsOnlyMeasured() throws IOException {
+        String text = """
+                data: {train: {format: synthetic, name: and}, test: {format: synthetic, name: and}}
+                model: {input: [2], layers: [{type: dense, units: 2}]}
+                loss: cross_entropy
+                training: {epochs: 0}
+                """;
+        TrainingRun.Outcome outcome = run().start(config(text), dir.resolve("runs"));
+
+        assertThat(outcome.history().epochs()).isEmpty();
+        assertThat(outcome.test().samples()).isEqualTo(4);
+        assertThat(Files.readAllLines(outcome.folder().metrics())).containsExactly(MetricsCsv.HEADER);
+        assertThat(outcome.folder().model()).isRegularFile();
+        assertThat(printed.toString()).contains("training.epochs is 0: nothing is trained").contains("test accuracy");
+    }
+
+    private static List<String> withoutSeconds(List<String> lines) {
+        return lines.stream().map(l -> {
+            String[] f = l.split(",", -1);
+            f[5] = "";
+            return String.join(",", f);
+        }).toList();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
