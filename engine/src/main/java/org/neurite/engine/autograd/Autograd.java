@@ -22,6 +22,8 @@ public final class Autograd {
      * Backpropagates {@code seed} = d(loss)/d(root) through the graph that produced {@code root}.
      * Leaves (tensors created by the user, such as parameters) keep their accumulated gradient;
      * intermediate results drop theirs and their graph once used, so memory is freed as in PyTorch.
+     * Each intermediate's gradient array is its own (the seed is copied, and {@code adoptGrad} only
+     * takes arrays nobody else holds), so its backward step may reuse it in place.
      *
      * @param root the tensor to start from
      * @param seed its gradient, of its size

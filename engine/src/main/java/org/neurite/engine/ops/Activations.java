@@ -111,16 +111,19 @@ public final class Activations {
         return CpuTensor.result("leaky_relu", y, a.shape(), g -> piecewiseLinearBackward(a, g, slope), a);
     }
 
-    /** The backward of relu and leaky relu: slope 1 above zero, {@code slope} elsewhere. */
+    /**
+     * The backward of relu and leaky relu: slope 1 above zero, {@code slope} elsewhere. The output's
+     * gradient, which this step owns and which has the input's size, becomes the input's gradient
+     * in place, so the step allocates nothing.
+     */
     private static void piecewiseLinearBackward(CpuTensor a, float[] g, float slope) {
         float[] x = a.data();
-        float[] dx = new float[x.length];
         Parallel.forRange(x.length, CHUNK, (s, e) -> {
             for (int i = s; i < e; i++) {
-                dx[i] = x[i] > 0 ? g[i] : g[i] * slope;
+                g[i] = x[i] > 0 ? g[i] : g[i] * slope;
             }
         });
-        a.accumulateGrad(dx);
+        a.adoptGrad(g);
     }
 
     /**

@@ -115,13 +115,13 @@ public final class Matmul {
         p.forward(a.data(), b.data(), out, bias == null ? 0f : 1f);
         return CpuTensor.result(name, out, Shape.of(dims), g -> {
             if (a.requiresGrad()) {
-                a.adoptGrad(p.gradA(g, b.data(), a.size()));
+                a.accumulateGradWith(da -> p.gradA(g, b.data(), da));
             }
             if (b.requiresGrad()) {
-                b.adoptGrad(p.gradB(g, a.data(), b.size()));
+                b.accumulateGradWith(db -> p.gradB(g, a.data(), db));
             }
             if (bias != null && bias.requiresGrad()) {
-                bias.adoptGrad(columnSums(g, bias.size()));
+                bias.accumulateGradWith(sums -> columnSums(g, sums));
             }
         }, a, b, bias);
     }
@@ -133,15 +133,18 @@ public final class Matmul {
         }
     }
 
-    /** The sums of the columns of {@code g}, read as rows of {@code n}: the gradient of a bias added to every row. */
-    private static float[] columnSums(float[] g, int n) {
-        float[] sums = new float[n];
+    /**
+     * Writes the sums of the columns of {@code g}, read as rows of {@code sums.length}, over
+     * {@code sums}: the gradient of a bias added to every row.
+     */
+    private static void columnSums(float[] g, float[] sums) {
+        int n = sums.length;
+        Arrays.fill(sums, 0f);
         for (int off = 0; off < g.length; off += n) {
             for (int j = 0; j < n; j++) {
                 sums[j] += g[off + j];
             }
         }
-        return sums;
     }
 
     /**
@@ -183,7 +186,17 @@ public final class Matmul {
             return folded ? 0f : 1f;
         }
 
-        /** Whether the product is empty or all zeros, so the zero-filled arrays are already right. */
+        /**
+         * Readies an array with stale contents to receive a gradient: when the products do not
+         * simply overwrite it (several pairs add into it, or there is no product), it starts from zero.
+         */
+        private void clearFor(float[] grad) {
+            if (!folded || trivial()) {
+                Arrays.fill(grad, 0f);
+            }
+        }
+
+        /** Whether the product is empty or all zeros, so every gradient is zero. */
         private boolean trivial() {
             return m == 0 || n == 0 || k == 0;
         }
@@ -196,19 +209,18 @@ public final class Matmul {
             }
         }
 
-        /** dA = G op(B)^T. */
-        float[] gradA(float[] g, float[] b, int size) {
-            float[] da = new float[size];
+        /** dA = G op(B)^T, written over {@code da}. */
+        void gradA(float[] g, float[] b, float[] da) {
+            clearFor(da);
             for (int i = 0; i < pairs() && !trivial(); i++) {
                 Gemm.sgemm(false, !transB, rows(), k, n, 1f, g, cOffset(i), n, b, bOffset(i), ldb(),
                         gradBeta(), da, aOffset(i), k);
             }
-            return da;
         }
 
-        /** dB = A^T G, or G^T A when B is stored transposed. */
-        float[] gradB(float[] g, float[] a, int size) {
-            float[] db = new float[size];
+        /** dB = A^T G, or G^T A when B is stored transposed, written over {@code db}. */
+        void gradB(float[] g, float[] a, float[] db) {
+            clearFor(db);
             for (int i = 0; i < pairs() && !trivial(); i++) {
                 if (transB) {
                     Gemm.sgemm(true, false, n, k, rows(), 1f, g, cOffset(i), n, a, aOffset(i), k,
@@ -218,7 +230,6 @@ public final class Matmul {
                             gradBeta(), db, bOffset(i), n);
                 }
             }
-            return db;
         }
     }
 }

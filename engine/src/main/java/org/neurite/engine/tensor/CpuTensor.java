@@ -9,6 +9,7 @@ import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
 import org.neurite.engine.autograd.Autograd;
 import org.neurite.engine.autograd.Backward;
+import org.neurite.engine.autograd.GradContribution;
 import org.neurite.engine.autograd.GradMode;
 import org.neurite.engine.autograd.Node;
 import org.neurite.engine.ops.Activations;
@@ -29,6 +30,8 @@ public final class CpuTensor implements Tensor {
     private final Shape shape;
     private boolean requiresGrad;
     private float[] grad;
+    /** The array of the gradient {@link #zeroGrad} forgot, kept to receive the next one. */
+    private float[] spareGrad;
     private Node node;
 
     private CpuTensor(float[] data, Shape shape) {
@@ -154,6 +157,28 @@ public final class CpuTensor implements Tensor {
         }
     }
 
+    /**
+     * Adds a gradient contribution that is computed in place. The first contribution since the
+     * gradient was forgotten is written straight into the gradient's array, reusing the array of
+     * the gradient {@link #zeroGrad} forgot, so a parameter receives its gradient step after step
+     * without allocating; a later one is computed into a fresh array and added, exactly as
+     * {@link #accumulateGrad(float[])} adds.
+     *
+     * @param contribution writes d(loss)/d(this) over an array of this tensor's size
+     */
+    public void accumulateGradWith(GradContribution contribution) {
+        if (grad == null) {
+            float[] target = spareGrad != null ? spareGrad : new float[data.length];
+            spareGrad = null;
+            contribution.writeInto(target);
+            grad = target;
+        } else {
+            float[] g = new float[data.length];
+            contribution.writeInto(g);
+            accumulateGrad(g);
+        }
+    }
+
     /** Marks this leaf as requiring a gradient (parameters). */
     public CpuTensor requireGrad() {
         if (node != null) {
@@ -163,9 +188,16 @@ public final class CpuTensor implements Tensor {
         return this;
     }
 
-    /** Forgets the accumulated gradient. */
+    /**
+     * Forgets the accumulated gradient. Its array is kept and overwritten by the next gradient
+     * that arrives through {@link #accumulateGradWith}, so whoever holds the array from
+     * {@link #gradArray()} sees it change then ({@link #grad()} returns a copy).
+     */
     public void zeroGrad() {
-        grad = null;
+        if (grad != null) {
+            spareGrad = grad;
+            grad = null;
+        }
     }
 
     /** Called by backpropagation after this intermediate result's gradient was passed on. */

@@ -109,4 +109,24 @@ class AutogradTest {
         x.accumulateGrad(new float[] {1, 1});
         assertThat(x.gradArray()).containsExactly(4, 5);
     }
+
+    @Test
+    void contributionsWrittenInPlaceReuseTheForgottenArrayAndAddUp() {
+        CpuTensor x = leaf(1, 2);
+        x.accumulateGradWith(target -> {
+            target[0] = 3;
+            target[1] = 4;
+        });
+        float[] first = x.gradArray();
+        assertThat(first).containsExactly(3, 4);
+        x.accumulateGradWith(target -> java.util.Arrays.fill(target, 1));
+        assertThat(x.gradArray()).isSameAs(first).containsExactly(4, 5);
+        x.zeroGrad();
+        assertThat(x.gradArray()).isNull();
+        x.accumulateGradWith(target -> {
+            target[0] = -1;
+            target[1] = -2;
+        });
+        assertThat(x.gradArray()).isSameAs(first).containsExactly(-1, -2);
+    }
 }

@@ -192,6 +192,24 @@ class ActivationsTest {
         assertThat(x.grad().item()).isEqualTo(4f);
     }
 
+    @Test
+    void reluBackwardReusesTheOutputGradientButNeverTheCallersSeed() {
+        CpuTensor x = CpuTensor.wrap(new float[] {-1f, 2f, 0f, 3f}, Shape.of(4)).requireGrad();
+        float[] seed = {5f, 6f, 7f, -8f};
+        x.relu().backward(CpuTensor.wrap(seed, Shape.of(4)));
+        assertThat(seed).containsExactly(5f, 6f, 7f, -8f);
+        assertThat(x.gradArray()).containsExactly(0f, 6f, 0f, -8f);
+    }
+
+    @Test
+    void reluBackwardIntoAnInputThatAlreadyHasAGradientAddsToIt() {
+        // relu(h) + h with h = 2x: the add hands h its gradient first, then relu adds its own
+        CpuTensor x = CpuTensor.wrap(new float[] {-1f, 2f, 3f}, Shape.of(3)).requireGrad();
+        Tensor h = x.mul(2f);
+        h.leakyRelu(0.25f).add(h).sum().backward();
+        assertThat(x.gradArray()).containsExactly(2.5f, 4f, 4f);
+    }
+
     /** Checks values (to float32 rounding) and gradients (to what 1 - y^2 and friends keep in float32). */
     private static void check(String name, UnaryOperator<Tensor> f, double[] values, double[] grads) {
         CpuTensor x = CpuTensor.wrap(X.clone(), Shape.of(3, 4)).requireGrad();

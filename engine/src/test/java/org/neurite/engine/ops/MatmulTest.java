@@ -81,6 +81,61 @@ class MatmulTest {
         GradCheck.create().check(x -> x.get(0).matmul(x.get(1)), GradCheck.random(3, a), GradCheck.random(4, b));
     }
 
+    @ParameterizedTest
+    @MethodSource("shapePairs")
+    void gradientsWrittenOverForgottenArraysEqualFreshOnes(int[] a, int[] b) {
+        float[][] fresh = weightedSumGradients(GradCheck.random(3, a).requireGrad(), GradCheck.random(4, b).requireGrad());
+        CpuTensor x = GradCheck.random(3, a).requireGrad();
+        CpuTensor y = GradCheck.random(4, b).requireGrad();
+        float[][] first = weightedSumGradients(x, y);
+        // zeroGrad keeps the arrays for the next gradient; their old values must not leak into it
+        Arrays.fill(first[0], Float.NaN);
+        Arrays.fill(first[1], Float.NaN);
+        x.zeroGrad();
+        y.zeroGrad();
+        float[][] again = weightedSumGradients(x, y);
+        assertThat(again[0]).isSameAs(first[0]).containsExactly(fresh[0]);
+        assertThat(again[1]).isSameAs(first[1]).containsExactly(fresh[1]);
+    }
+
+    @Test
+    void anEmptyProductGivesZeroGradientsEvenOverForgottenArrays() {
+        CpuTensor a = CpuTensor.wrap(new float[0], Shape.of(0, 2)).requireGrad();
+        CpuTensor b = tensor(floats(1, 2, 3, 4), 2, 2).requireGrad();
+        Matmul.matmul(a, b).sum().backward();
+        float[] gradB = b.gradArray();
+        assertThat(gradB).containsExactly(0, 0, 0, 0);
+        Arrays.fill(gradB, Float.NaN);
+        b.zeroGrad();
+        Matmul.matmul(a, b).sum().backward();
+        assertThat(b.gradArray()).isSameAs(gradB).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
+    void aSecondContributionIsAddedToTheFirstNotWrittenOverIt() {
+        // w is used twice, with and without bias: its gradient is the sum of both products' gradients
+        CpuTensor x = tensor(floats(1, 2, 3, 4, 5, 6), 2, 3);
+        CpuTensor w = tensor(floats(1, 0, 1, 0, 1, 0), 2, 3).requireGrad();
+        CpuTensor b = tensor(floats(10, -1), 2).requireGrad();
+        Matmul.matmulTransposed(x, w, b).add(Matmul.matmulTransposed(x, w)).sum().backward();
+        assertThat(w.gradArray()).containsExactly(10, 14, 18, 10, 14, 18);
+        assertThat(b.gradArray()).containsExactly(2, 2);
+        float[] gradW = w.gradArray();
+        w.zeroGrad();
+        b.zeroGrad();
+        Matmul.matmulTransposed(x, w, b).add(Matmul.matmulTransposed(x, w)).sum().backward();
+        assertThat(w.gradArray()).isSameAs(gradW).containsExactly(10, 14, 18, 10, 14, 18);
+        assertThat(b.gradArray()).containsExactly(2, 2);
+    }
+
+    /** Backpropagates a fixed weighted sum of {@code x y} and returns both gradient arrays (live). */
+    private static float[][] weightedSumGradients(CpuTensor x, CpuTensor y) {
+        CpuTensor product = Matmul.matmul(x, y);
+        CpuTensor weights = GradCheck.random(9, product.shape().dims());
+        product.mul(weights).sum().backward();
+        return new float[][] {x.gradArray(), y.gradArray()};
+    }
+
     static List<Arguments> transposedPairs() {
         return List.of(
                 Arguments.of(new int[] {3, 4}, new int[] {5, 4}),
