@@ -102,10 +102,11 @@ public final class Activations {
     public static CpuTensor leakyRelu(CpuTensor a, float slope) {
         float[] x = a.data();
         float[] y = new float[x.length];
+        float[] factor = slopes(slope);
         Parallel.forRange(x.length, CHUNK, (s, e) -> {
             for (int i = s; i < e; i++) {
                 float v = x[i];
-                y[i] = v > 0 ? v : v * slope;
+                y[i] = v * factor[positive(v)];
             }
         });
         return CpuTensor.result("leaky_relu", y, a.shape(), g -> piecewiseLinearBackward(a, g, slope), a);
@@ -118,12 +119,38 @@ public final class Activations {
      */
     private static void piecewiseLinearBackward(CpuTensor a, float[] g, float slope) {
         float[] x = a.data();
+        float[] factor = slopes(slope);
         Parallel.forRange(x.length, CHUNK, (s, e) -> {
             for (int i = s; i < e; i++) {
-                g[i] = x[i] > 0 ? g[i] : g[i] * slope;
+                g[i] *= factor[positive(x[i])];
             }
         });
         a.adoptGrad(g);
+    }
+
+    /**
+     * The factors of a piecewise linear function, indexed by {@link #positive}: {@code slope}
+     * at 0 and 1 at 1. Multiplying by 1 leaves every value as it is, so
+     * {@code v * factor[positive(v)]} is exactly {@code v > 0 ? v : v * slope}, without a branch.
+     */
+    private static float[] slopes(float slope) {
+        return new float[] {slope, 1f};
+    }
+
+    /**
+     * {@code v > 0 ? 1 : 0} (0 for NaN), from the bits alone. The signs of activations are as good
+     * as random, and the JIT turns the comparison into a branch that is mispredicted on every
+     * other element: relu's backward ran ten times slower that way.
+     *
+     * @param v any value
+     * @return 1 if {@code v > 0}, else 0
+     */
+    static int positive(float v) {
+        // v > 0 exactly when its bits, read as an int, lie in [1, 0x7F800000] (MIN_VALUE to +inf).
+        // With u = bits - 1 that is 0 <= u < 0x7F800000: the sign bit of u clear and that of
+        // u - 0x7F800000 set.
+        int u = Float.floatToRawIntBits(v) - 1;
+        return ((u - 0x7F800000) & ~u) >>> 31;
     }
 
     /**

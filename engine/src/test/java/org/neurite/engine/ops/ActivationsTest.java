@@ -193,6 +193,46 @@ class ActivationsTest {
     }
 
     @Test
+    void positiveAgreesWithTheComparisonOnBoundariesAndRandomBitPatterns() {
+        float[] edges = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, 1f, -1f, Float.MAX_VALUE,
+                -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+                Float.intBitsToFloat(0x7F800001), Float.intBitsToFloat(0x7FFFFFFF), Float.intBitsToFloat(0xFF800001),
+                Float.intBitsToFloat(0xFFFFFFFF), Float.intBitsToFloat(0x80000001)};
+        for (float v : edges) {
+            assertThat(Activations.positive(v)).as("positive(%s) [bits %08x]", v, Float.floatToRawIntBits(v))
+                    .isEqualTo(v > 0 ? 1 : 0);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int n = 0; n < 1_000_000; n++) {
+            float v = Float.intBitsToFloat(random.nextInt());
+            if (Activations.positive(v) != (v > 0 ? 1 : 0)) {
+                throw new AssertionError("positive(" + v + ") [bits " + Integer.toHexString(Float.floatToRawIntBits(v))
+                        + "] = " + Activations.positive(v));
+            }
+        }
+    }
+
+    @Test
+    void piecewiseLinearFunctionsKeepTheBitsOfTheirDefinitionAtEveryKindOfValue() {
+        float[] x = {Float.NaN, Float.NEGATIVE_INFINITY, -3f, -Float.MIN_VALUE, -0f, 0f, Float.MIN_VALUE, 2f,
+                Float.POSITIVE_INFINITY};
+        float[] seed = {1f, -2f, Float.POSITIVE_INFINITY, -0.5f, 3f, -4f, 5f, Float.NaN, -1f};
+        for (float slope : new float[] {0f, 0.1f}) {
+            CpuTensor in = CpuTensor.wrap(x.clone(), Shape.of(x.length)).requireGrad();
+            Tensor y = slope == 0f ? in.relu() : in.leakyRelu(slope);
+            y.backward(CpuTensor.wrap(seed.clone(), Shape.of(x.length)));
+            for (int i = 0; i < x.length; i++) {
+                float value = slope == 0f ? Math.max(x[i], 0f) : x[i] > 0 ? x[i] : x[i] * slope;
+                float grad = x[i] > 0 ? seed[i] : seed[i] * slope;
+                assertThat(Float.floatToIntBits(y.toArray()[i])).as("value at %s, slope %s", x[i], slope)
+                        .isEqualTo(Float.floatToIntBits(value));
+                assertThat(Float.floatToIntBits(in.gradArray()[i])).as("gradient at %s, slope %s", x[i], slope)
+                        .isEqualTo(Float.floatToIntBits(grad));
+            }
+        }
+    }
+
+    @Test
     void reluBackwardReusesTheOutputGradientButNeverTheCallersSeed() {
         CpuTensor x = CpuTensor.wrap(new float[] {-1f, 2f, 0f, 3f}, Shape.of(4)).requireGrad();
         float[] seed = {5f, 6f, 7f, -8f};
