@@ -5,6 +5,9 @@ import java.util.NoSuchElementException;
 
 import org.neurite.api.Backend;
 import org.neurite.api.Shape;
+import org.neurite.api.Tensor;
+import org.neurite.engine.CpuBackend;
+import org.neurite.engine.tensor.CpuTensor;
 
 /**
  * The minibatches of one epoch, in an order fixed when the epoch was drawn. Each iteration
@@ -44,9 +47,6 @@ public final class Batches implements Iterable<Batch> {
     @Override
     public Iterator<Batch> iterator() {
         return new Iterator<>() {
-            // Reused between batches: the backend copies it into each new tensor.
-            private final float[] featureRows = new float[batchSize * data.featureShape().intSize()];
-            private final float[] targetRows = new float[batchSize * data.targetShape().intSize()];
             private int next;
 
             @Override
@@ -62,14 +62,20 @@ public final class Batches implements Iterable<Batch> {
                 int from = next * batchSize;
                 int b = Math.min(batchSize, order.length - from);
                 next++;
-                float[] f = b == batchSize ? featureRows : new float[b * data.featureShape().intSize()];
-                float[] t = b == batchSize ? targetRows : new float[b * data.targetShape().intSize()];
+                float[] f = new float[b * data.featureShape().intSize()];
+                float[] t = new float[b * data.targetShape().intSize()];
                 data.copyFeatures(order, from, b, f);
                 data.copyTargets(order, from, b, t);
-                Shape featureShape = data.featureShape().prepend(b);
-                Shape targetShape = data.targetShape().prepend(b);
-                return new Batch(backend.tensor(f, featureShape), backend.tensor(t, targetShape));
+                return new Batch(tensor(f, data.featureShape().prepend(b)), tensor(t, data.targetShape().prepend(b)));
             }
         };
+    }
+
+    /**
+     * A batch tensor over freshly copied rows: the engine's own tensor takes the array over, so
+     * the rows are copied once; another backend makes its tensor from them as it does from any array.
+     */
+    private Tensor tensor(float[] rows, Shape shape) {
+        return backend instanceof CpuBackend ? CpuTensor.wrap(rows, shape) : backend.tensor(rows, shape);
     }
 }

@@ -2,12 +2,17 @@ package org.neurite.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.neurite.api.Backend;
 import org.neurite.api.Shape;
 import org.neurite.engine.CpuBackend;
 
@@ -110,6 +115,19 @@ class DataLoaderTest {
 
         // Each batch still holds its own samples after all later batches were copied.
         assertThat(visit(kept).stream().flatMap(List::stream)).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
+    void anotherBackendMakesTheBatchTensorsFromTheCopiedRows() {
+        Backend other = mock(Backend.class);
+        when(other.tensor(any(float[].class), any(Shape.class)))
+                .thenAnswer(call -> BACKEND.tensor(call.getArgument(0), call.getArgument(1)));
+
+        Batch first = DataLoader.of(ten(), other).batchSize(4).build().iterator().next();
+
+        verify(other).tensor(new float[] {0, 100, 200, 1, 101, 201, 2, 102, 202, 3, 103, 203}, Shape.of(4, 3));
+        verify(other).tensor(new float[] {0, 1, 2, 3}, Shape.of(4));
+        assertThat(first.features().toArray()).containsExactly(0, 100, 200, 1, 101, 201, 2, 102, 202, 3, 103, 203);
     }
 
     @Test
