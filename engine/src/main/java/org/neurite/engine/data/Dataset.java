@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.api.Tensor;
 
 /**
  * An in-memory set of samples: each has features of one shape and a target, either a class
@@ -96,6 +97,23 @@ public final class Dataset {
      */
     public static Dataset ofValues(float[] features, Shape featureShape, float[] targets, Shape targetShape) {
         return new Dataset(features, featureShape, targets, targetShape, 0);
+    }
+
+    /**
+     * Creates a dataset of values from samples held in two tensors (copied out of them).
+     *
+     * @param what what the data is for, for the error message, such as {@code training data}
+     * @param inputs the inputs, samples on the first axis
+     * @param targets the targets, samples on the first axis
+     * @return the samples as a dataset of values: class labels stay floats of shape {@code []}
+     * @throws ShapeMismatchException if the tensors do not hold equally many samples
+     */
+    public static Dataset ofTensors(String what, Tensor inputs, Tensor targets) {
+        if (inputs.rank() == 0 || targets.rank() == 0 || inputs.dim(0) != targets.dim(0)) {
+            throw new ShapeMismatchException(what + ": inputs " + inputs.shape() + " and targets " + targets.shape()
+                    + " must both have the samples on their first axis, equally many");
+        }
+        return ofValues(inputs.toArray(), inputs.shape().dropFirst(), targets.toArray(), targets.shape().dropFirst());
     }
 
     /** @return the number of samples */

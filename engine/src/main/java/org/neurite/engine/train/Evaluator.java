@@ -66,6 +66,6 @@ public final class Evaluator {
      * @return the measures
      */
     public Evaluation evaluate(Tensor inputs, Tensor targets) {
-        return evaluate(TensorData.of("evaluate", inputs, targets));
+        return evaluate(Dataset.ofTensors("evaluate", inputs, targets));
     }
 }

@@ -127,7 +127,7 @@ public final class Trainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public TrainingHistory fit(Tensor inputs, Tensor targets) {
-        return run(TensorData.of("training data", inputs, targets), null);
+        return run(Dataset.ofTensors("training data", inputs, targets), null);
     }
 
     /**
@@ -141,8 +141,8 @@ public final class Trainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public TrainingHistory fit(Tensor inputs, Tensor targets, Tensor validationInputs, Tensor validationTargets) {
-        return run(TensorData.of("training data", inputs, targets),
-                TensorData.of("validation data", validationInputs, validationTargets));
+        return run(Dataset.ofTensors("training data", inputs, targets),
+                Dataset.ofTensors("validation data", validationInputs, validationTargets));
     }
 
     private TrainingHistory run(Dataset train, Dataset validation) {
