@@ -40,7 +40,7 @@ class LauncherScriptTest {
 
         assertThat(version.exitCode()).as(version.toString()).isZero();
         assertThat(version.stdout()).containsPattern("neurite\\s+" + Pattern.quote(Distribution.requiredProperty("neurite.version")))
-                .containsPattern("api\\s+0\\.1\\.0").contains("java");
+                .containsPattern("api\\s+0\\.2\\.0").contains("java");
     }
 
     @Test

@@ -46,7 +46,7 @@ class PluginsCommandTest {
         assertThat(lines.get(0)).isEqualTo("Plugin folders: " + home.resolve("plugins"));
         assertThat(lines.get(2)).matches("ID +VERSION +STATE +PROVIDES / REASON");
         assertThat(lines.subList(3, lines.size())).satisfiesExactly(
-                l -> assertThat(l).matches("future +1\\.0\\.0 +disabled +built for api >=9\\.0\\.0, but this is api 0\\.1\\.0"),
+                l -> assertThat(l).matches("future +1\\.0\\.0 +disabled +built for api >=9\\.0\\.0, but this is api 0\\.2\\.0"),
                 l -> assertThat(l).matches("garbage-1\\.0\\.0\\.zip +\\? +disabled +cannot unpack garbage-1\\.0\\.0\\.zip: .+"),
                 l -> assertThat(l).matches("good +1\\.0\\.0 +started +layer type widget"));
         // the table is the report: no warnings besides it

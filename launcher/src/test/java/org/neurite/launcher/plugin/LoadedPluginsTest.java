@@ -86,7 +86,7 @@ class LoadedPluginsTest {
                 "future", "hollow", "rival", "shadow", "classless", "orphan", "empty");
         assertThat(status.get("truncated-1.0.0.zip").reason()).startsWith("cannot unpack truncated-1.0.0.zip: ");
         assertThat(status.get("garbage-1.0.0.zip").reason()).startsWith("cannot unpack garbage-1.0.0.zip: ");
-        assertThat(status.get("future").reason()).isEqualTo("built for api >=9.0.0, but this is api 0.1.0");
+        assertThat(status.get("future").reason()).isEqualTo("built for api >=9.0.0, but this is api 0.2.0");
         assertThat(status.get("hollow").reason()).isEqualTo("extension class org.example.hollow.HollowProvider"
                 + " is listed in META-INF/extensions.idx but is missing from the plugin");
         assertThat(status.get("rival").reason()).isEqualTo("layer type 'widget' is already provided by plugin 'good'");

@@ -80,7 +80,7 @@ class NeuritePluginManagerTest {
         assertThat(status.get("base").isStarted()).isTrue();
         assertThat(status.get("picky").reason())
                 .isEqualTo("needs plugin 'base' >=2.0.0, but version 1.0.0 is installed");
-        assertThat(status.get("old").reason()).isEqualTo("built for api >=9.0.0, but this is api 0.1.0");
+        assertThat(status.get("old").reason()).isEqualTo("built for api >=9.0.0, but this is api 0.2.0");
         assertThat(status.get("leaning").reason()).isEqualTo("needs plugin 'old', which is disabled");
     }
 
