@@ -275,4 +275,55 @@ public interface Backend {
      * @return {@code [..., lq, dv]}
      */
     Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor mask, boolean causal);
+
+    // ---- generic ops and custom differentiable ops (api 0.2) ---------------------------
+
+    /**
+     * The values {@code start, start + step, ...} below {@code end} (above it for a negative
+     * step), as {@code torch.arange}: {@code ceil((end - start) / step)} elements, element
+     * {@code i} being {@code start + i * step} computed in double precision. Not differentiable.
+     *
+     * @param start the first value
+     * @param end the bound, not included
+     * @param step the distance between values; not 0
+     * @return a tensor of one axis (empty when {@code end} lies before {@code start} in the step's direction)
+     * @throws IllegalArgumentException if the step is 0 or a value is not finite
+     */
+    Tensor arange(double start, double end, double step);
+
+    /** @return {@code 0, 1, ..., n - 1}, as {@link #arange(double, double, double) arange(0, n, 1)} */
+    default Tensor arange(int n) {
+        return arange(0, n, 1);
+    }
+
+    /**
+     * Records a custom differentiable op whose forward the caller has computed on float arrays:
+     * the result takes part in backpropagation like a built-in op's, and {@code backward} sends
+     * its gradient on to the inputs. See {@link OpBackward} for an example.
+     *
+     * @param name the op's name, for error messages
+     * @param values the result, row-major; taken over, so the caller must not change it afterwards
+     * @param shape the result's shape; its size must equal {@code values.length}
+     * @param backward adds the inputs' gradients from the result's
+     * @param inputs the tensors the result was computed from (none may be {@code null})
+     * @return the result; it requires a gradient when gradients are recorded and an input requires one
+     * @throws ShapeMismatchException if the values do not fill the shape, naming the op
+     */
+    Tensor custom(String name, float[] values, Shape shape, OpBackward backward, Tensor... inputs);
+
+    /**
+     * Records a custom differentiable op whose forward the caller has computed with tensor ops:
+     * the graph that computed {@code value} is cut off, and {@code backward} alone says how the
+     * gradient reaches the inputs (as for a fused op, or a straight-through estimator). Compute
+     * {@code value} inside {@link #noGrad()} to save recording a graph that is thrown away.
+     *
+     * @param name the op's name, for error messages
+     * @param value the result
+     * @param backward adds the inputs' gradients from the result's
+     * @param inputs the tensors the result was computed from (none may be {@code null})
+     * @return a tensor with {@code value}'s values in the graph as this op
+     */
+    default Tensor custom(String name, Tensor value, OpBackward backward, Tensor... inputs) {
+        return custom(name, value.toArray(), value.shape(), backward, inputs);
+    }
 }

@@ -1,5 +1,7 @@
 package org.neurite.api;
 
+import java.util.List;
+
 /**
  * An n-dimensional array of float32 values that takes part in backpropagation.
  *
@@ -256,4 +258,222 @@ public interface Tensor {
 
     /** @return log(1 + e^x), computed stably */
     Tensor softplus();
+
+    // ---- generic ops (api 0.2) ---------------------------------------------------------
+
+    /** @return the sine of each element */
+    Tensor sin();
+
+    /** @return the cosine of each element */
+    Tensor cos();
+
+    /** @return -1, 0 or 1 by the sign of each element (NaN stays NaN); gradient 0 */
+    Tensor sign();
+
+    /**
+     * The larger of two values, elementwise and broadcast. Where they are equal the gradient is
+     * shared half and half, as in PyTorch.
+     *
+     * @param other the other operand
+     * @return {@code max(this, other)}
+     * @throws ShapeMismatchException if the shapes do not broadcast
+     */
+    Tensor maximum(Tensor other);
+
+    /**
+     * The smaller of two values, elementwise and broadcast; ties share the gradient as
+     * {@link #maximum} does.
+     *
+     * @param other the other operand
+     * @return {@code min(this, other)}
+     * @throws ShapeMismatchException if the shapes do not broadcast
+     */
+    Tensor minimum(Tensor other);
+
+    /** @return a mask, 1 where {@code this > other} and 0 elsewhere, broadcast; not differentiable */
+    Tensor gt(Tensor other);
+
+    /** @return a mask, 1 where {@code this >= other}, broadcast; not differentiable */
+    Tensor ge(Tensor other);
+
+    /** @return a mask, 1 where {@code this < other}, broadcast; not differentiable */
+    Tensor lt(Tensor other);
+
+    /** @return a mask, 1 where {@code this <= other}, broadcast; not differentiable */
+    Tensor le(Tensor other);
+
+    /** @return a mask, 1 where {@code this == other}, broadcast; not differentiable */
+    Tensor eq(Tensor other);
+
+    /** @return a mask, 1 where {@code this != other} (and where either is NaN), broadcast; not differentiable */
+    Tensor ne(Tensor other);
+
+    /** @return a mask, 1 where {@code this > value} */
+    default Tensor gt(float value) {
+        return gt(backend().scalar(value));
+    }
+
+    /** @return a mask, 1 where {@code this >= value} */
+    default Tensor ge(float value) {
+        return ge(backend().scalar(value));
+    }
+
+    /** @return a mask, 1 where {@code this < value} */
+    default Tensor lt(float value) {
+        return lt(backend().scalar(value));
+    }
+
+    /** @return a mask, 1 where {@code this <= value} */
+    default Tensor le(float value) {
+        return le(backend().scalar(value));
+    }
+
+    /** @return a mask, 1 where {@code this == value} */
+    default Tensor eq(float value) {
+        return eq(backend().scalar(value));
+    }
+
+    /** @return a mask, 1 where {@code this != value} */
+    default Tensor ne(float value) {
+        return ne(backend().scalar(value));
+    }
+
+    /**
+     * The variance over the given axes: the mean squared distance from the mean, divided by
+     * {@code n - 1} when {@code unbiased} (Bessel's correction, PyTorch's default) or by {@code n}.
+     *
+     * @param unbiased whether to divide by {@code n - 1}
+     * @param keepDims whether reduced axes stay as length 1
+     * @param axes the axes to reduce; none means all
+     * @return the variances
+     * @throws IllegalArgumentException if an axis is out of range or given twice
+     */
+    Tensor var(boolean unbiased, boolean keepDims, int... axes);
+
+    /**
+     * The standard deviation, the square root of {@link #var}.
+     *
+     * @param unbiased whether to divide by {@code n - 1}
+     * @param keepDims whether reduced axes stay as length 1
+     * @param axes the axes to reduce; none means all
+     * @return the standard deviations
+     */
+    Tensor std(boolean unbiased, boolean keepDims, int... axes);
+
+    /**
+     * Cuts this tensor along one axis into pieces of {@code size} (the last one shorter when
+     * the length is not a multiple), as {@code torch.split}.
+     *
+     * @param size the length of each piece, at least 1
+     * @param axis the axis to cut
+     * @return the pieces, in order; gradients flow back into their parts
+     */
+    List<Tensor> split(int size, int axis);
+
+    /**
+     * Cuts this tensor along one axis into pieces of the given lengths.
+     *
+     * @param sizes the lengths, each at least 0, summing to the axis' length
+     * @param axis the axis to cut
+     * @return one piece per length, in order
+     * @throws IllegalArgumentException if the lengths do not sum to the axis' length
+     */
+    List<Tensor> split(int[] sizes, int axis);
+
+    /**
+     * Cuts this tensor along one axis into {@code chunks} pieces of {@code ceil(length / chunks)}
+     * (the last one shorter; fewer pieces when the length runs out), as {@code torch.chunk}.
+     *
+     * @param chunks the number of pieces wanted, at least 1
+     * @param axis the axis to cut
+     * @return the pieces, in order
+     */
+    List<Tensor> chunk(int chunks, int axis);
+
+    /**
+     * Stretches axes of length 1 (and adds leading axes) to a larger shape, as
+     * {@code torch.expand}; {@code -1} keeps an axis' length. The gradient sums over the
+     * stretched axes.
+     *
+     * @param dims the new shape, of at least this tensor's rank
+     * @return the expanded tensor (a copy)
+     * @throws ShapeMismatchException if this tensor does not broadcast to {@code dims}
+     */
+    Tensor expand(int... dims);
+
+    /**
+     * Reverses the order of the elements along the given axes.
+     *
+     * @param axes the axes to reverse
+     * @return the flipped tensor
+     */
+    Tensor flip(int... axes);
+
+    /**
+     * Pads with a constant, on each side of each axis by its own width.
+     *
+     * @param before per axis, the number of elements added before the first one, each at least 0
+     * @param after per axis, the number added after the last one, each at least 0
+     * @param value the value of the added elements
+     * @return the padded tensor; the gradient of the original elements flows back
+     * @throws IllegalArgumentException if the arrays do not have one entry per axis or a width is negative
+     */
+    Tensor pad(int[] before, int[] after, float value);
+
+    /**
+     * Pads one axis with a constant, as {@link #pad(int[], int[], float)}.
+     *
+     * @param axis the axis to pad
+     * @param before the number of elements added before the first one
+     * @param after the number added after the last one
+     * @param value the value of the added elements
+     * @return the padded tensor
+     */
+    default Tensor pad(int axis, int before, int after, float value) {
+        int[] b = new int[rank()];
+        int[] a = new int[rank()];
+        int ax = shape().axis(axis);
+        b[ax] = before;
+        a[ax] = after;
+        return pad(b, a, value);
+    }
+
+    /**
+     * The running sum along one axis: element {@code i} is the sum of elements {@code 0..i}.
+     *
+     * @param axis the axis to sum along
+     * @return the running sums, of this tensor's shape
+     */
+    Tensor cumsum(int axis);
+
+    /**
+     * Keeps the upper triangle of the matrices in the last two axes and sets the rest to 0, as
+     * {@code torch.triu}: element {@code (i, j)} is kept where {@code j - i >= diagonal}. On a
+     * tensor of ones it makes a mask ({@code diagonal = 1}: the future positions of a causal mask).
+     *
+     * @param diagonal 0 for the main diagonal, positive above it, negative below
+     * @return the masked tensor; gradients flow through the kept elements
+     * @throws IllegalArgumentException if the rank is below 2
+     */
+    Tensor triu(int diagonal);
+
+    /**
+     * Keeps the lower triangle, element {@code (i, j)} where {@code j - i <= diagonal}, as
+     * {@code torch.tril}; see {@link #triu}.
+     *
+     * @param diagonal 0 for the main diagonal, positive above it, negative below
+     * @return the masked tensor
+     * @throws IllegalArgumentException if the rank is below 2
+     */
+    Tensor tril(int diagonal);
+
+    /** @return the softmax along one axis, as {@link Backend#softmax} */
+    default Tensor softmax(int axis) {
+        return backend().softmax(this, axis);
+    }
+
+    /** @return the log-softmax along one axis, as {@link Backend#logSoftmax} */
+    default Tensor logSoftmax(int axis) {
+        return backend().logSoftmax(this, axis);
+    }
 }

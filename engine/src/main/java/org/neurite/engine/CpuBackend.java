@@ -8,12 +8,15 @@ import org.neurite.api.Backend;
 import org.neurite.api.GradScope;
 import org.neurite.api.Initializer;
 import org.neurite.api.Mode;
+import org.neurite.api.OpBackward;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.ops.Arange;
 import org.neurite.engine.ops.Attention;
 import org.neurite.engine.ops.Conv2d;
+import org.neurite.engine.ops.CustomOps;
 import org.neurite.engine.ops.Dropout;
 import org.neurite.engine.ops.Embedding;
 import org.neurite.engine.ops.Joins;
@@ -183,5 +186,17 @@ public final class CpuBackend implements Backend {
     @Override
     public Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor mask, boolean causal) {
         return Attention.scaledDotProduct(of(q), of(k), of(v), of(mask), causal);
+    }
+
+    // ---- generic ops and custom differentiable ops (api 0.2) ------------------------------
+
+    @Override
+    public Tensor arange(double start, double end, double step) {
+        return Arange.arange(start, end, step);
+    }
+
+    @Override
+    public Tensor custom(String name, float[] values, Shape shape, OpBackward backward, Tensor... inputs) {
+        return CustomOps.record(name, values, shape, backward, inputs);
     }
 }

@@ -1,7 +1,5 @@
 package org.neurite.engine.ops;
 
-import java.util.Arrays;
-
 import org.neurite.api.Shape;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -38,33 +36,10 @@ public final class Reductions {
     }
 
     private static CpuTensor reduce(String name, CpuTensor a, boolean keepDims, int[] axes, boolean mean) {
-        Shape shape = a.shape();
-        int rank = shape.rank();
-        boolean[] reduced = new boolean[rank];
-        if (axes.length == 0) {
-            Arrays.fill(reduced, true);
-        }
-        for (int axis : axes) {
-            int r = Axes.resolve(name, axis, shape);
-            if (reduced[r]) {
-                throw new IllegalArgumentException(name + ": axis " + axis + " given twice for shape " + shape);
-            }
-            reduced[r] = true;
-        }
-        int[] kept = new int[rank];
-        int[] dropped = new int[rank];
-        int outRank = 0;
-        long count = 1;
-        for (int i = 0; i < rank; i++) {
-            kept[i] = reduced[i] ? 1 : shape.dim(i);
-            if (reduced[i]) {
-                count *= shape.dim(i);
-            } else {
-                dropped[outRank++] = shape.dim(i);
-            }
-        }
-        Shape outShape = keepDims ? Shape.of(kept) : Shape.of(Arrays.copyOf(dropped, outRank));
-        Broadcast plan = Broadcast.to(name, shape, Shape.of(kept));
+        ReducedAxes geometry = ReducedAxes.of(name, a.shape(), keepDims, axes);
+        Shape outShape = geometry.shape();
+        long count = geometry.count();
+        Broadcast plan = geometry.plan();
         float[] y = plan.reduce(0, a.data());
         float scale = mean ? 1f / count : 1f;
         if (mean) {

@@ -1,6 +1,7 @@
 package org.neurite.engine.tensor;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.neurite.api.Backend;
 import org.neurite.api.Shape;
@@ -13,10 +14,20 @@ import org.neurite.engine.autograd.GradContribution;
 import org.neurite.engine.autograd.GradMode;
 import org.neurite.engine.autograd.Node;
 import org.neurite.engine.ops.Activations;
+import org.neurite.engine.ops.Comparisons;
+import org.neurite.engine.ops.CumulativeSum;
 import org.neurite.engine.ops.Elementwise;
+import org.neurite.engine.ops.Expand;
+import org.neurite.engine.ops.Extrema;
+import org.neurite.engine.ops.Flip;
 import org.neurite.engine.ops.Matmul;
+import org.neurite.engine.ops.Moments;
+import org.neurite.engine.ops.Padding;
 import org.neurite.engine.ops.Reductions;
 import org.neurite.engine.ops.ShapeOps;
+import org.neurite.engine.ops.Splits;
+import org.neurite.engine.ops.Triangular;
+import org.neurite.engine.ops.Trigonometric;
 
 /**
  * The engine's tensor: float32 values in one contiguous row-major array, plus what
@@ -326,6 +337,31 @@ public final class CpuTensor implements Tensor {
     @Override public Tensor gelu() { return Activations.gelu(this); }
     @Override public Tensor silu() { return Activations.silu(this); }
     @Override public Tensor softplus() { return Activations.softplus(this); }
+
+    // ---- Tensor: generic ops (api 0.2) ---------------------------------------------------
+
+    @Override public Tensor sin() { return Trigonometric.sin(this); }
+    @Override public Tensor cos() { return Trigonometric.cos(this); }
+    @Override public Tensor sign() { return Comparisons.sign(this); }
+    @Override public Tensor maximum(Tensor other) { return Extrema.maximum(this, of(other)); }
+    @Override public Tensor minimum(Tensor other) { return Extrema.minimum(this, of(other)); }
+    @Override public Tensor gt(Tensor other) { return Comparisons.GT.apply(this, of(other)); }
+    @Override public Tensor ge(Tensor other) { return Comparisons.GE.apply(this, of(other)); }
+    @Override public Tensor lt(Tensor other) { return Comparisons.LT.apply(this, of(other)); }
+    @Override public Tensor le(Tensor other) { return Comparisons.LE.apply(this, of(other)); }
+    @Override public Tensor eq(Tensor other) { return Comparisons.EQ.apply(this, of(other)); }
+    @Override public Tensor ne(Tensor other) { return Comparisons.NE.apply(this, of(other)); }
+    @Override public Tensor var(boolean unbiased, boolean keepDims, int... axes) { return Moments.var(this, unbiased, keepDims, axes); }
+    @Override public Tensor std(boolean unbiased, boolean keepDims, int... axes) { return Moments.std(this, unbiased, keepDims, axes); }
+    @Override public List<Tensor> split(int size, int axis) { return Splits.split(this, size, axis); }
+    @Override public List<Tensor> split(int[] sizes, int axis) { return Splits.split(this, sizes, axis); }
+    @Override public List<Tensor> chunk(int chunks, int axis) { return Splits.chunk(this, chunks, axis); }
+    @Override public Tensor expand(int... dims) { return Expand.expand(this, dims); }
+    @Override public Tensor flip(int... axes) { return Flip.flip(this, axes); }
+    @Override public Tensor pad(int[] before, int[] after, float value) { return Padding.pad(this, before, after, value); }
+    @Override public Tensor cumsum(int axis) { return CumulativeSum.cumsum(this, axis); }
+    @Override public Tensor triu(int diagonal) { return Triangular.triu(this, diagonal); }
+    @Override public Tensor tril(int diagonal) { return Triangular.tril(this, diagonal); }
 
     @Override
     public String toString() {

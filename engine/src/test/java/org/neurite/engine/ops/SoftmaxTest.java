@@ -172,6 +172,13 @@ class SoftmaxTest {
     }
 
     @Test
+    void tensorMethodsAreTheBackendsOps() {
+        CpuTensor x = CpuTensor.wrap(X.clone(), Shape.of(2, 3, 4));
+        assertClose("x.softmax(1)", x.softmax(1).toArray(), SOFTMAX_AXIS1, 1e-6, 1e-7);
+        assertClose("x.logSoftmax(-1)", x.logSoftmax(-1).toArray(), LOG_SOFTMAX_LAST, 1e-6, 1e-7);
+    }
+
+    @Test
     void rowsSumToOneOnALongLastAxis() {
         CpuTensor x = GradCheck.random(5, 3, 1000);
         float[] y = Softmax.softmax(x, -1).toArray();
