@@ -6,8 +6,8 @@ import java.util.List;
  * What every provider has: a unique name that configs refer to, a description, and the
  * documentation of the options it reads. Plugins implement one of the sub-interfaces
  * ({@link LayerProvider}, {@link ActivationProvider}, {@link LossProvider},
- * {@link OptimizerProvider}, {@link InitializerProvider}) and mark the class as a PF4J
- * extension of it.
+ * {@link OptimizerProvider}, {@link InitializerProvider}, {@link ScheduleProvider},
+ * {@link GradientClipperProvider}) and mark the class as a PF4J extension of it.
  */
 public interface ComponentProvider {
 

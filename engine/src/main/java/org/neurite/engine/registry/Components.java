@@ -5,24 +5,32 @@ import java.util.Collection;
 import org.neurite.api.Activation;
 import org.neurite.api.ActivationProvider;
 import org.neurite.api.ComponentProvider;
+import org.neurite.api.GradientClipper;
+import org.neurite.api.GradientClipperProvider;
 import org.neurite.api.Initializer;
 import org.neurite.api.InitializerProvider;
 import org.neurite.api.LayerProvider;
+import org.neurite.api.LearningRateSchedule;
 import org.neurite.api.Loss;
 import org.neurite.api.LossProvider;
 import org.neurite.api.Optimizer;
 import org.neurite.api.OptimizerProvider;
 import org.neurite.api.OptionException;
 import org.neurite.api.Options;
+import org.neurite.api.ScheduleContext;
+import org.neurite.api.ScheduleProvider;
 import org.neurite.engine.activation.BuiltInActivations;
 import org.neurite.engine.init.BuiltInInitializers;
 import org.neurite.engine.loss.BuiltInLosses;
 import org.neurite.engine.nn.BuiltInLayers;
 import org.neurite.engine.optim.BuiltInOptimizers;
+import org.neurite.engine.optim.clip.BuiltInClippers;
+import org.neurite.engine.optim.schedule.BuiltInSchedules;
 
 /**
  * Every component a model or a run can name: one {@link ComponentRegistry} per kind (layer
- * types, activations, losses, optimizers, initializers). Start from {@link #builtIns()} and
+ * types, activations, losses, optimizers, initializers, learning rate schedules, gradient
+ * clipping). Start from {@link #builtIns()} and
  * {@link #register} more providers, as the launcher does with plugin extensions.
  */
 public final class Components {
@@ -32,6 +40,8 @@ public final class Components {
     private final ComponentRegistry<LossProvider> losses = new ComponentRegistry<>("loss");
     private final ComponentRegistry<OptimizerProvider> optimizers = new ComponentRegistry<>("optimizer");
     private final ComponentRegistry<InitializerProvider> initializers = new ComponentRegistry<>("initializer");
+    private final ComponentRegistry<ScheduleProvider> schedules = new ComponentRegistry<>("learning rate schedule");
+    private final ComponentRegistry<GradientClipperProvider> clippers = new ComponentRegistry<>("gradient clipping method");
 
     private Components() {
     }
@@ -49,13 +59,15 @@ public final class Components {
         c.registerAll(BuiltInLosses.providers());
         c.registerAll(BuiltInOptimizers.providers());
         c.registerAll(BuiltInInitializers.providers());
+        c.registerAll(BuiltInSchedules.providers());
+        c.registerAll(BuiltInClippers.providers());
         return c;
     }
 
     /**
      * Adds a provider to the registry of its kind; a provider of several kinds joins each.
      *
-     * @param provider a layer, activation, loss, optimizer or initializer provider
+     * @param provider a layer, activation, loss, optimizer, initializer, schedule or gradient clipping provider
      * @return these components
      * @throws IllegalArgumentException if the provider is of no known kind or its name is taken
      */
@@ -81,9 +93,18 @@ public final class Components {
             initializers.register(p);
             known = true;
         }
+        if (provider instanceof ScheduleProvider p) {
+            schedules.register(p);
+            known = true;
+        }
+        if (provider instanceof GradientClipperProvider p) {
+            clippers.register(p);
+            known = true;
+        }
         if (!known) {
             throw new IllegalArgumentException("provider " + provider.getClass().getName() + " ('" + provider.name()
-                    + "') is not a layer, activation, loss, optimizer or initializer provider");
+                    + "') is not a layer, activation, loss, optimizer, initializer, schedule or gradient clipping"
+                    + " provider");
         }
         return this;
     }
@@ -122,6 +143,16 @@ public final class Components {
     /** @return the initializers */
     public ComponentRegistry<InitializerProvider> initializers() {
         return initializers;
+    }
+
+    /** @return the learning rate schedules */
+    public ComponentRegistry<ScheduleProvider> schedules() {
+        return schedules;
+    }
+
+    /** @return the kinds of gradient clipping */
+    public ComponentRegistry<GradientClipperProvider> clippers() {
+        return clippers;
     }
 
     /**
@@ -167,5 +198,34 @@ public final class Components {
      */
     public Optimizer optimizer(String name, Options options) {
         return optimizers.get(name, options.path()).create(options);
+    }
+
+    /**
+     * Creates the schedule a config section such as {@code optimizer.schedule} describes: its
+     * {@code type} (default {@code constant}) names the provider, which reads the other keys.
+     *
+     * @param options the section, with the key path it has in its config
+     * @param context the optimizer's base rate and the run's length
+     * @return the schedule
+     * @throws OptionException naming the key path of an unknown type, or of an option that is
+     *     unknown, missing, mistyped or out of range
+     */
+    public LearningRateSchedule schedule(Options options, ScheduleContext context) {
+        TypedSection section = TypedSection.read(options, "constant");
+        return schedules.get(section.type(), options.pathOf("type")).create(section.options(), context);
+    }
+
+    /**
+     * Creates the gradient clipping a config section such as {@code optimizer.clip} describes:
+     * its {@code type} (required) names the provider, which reads the other keys.
+     *
+     * @param options the section, with the key path it has in its config
+     * @return the clipper
+     * @throws OptionException naming the key path of a missing or unknown type, or of an option
+     *     that is unknown, missing, mistyped or out of range
+     */
+    public GradientClipper clipper(Options options) {
+        TypedSection section = TypedSection.read(options, null);
+        return clippers.get(section.type(), options.pathOf("type")).create(section.options());
     }
 }

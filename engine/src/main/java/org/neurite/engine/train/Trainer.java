@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.neurite.api.GradientClipper;
 import org.neurite.api.Layer;
+import org.neurite.api.LearningRateSchedule;
 import org.neurite.api.Loss;
 import org.neurite.api.Mode;
 import org.neurite.api.Optimizer;
@@ -15,14 +17,13 @@ import org.neurite.engine.data.Batch;
 import org.neurite.engine.data.Batches;
 import org.neurite.engine.data.DataLoader;
 import org.neurite.engine.data.Dataset;
-import org.neurite.engine.optim.GradientClipping;
-import org.neurite.engine.optim.schedule.LearningRateSchedule;
+import org.neurite.engine.optim.clip.GlobalNormClipper;
 
 /**
  * Trains a model: epochs of shuffled minibatches (zero the gradients, forward in
  * {@link Mode#TRAINING}, loss, backward, clipping, optimizer step), then validation in
  * {@link Mode#INFERENCE} without gradients. Optionally a {@link LearningRateSchedule} sets the
- * rate before every update and gradients are clipped to a maximum global norm. It records each epoch's mean loss and, for
+ * rate before every update and a {@link GradientClipper} clips the gradients. It records each epoch's mean loss and, for
  * classifiers, accuracy, and tells its {@link TrainingListener}s as it goes.
  *
  * <p>The same seed gives the same batches, so a model initialised the same way follows the
@@ -44,7 +45,7 @@ public final class Trainer {
     private final int batchSize;
     private final long seed;
     private final LearningRateSchedule schedule;
-    private final double maxGradientNorm;
+    private final GradientClipper clipper;
     private final List<TrainingListener> listeners;
     private volatile boolean stopRequested;
 
@@ -56,7 +57,7 @@ public final class Trainer {
         this.batchSize = b.batchSize;
         this.seed = b.seed;
         this.schedule = b.schedule;
-        this.maxGradientNorm = b.maxGradientNorm;
+        this.clipper = b.clipper;
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -200,8 +201,8 @@ public final class Trainer {
                 throw new TrainingDivergedException(epoch, progress.steps + 1, b, batches.count(), value, progress.lastLoss);
             }
             batchLoss.backward();
-            if (maxGradientNorm > 0) {
-                GradientClipping.clipByGlobalNorm(parameters, maxGradientNorm);
+            if (clipper != null) {
+                clipper.clip(parameters);
             }
             if (schedule != null) {
                 optimizer.setLearningRate(schedule.rate((int) progress.steps));
@@ -233,7 +234,7 @@ public final class Trainer {
         private int batchSize = 32;
         private long seed;
         private LearningRateSchedule schedule;
-        private double maxGradientNorm;
+        private GradientClipper clipper;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder(Layer model, Loss loss, Optimizer optimizer) {
@@ -295,7 +296,7 @@ public final class Trainer {
 
         /**
          * @param maxNorm rescale the gradients before every update so that their joint L2 norm is
-         *     at most this (see {@link GradientClipping#clipByGlobalNorm}); 0 (the default) does not clip
+         *     at most this (see {@link GlobalNormClipper}); 0 (the default) does not clip
          * @return this builder
          */
         public Builder clipGradientNorm(double maxNorm) {
@@ -303,7 +304,16 @@ public final class Trainer {
                 throw new IllegalArgumentException("trainer: the gradient clipping norm must be 0 (off) or a finite"
                         + " positive number, got " + maxNorm);
             }
-            this.maxGradientNorm = maxNorm;
+            this.clipper = maxNorm > 0 ? new GlobalNormClipper(maxNorm) : null;
+            return this;
+        }
+
+        /**
+         * @param clipper clips the gradients before every update; {@code null} (the default) does not clip
+         * @return this builder
+         */
+        public Builder clipping(GradientClipper clipper) {
+            this.clipper = clipper;
             return this;
         }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.neurite.api.Loss;
+import org.neurite.api.GradientClipper;
 import org.neurite.api.Optimizer;
 import org.neurite.api.Options;
 import org.neurite.engine.nn.Sequential;
@@ -70,6 +71,14 @@ public record RunConfig(ConfigDocument document, String name, long seed, SourceC
      */
     public Optimizer createOptimizer(Components components) {
         return optimizer == null ? null : components.optimizer(optimizer.name(), optimizer.options());
+    }
+
+    /**
+     * @param components where the clipping is looked up
+     * @return the configured gradient clipping, or {@code null} if there is none
+     */
+    public GradientClipper createClipper(Components components) {
+        return optimizer == null || optimizer.clip() == null ? null : components.clipper(optimizer.clip());
     }
 
     /** @return the sources given, training first */

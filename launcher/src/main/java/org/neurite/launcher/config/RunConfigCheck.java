@@ -16,9 +16,9 @@ import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Optimizer;
 import org.neurite.api.Options;
+import org.neurite.api.ScheduleContext;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.options.OptionReader;
-import org.neurite.engine.optim.schedule.LearningRateSchedules;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.registry.Components;
 
@@ -42,7 +42,8 @@ public final class RunConfigCheck {
             OptionSpec.required("loss", OptionType.STRING,
                     "The loss: a name such as cross_entropy, or a map {name: ..., options...}."),
             OptionSpec.optional("optimizer", OptionType.STRING, null,
-                    "The optimizer: a name such as adam, or {name: adam, lr: 0.001, schedule: {...}, clip_norm: 1.0};"
+                    "The optimizer: a name such as adam, or {name: adam, lr: 0.001, schedule: {type: cosine, ...},"
+                            + " clip: {type: norm, max_norm: 1.0}} (clip_norm: 1.0 is short for that clip);"
                             + " required unless training.epochs is 0."),
             OptionSpec.optional("training", OptionType.MAP, null,
                     "Epochs, batch size, early stopping, checkpoints, stop_at_zero_errors."));
@@ -317,22 +318,37 @@ public final class RunConfigCheck {
         Options all = ref.options();
         Map<String, Object> own = new LinkedHashMap<>(all.asMap());
         own.remove("schedule");
+        own.remove("clip");
         own.remove("clip_norm");
         Options options = Options.of(all.path(), own);
         Optimizer optimizer = components.optimizer(ref.name(), options);
-        double clipNorm = all.getDouble("clip_norm", 0);
-        if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
-            throw new OptionException(all.pathOf("clip_norm"), "expected 0 (no clipping) or a positive number, got "
-                    + clipNorm);
+        Options clip = clipping(all);
+        if (clip != null) {
+            components.clipper(clip);
         }
         Options schedule = all.has("schedule") ? all.getOptions("schedule") : null;
         if (schedule != null) {
-            // total_steps of a cosine schedule may be left to the run (epochs x batches); any value checks the rest
-            Options probe = "cosine".equals(schedule.raw("type")) && !schedule.has("total_steps")
-                    ? schedule.with("total_steps", Integer.MAX_VALUE) : schedule;
-            LearningRateSchedules.create(probe, optimizer.learningRate());
+            // the run's length is known once the data is read; until then every length passes
+            components.schedule(schedule, new ScheduleContext(optimizer.learningRate(), ScheduleContext.UNKNOWN_LENGTH));
         }
-        return new OptimizerConfig(ref.name(), options, schedule, clipNorm);
+        return new OptimizerConfig(ref.name(), options, schedule, clip);
+    }
+
+    /** The clipping section: {@code clip}, or {@code clip_norm: x} read as {@code {type: norm, max_norm: x}}; null for none. */
+    private static Options clipping(Options optimizer) {
+        if (optimizer.has("clip") && optimizer.has("clip_norm")) {
+            throw new OptionException(optimizer.pathOf("clip_norm"), "give either clip or clip_norm (short for"
+                    + " clip: {type: norm, max_norm: ...}), not both");
+        }
+        if (optimizer.has("clip")) {
+            return optimizer.getOptions("clip");
+        }
+        double clipNorm = optimizer.getDouble("clip_norm", 0);
+        if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
+            throw new OptionException(optimizer.pathOf("clip_norm"), "expected 0 (no clipping) or a positive number, got "
+                    + clipNorm);
+        }
+        return clipNorm == 0 ? null : Options.of(optimizer.pathOf("clip_norm"), Map.of("type", "norm", "max_norm", clipNorm));
     }
 
     private TrainingConfig training(Options t, boolean hasValidation) {

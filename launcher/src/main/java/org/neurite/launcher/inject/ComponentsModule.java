@@ -9,8 +9,8 @@ import org.neurite.launcher.plugin.LoadedPlugins;
 import org.neurite.launcher.plugin.PluginStatus;
 
 /**
- * The component registries commands look layer types, activations, losses, optimizers and
- * initializers up in: the engine's built-ins and every working plugin's providers. Whoever
+ * The component registries commands look layer types, activations, losses, optimizers,
+ * initializers, learning rate schedules and kinds of gradient clipping up in: the engine's built-ins and every working plugin's providers. Whoever
  * asks for them first also gets each disabled plugin reported, once, in one line on the error
  * output.
  */

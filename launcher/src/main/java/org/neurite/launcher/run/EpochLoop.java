@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
+import org.neurite.api.GradientClipper;
 import org.neurite.api.Layer;
+import org.neurite.api.LearningRateSchedule;
 import org.neurite.api.Loss;
 import org.neurite.api.Optimizer;
 import org.neurite.engine.data.Dataset;
-import org.neurite.engine.optim.schedule.LearningRateSchedule;
 import org.neurite.engine.train.EpochResult;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingDivergedException;
@@ -66,7 +67,7 @@ public final class EpochLoop {
     private final int batchSize;
     private final long seed;
     private final LearningRateSchedule schedule;
-    private final double clipNorm;
+    private final GradientClipper clipper;
     private final List<TrainingListener> listeners;
     private final List<BooleanSupplier> stops;
 
@@ -78,12 +79,12 @@ public final class EpochLoop {
      * @param batchSize samples per update; 0 for full batches
      * @param seed the run's seed
      * @param schedule the learning rate by step over the whole run, or {@code null}
-     * @param clipNorm the largest global gradient norm, 0 for none
+     * @param clipper clips the gradients before every update, or {@code null}
      * @param listeners told about the run, in order
      * @param stops asked after every epoch (after the listeners) whether to end the run
      */
     public EpochLoop(Layer model, Loss loss, Optimizer optimizer, int epochs, int batchSize, long seed,
-                     LearningRateSchedule schedule, double clipNorm, List<TrainingListener> listeners,
+                     LearningRateSchedule schedule, GradientClipper clipper, List<TrainingListener> listeners,
                      List<BooleanSupplier> stops) {
         this.model = model;
         this.loss = loss;
@@ -92,7 +93,7 @@ public final class EpochLoop {
         this.batchSize = batchSize;
         this.seed = seed;
         this.schedule = schedule;
-        this.clipNorm = clipNorm;
+        this.clipper = clipper;
         this.listeners = List.copyOf(listeners);
         this.stops = List.copyOf(stops);
     }
@@ -169,7 +170,7 @@ public final class EpochLoop {
     private Trainer trainer(int epoch, long[] steps, double[] lastLoss) {
         long offset = steps[0];
         Trainer.Builder b = Trainer.builder(model, loss, optimizer).epochs(1).batchSize(batchSize)
-                .seed(epochSeed(seed, epoch)).clipGradientNorm(clipNorm)
+                .seed(epochSeed(seed, epoch)).clipping(clipper)
                 .listener(new TrainingListener() {
                     @Override
                     public void onBatchEnd(Trainer t, int ignored, long step, double value) {

@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.neurite.api.LearningRateSchedule;
 import org.neurite.api.Loss;
 import org.neurite.api.OptionException;
 import org.neurite.api.Optimizer;
 import org.neurite.api.Options;
 import org.neurite.api.Parameter;
+import org.neurite.api.ScheduleContext;
 import org.neurite.engine.io.AtomicFiles;
 import org.neurite.engine.io.ModelFile;
 import org.neurite.engine.io.OptimizerStateFile;
 import org.neurite.engine.io.WeightsFile;
 import org.neurite.engine.nn.Sequential;
-import org.neurite.engine.optim.schedule.LearningRateSchedule;
-import org.neurite.engine.optim.schedule.LearningRateSchedules;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.EarlyStopping;
 import org.neurite.engine.train.Evaluation;
@@ -130,19 +130,17 @@ public final class TrainingRun {
         return new Parts(model, loss, optimizer, data, schedule(config, optimizer, data.train().size()));
     }
 
-    /** The configured schedule; a cosine without total_steps ends with the run (epochs x batches). */
-    private static LearningRateSchedule schedule(RunConfig config, Optimizer optimizer, int samples) {
+    /** The configured schedule, told the run's length in updates (epochs x batches per epoch). */
+    private LearningRateSchedule schedule(RunConfig config, Optimizer optimizer, int samples) {
         Options s = config.optimizer() == null ? null : config.optimizer().schedule();
         if (s == null) {
             return null;
         }
         TrainingConfig t = config.training();
-        if ("cosine".equals(s.raw("type")) && !s.has("total_steps")) {
-            int perEpoch = t.batchSize() == 0 || t.batchSize() >= samples ? 1 : (samples + t.batchSize() - 1) / t.batchSize();
-            s = s.with("total_steps", Math.max(1, t.epochs() * perEpoch));
-        }
+        int perEpoch = t.batchSize() == 0 || t.batchSize() >= samples ? 1 : (samples + t.batchSize() - 1) / t.batchSize();
+        int totalSteps = (int) Math.min(Integer.MAX_VALUE, Math.max(1L, (long) t.epochs() * perEpoch));
         try {
-            return LearningRateSchedules.create(s, optimizer.learningRate());
+            return components.schedule(s, new ScheduleContext(optimizer.learningRate(), totalSteps));
         } catch (OptionException e) {
             throw new ConfigException(List.of(config.document().error(e)));
         }
@@ -195,7 +193,7 @@ public final class TrainingRun {
             metrics.onTrainingEnd(null, history);
         } else {
             EpochLoop loop = new EpochLoop(parts.model, parts.loss, parts.optimizer, t.epochs(), t.batchSize(),
-                    config.seed(), parts.schedule, config.optimizer().clipNorm(), listeners, stops);
+                    config.seed(), parts.schedule, config.createClipper(components), listeners, stops);
             try {
                 history = loop.run(data.train(), data.validation(), from);
             } catch (TrainingDivergedException e) {

@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurite.engine.optim.clip.GlobalNormClipper;
+import org.neurite.engine.optim.clip.ValueClipper;
 import org.neurite.engine.registry.Components;
 
 class RunConfigCheckTest {
@@ -69,7 +71,7 @@ class RunConfigCheckTest {
         assertThat(c.validation()).isEqualTo(new SourceConfig.Split("data.validation", 0.2, 3));
         assertThat(c.loss().name()).isEqualTo("cross_entropy");
         assertThat(c.optimizer().name()).isEqualTo("adam");
-        assertThat(c.optimizer().clipNorm()).isEqualTo(1.0);
+        assertThat(c.createClipper(COMPONENTS)).isEqualTo(new GlobalNormClipper(1.0));
         assertThat(c.optimizer().options().keys()).containsExactly("lr");
         assertThat(c.training()).isEqualTo(new TrainingConfig(4, 8,
                 new TrainingConfig.EarlyStoppingConfig("val_loss", 2, 0.0), 2, false));
@@ -157,6 +159,23 @@ class RunConfigCheckTest {
                 file() + ": loss: is required but missing",
                 file() + ": optimizer: is required but missing (training.epochs is 10; give 0 to only measure the model"
                         + " as built)");
+    }
+
+    @Test
+    void clippingAndSchedulesAreChosenByTypeAndCheckedBeforeTheRun() throws IOException {
+        String clipByValue = VALID.replace("clip_norm: 1.0", "clip: {type: value, clip_value: 0.5}");
+        assertThat(load(clipByValue).createClipper(COMPONENTS)).isEqualTo(new ValueClipper(0.5));
+        assertThat(load(VALID.replace(", clip_norm: 1.0", "")).createClipper(COMPONENTS)).isNull();
+
+        assertThat(errors(VALID.replace("clip_norm: 1.0", "clip: {type: valu, clip_value: 0.5}")))
+                .containsExactly(file() + ":14: optimizer.clip.type: unknown gradient clipping method 'valu'"
+                        + " (did you mean 'value'?); known: norm, value");
+        assertThat(errors(VALID.replace("clip_norm: 1.0", "clip_norm: 1.0, clip: {type: value, clip_value: 0.5}")))
+                .containsExactly(file() + ":14: optimizer.clip_norm: give either clip or clip_norm (short for"
+                        + " clip: {type: norm, max_norm: ...}), not both");
+        assertThat(errors(VALID.replace("type: cosine, warmup_steps: 2", "type: linear")))
+                .containsExactly(file() + ":14: optimizer.schedule.type: unknown learning rate schedule 'linear';"
+                        + " known: constant, cosine, exponential, step");
     }
 
     @Test

@@ -114,4 +114,113 @@ final class FixtureSources {
                 }
                 """.formatted(packageOf(className), simpleNameOf(className), simpleNameOf(className), name);
     }
+
+    /**
+     * @param className the provider's binary name
+     * @param name the schedule it provides
+     * @return a schedule provider whose schedule halves the base rate every {@code every} steps
+     */
+    static String scheduleProvider(String className, String name) {
+        return """
+                package %s;
+
+                import java.util.List;
+
+                import org.neurite.api.LearningRateSchedule;
+                import org.neurite.api.OptionSpec;
+                import org.neurite.api.OptionType;
+                import org.neurite.api.Options;
+                import org.neurite.api.ScheduleContext;
+                import org.neurite.api.ScheduleProvider;
+                import org.pf4j.Extension;
+
+                @Extension
+                public class %s implements ScheduleProvider {
+
+                    @Override
+                    public String name() {
+                        return "%s";
+                    }
+
+                    @Override
+                    public String description() {
+                        return "Halves the rate every 'every' steps.";
+                    }
+
+                    @Override
+                    public List<OptionSpec> options() {
+                        return List.of(OptionSpec.required("every", OptionType.INTEGER, "steps between halvings"));
+                    }
+
+                    @Override
+                    public LearningRateSchedule create(Options options, ScheduleContext context) {
+                        int every = options.getInt("every");
+                        return step -> context.baseRate() * Math.pow(0.5, step / every);
+                    }
+                }
+                """.formatted(packageOf(className), simpleNameOf(className), name);
+    }
+
+    /**
+     * @param className the provider's binary name
+     * @param name the kind of gradient clipping it provides
+     * @return a clipper provider whose clipper zeroes every gradient and returns how many it saw
+     */
+    static String clipperProvider(String className, String name) {
+        return """
+                package %s;
+
+                import java.util.Arrays;
+                import java.util.List;
+                import java.util.Map;
+
+                import org.neurite.api.GradientClipper;
+                import org.neurite.api.GradientClipperProvider;
+                import org.neurite.api.OptionSpec;
+                import org.neurite.api.Options;
+                import org.neurite.api.Parameter;
+                import org.pf4j.Extension;
+
+                @Extension
+                public class %s implements GradientClipperProvider {
+
+                    @Override
+                    public String name() {
+                        return "%s";
+                    }
+
+                    @Override
+                    public String description() {
+                        return "Zeroes every gradient.";
+                    }
+
+                    @Override
+                    public List<OptionSpec> options() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public GradientClipper create(Options options) {
+                        return new GradientClipper() {
+                            @Override
+                            public String name() {
+                                return "%s";
+                            }
+
+                            @Override
+                            public double clip(Map<String, Parameter> parameters) {
+                                int seen = 0;
+                                for (Parameter p : parameters.values()) {
+                                    if (p.gradient() != null) {
+                                        Arrays.fill(p.gradient(), 0f);
+                                        seen++;
+                                    }
+                                }
+                                return seen;
+                            }
+                        };
+                    }
+                }
+                """.formatted(packageOf(className), simpleNameOf(className), name, name);
+    }
 }

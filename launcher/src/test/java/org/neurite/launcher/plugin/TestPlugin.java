@@ -91,6 +91,16 @@ public final class TestPlugin {
         return source(className, FixtureSources.injectedActivationProvider(className, name));
     }
 
+    /** Adds a learning rate schedule provider of the given name (option {@code every}: halve the rate that often). */
+    public TestPlugin schedule(String className, String name) {
+        return source(className, FixtureSources.scheduleProvider(className, name));
+    }
+
+    /** Adds a gradient clipping provider of the given name whose clipper zeroes every gradient. */
+    public TestPlugin clipper(String className, String name) {
+        return source(className, FixtureSources.clipperProvider(className, name));
+    }
+
     /** Leaves a compiled class out of the zip, while the extension index still lists it. */
     public TestPlugin withoutClass(String className) {
         removedClasses.add(className);

@@ -1,5 +1,7 @@
 package org.neurite.engine.optim.schedule;
 
+import org.neurite.api.LearningRateSchedule;
+
 /**
  * Keeps the learning rate fixed.
  *

@@ -1,5 +1,6 @@
 package org.neurite.engine.optim.schedule;
 
+import org.neurite.api.LearningRateSchedule;
 import org.neurite.engine.options.OptionChecks;
 
 /**

@@ -1,4 +1,4 @@
-package org.neurite.engine.optim.schedule;
+package org.neurite.api;
 
 /**
  * The learning rate as a function of the number of optimizer steps taken. Before the update
@@ -12,7 +12,7 @@ package org.neurite.engine.optim.schedule;
 public interface LearningRateSchedule {
 
     /**
-     * @param step the zero-based index of the coming update, >= 0
+     * @param step the zero-based index of the coming update, at least 0
      * @return the learning rate to use for it
      */
     double rate(int step);

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.neurite.api.LearningRateSchedule;
 import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.Options;
+import org.neurite.api.ScheduleContext;
+import org.neurite.engine.registry.Components;
 
 /**
  * Expected rates come from torch 1.13, reading the rate before each optimizer step:
@@ -24,13 +27,13 @@ import org.neurite.api.Options;
  * </pre>
  * with the scheduler named in each test.
  */
-class LearningRateSchedulesTest {
+class SchedulesTest {
 
     private static final double BASE = 0.1;
 
     @Test
     void constantIsTheDefault() {
-        LearningRateSchedule schedule = LearningRateSchedules.create(Options.empty(), BASE);
+        LearningRateSchedule schedule = Components.builtIns().schedule(Options.empty(), new ScheduleContext(BASE, 100));
 
         assertThat(schedule).isEqualTo(new ConstantRate(BASE));
         assertThat(schedule.rate(0)).isEqualTo(BASE);
@@ -85,8 +88,8 @@ class LearningRateSchedulesTest {
     void unknownTypeNamesTheKeyPathAndTheClosestType() {
         assertThatThrownBy(() -> schedule(Map.of("type", "cosin")))
                 .isInstanceOf(OptionException.class)
-                .hasMessage("train.schedule.type: unknown value \"cosin\" (did you mean 'cosine'?);"
-                        + " expected one of constant, step, exponential, cosine");
+                .hasMessage("train.schedule.type: unknown learning rate schedule 'cosin' (did you mean 'cosine'?);"
+                        + " known: constant, cosine, exponential, step");
     }
 
     @Test
@@ -113,18 +116,25 @@ class LearningRateSchedulesTest {
     }
 
     @Test
+    void cosineRunsToTheEndOfTheRunUnlessToldOtherwise() {
+        LearningRateSchedule schedule = Components.builtIns().schedule(
+                Options.of("train.schedule", Map.of("type", "cosine", "min_lr", 0.001)), new ScheduleContext(BASE, 10));
+
+        assertThat(schedule).isEqualTo(new WarmupCosine(BASE, 0, 10, 0.001));
+    }
+
+    @Test
     void documentsTheOptionsOfEachType() {
-        for (String type : LearningRateSchedules.TYPES) {
-            assertThat(LearningRateSchedules.options(type)).extracting(OptionSpec::name).startsWith("type");
-        }
-        assertThat(LearningRateSchedules.options("cosine")).extracting(OptionSpec::name)
-                .containsExactly("type", "warmup_steps", "total_steps", "min_lr");
-        assertThatThrownBy(() -> LearningRateSchedules.options("linear"))
-                .hasMessage("unknown learning rate schedule type 'linear'; known: constant, step, exponential, cosine");
+        Components components = Components.builtIns();
+        assertThat(components.schedules().names()).containsExactly("constant", "cosine", "exponential", "step");
+        assertThat(components.schedules().get("cosine", "type").options()).extracting(OptionSpec::name)
+                .containsExactly("warmup_steps", "total_steps", "min_lr");
+        assertThat(components.schedules().get("step", "type").options()).extracting(OptionSpec::name)
+                .containsExactly("step_size", "gamma");
     }
 
     private static LearningRateSchedule schedule(Map<String, Object> options) {
-        return LearningRateSchedules.create(Options.of("train.schedule", options), BASE);
+        return Components.builtIns().schedule(Options.of("train.schedule", options), new ScheduleContext(BASE, 1000));
     }
 
     private static void assertRates(LearningRateSchedule schedule, double[] expected) {
