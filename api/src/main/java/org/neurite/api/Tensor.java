@@ -428,11 +428,17 @@ public interface Tensor {
      * @param after the number added after the last one
      * @param value the value of the added elements
      * @return the padded tensor
+     * @throws IllegalArgumentException if the axis is out of range or a width is negative
      */
     default Tensor pad(int axis, int before, int after, float value) {
+        int ax;
+        try {
+            ax = shape().axis(axis);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("pad: " + e.getMessage(), e);
+        }
         int[] b = new int[rank()];
         int[] a = new int[rank()];
-        int ax = shape().axis(axis);
         b[ax] = before;
         a[ax] = after;
         return pad(b, a, value);

@@ -37,5 +37,7 @@ class PaddingTest {
                 .hasMessage("pad: widths before [1] and after [1] need one entry per axis of shape [2, 3]");
         assertThatThrownBy(() -> GradCheck.random(1, 2, 3).pad(1, -1, 0, 0f))
                 .hasMessage("pad: negative width on axis 1 (before [0, -1], after [0, 0]) for shape [2, 3]");
+        assertThatThrownBy(() -> GradCheck.random(1, 2, 3).pad(2, 1, 1, 0f))
+                .hasMessage("pad: axis 2 is out of range for shape [2, 3]");
     }
 }

@@ -16,36 +16,29 @@ final class SwiGlu {
     private SwiGlu() {
     }
 
-    static Tensor apply(Tensor x) {
-        int n = x.dim(-1);
-        if (n % 2 != 0) {
+    static Tensor apply(Tensor x) {                         // [..., 2h] -> [..., h]
+        if (x.dim(-1) % 2 != 0) {
             throw new ShapeMismatchException("swiglu: the last axis of " + x.shape() + " must have an even length");
         }
-        int h = n / 2;
-        int rows = n == 0 ? 0 : x.shape().intSize() / n;
-        float[] in = x.toArray();
-        float[] sig = new float[rows * h];
-        float[] y = new float[rows * h];
+        int n = x.dim(-1), h = n / 2, rows = n == 0 ? 0 : x.shape().intSize() / n;
+        float[] in = x.toArray(), sig = new float[rows * h], y = new float[rows * h];
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < h; j++) {
-                int k = r * h + j;
                 float a = in[r * n + j];
-                sig[k] = (float) (1 / (1 + Math.exp(-a)));
-                y[k] = a * sig[k] * in[r * n + h + j];
+                sig[r * h + j] = (float) (1 / (1 + Math.exp(-a)));
+                y[r * h + j] = a * sig[r * h + j] * in[r * n + h + j];
             }
         }
         int[] dims = x.shape().dims();
         dims[dims.length - 1] = h;
-        return x.backend().custom("swiglu", y, Shape.of(dims), g -> {
-            float[] dy = g.output();
-            float[] dx = new float[in.length];
+        return x.backend().custom("swiglu", y, Shape.of(dims), g -> {   // the backward
+            float[] dy = g.output(), dx = new float[in.length];
             for (int r = 0; r < rows; r++) {
                 for (int j = 0; j < h; j++) {
                     int k = r * h + j;
-                    float a = in[r * n + j];
-                    float s = sig[k];
-                    dx[r * n + j] = dy[k] * in[r * n + h + j] * s * (1 + a * (1 - s)); // d silu(a) / da, times b
-                    dx[r * n + h + j] = dy[k] * a * s;                               // silu(a)
+                    float a = in[r * n + j], b = in[r * n + h + j], s = sig[k];
+                    dx[r * n + j] = dy[k] * b * s * (1 + a * (1 - s));      // d/da
+                    dx[r * n + h + j] = dy[k] * a * s;                      // d/db
                 }
             }
             g.add(0, dx);
