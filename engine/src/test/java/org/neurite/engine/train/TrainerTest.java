@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Mode;
 import org.neurite.api.Tensor;
+import org.neurite.engine.optim.clip.ValueClipper;
 import org.neurite.engine.train.TrainingFakes.GradientDescent;
 import org.neurite.engine.train.TrainingFakes.LinearRegression;
 import org.neurite.engine.train.TrainingFakes.MeanSquaredError;
@@ -213,6 +214,19 @@ class TrainerTest {
         assertThat(clipped.weight.data()[0] / free.weight.data()[0]).isCloseTo((float) (0.5 / freeNorm), within(1e-5f));
         assertThatThrownBy(() -> Trainer.builder(free, new MeanSquaredError(), new GradientDescent(1)).clipGradientNorm(-1))
                 .hasMessageContaining("gradient clipping norm must be 0 (off) or a finite positive number, got -1.0");
+    }
+
+    @Test
+    void anyClipperRunsBetweenTheBackwardPassAndTheUpdate() {
+        // clipping every gradient element to 1e-3 bounds each weight's one full-batch step by lr * 1e-3
+        Tensor[] data = TrainingFakes.linearData(100, 7);
+        LinearRegression model = new LinearRegression(2);
+        Trainer.builder(model, new MeanSquaredError(), new GradientDescent(1)).batchSize(0)
+                .clipping(new ValueClipper(1e-3)).build().fit(data[0], data[1]);
+
+        for (float w : new float[] {model.weight.data()[0], model.weight.data()[1], model.bias.data()[0]}) {
+            assertThat(Math.abs(w)).isCloseTo(1e-3f, within(1e-9f));
+        }
     }
 
     private static double norm(double... v) {
