@@ -14,7 +14,7 @@ import org.neurite.engine.autograd.GradContribution;
 import org.neurite.engine.autograd.GradMode;
 import org.neurite.engine.autograd.Node;
 import org.neurite.engine.ops.Activations;
-import org.neurite.engine.ops.Comparisons;
+import org.neurite.engine.ops.Comparison;
 import org.neurite.engine.ops.CumulativeSum;
 import org.neurite.engine.ops.Elementwise;
 import org.neurite.engine.ops.Expand;
@@ -25,6 +25,7 @@ import org.neurite.engine.ops.Moments;
 import org.neurite.engine.ops.Padding;
 import org.neurite.engine.ops.Reductions;
 import org.neurite.engine.ops.ShapeOps;
+import org.neurite.engine.ops.Sign;
 import org.neurite.engine.ops.Splits;
 import org.neurite.engine.ops.Triangular;
 import org.neurite.engine.ops.Trigonometric;
@@ -342,15 +343,15 @@ public final class CpuTensor implements Tensor {
 
     @Override public Tensor sin() { return Trigonometric.sin(this); }
     @Override public Tensor cos() { return Trigonometric.cos(this); }
-    @Override public Tensor sign() { return Comparisons.sign(this); }
+    @Override public Tensor sign() { return Sign.sign(this); }
     @Override public Tensor maximum(Tensor other) { return Extrema.maximum(this, of(other)); }
     @Override public Tensor minimum(Tensor other) { return Extrema.minimum(this, of(other)); }
-    @Override public Tensor gt(Tensor other) { return Comparisons.GT.apply(this, of(other)); }
-    @Override public Tensor ge(Tensor other) { return Comparisons.GE.apply(this, of(other)); }
-    @Override public Tensor lt(Tensor other) { return Comparisons.LT.apply(this, of(other)); }
-    @Override public Tensor le(Tensor other) { return Comparisons.LE.apply(this, of(other)); }
-    @Override public Tensor eq(Tensor other) { return Comparisons.EQ.apply(this, of(other)); }
-    @Override public Tensor ne(Tensor other) { return Comparisons.NE.apply(this, of(other)); }
+    @Override public Tensor gt(Tensor other) { return Comparison.GT.apply(this, of(other)); }
+    @Override public Tensor ge(Tensor other) { return Comparison.GE.apply(this, of(other)); }
+    @Override public Tensor lt(Tensor other) { return Comparison.LT.apply(this, of(other)); }
+    @Override public Tensor le(Tensor other) { return Comparison.LE.apply(this, of(other)); }
+    @Override public Tensor eq(Tensor other) { return Comparison.EQ.apply(this, of(other)); }
+    @Override public Tensor ne(Tensor other) { return Comparison.NE.apply(this, of(other)); }
     @Override public Tensor var(boolean unbiased, boolean keepDims, int... axes) { return Moments.var(this, unbiased, keepDims, axes); }
     @Override public Tensor std(boolean unbiased, boolean keepDims, int... axes) { return Moments.std(this, unbiased, keepDims, axes); }
     @Override public List<Tensor> split(int size, int axis) { return Splits.split(this, size, axis); }

@@ -3,10 +3,10 @@ package org.neurite.engine.ops;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
- * Elementwise comparisons that give 0/1 masks, broadcast on a {@link Broadcast} plan, and the
- * sign, the comparison with zero. None is differentiable: the results are new leaves.
+ * Elementwise comparisons that give 0/1 masks, broadcast on a {@link Broadcast} plan. They are
+ * not differentiable: the masks are new leaves.
  */
-public enum Comparisons {
+public enum Comparison {
     /** {@code x > y} */
     GT("gt"),
     /** {@code x >= y} */
@@ -22,7 +22,7 @@ public enum Comparisons {
 
     private final String name;
 
-    Comparisons(String name) {
+    Comparison(String name) {
         this.name = name;
     }
 
@@ -60,18 +60,5 @@ public enum Comparisons {
             case EQ -> x == y;
             case NE -> x != y;
         };
-    }
-
-    /**
-     * @param a the tensor
-     * @return -1, 0 or 1 by the sign of each element (NaN stays NaN); a leaf, as its gradient is 0
-     */
-    public static CpuTensor sign(CpuTensor a) {
-        float[] x = a.data();
-        float[] y = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = Math.signum(x[i]);
-        }
-        return CpuTensor.wrap(y, a.shape());
     }
 }
