@@ -51,7 +51,9 @@ class LayersCommandTest {
                 .containsPattern("\nActivations: .*relu")
                 .containsPattern("\nLosses: .*cross_entropy")
                 .containsPattern("\nOptimizers: .*adam")
-                .containsPattern("\nInitializers: .+");
+                .containsPattern("\nInitializers: .+")
+                .contains("\nLearning rate schedules: constant, cosine, exponential, step\n")
+                .contains("\nGradient clipping methods: norm, value\n");
         assertThat(run.err()).isEmpty();
     }
 
