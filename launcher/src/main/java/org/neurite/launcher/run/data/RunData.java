@@ -3,8 +3,8 @@ package org.neurite.launcher.run.data;
 import java.io.IOException;
 import java.util.SplittableRandom;
 
-import org.neurite.api.Shape;
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.nn.Model;
 import org.neurite.launcher.config.RunConfig;
 import org.neurite.launcher.config.SourceConfig;
 
@@ -20,15 +20,14 @@ public record RunData(Dataset train, Dataset validation, Dataset test) {
 
     /**
      * @param config the checked config
-     * @param input the model's per-sample input shape
-     * @param output the model's per-sample output shape
+     * @param model the model it feeds
      * @return the data
      * @throws IOException if a file cannot be read
      * @throws org.neurite.launcher.config.ConfigException if data does not fit the model
      * @throws org.neurite.engine.io.FileFormatException if a file is malformed
      */
-    public static RunData load(RunConfig config, Shape input, Shape output) throws IOException {
-        Dataset train = fit(config, config.train(), input, output);
+    public static RunData load(RunConfig config, Model model) throws IOException {
+        Dataset train = fit(config, config.train(), model);
         Dataset validation = null;
         if (config.validation() instanceof SourceConfig.Split split) {
             // Dataset.split keeps the given share first: the rest is held out
@@ -36,9 +35,9 @@ public record RunData(Dataset train, Dataset validation, Dataset test) {
             train = parts.train();
             validation = parts.validation();
         } else if (config.validation() != null) {
-            validation = fit(config, config.validation(), input, output);
+            validation = fit(config, config.validation(), model);
         }
-        Dataset test = config.test() == null ? null : fit(config, config.test(), input, output);
+        Dataset test = config.test() == null ? null : fit(config, config.test(), model);
         return new RunData(train, validation, test);
     }
 
@@ -47,13 +46,14 @@ public record RunData(Dataset train, Dataset validation, Dataset test) {
      *
      * @param config the config, for the place of problems
      * @param source one of its sources, not a split
-     * @param input the model's input shape
-     * @param output the model's output shape
+     * @param model the model it feeds
      * @return the dataset
      * @throws IOException if a file cannot be read
      */
-    public static Dataset fit(RunConfig config, SourceConfig source, Shape input, Shape output) throws IOException {
-        return DataFit.fit(SourceLoader.load(source), input, output, config.document().locate(source.path()),
-                source.path());
+    public static Dataset fit(RunConfig config, SourceConfig source, Model model) throws IOException {
+        String location = config.document().locate(source.path());
+        Dataset named = SourceLoader.named(source);
+        return named != null ? DataFit.fitNamed(named, model, location, source.path())
+                : DataFit.fit(SourceLoader.load(source), model, location, source.path());
     }
 }

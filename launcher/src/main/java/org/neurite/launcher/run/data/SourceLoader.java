@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.SplittableRandom;
 
 import org.neurite.engine.data.CsvReader;
+import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.IdxData;
 import org.neurite.engine.data.IdxReader;
 import org.neurite.engine.data.SyntheticData;
@@ -41,6 +42,19 @@ public final class SourceLoader {
             };
         }
         throw new IllegalArgumentException(source.path() + ": a split is taken from the training data, not loaded");
+    }
+
+    /**
+     * Loads a source whose samples have several named inputs, as a model graph takes them.
+     *
+     * @param source a source
+     * @return its dataset, or {@code null} if the source gives one unnamed input (see {@link #load})
+     */
+    public static Dataset named(SourceConfig source) {
+        if (source instanceof SourceConfig.Synthetic s && s.name().equals("masked_majority")) {
+            return SyntheticData.maskedMajority(s.samples(), s.dims(), new SplittableRandom(s.seed()));
+        }
+        return null;
     }
 
     /**
