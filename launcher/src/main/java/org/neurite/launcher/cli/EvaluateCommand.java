@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
@@ -114,7 +115,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new ConfigException("--batch-size", "expected a positive number of samples, got " + batchSize);
             }
             SavedModel saved = SavedModel.load(model, components.get());
-            Shape in = saved.model().inputShape();
+            Map<String, Shape> in = saved.model().inputShapes();
             Shape outShape = saved.model().outputShape();
             Labelled labelled = data(saved, in, outShape);
             Evaluation e = new Evaluator(saved.model(), saved.loss(), batchSize).evaluate(labelled.data);
@@ -136,7 +137,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private record Labelled(Dataset data, String description) {
     }
 
-    private Labelled data(SavedModel saved, Shape in, Shape outShape) throws java.io.IOException {
+    private Labelled data(SavedModel saved, Map<String, Shape> in, Shape outShape) throws java.io.IOException {
         if (data != null && data.idx != null) {
             SourceConfig.Idx idx = new SourceConfig.Idx("--images", existing(data.idx.images, "--images"),
                     existing(data.idx.labels, "--labels"), scale);
