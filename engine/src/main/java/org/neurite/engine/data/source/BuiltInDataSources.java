@@ -12,6 +12,6 @@ public final class BuiltInDataSources {
 
     /** @return every built-in provider of this kind */
     public static List<DataSourceProvider> providers() {
-        return List.of(new TextSourceProvider());
+        return List.of(new TextSourceProvider(), new SequencesSourceProvider(), new WindowsSourceProvider());
     }
 }
