@@ -7,6 +7,7 @@ import org.neurite.api.SampleSet;
 import org.neurite.api.Shape;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.DatasetBuilder;
+import org.neurite.engine.nn.Model;
 import org.neurite.launcher.config.ConfigException;
 
 /**
@@ -19,6 +20,18 @@ import org.neurite.launcher.config.ConfigException;
 public final class DataFit {
 
     private DataFit() {
+    }
+
+    /**
+     * @param samples the samples as read
+     * @param model the model they feed
+     * @param location where the source was configured, such as {@code config.yaml:7}
+     * @param path the source's key path, such as {@code data.train}
+     * @return the dataset the model trains or is measured on
+     * @throws ConfigException as {@link #fit(SampleSet, Map, Shape, String, String)}
+     */
+    public static Dataset fit(SampleSet samples, Model model, String location, String path) {
+        return fit(samples, model.inputShapes(), model.outputShape(), location, path);
     }
 
     /**
@@ -98,6 +111,13 @@ public final class DataFit {
                         + " is not a class of the model, whose " + classes + " outputs are classes 0 to " + (classes - 1));
             }
         }
+    }
+
+    /** @return inputs as {@code tokens [16], mask [16]} */
+    public static String describe(Map<String, Shape> inputs) {
+        StringBuilder b = new StringBuilder();
+        inputs.forEach((name, shape) -> b.append(b.length() == 0 ? "" : ", ").append(name).append(' ').append(shape));
+        return b.toString();
     }
 
     /**
