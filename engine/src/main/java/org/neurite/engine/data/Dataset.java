@@ -41,7 +41,7 @@ public final class Dataset {
     public static final String INPUT = "input";
 
     /** The class target of a step that counts for nothing (a padded step), as PyTorch's {@code ignore_index}. */
-    public static final int IGNORE_INDEX = -100;
+    public static final int IGNORE_INDEX = org.neurite.api.Loss.IGNORE_INDEX;
 
     /**
      * Two parts of a dataset.

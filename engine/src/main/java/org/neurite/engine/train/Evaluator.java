@@ -55,7 +55,7 @@ public final class Evaluator {
                 measures.add(batchLoss, prediction, batch.targets());
             }
         }
-        return new Evaluation(n, measures.meanLoss(), measures.confusion());
+        return new Evaluation(n, measures.meanLoss(), measures.confusion(), measures.tokens());
     }
 
     /**

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 /** {@code neurite evaluate}: measures a trained model on labelled data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Measures a trained model on labelled data: accuracy, per-class precision and recall,"
-                + " and the confusion matrix.",
+                + " and the confusion matrix; for targets per step (sequence models), token accuracy, loss and"
+                + " perplexity.",
                 "MODEL is a run folder or a model.json. The data is a source of a run config (--data, by default"
                         + " its test source; a run folder's own config when no data is given), IDX files"
                         + " (--images, --labels) or a CSV file (--csv)."})

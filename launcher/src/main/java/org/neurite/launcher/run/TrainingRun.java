@@ -211,7 +211,9 @@ public final class TrainingRun {
         if (zero != null) {
             say(log, zero.verdict(t.epochs()));
         }
-        ModelFile.save(folder.model(), parts.model, Map.of("loss", lossSpec(config)));
+        Map<String, Object> info = new LinkedHashMap<>(data.info());
+        info.put("loss", lossSpec(config));
+        ModelFile.save(folder.model(), parts.model, info);
         Evaluation test = null;
         if (data.test() != null) {
             test = new Evaluator(parts.model, parts.loss, t.batchSize()).evaluate(data.test());

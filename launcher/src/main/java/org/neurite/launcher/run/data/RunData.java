@@ -1,8 +1,11 @@
 package org.neurite.launcher.run.data;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
+import org.neurite.api.SampleSet;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.nn.Model;
 import org.neurite.launcher.config.RunConfig;
@@ -10,13 +13,15 @@ import org.neurite.launcher.config.SourceConfig;
 
 /**
  * The data of a run, loaded and fitted to its model: training, validation (a source of its
- * own or a share held out of the training data) and test.
+ * own or a share held out of the training data) and test, and what the training samples say a
+ * model trained on them needs to be used again (such as a text's vocabulary).
  *
  * @param train the training set
  * @param validation the validation set, or {@code null}
  * @param test the test set, or {@code null}
+ * @param info what travels with the trained model, as plain JSON values; empty if nothing
  */
-public record RunData(Dataset train, Dataset validation, Dataset test) {
+public record RunData(Dataset train, Dataset validation, Dataset test, Map<String, Object> info) {
 
     /**
      * @param config the checked config
@@ -24,21 +29,27 @@ public record RunData(Dataset train, Dataset validation, Dataset test) {
      * @return the data
      * @throws IOException if a file cannot be read
      * @throws org.neurite.launcher.config.ConfigException if data does not fit the model
-     * @throws org.neurite.engine.io.FileFormatException if a file is malformed
+     * @throws org.neurite.api.DataFileException if a file is malformed
      */
     public static RunData load(RunConfig config, Model model) throws IOException {
-        Dataset train = fit(config, config.train(), model);
+        SourceConfig.Split split = config.validation() instanceof SourceConfig.Split s ? s : null;
+        Optional<SampleSet.Split> parts = split != null && config.train() instanceof SourceConfig.Provided p
+                ? Sources.read(config, p, split.fraction()) : Optional.empty();
+        SampleSet trainSamples = parts.isPresent() ? parts.get().train() : Sources.read(config, config.train());
+        Dataset train = fit(config, config.train(), trainSamples, model);
         Dataset validation = null;
-        if (config.validation() instanceof SourceConfig.Split split) {
+        if (parts.isPresent()) {
+            validation = fit(config, split, parts.get().heldOut(), model);
+        } else if (split != null) {
             // Dataset.split keeps the given share first: the rest is held out
-            Dataset.Split parts = train.split(1 - split.fraction(), new SplittableRandom(split.seed()));
-            train = parts.train();
-            validation = parts.validation();
+            Dataset.Split random = train.split(1 - split.fraction(), new SplittableRandom(split.seed()));
+            train = random.train();
+            validation = random.validation();
         } else if (config.validation() != null) {
             validation = fit(config, config.validation(), model);
         }
         Dataset test = config.test() == null ? null : fit(config, config.test(), model);
-        return new RunData(train, validation, test);
+        return new RunData(train, validation, test, trainSamples.info());
     }
 
     /**
@@ -51,9 +62,10 @@ public record RunData(Dataset train, Dataset validation, Dataset test) {
      * @throws IOException if a file cannot be read
      */
     public static Dataset fit(RunConfig config, SourceConfig source, Model model) throws IOException {
-        String location = config.document().locate(source.path());
-        Dataset named = SourceLoader.named(source);
-        return named != null ? DataFit.fitNamed(named, model, location, source.path())
-                : DataFit.fit(SourceLoader.load(source), model, location, source.path());
+        return fit(config, source, Sources.read(config, source), model);
+    }
+
+    private static Dataset fit(RunConfig config, SourceConfig source, SampleSet samples, Model model) {
+        return DataFit.fit(samples, model, config.document().locate(source.path()), source.path());
     }
 }
