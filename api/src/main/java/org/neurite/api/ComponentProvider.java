@@ -7,7 +7,8 @@ import java.util.List;
  * documentation of the options it reads. Plugins implement one of the sub-interfaces
  * ({@link LayerProvider}, {@link ActivationProvider}, {@link LossProvider},
  * {@link OptimizerProvider}, {@link InitializerProvider}, {@link ScheduleProvider},
- * {@link GradientClipperProvider}) and mark the class as a PF4J extension of it.
+ * {@link GradientClipperProvider}, {@link DataSourceProvider}) and mark the class as a PF4J
+ * extension of it.
  */
 public interface ComponentProvider {
 

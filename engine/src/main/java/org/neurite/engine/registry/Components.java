@@ -5,6 +5,7 @@ import java.util.Collection;
 import org.neurite.api.Activation;
 import org.neurite.api.ActivationProvider;
 import org.neurite.api.ComponentProvider;
+import org.neurite.api.DataSourceProvider;
 import org.neurite.api.GradientClipper;
 import org.neurite.api.GradientClipperProvider;
 import org.neurite.api.Initializer;
@@ -20,6 +21,7 @@ import org.neurite.api.Options;
 import org.neurite.api.ScheduleContext;
 import org.neurite.api.ScheduleProvider;
 import org.neurite.engine.activation.BuiltInActivations;
+import org.neurite.engine.data.source.BuiltInDataSources;
 import org.neurite.engine.init.BuiltInInitializers;
 import org.neurite.engine.loss.BuiltInLosses;
 import org.neurite.engine.nn.BuiltInLayers;
@@ -30,7 +32,7 @@ import org.neurite.engine.optim.schedule.BuiltInSchedules;
 /**
  * Every component a model or a run can name: one {@link ComponentRegistry} per kind (layer
  * types, activations, losses, optimizers, initializers, learning rate schedules, gradient
- * clipping). Start from {@link #builtIns()} and
+ * clipping, data sources). Start from {@link #builtIns()} and
  * {@link #register} more providers, as the launcher does with plugin extensions.
  */
 public final class Components {
@@ -42,6 +44,7 @@ public final class Components {
     private final ComponentRegistry<InitializerProvider> initializers = new ComponentRegistry<>("initializer");
     private final ComponentRegistry<ScheduleProvider> schedules = new ComponentRegistry<>("learning rate schedule");
     private final ComponentRegistry<GradientClipperProvider> clippers = new ComponentRegistry<>("gradient clipping method");
+    private final ComponentRegistry<DataSourceProvider> dataSources = new ComponentRegistry<>("data format");
 
     private Components() {
     }
@@ -61,13 +64,15 @@ public final class Components {
         c.registerAll(BuiltInInitializers.providers());
         c.registerAll(BuiltInSchedules.providers());
         c.registerAll(BuiltInClippers.providers());
+        c.registerAll(BuiltInDataSources.providers());
         return c;
     }
 
     /**
      * Adds a provider to the registry of its kind; a provider of several kinds joins each.
      *
-     * @param provider a layer, activation, loss, optimizer, initializer, schedule or gradient clipping provider
+     * @param provider a layer, activation, loss, optimizer, initializer, schedule, gradient clipping or
+     *     data source provider
      * @return these components
      * @throws IllegalArgumentException if the provider is of no known kind or its name is taken
      */
@@ -101,10 +106,14 @@ public final class Components {
             clippers.register(p);
             known = true;
         }
+        if (provider instanceof DataSourceProvider p) {
+            dataSources.register(p);
+            known = true;
+        }
         if (!known) {
             throw new IllegalArgumentException("provider " + provider.getClass().getName() + " ('" + provider.name()
-                    + "') is not a layer, activation, loss, optimizer, initializer, schedule or gradient clipping"
-                    + " provider");
+                    + "') is not a layer, activation, loss, optimizer, initializer, schedule, gradient clipping"
+                    + " or data source provider");
         }
         return this;
     }
@@ -153,6 +162,11 @@ public final class Components {
     /** @return the kinds of gradient clipping */
     public ComponentRegistry<GradientClipperProvider> clippers() {
         return clippers;
+    }
+
+    /** @return the data sources, by the {@code format} configs select them with */
+    public ComponentRegistry<DataSourceProvider> dataSources() {
+        return dataSources;
     }
 
     /**

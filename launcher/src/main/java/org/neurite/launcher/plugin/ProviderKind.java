@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import org.neurite.api.ActivationProvider;
 import org.neurite.api.ComponentProvider;
+import org.neurite.api.DataSourceProvider;
 import org.neurite.api.GradientClipperProvider;
 import org.neurite.api.InitializerProvider;
 import org.neurite.api.LayerProvider;
@@ -28,7 +29,9 @@ public enum ProviderKind {
     /** Learning rate schedules, such as {@code cosine}. */
     SCHEDULE(ScheduleProvider.class, Components::schedules),
     /** Kinds of gradient clipping, such as {@code norm}. */
-    CLIPPING(GradientClipperProvider.class, Components::clippers);
+    CLIPPING(GradientClipperProvider.class, Components::clippers),
+    /** Data formats, such as {@code text}. */
+    DATA_SOURCE(DataSourceProvider.class, Components::dataSources);
 
     private final Class<? extends ComponentProvider> type;
     private final Function<Components, ComponentRegistry<? extends ComponentProvider>> registry;
