@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neurite.api.Layer;
 import org.neurite.api.Mode;
 import org.neurite.api.MultiInputLayer;
 import org.neurite.api.Options;
@@ -13,6 +14,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
+import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.registry.EngineLayerContext;
 
@@ -189,10 +191,27 @@ public final class Graph implements Model {
         for (GraphNode node : nodes) {
             List<Tensor> in = new ArrayList<>(node.inputs().size());
             node.inputs().forEach(name -> in.add(values.get(name)));
-            values.put(node.name(), node.layer() instanceof MultiInputLayer m
-                    ? m.forward(in, mode) : node.layer().forward(in.get(0), mode));
+            values.put(node.name(), forward(node, in, mode));
         }
         return values;
+    }
+
+    /**
+     * Runs one node. As in {@link Sequential#forward(Tensor, Mode)}, a failure inside the layer's
+     * code becomes a {@link ComponentException} naming the node and its type; bad data passes through.
+     */
+    private static Tensor forward(GraphNode node, List<Tensor> in, Mode mode) {
+        Layer layer = node.layer();
+        String place = "layers." + node.name();
+        try {
+            return layer instanceof MultiInputLayer m ? m.forward(in, mode) : layer.forward(in.get(0), mode);
+        } catch (ComponentException e) {
+            throw e.within(place);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new ComponentException(place, "(" + layer.type() + ") forward failed: " + ComponentException.describe(e), e);
+        }
     }
 
     /**

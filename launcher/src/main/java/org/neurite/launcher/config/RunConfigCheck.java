@@ -23,6 +23,7 @@ import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.data.source.FolderContext;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.options.OptionReader;
+import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.registry.Components;
 
@@ -252,7 +253,7 @@ public final class RunConfigCheck {
         own.remove("format");
         FolderContext context = new FolderContext(doc.folder(), defaultSeed);
         return attempt(() -> {
-            DataSource source = provider.create(Options.of(s.path(), own), context);
+            DataSource source = components.dataSource(format, Options.of(s.path(), own), context);
             Map<String, Path> files = new LinkedHashMap<>();
             context.files().forEach((path, file) -> files.put(path.substring(s.path().length() + 1), file));
             return new SourceConfig.Provided(s.path(), format, source, files);
@@ -459,6 +460,9 @@ public final class RunConfigCheck {
             errors.add(shapeError(e));
         } catch (IllegalArgumentException e) {
             errors.add(new ConfigError(doc.source(), e.getMessage()));
+        } catch (ComponentException e) {
+            // a component's own code failed while it was built: its place leads the message
+            errors.add(new ConfigError(e.path().isEmpty() ? doc.source() : doc.locate(e.path()), e.getMessage()));
         }
         return null;
     }
