@@ -66,9 +66,12 @@ class ScheduleAndClippingPluginsTest {
     }
 
     @Test
-    void aPluginCannotTakeTheNameOfABuiltInSchedule() {
-        PluginStatus copycat = load().plugins().stream().filter(p -> p.id().equals("copycat")).findFirst().orElseThrow();
-        assertThat(copycat.state()).isEqualTo(PluginStatus.State.DISABLED);
-        assertThat(copycat.reason()).isEqualTo("learning rate schedule 'cosine' is already provided by the engine (built in)");
+    void aPluginsScheduleNamedAsABuiltInOneStaysReachableByItsQualifiedName() {
+        LoadedPlugins loaded = load();
+        PluginStatus copycat = loaded.plugins().stream().filter(p -> p.id().equals("copycat")).findFirst().orElseThrow();
+        assertThat(copycat.isStarted()).isTrue();
+        assertThat(loaded.components().schedules().entry("cosine", "optimizer.schedule.type").builtIn()).isTrue();
+        assertThat(loaded.components().schedules().entry("copycat:cosine", "optimizer.schedule.type").owner())
+                .isEqualTo("copycat");
     }
 }
