@@ -22,6 +22,8 @@ public final class ComponentRegistry<P extends ComponentProvider> {
 
     private final String kind;
     private final ConcurrentSkipListMap<String, P> byName = new ConcurrentSkipListMap<>();
+    /** Why a name that was registered is gone, for the message of a later lookup. */
+    private final ConcurrentSkipListMap<String, String> departed = new ConcurrentSkipListMap<>();
 
     /**
      * @param kind what the components are called in messages, such as {@code layer type}
@@ -54,6 +56,25 @@ public final class ComponentRegistry<P extends ComponentProvider> {
             throw new IllegalArgumentException(kind + " '" + name + "' is provided twice: by "
                     + previous.getClass().getName() + " and by " + provider.getClass().getName());
         }
+        departed.remove(name);
+    }
+
+    /**
+     * Removes a provider that goes away (such as with the OSGi bundle that registered it); a
+     * later lookup of its name says why it is gone.
+     *
+     * @param provider the provider, removed only if it is the one registered under its name
+     * @param reason why it left, completing "{kind} 'name' is no longer available: ", such as
+     *     {@code its provider com.example.NoiseProvider left with bundle com.example.noise 1.0.0}
+     * @return whether it was registered
+     */
+    public boolean unregister(P provider, String reason) {
+        String name = provider.name();
+        if (name == null || !byName.remove(name, provider)) {
+            return false;
+        }
+        departed.put(name, reason);
+        return true;
     }
 
     /**
@@ -66,6 +87,9 @@ public final class ComponentRegistry<P extends ComponentProvider> {
      */
     public P get(String name, String path) {
         P provider = byName.get(name);
+        if (provider == null && departed.containsKey(name)) {
+            throw new OptionException(path, kind + " '" + name + "' is no longer available: " + departed.get(name));
+        }
         if (provider == null) {
             String hint = Names.closest(name, byName.keySet());
             throw new OptionException(path, "unknown " + kind + " '" + name + "'"

@@ -89,6 +89,34 @@ public final class Components {
     }
 
     /**
+     * Removes a provider from the registry of each kind it belongs to, as
+     * {@link ComponentRegistry#unregister} does.
+     *
+     * @param provider the provider
+     * @param reason why it left, for the message of a later lookup of its name
+     * @return whether it was registered in any kind
+     */
+    public boolean unregister(ComponentProvider provider, String reason) {
+        boolean removed = false;
+        if (provider instanceof LayerProvider p) {
+            removed |= layers.unregister(p, reason);
+        }
+        if (provider instanceof ActivationProvider p) {
+            removed |= activations.unregister(p, reason);
+        }
+        if (provider instanceof LossProvider p) {
+            removed |= losses.unregister(p, reason);
+        }
+        if (provider instanceof OptimizerProvider p) {
+            removed |= optimizers.unregister(p, reason);
+        }
+        if (provider instanceof InitializerProvider p) {
+            removed |= initializers.unregister(p, reason);
+        }
+        return removed;
+    }
+
+    /**
      * Adds several providers, as {@link #register} does.
      *
      * @param providers the providers
