@@ -5,7 +5,8 @@
 # bench/reference/pytorch_fashion.py mlp ("inference samples/s"); compare the two only when
 # run side by side on a quiet machine.
 #
-# Usage: bench/inference.sh            Environment: MVN_ARGS="-o" (extra Maven arguments)
+# Usage: bench/inference.sh [JMH options, such as -wi 2 -i 3 for a short check]
+# Environment: MVN_ARGS="-o" (extra Maven arguments), JAVA_OPTS (options of the JMH launcher JVM)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +17,8 @@ echo "building the benchmarks (mvn -pl bench -am package) ..."
 # shellcheck disable=SC2086
 mvn -q -B ${MVN_ARGS:-} -pl bench -am package -DskipTests
 
-java -jar "$JAR" 'org.neurite.bench.InferenceBenchmark' -rf json -rff "$OUT/inference.json" > "$OUT/inference.log" 2>&1 \
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -jar "$JAR" 'org.neurite.bench.InferenceBenchmark' "$@" -rf json -rff "$OUT/inference.json" > "$OUT/inference.log" 2>&1 \
   || { tail -30 "$OUT/inference.log"; exit 1; }
 grep -m1 'GEMM kernel' "$OUT/inference.log" || true
 
