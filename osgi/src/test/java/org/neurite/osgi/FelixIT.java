@@ -19,6 +19,7 @@ import org.neurite.osgi.testbundle.client.ClientActivator;
 import org.neurite.osgi.testbundle.provider.ProviderActivator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
@@ -41,10 +42,12 @@ class FelixIT {
     private EmbeddedFelix felix;
     private Bundle provider;
 
+    private List<Bundle> neurite;
+
     @BeforeEach
     void startFelixWithTheBundles() throws Exception {
         felix = EmbeddedFelix.start(dir.resolve("felix-cache"));
-        List<Bundle> neurite = felix.installAndStart(EmbeddedFelix.jarOf(Tensor.class),
+        neurite = felix.installAndStart(EmbeddedFelix.jarOf(Tensor.class),
                 EmbeddedFelix.jarOf(Components.class), EmbeddedFelix.jarOf(NeuriteActivator.class));
         assertThat(neurite).extracting(Bundle::getSymbolicName)
                 .containsExactly("org.neurite.api", "org.neurite.engine", "org.neurite.osgi");
@@ -116,6 +119,17 @@ class FelixIT {
         assertThat((String) client("build").get("error")).endsWith(SCALE_GONE);
         provider.start();
         assertThat(client("build")).doesNotContainKey("error");
+    }
+
+    @Test
+    void theEngineIsWiredToTheVectorApiWhenTheFrameworkExportsIt() {
+        assertThat(vectorApiWired()).isEqualTo(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+    }
+
+    private boolean vectorApiWired() {
+        return neurite.get(1).adapt(BundleWiring.class).getRequiredWires(BundleRevision.PACKAGE_NAMESPACE).stream()
+                .anyMatch(w -> "jdk.incubator.vector".equals(
+                        w.getCapability().getAttributes().get(BundleRevision.PACKAGE_NAMESPACE)));
     }
 
     @SuppressWarnings("unchecked")

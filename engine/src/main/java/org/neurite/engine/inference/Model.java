@@ -187,8 +187,9 @@ public final class Model {
     public List<Prediction> predictBatch(float[][] inputs) {
         float[] values = new float[inputs.length * features];
         for (int i = 0; i < inputs.length; i++) {
-            Objects.requireNonNull(inputs[i], () -> "inputs[" + inputs.length + "]");
-            checkLength(inputs[i].length, "inputs[" + i + "]");
+            String what = "inputs[" + i + "]";
+            Objects.requireNonNull(inputs[i], what);
+            checkLength(inputs[i].length, what);
             System.arraycopy(inputs[i], 0, values, i * features, features);
         }
         return run(values, inputs.length);

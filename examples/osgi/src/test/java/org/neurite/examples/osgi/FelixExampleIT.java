@@ -2,8 +2,12 @@ package org.neurite.examples.osgi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,5 +26,17 @@ class FelixExampleIT {
         assertThat((String) result.get("firstPrediction")).matches(".+ \\(\\d\\) p=.*");
         assertThat((Double) result.get("validationAccuracy")).isGreaterThan(0.7);
         assertThat((Double) result.get("testAccuracy")).isGreaterThan(0.7);
+    }
+
+    @Test
+    void theJarRunsInsideFelixOnThePlainKernelsWithoutTheVectorModule() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-jar", "target/neurite-example-osgi.jar", "../data/fashion-mnist",
+                "--epochs", "1", "--train-limit", "1000")).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("WARNING: GEMM kernel: plain Java", "Felix start to first prediction: ")
+                .containsPattern("test accuracy 0\\.[5-9]");
     }
 }
