@@ -22,7 +22,7 @@ class FelixExampleIT {
                 storage, Map.of("data", Path.of("../data/fashion-mnist").toAbsolutePath().toString(), "epochs", 1,
                         "trainLimit", 6000));
         System.out.println("Felix start to first prediction: " + result.get("startToFirstPredictionMillis") + " ms");
-        assertThat((Double) result.get("startToFirstPredictionMillis")).isPositive();
+        assertThat((Double) result.get("startToFirstPredictionMillis")).isGreaterThan((Double) result.get("startToBundlesActiveMillis"));
         assertThat((String) result.get("firstPrediction")).matches(".+ \\(\\d\\) p=.*");
         assertThat((Double) result.get("validationAccuracy")).isGreaterThan(0.7);
         assertThat((Double) result.get("testAccuracy")).isGreaterThan(0.7);
@@ -37,6 +37,6 @@ class FelixExampleIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("WARNING: GEMM kernel: plain Java", "Felix start to first prediction: ")
-                .containsPattern("test accuracy 0\\.[5-9]");
+                .containsPattern("test accuracy 0\\.[3-9]");
     }
 }
