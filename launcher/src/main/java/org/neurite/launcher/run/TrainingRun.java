@@ -158,6 +158,7 @@ public final class TrainingRun {
                 + parameterCount(parts.model) + " parameters; loss " + parts.loss.name()
                 + (parts.optimizer == null ? "" : "; optimizer " + parts.optimizer.name() + " lr "
                         + parts.optimizer.learningRate()));
+        components.clashes().forEach(c -> log.line("name clash: " + c));
         log.line("data: " + data.train().size() + " training samples"
                 + (data.validation() == null ? "" : ", " + data.validation().size() + " validation")
                 + (data.test() == null ? "" : ", " + data.test().size() + " test"));
@@ -202,6 +203,11 @@ public final class TrainingRun {
                 metrics.flush();
                 log.line(e.getMessage());
                 throw e;
+            } catch (TrainingStepException e) {
+                metrics.flush();
+                TrainingStepException named = e.from(components.originOf(e));
+                log.line(named.getMessage());
+                throw named;
             }
         }
         if (early != null && early.getAsBoolean()) {
@@ -210,7 +216,12 @@ public final class TrainingRun {
         if (zero != null) {
             say(log, zero.verdict(t.epochs()));
         }
-        ModelFile.save(folder.model(), parts.model, Map.of("loss", lossSpec(config)));
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("loss", lossSpec(config));
+        if (!components.pluginsUsed().isEmpty()) {
+            info.put(SavedModel.PLUGINS, SavedModel.pluginsEntry(components));
+        }
+        ModelFile.save(folder.model(), parts.model, info);
         Evaluation test = null;
         if (data.test() != null) {
             test = new Evaluator(parts.model, parts.loss, t.batchSize()).evaluate(data.test());

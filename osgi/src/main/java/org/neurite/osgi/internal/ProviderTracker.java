@@ -36,7 +36,9 @@ final class ProviderTracker implements ServiceTrackerCustomizer<ComponentProvide
             return null;
         }
         try {
-            components.register(provider);
+            // Owned by the bundle: the same name from another bundle or the engine is a clash, not an error.
+            components.register(provider, reference.getBundle().getSymbolicName(),
+                    reference.getBundle().getVersion().toString());
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring a provider of bundle {0}: {1}", bundle, e.getMessage());
             context.ungetService(reference);
