@@ -164,6 +164,8 @@ class PluginFailureTest {
 
         CommandResult qualified = train(plugins, "- {type: 'rival:mlp'}", temp.resolve("q"));
         assertThat(qualified.exitCode()).as(qualified.toString()).isZero();
+        assertThat(Files.readString(RunConfigs.onlyRunFolder(temp.resolve("q")).resolve("model.json")))
+                .contains("\"type\": \"rival:mlp\"", "\"id\": \"rival\"");
     }
 
     @Test
