@@ -6,8 +6,11 @@ import java.util.Locale;
  * Decides once, when first used, which GEMM kernel the engine runs, and says so in the log
  * ({@link System.Logger} {@code "neurite"}). The Vector API kernel is used when the module
  * {@code jdk.incubator.vector} is in the boot layer (the JVM was started with
- * {@code --add-modules jdk.incubator.vector}); otherwise a plain-Java kernel. The class of the
- * vector kernel is only touched after that check, so the engine loads fine without the module.
+ * {@code --add-modules jdk.incubator.vector}) and visible to the engine's class loader (inside
+ * OSGi, when the framework exports the package and the engine's optional import is wired);
+ * otherwise a plain-Java kernel, and a warning in the log, since training then runs several
+ * times slower. The class of the vector kernel is only touched after that check, so the engine
+ * loads fine without the module.
  *
  * <p>The system property {@value #PROPERTY} forces a choice: {@code auto} (default),
  * {@code vector} or {@code scalar}.
@@ -34,9 +37,18 @@ final class KernelChoice {
         return SELECTED;
     }
 
-    /** @return whether the Vector API module is in the boot layer */
+    /** @return whether the Vector API module is in the boot layer and its classes reach the engine */
     static boolean vectorModulePresent() {
-        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            return false;
+        }
+        try {
+            // In OSGi the module can be in the boot layer yet not wired to this bundle.
+            Class.forName(VECTOR_MODULE + ".FloatVector", false, KernelChoice.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** @return a new GEMM on the plain-Java kernel */
@@ -86,14 +98,17 @@ final class KernelChoice {
                 } else {
                     gemm = scalarGemm();
                     why = present ? "vectors shorter than 8 floats on this machine"
-                            : "module " + VECTOR_MODULE + " absent (add --add-modules " + VECTOR_MODULE
-                            + " for the fast kernel)";
+                            : "module " + VECTOR_MODULE + " absent: training runs several times slower;"
+                            + " start the JVM with --add-modules " + VECTOR_MODULE + " (inside OSGi, also export"
+                            + " the package through org.osgi.framework.system.packages.extra)";
                 }
             }
             default -> throw new IllegalArgumentException("system property " + PROPERTY
                     + " must be auto, vector or scalar, got '" + System.getProperty(PROPERTY) + "'");
         }
-        System.getLogger("neurite").log(System.Logger.Level.INFO,
+        // A missing module costs several times the speed: a warning, not a quiet info line.
+        boolean slow = !present && !"scalar".equals(wanted);
+        System.getLogger("neurite").log(slow ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
                 "GEMM kernel: {0} ({1}); threads: {2}",
                 gemm.kernel().description(), why, Parallel.threads());
         return gemm;

@@ -61,6 +61,8 @@ public final class ComponentRegistry<P extends ComponentProvider> {
     private final String kind;
     private final ConcurrentSkipListMap<String, List<Entry<P>>> byName = new ConcurrentSkipListMap<>();
     private final Map<String, String> preferred = new ConcurrentHashMap<>();
+    /** Why a name that was registered is gone, for the message of a later lookup. */
+    private final Map<String, String> departed = new ConcurrentHashMap<>();
 
     /**
      * @param kind what the components are called in messages, such as {@code layer type}
@@ -108,6 +110,28 @@ public final class ComponentRegistry<P extends ComponentProvider> {
             }
         }
         entries.add(new Entry<>(provider, owner, version));
+        departed.remove(name);
+    }
+
+    /**
+     * Removes a provider that goes away (such as with the OSGi bundle that registered it); when
+     * no other owner provides its name, a later lookup of the name says why it is gone.
+     *
+     * @param provider the provider, removed only if this very instance is registered
+     * @param reason why it left, completing "{kind} 'name' is no longer available: ", such as
+     *     {@code its provider com.example.NoiseProvider left with bundle com.example.noise 1.0.0}
+     * @return whether it was registered
+     */
+    public boolean unregister(P provider, String reason) {
+        String name = provider.name();
+        List<Entry<P>> entries = name == null ? null : byName.get(name);
+        if (entries == null || !entries.removeIf(e -> e.provider() == provider)) {
+            return false;
+        }
+        if (entries.isEmpty() && byName.remove(name, entries)) {
+            departed.put(name, reason);
+        }
+        return true;
     }
 
     /**
@@ -145,6 +169,10 @@ public final class ComponentRegistry<P extends ComponentProvider> {
      */
     public Entry<P> entry(String name, String path) {
         Optional<Entry<P>> found = findEntry(name);
+        String plain = name.substring(name.indexOf(':') + 1);
+        if (found.isEmpty() && departed.containsKey(plain)) {
+            throw new OptionException(path, kind + " '" + name + "' is no longer available: " + departed.get(plain));
+        }
         if (found.isEmpty()) {
             List<String> known = name.contains(":") ? qualifiedNames() : names();
             String hint = Names.closest(name, known);

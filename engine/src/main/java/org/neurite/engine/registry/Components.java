@@ -169,6 +169,34 @@ public final class Components {
     }
 
     /**
+     * Removes a provider from the registry of each kind it belongs to, as
+     * {@link ComponentRegistry#unregister} does.
+     *
+     * @param provider the provider
+     * @param reason why it left, for the message of a later lookup of its name
+     * @return whether it was registered in any kind
+     */
+    public boolean unregister(ComponentProvider provider, String reason) {
+        boolean removed = false;
+        if (provider instanceof LayerProvider p) {
+            removed |= layers.unregister(p, reason);
+        }
+        if (provider instanceof ActivationProvider p) {
+            removed |= activations.unregister(p, reason);
+        }
+        if (provider instanceof LossProvider p) {
+            removed |= losses.unregister(p, reason);
+        }
+        if (provider instanceof OptimizerProvider p) {
+            removed |= optimizers.unregister(p, reason);
+        }
+        if (provider instanceof InitializerProvider p) {
+            removed |= initializers.unregister(p, reason);
+        }
+        return removed;
+    }
+
+    /**
      * Makes the plain name of a provider resolve to the provider of that owner, in every
      * registry of the provider's kinds.
      *

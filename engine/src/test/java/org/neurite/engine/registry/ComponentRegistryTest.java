@@ -96,4 +96,19 @@ class ComponentRegistryTest {
         registry.register(new Named("conv2d"));
         assertThat(registry.names()).containsExactly("conv2d");
     }
+
+    @Test
+    void anUnregisteredProviderIsGoneAndALookupSaysWhy() {
+        Named mish = new Named("mish");
+        registry.register(mish);
+        assertThat(registry.unregister(new Named("mish"), "elsewhere")).as("only the registered instance").isFalse();
+        assertThat(registry.unregister(mish, "its provider Mish left with bundle org.example.mish 1.0.0")).isTrue();
+        assertThat(registry.find("mish")).isEmpty();
+        assertThatThrownBy(() -> registry.get("mish", "model.layers[1].activation"))
+                .isInstanceOf(OptionException.class)
+                .hasMessage("model.layers[1].activation: activation 'mish' is no longer available: its provider Mish"
+                        + " left with bundle org.example.mish 1.0.0");
+        registry.register(mish);
+        assertThat(registry.get("mish", "x")).isSameAs(mish);
+    }
 }

@@ -1,0 +1,290 @@
+package org.neurite.engine.inference;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.neurite.api.Backend;
+import org.neurite.api.GradScope;
+import org.neurite.api.Mode;
+import org.neurite.api.Shape;
+import org.neurite.api.Tensor;
+import org.neurite.engine.CpuBackend;
+import org.neurite.engine.io.FileFormatException;
+import org.neurite.engine.io.ModelFile;
+import org.neurite.engine.nn.Sequential;
+import org.neurite.engine.registry.Components;
+
+/**
+ * A trained classifier ready for prediction: the network with its weights, the pre-processing
+ * its inputs get and the names of its classes, all read from a saved model.
+ *
+ * <pre>{@code
+ * Model model = Model.load(Path.of("runs/fashion-mlp-20260101-120000"));
+ * Prediction p = model.predict(pixels);          // 784 raw values, scaled as in training
+ * System.out.println(p.name() + " " + p.probability());
+ * }</pre>
+ *
+ * <p>Prediction runs the network in inference mode with no gradient recorded, and touches no
+ * shared mutable state, so one model serves any number of threads at once.
+ */
+public final class Model {
+
+    /** The key of the class names in a model file. */
+    public static final String CLASS_NAMES = "class_names";
+    /** The model file a run folder holds. */
+    public static final String FILE_IN_RUN_FOLDER = "model.json";
+
+    private final Sequential network;
+    private final Preprocessing preprocessing;
+    private final List<String> classNames;
+    private final ClassScores scores;
+    private final int features;
+    private final int outputs;
+    private final Backend backend = CpuBackend.instance();
+
+    private Model(Sequential network, Preprocessing preprocessing, List<String> classNames, String loss, String source) {
+        this.network = network;
+        this.preprocessing = preprocessing;
+        this.features = network.inputShape().intSize();
+        this.outputs = network.outputShape().intSize();
+        this.scores = ClassScores.of(loss, outputs, source);
+        if (classNames != null && classNames.size() != scores.classes(outputs)) {
+            throw new IllegalArgumentException(source + ": " + classNames.size() + " class names for "
+                    + scores.classes(outputs) + " classes");
+        }
+        this.classNames = classNames == null ? null : List.copyOf(classNames);
+    }
+
+    /**
+     * Wraps a model built or trained in this program.
+     *
+     * @param network the network, with its weights
+     * @param preprocessing what raw inputs go through
+     * @param classNames the names of the classes in index order, or {@code null}
+     * @param loss the name of the loss it was trained with ({@code null} for {@code cross_entropy})
+     * @return the model
+     * @throws IllegalArgumentException if the loss is not a classifier's or the names do not fit the outputs
+     */
+    public static Model of(Sequential network, Preprocessing preprocessing, List<String> classNames, String loss) {
+        return new Model(network, preprocessing, classNames, loss, "model");
+    }
+
+    /**
+     * Loads a model with the engine's built-in components.
+     *
+     * @param path a run folder (holding {@code model.json}) or a model's JSON file
+     * @return the model
+     * @throws NoSuchFileException if the folder has no {@code model.json}, or a file is missing,
+     *     naming the file
+     * @throws IOException if a file cannot be read
+     * @throws FileFormatException if a file is malformed or names a component that is not
+     *     registered (naming it)
+     */
+    public static Model load(Path path) throws IOException {
+        return load(path, Components.builtIns());
+    }
+
+    /**
+     * Loads a model, looking up the layer types it names in {@code components} (built-ins and plugins).
+     *
+     * @param path a run folder or a model's JSON file
+     * @param components where layer types are looked up
+     * @return the model
+     * @throws IOException as {@link #load(Path)} says
+     */
+    public static Model load(Path path, Components components) throws IOException {
+        Path file = path;
+        if (Files.isDirectory(path)) {
+            file = path.resolve(FILE_IN_RUN_FOLDER);
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString(), null, "the folder " + path + " has no "
+                        + FILE_IN_RUN_FOLDER + ": it is not a run folder, or its run did not finish");
+            }
+        } else if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(path.toString(), null, "no such model file or run folder");
+        }
+        ModelFile.Loaded loaded = ModelFile.load(file, components);
+        String source = file.toString();
+        try {
+            return new Model(loaded.model(), Preprocessing.fromJson(loaded.info().get(Preprocessing.KEY), source),
+                    classNames(loaded.info().get(CLASS_NAMES), source), ClassScores.lossName(loaded.info()), source);
+        } catch (FileFormatException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(source, "model", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves a model with what prediction needs: pre-processing, class names and loss.
+     *
+     * @param file the JSON file to write (the weights go beside it)
+     * @param network the network
+     * @param preprocessing what raw inputs go through
+     * @param classNames the names of the classes, or {@code null}
+     * @param loss the name of the loss it was trained with
+     * @throws IOException if writing fails
+     */
+    public static void save(Path file, Sequential network, Preprocessing preprocessing, List<String> classNames,
+            String loss) throws IOException {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("loss", loss);
+        info.put(Preprocessing.KEY, preprocessing.toJson());
+        if (classNames != null) {
+            info.put(CLASS_NAMES, classNames);
+        }
+        ModelFile.save(file, network, info);
+    }
+
+    /** @return the shape of one input, such as {@code [1, 28, 28]} */
+    public Shape inputShape() {
+        return network.inputShape();
+    }
+
+    /** @return the class names in index order, or {@code null} if the model has none */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** @return the pre-processing applied to raw inputs */
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /** @return the network */
+    public Sequential network() {
+        return network;
+    }
+
+    /**
+     * Predicts the class of one raw input.
+     *
+     * @param input the input's values in row-major order, {@code inputShape().size()} of them
+     * @return the prediction
+     * @throws IllegalArgumentException if the input has the wrong length
+     */
+    public Prediction predict(float[] input) {
+        Objects.requireNonNull(input, "input");
+        checkLength(input.length, "input");
+        return run(input.clone(), 1).get(0);
+    }
+
+    /**
+     * Predicts the classes of several raw inputs in one batch.
+     *
+     * @param inputs the inputs, each {@code inputShape().size()} values long
+     * @return one prediction per input, in order
+     * @throws IllegalArgumentException if an input has the wrong length (naming its index)
+     */
+    public List<Prediction> predictBatch(float[][] inputs) {
+        float[] values = new float[inputs.length * features];
+        for (int i = 0; i < inputs.length; i++) {
+            String what = "inputs[" + i + "]";
+            Objects.requireNonNull(inputs[i], what);
+            checkLength(inputs[i].length, what);
+            System.arraycopy(inputs[i], 0, values, i * features, features);
+        }
+        return run(values, inputs.length);
+    }
+
+    /**
+     * Predicts from a tensor of raw inputs: one input of {@code inputShape()} or a batch of
+     * shape {@code [batch, ...inputShape()]}.
+     *
+     * @param inputs the tensor
+     * @return one prediction per input
+     * @throws IllegalArgumentException if the shape is neither
+     */
+    public List<Prediction> predict(Tensor inputs) {
+        Shape shape = inputs.shape();
+        Shape one = network.inputShape();
+        int batch;
+        if (shape.equals(one)) {
+            batch = 1;
+        } else if (shape.rank() == one.rank() + 1 && shape.dropFirst().equals(one)) {
+            batch = shape.dim(0);
+        } else {
+            throw new IllegalArgumentException("input tensor of shape " + shape + ": expected " + one + " or [batch, "
+                    + one.toString().substring(1));
+        }
+        return run(inputs.toArray(), batch);
+    }
+
+    /**
+     * Predicts from one CSV row of raw numbers (no label column).
+     *
+     * @param row such as {@code 0,12,255,...}
+     * @return the prediction
+     * @throws IllegalArgumentException if a field is not a number or the count is wrong
+     */
+    public Prediction predictCsv(String row) {
+        return predict(InputRows.csv(row, features));
+    }
+
+    /**
+     * Predicts from one JSON row: an array of raw numbers.
+     *
+     * @param row such as {@code [0, 12, 255, ...]}
+     * @return the prediction
+     * @throws IllegalArgumentException if the row is not an array of numbers or the count is wrong
+     */
+    public Prediction predictJson(String row) {
+        return predict(InputRows.json(row, features));
+    }
+
+    private void checkLength(int length, String what) {
+        if (length != features) {
+            throw new IllegalArgumentException(what + " has " + length + " values, expected " + features
+                    + " (input shape " + network.inputShape() + ")");
+        }
+    }
+
+    private List<Prediction> run(float[] values, int batch) {
+        preprocessing.apply(values, features);
+        float[] out;
+        try (GradScope ignored = backend.noGrad()) {
+            Tensor x = backend.tensor(values, network.inputShape().prepend(batch));
+            out = network.forward(x, Mode.INFERENCE).toArray();
+        }
+        if (out.length != batch * outputs) {
+            throw new IllegalStateException("the network gave " + out.length + " outputs for " + batch + " inputs, expected "
+                    + batch * outputs);
+        }
+        List<Prediction> predictions = new ArrayList<>(batch);
+        for (int b = 0; b < batch; b++) {
+            float[] p = scores.probabilities(out, b * outputs, outputs);
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                if (p[c] > p[best]) {
+                    best = c;
+                }
+            }
+            predictions.add(new Prediction(best, classNames == null ? null : classNames.get(best), p));
+        }
+        return predictions;
+    }
+
+    private static List<String> classNames(Object value, String source) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw new FileFormatException(source, CLASS_NAMES, "expected a list of strings, found " + value);
+    }
+
+    @Override
+    public String toString() {
+        return "Model(input " + network.inputShape() + ", " + scores.classes(outputs) + " classes"
+                + (classNames == null ? "" : " " + Arrays.toString(classNames.toArray())) + ")";
+    }
+}
