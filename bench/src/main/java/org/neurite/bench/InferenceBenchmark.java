@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.neurite.api.Shape;
 import org.neurite.engine.data.FashionMnist;
-import org.neurite.engine.inference.Model;
+import org.neurite.engine.inference.Predictor;
 import org.neurite.engine.inference.Prediction;
 import org.neurite.engine.inference.Preprocessing;
 import org.neurite.engine.nn.Sequential;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Prediction with the Fashion-MNIST MLP (784-256-128-10 ReLU) through {@link Model}, as an
+ * Prediction with the Fashion-MNIST MLP (784-256-128-10 ReLU) through {@link Predictor}, as an
  * application calls it: raw pixels in (scaled by 255 as stored with the model), class
  * probabilities out. {@link #batchOfOne} is sampled per call, so JMH reports its median and
  * p99 latency; {@link #batchOfThousand} gives samples per second as 1000 x its operations per
@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class InferenceBenchmark {
 
-    private Model model;
+    private Predictor model;
     private float[] one;
     private float[][] thousand;
 
@@ -49,7 +49,7 @@ public class InferenceBenchmark {
                 .add("dense", Map.of("units", 128, "activation", "relu"))
                 .add("dense", Map.of("units", 10))
                 .build();
-        model = Model.of(network, Preprocessing.scale(255), FashionMnist.CLASS_NAMES, "cross_entropy");
+        model = Predictor.of(network, Preprocessing.scale(255), FashionMnist.CLASS_NAMES, "cross_entropy");
         SplittableRandom random = new SplittableRandom(0);
         thousand = new float[1000][784];
         for (float[] row : thousand) {

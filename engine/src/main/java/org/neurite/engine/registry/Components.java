@@ -54,6 +54,28 @@ public final class Components {
     private final ComponentRegistry<GradientClipperProvider> clippers = new ComponentRegistry<>("gradient clipping method");
     private final ComponentRegistry<DataSourceProvider> dataSources = new ComponentRegistry<>("data format");
 
+    /** Every kind with its registry: what registering, removing and listing go through, so a new kind is one line. */
+    private final List<Kind<?>> kinds = List.of(new Kind<>(LayerProvider.class, layers),
+            new Kind<>(ActivationProvider.class, activations), new Kind<>(LossProvider.class, losses),
+            new Kind<>(OptimizerProvider.class, optimizers), new Kind<>(InitializerProvider.class, initializers),
+            new Kind<>(ScheduleProvider.class, schedules), new Kind<>(GradientClipperProvider.class, clippers),
+            new Kind<>(DataSourceProvider.class, dataSources));
+
+    private record Kind<P extends ComponentProvider>(Class<P> type, ComponentRegistry<P> registry) {
+
+        boolean register(ComponentProvider provider, String owner, String version) {
+            if (!type.isInstance(provider)) {
+                return false;
+            }
+            registry.register(type.cast(provider), owner, version);
+            return true;
+        }
+
+        boolean unregister(ComponentProvider provider, String reason) {
+            return type.isInstance(provider) && registry.unregister(type.cast(provider), reason);
+        }
+    }
+
     /** The plugins (id → version) whose components were created, for the saved model. */
     private final Map<String, String> pluginsUsed = new java.util.concurrent.ConcurrentSkipListMap<>();
 
@@ -75,13 +97,21 @@ public final class Components {
     /** @return the plugins, id → version, that provide any component here */
     public Map<String, String> plugins() {
         Map<String, String> plugins = new java.util.TreeMap<>();
-        for (ComponentRegistry<?> registry : List.of(layers, activations, losses, optimizers, initializers, schedules, clippers,
-                dataSources)) {
+        for (ComponentRegistry<?> registry : registries()) {
             for (String name : registry.names()) {
                 registry.entries(name).stream().filter(e -> !e.builtIn()).forEach(e -> plugins.put(e.owner(), e.version()));
             }
         }
         return plugins;
+    }
+
+    /** @return the provider interface of every kind these registries hold, such as {@code LayerProvider} */
+    public List<Class<? extends ComponentProvider>> providerTypes() {
+        return kinds.stream().<Class<? extends ComponentProvider>>map(Kind::type).toList();
+    }
+
+    private List<ComponentRegistry<?>> registries() {
+        return kinds.stream().<ComponentRegistry<?>>map(Kind::registry).toList();
     }
 
     /** @return registries without any provider */
@@ -128,37 +158,8 @@ public final class Components {
      */
     public Components register(ComponentProvider provider, String owner, String version) {
         boolean known = false;
-        if (provider instanceof LayerProvider p) {
-            layers.register(p, owner, version);
-            known = true;
-        }
-        if (provider instanceof ActivationProvider p) {
-            activations.register(p, owner, version);
-            known = true;
-        }
-        if (provider instanceof LossProvider p) {
-            losses.register(p, owner, version);
-            known = true;
-        }
-        if (provider instanceof OptimizerProvider p) {
-            optimizers.register(p, owner, version);
-            known = true;
-        }
-        if (provider instanceof InitializerProvider p) {
-            initializers.register(p, owner, version);
-            known = true;
-        }
-        if (provider instanceof ScheduleProvider p) {
-            schedules.register(p, owner, version);
-            known = true;
-        }
-        if (provider instanceof GradientClipperProvider p) {
-            clippers.register(p, owner, version);
-            known = true;
-        }
-        if (provider instanceof DataSourceProvider p) {
-            dataSources.register(p, owner, version);
-            known = true;
+        for (Kind<?> kind : kinds) {
+            known |= kind.register(provider, owner, version);
         }
         if (!known) {
             throw new IllegalArgumentException("provider " + provider.getClass().getName() + " ('" + provider.name()
@@ -178,20 +179,8 @@ public final class Components {
      */
     public boolean unregister(ComponentProvider provider, String reason) {
         boolean removed = false;
-        if (provider instanceof LayerProvider p) {
-            removed |= layers.unregister(p, reason);
-        }
-        if (provider instanceof ActivationProvider p) {
-            removed |= activations.unregister(p, reason);
-        }
-        if (provider instanceof LossProvider p) {
-            removed |= losses.unregister(p, reason);
-        }
-        if (provider instanceof OptimizerProvider p) {
-            removed |= optimizers.unregister(p, reason);
-        }
-        if (provider instanceof InitializerProvider p) {
-            removed |= initializers.unregister(p, reason);
+        for (Kind<?> kind : kinds) {
+            removed |= kind.unregister(provider, reason);
         }
         return removed;
     }
@@ -206,8 +195,7 @@ public final class Components {
      * @throws IllegalArgumentException if that owner does not provide the name
      */
     public Components prefer(ComponentProvider provider, String owner) {
-        for (ComponentRegistry<?> registry : List.of(layers, activations, losses, optimizers, initializers, schedules, clippers,
-                dataSources)) {
+        for (ComponentRegistry<?> registry : registries()) {
             if (registry.entries(provider.name()).stream().anyMatch(e -> e.provider().getClass() == provider.getClass())) {
                 registry.prefer(provider.name(), owner);
             }
@@ -221,8 +209,7 @@ public final class Components {
      */
     public List<String> clashes() {
         List<String> lines = new java.util.ArrayList<>();
-        for (ComponentRegistry<?> registry : List.of(layers, activations, losses, optimizers, initializers, schedules, clippers,
-                dataSources)) {
+        for (ComponentRegistry<?> registry : registries()) {
             for (String name : registry.clashes()) {
                 String meant = registry.entry(name, "").qualifiedName();
                 lines.add(registry.kind() + " '" + name + "': " + String.join(", ", registry.entries(name).stream()
@@ -243,8 +230,7 @@ public final class Components {
      */
     public String originOf(Throwable failure) {
         Map<ClassLoader, String> loaders = new LinkedHashMap<>();
-        for (ComponentRegistry<?> registry : List.of(layers, activations, losses, optimizers, initializers, schedules, clippers,
-                dataSources)) {
+        for (ComponentRegistry<?> registry : registries()) {
             for (String name : registry.names()) {
                 for (ComponentRegistry.Entry<?> e : registry.entries(name)) {
                     ClassLoader loader = e.provider().getClass().getClassLoader();

@@ -3,25 +3,16 @@ package org.neurite.osgi.internal;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.neurite.api.ActivationProvider;
 import org.neurite.api.ComponentProvider;
-import org.neurite.api.InitializerProvider;
-import org.neurite.api.LayerProvider;
-import org.neurite.api.LossProvider;
-import org.neurite.api.OptimizerProvider;
+import org.neurite.engine.registry.Components;
 
 /**
- * The provider interfaces tracked as services. A new kind of provider in the api is one line
- * here (the engine's {@code Components.register} already sorts providers by kind).
+ * The provider interfaces tracked as services: every kind the engine's {@link Components}
+ * holds, so a new kind of provider in the api needs nothing here.
  */
 final class ProviderKinds {
 
-    static final List<Class<? extends ComponentProvider>> TRACKED = List.of(
-            LayerProvider.class,
-            ActivationProvider.class,
-            LossProvider.class,
-            OptimizerProvider.class,
-            InitializerProvider.class);
+    static final List<Class<? extends ComponentProvider>> TRACKED = Components.empty().providerTypes();
 
     private ProviderKinds() {
     }

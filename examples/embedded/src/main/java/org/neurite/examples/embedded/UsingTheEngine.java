@@ -12,7 +12,7 @@ import org.neurite.api.Options;
 import org.neurite.api.Shape;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.FashionMnist;
-import org.neurite.engine.inference.Model;
+import org.neurite.engine.inference.Predictor;
 import org.neurite.engine.inference.Prediction;
 import org.neurite.engine.inference.Preprocessing;
 import org.neurite.engine.nn.Sequential;
@@ -45,8 +45,8 @@ public final class UsingTheEngine {
         // Save it with what prediction needs; the reader scaled pixels to [0, 1], so the
         // saved model divides raw pixels (0-255) by 255 itself.
         Path file = Files.createDirectories(Path.of("fashion-mlp")).resolve("model.json");
-        Model.save(file, model, Preprocessing.scale(255), FashionMnist.CLASS_NAMES, "cross_entropy");
-        Model predictor = Model.load(file);
+        Predictor.save(file, model, Preprocessing.scale(255), FashionMnist.CLASS_NAMES, "cross_entropy");
+        Predictor predictor = Predictor.load(file);
         float[] pixels = data.test().features(0);
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] *= 255;

@@ -14,7 +14,7 @@ import org.neurite.api.Options;
 import org.neurite.api.Shape;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.FashionMnist;
-import org.neurite.engine.inference.Model;
+import org.neurite.engine.inference.Predictor;
 import org.neurite.engine.inference.Prediction;
 import org.neurite.engine.inference.Preprocessing;
 import org.neurite.engine.nn.Sequential;
@@ -81,7 +81,7 @@ public final class FashionMnistApp implements BundleActivator {
                 .add("dense", Map.of("units", 10))
                 .build();
         // The readers scale pixels to [0, 1] already, so the model takes them as they come.
-        Model model = Model.of(network, Preprocessing.NONE, FashionMnist.CLASS_NAMES, "cross_entropy");
+        Predictor model = Predictor.of(network, Preprocessing.NONE, FashionMnist.CLASS_NAMES, "cross_entropy");
         Dataset test = FashionMnist.loadTest(folder);
         Prediction first = model.predict(test.features(0));
         result.put("firstPredictionNanos", System.nanoTime());

@@ -19,7 +19,7 @@ import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
 import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.io.ModelFile;
-import org.neurite.engine.nn.Sequential;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
 
 /**
@@ -27,7 +27,7 @@ import org.neurite.engine.registry.Components;
  * its inputs get and the names of its classes, all read from a saved model.
  *
  * <pre>{@code
- * Model model = Model.load(Path.of("runs/fashion-mlp-20260101-120000"));
+ * Predictor model = Predictor.load(Path.of("runs/fashion-mlp-20260101-120000"));
  * Prediction p = model.predict(pixels);          // 784 raw values, scaled as in training
  * System.out.println(p.name() + " " + p.probability());
  * }</pre>
@@ -35,14 +35,16 @@ import org.neurite.engine.registry.Components;
  * <p>Prediction runs the network in inference mode with no gradient recorded, and touches no
  * shared mutable state, so one model serves any number of threads at once.
  */
-public final class Model {
+public final class Predictor {
 
     /** The key of the class names in a model file. */
     public static final String CLASS_NAMES = "class_names";
     /** The model file a run folder holds. */
     public static final String FILE_IN_RUN_FOLDER = "model.json";
 
-    private final Sequential network;
+    private final Model network;
+    private final String inputName;
+    private final Shape inputShape;
     private final Preprocessing preprocessing;
     private final List<String> classNames;
     private final ClassScores scores;
@@ -50,10 +52,16 @@ public final class Model {
     private final int outputs;
     private final Backend backend = CpuBackend.instance();
 
-    private Model(Sequential network, Preprocessing preprocessing, List<String> classNames, String loss, String source) {
+    private Predictor(Model network, Preprocessing preprocessing, List<String> classNames, String loss, String source) {
+        if (network.inputShapes().size() != 1) {
+            throw new IllegalArgumentException(source + ": prediction takes a model with one input, but this one has "
+                    + network.inputShapes().keySet());
+        }
         this.network = network;
+        this.inputName = network.inputShapes().keySet().iterator().next();
+        this.inputShape = network.inputShapes().get(inputName);
         this.preprocessing = preprocessing;
-        this.features = network.inputShape().intSize();
+        this.features = inputShape.intSize();
         this.outputs = network.outputShape().intSize();
         this.scores = ClassScores.of(loss, outputs, source);
         if (classNames != null && classNames.size() != scores.classes(outputs)) {
@@ -73,8 +81,8 @@ public final class Model {
      * @return the model
      * @throws IllegalArgumentException if the loss is not a classifier's or the names do not fit the outputs
      */
-    public static Model of(Sequential network, Preprocessing preprocessing, List<String> classNames, String loss) {
-        return new Model(network, preprocessing, classNames, loss, "model");
+    public static Predictor of(Model network, Preprocessing preprocessing, List<String> classNames, String loss) {
+        return new Predictor(network, preprocessing, classNames, loss, "model");
     }
 
     /**
@@ -88,7 +96,7 @@ public final class Model {
      * @throws FileFormatException if a file is malformed or names a component that is not
      *     registered (naming it)
      */
-    public static Model load(Path path) throws IOException {
+    public static Predictor load(Path path) throws IOException {
         return load(path, Components.builtIns());
     }
 
@@ -100,7 +108,7 @@ public final class Model {
      * @return the model
      * @throws IOException as {@link #load(Path)} says
      */
-    public static Model load(Path path, Components components) throws IOException {
+    public static Predictor load(Path path, Components components) throws IOException {
         Path file = path;
         if (Files.isDirectory(path)) {
             file = path.resolve(FILE_IN_RUN_FOLDER);
@@ -114,7 +122,7 @@ public final class Model {
         ModelFile.Loaded loaded = ModelFile.load(file, components);
         String source = file.toString();
         try {
-            return new Model(loaded.model(), Preprocessing.fromJson(loaded.info().get(Preprocessing.KEY), source),
+            return new Predictor(loaded.model(), Preprocessing.fromJson(loaded.info().get(Preprocessing.KEY), source),
                     classNames(loaded.info().get(CLASS_NAMES), source), ClassScores.lossName(loaded.info()), source);
         } catch (FileFormatException e) {
             throw e;
@@ -133,7 +141,7 @@ public final class Model {
      * @param loss the name of the loss it was trained with
      * @throws IOException if writing fails
      */
-    public static void save(Path file, Sequential network, Preprocessing preprocessing, List<String> classNames,
+    public static void save(Path file, Model network, Preprocessing preprocessing, List<String> classNames,
             String loss) throws IOException {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("loss", loss);
@@ -146,7 +154,7 @@ public final class Model {
 
     /** @return the shape of one input, such as {@code [1, 28, 28]} */
     public Shape inputShape() {
-        return network.inputShape();
+        return inputShape;
     }
 
     /** @return the class names in index order, or {@code null} if the model has none */
@@ -160,7 +168,7 @@ public final class Model {
     }
 
     /** @return the network */
-    public Sequential network() {
+    public Model network() {
         return network;
     }
 
@@ -205,7 +213,7 @@ public final class Model {
      */
     public List<Prediction> predict(Tensor inputs) {
         Shape shape = inputs.shape();
-        Shape one = network.inputShape();
+        Shape one = inputShape;
         int batch;
         if (shape.equals(one)) {
             batch = 1;
@@ -243,7 +251,7 @@ public final class Model {
     private void checkLength(int length, String what) {
         if (length != features) {
             throw new IllegalArgumentException(what + " has " + length + " values, expected " + features
-                    + " (input shape " + network.inputShape() + ")");
+                    + " (input shape " + inputShape + ")");
         }
     }
 
@@ -251,8 +259,8 @@ public final class Model {
         preprocessing.apply(values, features);
         float[] out;
         try (GradScope ignored = backend.noGrad()) {
-            Tensor x = backend.tensor(values, network.inputShape().prepend(batch));
-            out = network.forward(x, Mode.INFERENCE).toArray();
+            Tensor x = backend.tensor(values, inputShape.prepend(batch));
+            out = network.forward(Map.of(inputName, x), Mode.INFERENCE).toArray();
         }
         if (out.length != batch * outputs) {
             throw new IllegalStateException("the network gave " + out.length + " outputs for " + batch + " inputs, expected "
@@ -284,7 +292,7 @@ public final class Model {
 
     @Override
     public String toString() {
-        return "Model(input " + network.inputShape() + ", " + scores.classes(outputs) + " classes"
+        return "Predictor(input " + inputShape + ", " + scores.classes(outputs) + " classes"
                 + (classNames == null ? "" : " " + Arrays.toString(classNames.toArray())) + ")";
     }
 }

@@ -23,7 +23,7 @@ import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.nn.Sequential;
 import org.neurite.engine.registry.Components;
 
-class ModelTest {
+class PredictorTest {
 
     private static final List<String> NAMES = List.of("cat", "dog", "bird");
 
@@ -39,7 +39,7 @@ class ModelTest {
 
     private Path saved(Sequential network, String loss) throws Exception {
         Path run = Files.createDirectories(dir.resolve("run"));
-        Model.save(run.resolve("model.json"), network, Preprocessing.scale(255), NAMES, loss);
+        Predictor.save(run.resolve("model.json"), network, Preprocessing.scale(255), NAMES, loss);
         return run;
     }
 
@@ -54,7 +54,7 @@ class ModelTest {
     @Test
     void aRunFolderGivesClassProbabilitiesOfTheScaledInput() throws Exception {
         Sequential network = network(4);
-        Model model = Model.load(saved(network, "cross_entropy"));
+        Predictor model = Predictor.load(saved(network, "cross_entropy"));
         float[] input = {255, 0, 51, 102};
 
         Prediction p = model.predict(input);
@@ -75,7 +75,7 @@ class ModelTest {
 
     @Test
     void batchesTensorsCsvAndJsonRowsGiveTheSameAnswers() throws Exception {
-        Model model = Model.load(saved(network(4), "cross_entropy").resolve("model.json"));
+        Predictor model = Predictor.load(saved(network(4), "cross_entropy").resolve("model.json"));
         float[][] rows = {{255, 0, 51, 102}, {3, 200, 7, 90}, {0, 0, 0, 0}};
         List<Prediction> batch = model.predictBatch(rows);
         for (int i = 0; i < rows.length; i++) {
@@ -90,7 +90,7 @@ class ModelTest {
 
     @Test
     void eightThreadsGetTheAnswersOfOne() throws Exception {
-        Model model = Model.load(saved(network(784), "cross_entropy"));
+        Predictor model = Predictor.load(saved(network(784), "cross_entropy"));
         SplittableRandom random = new SplittableRandom(7);
         List<float[][]> batches = new ArrayList<>();
         for (int b = 0; b < 24; b++) {
@@ -129,7 +129,7 @@ class ModelTest {
 
     @Test
     void wrongInputsNameExpectedAndGot() throws Exception {
-        Model model = Model.load(saved(network(4), "cross_entropy"));
+        Predictor model = Predictor.load(saved(network(4), "cross_entropy"));
         assertThatThrownBy(() -> model.predict(new float[3]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("input has 3 values, expected 4 (input shape [4])");
@@ -150,17 +150,17 @@ class ModelTest {
     @Test
     void aFolderMissingAFileSaysWhichAndWhy() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        assertThatThrownBy(() -> Model.load(empty))
+        assertThatThrownBy(() -> Predictor.load(empty))
                 .isInstanceOf(NoSuchFileException.class)
                 .hasMessage(empty.resolve("model.json") + ": the folder " + empty + " has no model.json: it is not a run"
                         + " folder, or its run did not finish");
         Path run = saved(network(4), "cross_entropy");
         Files.delete(run.resolve("model.safetensors"));
-        assertThatThrownBy(() -> Model.load(run))
+        assertThatThrownBy(() -> Predictor.load(run))
                 .isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("model.safetensors")
                 .hasMessageContaining("the weights file that " + run.resolve("model.json") + " names is missing");
-        assertThatThrownBy(() -> Model.load(dir.resolve("nowhere.json")))
+        assertThatThrownBy(() -> Predictor.load(dir.resolve("nowhere.json")))
                 .hasMessage(dir.resolve("nowhere.json") + ": no such model file or run folder");
     }
 
@@ -168,7 +168,7 @@ class ModelTest {
     void aModelNeedingAnUnregisteredProviderNamesIt() throws Exception {
         Path run = saved(network(4), "cross_entropy");
         Components withoutDense = Components.empty();
-        assertThatThrownBy(() -> Model.load(run, withoutDense))
+        assertThatThrownBy(() -> Predictor.load(run, withoutDense))
                 .isInstanceOf(FileFormatException.class)
                 .hasMessageContaining("unknown layer type 'dense'");
     }
@@ -176,10 +176,10 @@ class ModelTest {
     @Test
     void aRegressionModelIsNotAClassifierAndNamesMustFitTheClasses() throws Exception {
         Path run = saved(network(4), "mse");
-        assertThatThrownBy(() -> Model.load(run))
+        assertThatThrownBy(() -> Predictor.load(run))
                 .isInstanceOf(FileFormatException.class)
                 .hasMessageContaining("the model was trained with the loss 'mse', so it is not a classifier");
-        assertThatThrownBy(() -> Model.of(network(4), Preprocessing.NONE, List.of("a", "b"), null))
+        assertThatThrownBy(() -> Predictor.of(network(4), Preprocessing.NONE, List.of("a", "b"), null))
                 .hasMessage("model: 2 class names for 3 classes");
     }
 
