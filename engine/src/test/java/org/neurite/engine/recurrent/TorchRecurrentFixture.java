@@ -9,13 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.neurite.api.Layer;
+import org.neurite.api.LayerProvider;
 import org.neurite.api.Mode;
+import org.neurite.api.Options;
+import org.neurite.api.Shape;
 import org.neurite.api.Parameter;
 import org.neurite.api.RecurrentCell;
 import org.neurite.api.StackedRecurrentLayer;
 import org.neurite.api.Tensor;
 import org.neurite.engine.io.Safetensors;
 import org.neurite.engine.io.TensorData;
+import org.neurite.engine.registry.Components;
+import org.neurite.engine.registry.EngineLayerContext;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
@@ -34,8 +40,25 @@ public record TorchRecurrentFixture(String name, Map<String, TensorData> tensors
     /** Below this magnitude, differences are compared absolutely (float32 rounding of sums near 0). */
     public static final double FLOOR = 1e-6;
 
-    /** The folder of the fixtures and their script, from the engine module's base directory. */
-    public static final Path FOLDER = Path.of("src/test/resources/recurrent");
+    /**
+     * The folder of the fixtures and their script: the engine's, from its base directory, or the
+     * one named by the system property {@code neurite.recurrent.fixtures} (set by the plugins' builds).
+     */
+    public static final Path FOLDER = Path.of(System.getProperty("neurite.recurrent.fixtures",
+            "src/test/resources/recurrent"));
+
+    /**
+     * @param prefix the start of the file names, such as {@code lstm-}; empty for all
+     * @return the fixture files, sorted
+     */
+    public static List<Path> files(String prefix) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(FOLDER)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.toString().endsWith(".safetensors")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /**
      * @param file a fixture file
@@ -58,10 +81,36 @@ public record TorchRecurrentFixture(String name, Map<String, TensorData> tensors
 
     /** @return the layer options of the reference run, with all steps returned */
     public Map<String, Object> options() {
-        return Map.of("hidden_size", Integer.parseInt(metadata.get("hidden_size")),
+        Map<String, Object> options = new java.util.LinkedHashMap<>(Map.of(
+                "hidden_size", Integer.parseInt(metadata.get("hidden_size")),
                 "num_layers", Integer.parseInt(metadata.get("num_layers")),
                 "bidirectional", Boolean.parseBoolean(metadata.get("bidirectional")),
-                "return_sequences", true);
+                "return_sequences", true));
+        if (cell() == RecurrentCell.RNN_RELU || cell() == RecurrentCell.RNN_TANH) {
+            options.put("nonlinearity", cell() == RecurrentCell.RNN_RELU ? "relu" : "tanh");
+        }
+        return options;
+    }
+
+    /**
+     * @param provider the provider of the reference's layer type
+     * @return a layer with the reference's options, created by the provider for the reference's
+     *     inputs, holding the reference's parameters
+     */
+    public StackedRecurrentLayer create(LayerProvider provider) {
+        List<Shape> shapes = new ArrayList<>();
+        for (String key : List.of("x", "h0", "c0", "mask")) {
+            if (tensors.containsKey(key)) {
+                int[] dims = tensors.get(key).shape().dims();
+                shapes.add(Shape.of(java.util.Arrays.copyOfRange(dims, 1, dims.length)));
+            }
+        }
+        Layer layer = provider.create(Options.of("model.layers[0]", options()), shapes,
+                EngineLayerContext.seeded(Components.builtIns(), 0, "model.layers[0]"));
+        assertThat(layer).isInstanceOf(StackedRecurrentLayer.class);
+        StackedRecurrentLayer stack = (StackedRecurrentLayer) layer;
+        loadInto(stack);
+        return stack;
     }
 
     /** @return the sequence's features per step */
