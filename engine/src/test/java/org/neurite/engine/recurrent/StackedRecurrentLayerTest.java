@@ -30,9 +30,16 @@ class StackedRecurrentLayerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void matchesPyTorch(Path file) {
+    void theEnginesFusedSequencesMatchPyTorch(Path file) {
         TorchRecurrentFixture fixture = TorchRecurrentFixture.read(file);
         fixture.check(fixture.create(provider(fixture.cell())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void theApisComposedSequencesMatchPyTorch(Path file) {
+        TorchRecurrentFixture fixture = TorchRecurrentFixture.read(file);
+        fixture.check(fixture.create(provider(fixture.cell()), ComposedBackend.create()));
     }
 
     /** A provider of the cell, as the plugins make them (the rnn one also reads nonlinearity). */

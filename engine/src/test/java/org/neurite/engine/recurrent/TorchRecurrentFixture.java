@@ -98,6 +98,15 @@ public record TorchRecurrentFixture(String name, Map<String, TensorData> tensors
      *     inputs, holding the reference's parameters
      */
     public StackedRecurrentLayer create(LayerProvider provider) {
+        return create(provider, org.neurite.engine.CpuBackend.instance());
+    }
+
+    /**
+     * @param provider the provider of the reference's layer type
+     * @param backend the backend the layer runs on
+     * @return a layer as {@link #create(LayerProvider)} makes it, on that backend
+     */
+    public StackedRecurrentLayer create(LayerProvider provider, org.neurite.api.Backend backend) {
         List<Shape> shapes = new ArrayList<>();
         for (String key : List.of("x", "h0", "c0", "mask")) {
             if (tensors.containsKey(key)) {
@@ -106,7 +115,8 @@ public record TorchRecurrentFixture(String name, Map<String, TensorData> tensors
             }
         }
         Layer layer = provider.create(Options.of("model.layers[0]", options()), shapes,
-                EngineLayerContext.seeded(Components.builtIns(), 0, "model.layers[0]"));
+                new EngineLayerContext(Components.builtIns(), backend, new java.util.SplittableRandom(0),
+                        "model.layers[0]"));
         assertThat(layer).isInstanceOf(StackedRecurrentLayer.class);
         StackedRecurrentLayer stack = (StackedRecurrentLayer) layer;
         loadInto(stack);
