@@ -217,6 +217,17 @@ public final class Options {
     }
 
     /**
+     * Reads a reference to another component (an option of type {@link OptionType#COMPONENT}).
+     *
+     * @param key an optional key holding a name or a map with a {@code name}
+     * @return the reference, or {@code null} if the key is absent
+     * @throws OptionException if the value is neither
+     */
+    public ComponentRef getComponent(String key) {
+        return ComponentRef.read(this, key);
+    }
+
+    /**
      * @param key an optional key holding a map
      * @return the nested options, whose path continues this one's; empty if absent
      * @throws OptionException if the value is not a map
