@@ -12,19 +12,21 @@ public abstract class RecurrentLayerProvider implements LayerProvider {
 
     /** The options every recurrent layer type reads. */
     public static final List<OptionSpec> COMMON_OPTIONS = List.of(
-            OptionSpec.required("hidden_size", OptionType.INTEGER, "The size of the state h of each cell, at least 1."),
+            OptionSpec.required("hidden_size", OptionType.INTEGER, "The size of the state h of each cell, at least 1.")
+                    .atLeast(1),
             OptionSpec.optional("num_layers", OptionType.INTEGER, 1,
-                    "How many recurrent layers are stacked, each taking the outputs of the one below."),
+                    "How many recurrent layers are stacked, each taking the outputs of the one below.").atLeast(1),
             OptionSpec.optional("bidirectional", OptionType.BOOLEAN, false,
                     "Whether each layer also runs from the last step to the first; outputs join both directions."),
             OptionSpec.optional("dropout", OptionType.NUMBER, 0.0,
-                    "Dropout probability in [0, 1) on the outputs of every layer but the last, in training."),
+                    "Dropout probability in [0, 1) on the outputs of every layer but the last, in training.")
+                    .range(OptionSpec.Range.closedOpen(0, 1)),
             OptionSpec.optional("bias", OptionType.BOOLEAN, true, "Whether the cells have bias_ih and bias_hh."),
             OptionSpec.optional("return_sequences", OptionType.BOOLEAN, false,
                     "Output every step [time, directions * hidden], or only the final h of the top layer"
                             + " [directions * hidden]."),
             OptionSpec.optional("max_length", OptionType.INTEGER, null,
-                    "The longest sequence accepted (steps); longer inputs are refused. None when absent."));
+                    "The longest sequence accepted (steps); longer inputs are refused. None when absent.").atLeast(1));
 
     /** @return the options of this layer type: {@link #COMMON_OPTIONS} and any of its own */
     @Override

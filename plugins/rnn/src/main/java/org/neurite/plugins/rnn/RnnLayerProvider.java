@@ -20,7 +20,8 @@ import org.pf4j.Extension;
 public final class RnnLayerProvider extends RecurrentLayerProvider implements LayerProvider {
 
     private static final List<OptionSpec> OPTIONS = withCommon(List.of(
-            OptionSpec.optional("nonlinearity", OptionType.STRING, "tanh", "The activation of the cell: tanh or relu.")));
+            OptionSpec.optional("nonlinearity", OptionType.STRING, "tanh", "The activation of the cell: tanh or relu.")
+                    .oneOf("tanh", "relu")));
 
     @Override
     public String name() {
