@@ -1,6 +1,7 @@
 package org.neurite.launcher.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
@@ -74,7 +75,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         try {
             SavedModel saved = SavedModel.load(model, components.get());
-            float[] rows = PredictionInput.read(input, format(), saved.model().inputShape(), scale);
+            Map<String, float[]> rows = PredictionInput.read(input, format(), saved.model().inputShapes(), scale);
             Predictions predictions = new Predictions(saved.model(), saved.loss());
             predictions.print(predictions.compute(rows), spec.commandLine().getOut());
             return ExitCodes.OK;

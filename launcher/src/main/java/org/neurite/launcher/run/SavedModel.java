@@ -10,7 +10,7 @@ import org.neurite.api.OptionException;
 import org.neurite.api.Options;
 import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.io.ModelFile;
-import org.neurite.engine.nn.Sequential;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.registry.Components;
 import org.neurite.launcher.config.ConfigException;
@@ -24,7 +24,7 @@ import org.neurite.launcher.config.ConfigException;
  * @param model the model with its weights
  * @param loss the loss it was trained with, or {@code null} if the file names none
  */
-public record SavedModel(Path file, RunFolder runFolder, Sequential model, Loss loss) {
+public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss) {
 
     /**
      * @param path a run folder or a model JSON file
