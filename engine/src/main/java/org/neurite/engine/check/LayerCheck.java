@@ -240,7 +240,7 @@ public final class LayerCheck {
             Sequential original = model(SEED);
             Path file = Files.createDirectories(folder).resolve("model.json");
             ModelFile.save(file, original, Map.of());
-            Sequential loaded = ModelFile.load(file, components).model();
+            org.neurite.engine.nn.Model loaded = ModelFile.load(file, components).model();
             CpuTensor x = batchOf(7, input);
             expectSame(original.forward(x, Mode.INFERENCE), loaded.forward(x, Mode.INFERENCE), "the loaded model's output");
         } catch (IOException e) {

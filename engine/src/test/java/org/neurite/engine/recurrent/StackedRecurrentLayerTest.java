@@ -20,7 +20,7 @@ import org.neurite.api.RecurrentLayerProvider;
  * {@code nn.LSTM} and {@code nn.GRU}: every fixture of {@code src/test/resources/recurrent/}
  * (uni- and bidirectional, stacked, with initial states, masked).
  */
-class StackedRecurrentLayerTest {
+public class StackedRecurrentLayerTest {
 
     static Stream<Path> fixtures() {
         List<Path> list = TorchRecurrentFixture.files("");
@@ -43,7 +43,7 @@ class StackedRecurrentLayerTest {
     }
 
     /** A provider of the cell, as the plugins make them (the rnn one also reads nonlinearity). */
-    static RecurrentLayerProvider provider(RecurrentCell cell) {
+    public static RecurrentLayerProvider provider(RecurrentCell cell) {
         return new RecurrentLayerProvider() {
             @Override
             protected RecurrentCell cell(Options options) {

@@ -23,8 +23,9 @@ import org.neurite.launcher.config.ConfigException;
  * @param runFolder the run folder it belongs to, or {@code null} when given as a file
  * @param model the model with its weights
  * @param loss the loss it was trained with, or {@code null} if the file names none
+ * @param info what else the model file holds about the model (such as a text model's {@code vocabulary})
  */
-public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss) {
+public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss, Map<String, Object> info) {
 
     /**
      * @param path a run folder or a model JSON file
@@ -48,7 +49,7 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss)
             throw new ConfigException(path.toString(), "no such model file or run folder");
         }
         ModelFile.Loaded loaded = ModelFile.load(file, components);
-        return new SavedModel(file, folder, loaded.model(), loss(file, loaded.info(), components));
+        return new SavedModel(file, folder, loaded.model(), loss(file, loaded.info(), components), loaded.info());
     }
 
     private static Loss loss(Path file, Map<String, Object> info, Components components) {
