@@ -1,5 +1,6 @@
 package org.neurite.api;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -75,4 +76,23 @@ public interface LayerContext {
      * @throws ShapeMismatchException if it cannot take that input shape
      */
     Layer layer(String type, Options options, Shape inputShape);
+
+    /**
+     * Creates a registered layer of several inputs inside the one being built, as a block
+     * composes a merge ({@code add} for a residual connection) or attention with a mask.
+     *
+     * @param type the layer type, such as {@code add}
+     * @param options its options; their path names the nested layer in error messages
+     * @param inputShapes the per-sample shape of each input, in order
+     * @return the layer, a {@link MultiInputLayer} when it takes several inputs
+     * @throws OptionException if no layer has that type or its options are wrong
+     * @throws ShapeMismatchException if it cannot take those inputs
+     */
+    default Layer layer(String type, Options options, List<Shape> inputShapes) {
+        if (inputShapes.size() != 1) {
+            throw new UnsupportedOperationException("this context creates layers of one input only; "
+                    + type + " was given " + inputShapes.size());
+        }
+        return layer(type, options, inputShapes.get(0));
+    }
 }

@@ -108,6 +108,7 @@ public final class EngineLayerContext implements LayerContext {
      * @param inputShapes the per-sample shape of each input, in order
      * @return the layer
      */
+    @Override
     public Layer layer(String type, Options options, List<Shape> inputShapes) {
         Options at = placed(options);
         return components.layers().get(type, at.pathOf("type")).create(at, inputShapes, at(at.path()));

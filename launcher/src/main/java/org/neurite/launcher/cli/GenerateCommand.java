@@ -2,14 +2,11 @@ package org.neurite.launcher.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
-import org.neurite.engine.data.source.Vocabulary;
 import org.neurite.engine.generate.Sampling;
 import org.neurite.engine.generate.TextGenerator;
 import org.neurite.engine.registry.Components;
@@ -106,15 +103,12 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private TextGenerator generator(SavedModel saved) {
-        Object tokens = saved.info().get(Vocabulary.KEY);
-        if (!(tokens instanceof List<?> list)) {
+        if (saved.vocabulary() == null) {
             throw new ConfigException(saved.file().toString(), "not a character-level model: it holds no vocabulary"
                     + " (generate takes models trained on a text source)");
         }
-        List<String> vocabulary = new ArrayList<>(list.size());
-        list.forEach(t -> vocabulary.add(String.valueOf(t)));
         try {
-            return new TextGenerator(saved.model(), vocabulary);
+            return new TextGenerator(saved.model(), saved.vocabulary().tokens());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(saved.file().toString(), "cannot generate from this model: " + e.getMessage());
         }

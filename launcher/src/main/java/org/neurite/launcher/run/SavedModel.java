@@ -10,6 +10,7 @@ import java.util.Map;
 import org.neurite.api.Loss;
 import org.neurite.api.OptionException;
 import org.neurite.api.Options;
+import org.neurite.engine.data.source.Vocabulary;
 import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
@@ -26,9 +27,9 @@ import org.neurite.launcher.config.ConfigException;
  * @param runFolder the run folder it belongs to, or {@code null} when given as a file
  * @param model the model with its weights
  * @param loss the loss it was trained with, or {@code null} if the file names none
- * @param info what else the model file holds about the model (such as a text model's {@code vocabulary})
+ * @param vocabulary the characters of a text model's token ids, or {@code null} for other models
  */
-public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss, Map<String, Object> info) {
+public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss, Vocabulary vocabulary) {
 
     /** The key of {@code model.json} that lists the plugins the model was built with. */
     public static final String PLUGINS = "plugins";
@@ -56,7 +57,8 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
         }
         checkPlugins(file, components);
         ModelFile.Loaded loaded = ModelFile.load(file, components);
-        return new SavedModel(file, folder, loaded.model(), loss(file, loaded.info(), components), loaded.info());
+        return new SavedModel(file, folder, loaded.model(), loss(file, loaded.info(), components),
+                vocabulary(file, loaded.info()));
     }
 
     /**
@@ -92,6 +94,21 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
     public static List<Map<String, String>> pluginsEntry(Components components) {
         return components.pluginsUsed().entrySet().stream().map(e -> Map.of("id", e.getKey(), "version", e.getValue()))
                 .toList();
+    }
+
+    private static Vocabulary vocabulary(Path file, Map<String, Object> info) {
+        Object tokens = info.get(Vocabulary.KEY);
+        if (tokens == null) {
+            return null;
+        }
+        if (!(tokens instanceof java.util.List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new FileFormatException(file.toString(), Vocabulary.KEY, "expected a list of characters");
+        }
+        try {
+            return Vocabulary.ofTokens(list.stream().map(String.class::cast).toList());
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(file.toString(), Vocabulary.KEY, e.getMessage(), e);
+        }
     }
 
     private static Loss loss(Path file, Map<String, Object> info, Components components) {

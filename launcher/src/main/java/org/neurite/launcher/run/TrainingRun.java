@@ -217,16 +217,11 @@ public final class TrainingRun {
         if (zero != null) {
             say(log, zero.verdict(t.epochs()));
         }
-<<<<<<< HEAD
         Map<String, Object> info = new LinkedHashMap<>(data.info());
-        info.put("loss", lossSpec(config));
-=======
-        Map<String, Object> info = new LinkedHashMap<>();
         info.put("loss", lossSpec(config));
         if (!components.pluginsUsed().isEmpty()) {
             info.put(SavedModel.PLUGINS, SavedModel.pluginsEntry(components));
         }
->>>>>>> platform
         ModelFile.save(folder.model(), parts.model, info);
         Evaluation test = null;
         if (data.test() != null) {

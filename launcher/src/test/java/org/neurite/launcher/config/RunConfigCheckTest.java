@@ -183,4 +183,44 @@ class RunConfigCheckTest {
         assertThat(train).containsEntry("path", dir.resolve("points.csv").toString());
         assertThat(((java.util.Map<?, ?>) c.resolved().get("training")).get("epochs")).isEqualTo(7);
     }
+
+    /** A graph of two inputs on the masked_majority set; line 10 holds the merge. */
+    private static final String GRAPH = """
+            data:
+              train: {format: synthetic, name: masked_majority, samples: 20, steps: 4}
+            model:
+              inputs:
+                tokens: {shape: [4], dtype: int}
+                mask: {shape: [4], dtype: bool}
+              layers:
+                - {name: embed, type: embedding, inputs: [tokens], vocabulary: 4, dim: 2}
+                - {name: mask_steps, type: reshape, inputs: [mask], shape: [4, 1]}
+                - {name: real, type: multiply, inputs: [embed, mask_steps]}
+                - {name: flat, type: flatten}
+                - {name: logits, type: dense, units: 2}
+            loss: cross_entropy
+            optimizer: adam
+            """;
+
+    @Test
+    void aModelWithNamedInputsIsAGraph() throws IOException {
+        RunConfig c = load(GRAPH);
+
+        org.neurite.engine.nn.Model model = c.buildModel(COMPONENTS);
+
+        assertThat(model).isInstanceOf(org.neurite.engine.nn.Graph.class);
+        assertThat(model.inputShapes().keySet()).containsExactly("tokens", "mask");
+        assertThat(model.outputShape().dims()).containsExactly(2);
+    }
+
+    @Test
+    void graphProblemsAreReportedAtTheirLine() {
+        assertThat(errors(GRAPH.replace("inputs: [embed, mask_steps]", "inputs: [embed, mask_step]")))
+                .containsExactly(file() + ":10: model.layers[2].inputs[1]: unknown input 'mask_step' (did you mean"
+                        + " 'mask_steps'?); known names: tokens, mask, embed, mask_steps, real, flat, logits");
+        assertThat(errors(GRAPH.replace("shape: [4, 1]}", "shape: [2, 2]}")))
+                .containsExactly(file() + ":10: model.layers[2] (multiply 'real'): input shapes [4, 2] and [2, 2] do"
+                        + " not match: differ at axis 0 (4 and 2); each axis must be equal or 1 (inputs embed [4, 2],"
+                        + " mask_steps [2, 2])");
+    }
 }

@@ -31,7 +31,27 @@ public final class DataFit {
      * @throws ConfigException as {@link #fit(SampleSet, Map, Shape, String, String)}
      */
     public static Dataset fit(SampleSet samples, Model model, String location, String path) {
-        return fit(samples, model.inputShapes(), model.outputShape(), location, path);
+        Dataset data = fit(samples, model.inputShapes(), model.outputShape(), location, path);
+        EmbeddedInputs.of(model).forEach((input, embedding) -> checkTokens(data, input, embedding, samples.source(),
+                location, path));
+        return data;
+    }
+
+    /** Token ids must be rows of the embedding that looks them up. */
+    private static void checkTokens(Dataset data, String input, EmbeddedInputs.Embedding embedding, String source,
+                                    String location, String path) {
+        String name = data.inputNames().size() == 1 ? data.inputNames().get(0) : input;
+        for (int i = 0; i < data.size(); i++) {
+            float[] ids = data.input(name, i);
+            for (int t = 0; t < ids.length; t++) {
+                float id = ids[t];
+                if (!(id >= 0 && id < embedding.vocabulary() && id == Math.rint(id))) {
+                    throw new ConfigException(location, path + ": token id " + format(id) + " of sample " + i
+                            + (ids.length > 1 ? " at step " + t : "") + " in " + source + " is outside the vocabulary of "
+                            + embedding.layer() + " (embedding, vocabulary " + embedding.vocabulary() + ")");
+                }
+            }
+        }
     }
 
     /**
