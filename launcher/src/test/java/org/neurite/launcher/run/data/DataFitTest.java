@@ -1,0 +1,57 @@
+package org.neurite.launcher.run.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neurite.api.SampleSet;
+import org.neurite.api.Shape;
+import org.neurite.engine.data.Dataset;
+import org.neurite.engine.nn.Sequential;
+import org.neurite.launcher.config.ConfigException;
+
+/** Samples with a class per step meet a model that scores every step; what does not fit is named. */
+class DataFitTest {
+
+    private static final Sequential TAGGER = Sequential.builder(Shape.of(4)).seed(0)
+            .add("embedding", Map.of("vocabulary", 3, "dim", 2)).add("dense", Map.of("units", 3)).build();
+
+    private static SampleSet steps(float[] tokens, float[] labels, int length) {
+        return SampleSet.of("tags.jsonl", Map.of("tokens", new SampleSet.Column(tokens, Shape.of(length)),
+                "mask", new SampleSet.Column(new float[tokens.length], Shape.of(length))),
+                new SampleSet.Column(labels, Shape.of(length)), 3, Map.of());
+    }
+
+    @Test
+    void classesPerStepFitAModelScoringEveryStep() {
+        Dataset d = DataFit.fit(steps(new float[] {0, 1, 2, 0}, new float[] {1, 2, 0, -100}, 4), TAGGER, "c.yaml:3",
+                "data.train");
+
+        assertThat(d.hasStepTargets()).isTrue();
+        assertThat(d.numClasses()).hasValue(3);
+        assertThat(d.inputNames()).containsExactly("input");
+        assertThat(d.target(0)).containsExactly(1, 2, 0, -100);
+    }
+
+    @Test
+    void namesStepsThatDoNotFitTheModelAndTokensOutsideItsEmbedding() {
+        assertThatThrownBy(() -> DataFit.fit(steps(new float[5], new float[5], 5), TAGGER, "c.yaml:3", "data.train"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("c.yaml:3: data.train: input 'tokens' of shape [5] (5 values) from tags.jsonl do not fit"
+                        + " model.input [4] (4 values)");
+        assertThatThrownBy(() -> DataFit.fit(steps(new float[4], new float[] {0, 3, 0, 0}, 4), TAGGER, "c.yaml:3",
+                "data.train"))
+                .hasMessage("c.yaml:3: data.train: label 3 of sample 0 at step 1 in tags.jsonl is not a class of the"
+                        + " model, whose 3 outputs are classes 0 to 2");
+        assertThatThrownBy(() -> DataFit.fit(steps(new float[] {0, 1, 7, 0}, new float[4], 4), TAGGER, "c.yaml:3",
+                "data.train"))
+                .hasMessage("c.yaml:3: data.train: token id 7 of sample 0 at step 2 in tags.jsonl is outside the"
+                        + " vocabulary of model.layers[0] (embedding, vocabulary 3)");
+        Sequential oneScore = Sequential.builder(Shape.of(4)).seed(0).add("dense", Map.of("units", 2)).build();
+        assertThatThrownBy(() -> DataFit.fit(steps(new float[4], new float[4], 4), oneScore, "c.yaml:3", "data.train"))
+                .hasMessage("c.yaml:3: data.train: tags.jsonl has a class per step [4], so the model's output must be"
+                        + " [4, classes], not [2]");
+    }
+}
