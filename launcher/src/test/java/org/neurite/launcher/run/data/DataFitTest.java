@@ -3,6 +3,7 @@ package org.neurite.launcher.run.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,11 @@ class DataFitTest {
             .add("embedding", Map.of("vocabulary", 3, "dim", 2)).add("dense", Map.of("units", 3)).build();
 
     private static SampleSet steps(float[] tokens, float[] labels, int length) {
-        return SampleSet.of("tags.jsonl", Map.of("tokens", new SampleSet.Column(tokens, Shape.of(length)),
-                "mask", new SampleSet.Column(new float[tokens.length], Shape.of(length))),
+        // Ordered: the first input is the one a one-input model takes (Map.of's order changes from run to run).
+        Map<String, SampleSet.Column> inputs = new LinkedHashMap<>();
+        inputs.put("tokens", new SampleSet.Column(tokens, Shape.of(length)));
+        inputs.put("mask", new SampleSet.Column(new float[tokens.length], Shape.of(length)));
+        return SampleSet.of("tags.jsonl", inputs,
                 new SampleSet.Column(labels, Shape.of(length)), 3, Map.of());
     }
 
