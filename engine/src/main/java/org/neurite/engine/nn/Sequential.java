@@ -243,8 +243,8 @@ public final class Sequential implements Model {
                 x = layer.forward(x, mode);
             } catch (ComponentException e) {
                 throw e.within("layers[" + i + "]");
-            } catch (ShapeMismatchException | OptionException e) {
-                throw e; // the data or the config, not the layer's code
+            } catch (IllegalArgumentException e) {
+                throw e; // bad data or options (shapes, values a layer refuses), not a fault of the layer's code
             } catch (RuntimeException | LinkageError e) {
                 throw new ComponentException("layers[" + i + "]", "(" + layer.type() + ") forward failed: "
                         + ComponentException.describe(e), e);
