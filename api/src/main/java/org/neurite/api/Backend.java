@@ -1,5 +1,7 @@
 package org.neurite.api;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -325,5 +327,54 @@ public interface Backend {
      */
     default Tensor custom(String name, Tensor value, OpBackward backward, Tensor... inputs) {
         return custom(name, value.toArray(), value.shape(), backward, inputs);
+    }
+
+    // ---- recurrent sequences -------------------------------------------------------------
+
+    /**
+     * Runs one direction of one recurrent layer over a whole sequence. Where {@code mask} is 0 a
+     * step is padding: the state passes through it unchanged and its output is 0 (as PyTorch's
+     * packed sequences give), so a right-padded sequence run in reverse starts at its last real step.
+     *
+     * <p>This default composes the per-step cell ops; a backend may run the whole sequence in
+     * one fused op with the same results (the engine does).
+     *
+     * @param cell the cell type
+     * @param input the sequence, {@code [batch, time, inputSize]}
+     * @param initialState the state before the first step, each {@code [batch, hidden]}
+     * @param weights the cell's parameters
+     * @param mask {@code [batch, time]}, 1 at real steps and 0 at padding; {@code null} for none
+     * @param reverse whether to run from the last step to the first
+     * @return the outputs {@code [batch, time, hidden]} (at their own steps, also when reversed),
+     *     then the final state ({@code h}, and {@code c} for the LSTM), each {@code [batch, hidden]}
+     */
+    default List<Tensor> recurrentSequence(RecurrentCell cell, Tensor input, List<Tensor> initialState,
+                                           RecurrentCell.Weights weights, Tensor mask, boolean reverse) {
+        int batch = input.dim(0);
+        int time = input.dim(1);
+        int features = input.dim(2);
+        List<Tensor> state = initialState;
+        Tensor[] outputs = new Tensor[time];
+        for (int s = 0; s < time; s++) {
+            int t = reverse ? time - 1 - s : s;
+            Tensor x = input.slice(1, t, t + 1).reshape(batch, features);
+            List<Tensor> next = cell.step(this, x, state, weights);
+            if (mask == null) {
+                state = next;
+                outputs[t] = next.get(0);
+            } else {
+                Tensor real = mask.slice(1, t, t + 1);
+                List<Tensor> kept = new ArrayList<>(next.size());
+                for (int i = 0; i < next.size(); i++) {
+                    kept.add(where(real, next.get(i), state.get(i)));
+                }
+                state = kept;
+                outputs[t] = kept.get(0).mul(real);
+            }
+        }
+        List<Tensor> result = new ArrayList<>(1 + state.size());
+        result.add(stack(Arrays.asList(outputs), 1));
+        result.addAll(state);
+        return result;
     }
 }

@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * A layer that runs over a sequence and can also be driven one step at a time, carrying its
  * state from step to step (for generation or streaming). Its {@link #forward} takes
- * {@code [batch, time, features]}.
+ * {@code [batch, time, features]}. Its {@link StepResult} serves every {@link StepwiseLayer}.
  */
-public interface RecurrentLayer extends Layer {
+public interface RecurrentLayer extends StepwiseLayer {
 
     /**
      * @param batchSize the number of sequences run side by side
      * @return the state before the first step (zeros), such as {@code [h]} or {@code [h, c]}
      */
+    @Override
     List<Tensor> initialState(int batchSize);
 
     /**
@@ -22,10 +23,11 @@ public interface RecurrentLayer extends Layer {
      * @param state the state after the previous step
      * @return the output of this step and the new state
      */
+    @Override
     StepResult step(Tensor input, List<Tensor> state);
 
     /**
-     * What one recurrent step gives.
+     * What one step of a {@link StepwiseLayer} gives.
      *
      * @param output the output of the step, {@code [batch, hidden]}
      * @param state the state to pass to the next step

@@ -10,6 +10,7 @@ import org.neurite.api.Initializer;
 import org.neurite.api.Mode;
 import org.neurite.api.OpBackward;
 import org.neurite.api.Parameter;
+import org.neurite.api.RecurrentCell;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.autograd.GradMode;
@@ -23,6 +24,7 @@ import org.neurite.engine.ops.Joins;
 import org.neurite.engine.ops.Normalization;
 import org.neurite.engine.ops.Pooling;
 import org.neurite.engine.ops.RecurrentCells;
+import org.neurite.engine.ops.RecurrentSequence;
 import org.neurite.engine.ops.Selection;
 import org.neurite.engine.ops.Softmax;
 import org.neurite.engine.tensor.CpuParameter;
@@ -198,5 +200,18 @@ public final class CpuBackend implements Backend {
     @Override
     public Tensor custom(String name, float[] values, Shape shape, OpBackward backward, Tensor... inputs) {
         return CustomOps.record(name, values, shape, backward, inputs);
+    }
+
+    // ---- recurrent sequences -------------------------------------------------------------
+
+    @Override
+    public List<Tensor> recurrentSequence(RecurrentCell cell, Tensor input, List<Tensor> initialState,
+                                          RecurrentCell.Weights weights, Tensor mask, boolean reverse) {
+        List<CpuTensor> state = new ArrayList<>(initialState.size());
+        for (Tensor t : initialState) {
+            state.add(CpuTensor.of(t));
+        }
+        return RecurrentSequence.run(cell, of(input), state, of(weights.ih()), of(weights.hh()), of(weights.biasIh()),
+                of(weights.biasHh()), of(mask), reverse);
     }
 }

@@ -61,21 +61,6 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
                 vocabulary(file, loaded.info()));
     }
 
-    private static Vocabulary vocabulary(Path file, Map<String, Object> info) {
-        Object tokens = info.get(Vocabulary.KEY);
-        if (tokens == null) {
-            return null;
-        }
-        if (!(tokens instanceof java.util.List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-            throw new FileFormatException(file.toString(), Vocabulary.KEY, "expected a list of characters");
-        }
-        try {
-            return Vocabulary.ofTokens(list.stream().map(String.class::cast).toList());
-        } catch (IllegalArgumentException e) {
-            throw new FileFormatException(file.toString(), Vocabulary.KEY, e.getMessage(), e);
-        }
-    }
-
     /**
      * The plugins a model was built with, as {@code model.json} records them ({@code plugins:
      * [{id: mish, version: 1.0.0}]}), must be installed; otherwise say which to install, rather
@@ -109,6 +94,21 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
     public static List<Map<String, String>> pluginsEntry(Components components) {
         return components.pluginsUsed().entrySet().stream().map(e -> Map.of("id", e.getKey(), "version", e.getValue()))
                 .toList();
+    }
+
+    private static Vocabulary vocabulary(Path file, Map<String, Object> info) {
+        Object tokens = info.get(Vocabulary.KEY);
+        if (tokens == null) {
+            return null;
+        }
+        if (!(tokens instanceof java.util.List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new FileFormatException(file.toString(), Vocabulary.KEY, "expected a list of characters");
+        }
+        try {
+            return Vocabulary.ofTokens(list.stream().map(String.class::cast).toList());
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(file.toString(), Vocabulary.KEY, e.getMessage(), e);
+        }
     }
 
     private static Loss loss(Path file, Map<String, Object> info, Components components) {

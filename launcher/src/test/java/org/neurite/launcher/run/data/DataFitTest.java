@@ -20,7 +20,8 @@ class DataFitTest {
             .add("embedding", Map.of("vocabulary", 3, "dim", 2)).add("dense", Map.of("units", 3)).build();
 
     private static SampleSet steps(float[] tokens, float[] labels, int length) {
-        Map<String, SampleSet.Column> inputs = new LinkedHashMap<>(); // in the order the source gives them
+        // Ordered: the first input is the one a one-input model takes (Map.of's order changes from run to run).
+        Map<String, SampleSet.Column> inputs = new LinkedHashMap<>();
         inputs.put("tokens", new SampleSet.Column(tokens, Shape.of(length)));
         inputs.put("mask", new SampleSet.Column(new float[tokens.length], Shape.of(length)));
         return SampleSet.of("tags.jsonl", inputs,

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Training epochs of the recurrent Fashion-MNIST examples (examples/recurrent/fashion-*.yaml)
+# against the PyTorch reference models (bench/reference/pytorch_fashion.py rnn|lstm|gru),
+# side by side: for each model, ROUNDS interleaved rounds (PyTorch, then Neurite, ...),
+# EPOCHS epochs each, 2 threads both. Prints every epoch's seconds and, per round, the ratio
+# of the best epochs (Neurite / PyTorch), then the median ratio per model.
+# Only meaningful on a quiet machine: say how loaded it was with the figures.
+#
+# Usage: bench/recurrent.sh [rounds]    (default 3; EPOCHS=2, MODELS="rnn gru lstm" by default)
+# Environment: MVN_ARGS="-o" extra Maven arguments; SKIP_BUILD=1 to use the assembled distribution.
+# Needs: Java 17, Maven, /usr/bin/python3 with torch (see bench/reference/README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${1:-${ROUNDS:-3}}
+EPOCHS=${EPOCHS:-2}
+MODELS=${MODELS:-rnn gru lstm}
+PYTHON=/usr/bin/python3
+DATA=examples/data/fashion-mnist
+HOME_DIR=$(ls -d distribution/target/neurite-*/ 2>/dev/null | head -1 || true)
+OUT=$(mktemp -d "${TMPDIR:-/tmp}/neurite-recurrent.XXXXXX")
+
+if [[ -z "${SKIP_BUILD:-}" || -z "$HOME_DIR" ]]; then
+  echo "building the distribution (mvn -pl distribution -am package) ..."
+  # shellcheck disable=SC2086
+  mvn -q -B ${MVN_ARGS:-} -pl distribution -am package -DskipTests
+  HOME_DIR=$(ls -d distribution/target/neurite-*/ | head -1)
+fi
+
+echo "results in $OUT"
+for model in $MODELS; do
+  for ((r = 1; r <= ROUNDS; r++)); do
+    echo "$model round $r/$ROUNDS: PyTorch ..."
+    FASHION_MNIST_DIR="$DATA" "$PYTHON" bench/reference/pytorch_fashion.py "$model" --epochs "$EPOCHS" \
+      > "$OUT/torch-$model-$r.txt" 2>&1
+    echo "$model round $r/$ROUNDS: Neurite ..."
+    "$HOME_DIR/bin/neurite" train "examples/recurrent/fashion-$model.yaml" --set "training.epochs=$EPOCHS" \
+      --set training.checkpoint_every=0 --out "$OUT/runs" > "$OUT/neurite-$model-$r.txt" 2>&1
+  done
+done
+
+"$PYTHON" - "$OUT" "$ROUNDS" $MODELS <<'PY'
+import re, statistics, sys
+out, rounds, models = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+
+def torch_epochs(text):
+    m = re.search(r'epoch wall s\s*:\s*(.*)', text)
+    return [float(x) for x in m.group(1).split(',')]
+
+def neurite_epochs(text):
+    return [float(s) for s in re.findall(r'^epoch \d+/\d+ .*?([\d.]+) s\s*$', text, re.M)]
+
+print(f"{'model':>5} {'round':>5}  {'PyTorch epoch s':<28} {'Neurite epoch s':<28} {'best ratio':>10}")
+for model in models:
+    ratios = []
+    for r in range(1, rounds + 1):
+        t = torch_epochs(open(f'{out}/torch-{model}-{r}.txt').read())
+        n = neurite_epochs(open(f'{out}/neurite-{model}-{r}.txt').read())
+        ratio = min(n) / min(t)
+        ratios.append(ratio)
+        print(f"{model:>5} {r:>5}  {', '.join(f'{x:.2f}' for x in t):<28} {', '.join(f'{x:.2f}' for x in n):<28}"
+              f" {ratio:>10.2f}")
+    print(f"{model:>5} median over rounds of (best Neurite epoch / best PyTorch epoch): {statistics.median(ratios):.2f}")
+PY

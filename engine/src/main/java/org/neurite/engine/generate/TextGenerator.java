@@ -1,0 +1,83 @@
+package org.neurite.engine.generate;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+import org.neurite.engine.data.source.Vocabulary;
+import org.neurite.engine.nn.Model;
+
+/**
+ * Generates text from a character-level model (such as {@code examples/recurrent/shakespeare-lstm.yaml}
+ * trains), one character at a time through a {@link TokenStepper}: the prompt is fed character
+ * by character, then each drawn character is handed out as soon as it is drawn and fed back.
+ *
+ * <pre>{@code
+ * new TextGenerator(model, vocabulary).generate("ROMEO:", 500, new Sampling(0.8, 0, 0), System.out::print);
+ * }</pre>
+ */
+public final class TextGenerator {
+
+    private final TokenStepper stepper;
+    private final Vocabulary vocabulary;
+
+    /**
+     * @param model a sequential character model (see {@link TokenStepper#of})
+     * @param vocabulary the character of each token id, as the model was trained with
+     * @throws IllegalArgumentException if the model cannot run one position at a time, or scores another
+     *     number of tokens than the vocabulary holds
+     */
+    public TextGenerator(Model model, List<String> vocabulary) {
+        this.stepper = TokenStepper.of(model);
+        this.vocabulary = Vocabulary.ofTokens(vocabulary);
+        int scores = model.outputShape().dim(-1);
+        if (scores != vocabulary.size()) {
+            throw new IllegalArgumentException("the model scores " + scores + " tokens, but its vocabulary holds "
+                    + vocabulary.size() + " characters");
+        }
+    }
+
+    /**
+     * Continues a prompt.
+     *
+     * @param prompt the start of the text, at least one character, every one in the vocabulary
+     * @param length how many characters to generate
+     * @param sampling how each character is drawn
+     * @param out receives each generated character as it is drawn (not the prompt)
+     * @throws IllegalArgumentException if the prompt is empty or holds a character outside the vocabulary, naming it
+     */
+    public void generate(String prompt, int length, Sampling sampling, Consumer<String> out) {
+        int[] ids = encode(prompt);
+        if (length < 0) {
+            throw new IllegalArgumentException("length must be 0 or more, got " + length);
+        }
+        SplittableRandom random = new SplittableRandom(sampling.seed());
+        stepper.reset();
+        float[] logits = null;
+        for (int id : ids) {
+            logits = stepper.feed(id);
+        }
+        for (int i = 0; i < length; i++) {
+            int next = sampling.draw(logits, random);
+            out.accept(vocabulary.token(next));
+            logits = stepper.feed(next);
+        }
+    }
+
+    private int[] encode(String prompt) {
+        if (prompt.isEmpty()) {
+            throw new IllegalArgumentException("the prompt is empty; give at least one character (such as a line break)");
+        }
+        int[] cps = prompt.codePoints().toArray();
+        int[] ids = new int[cps.length];
+        for (int i = 0; i < cps.length; i++) {
+            ids[i] = vocabulary.id(cps[i]);
+            if (ids[i] < 0) {
+                throw new IllegalArgumentException("the prompt's character " + (i + 1) + " \"" + Character.toString(cps[i])
+                        + "\" (U+" + String.format("%04X", cps[i]) + ") is not in the model's vocabulary of "
+                        + vocabulary.size() + " characters");
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,372 @@
+package org.neurite.engine.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.neurite.api.RecurrentCell;
+import org.neurite.api.Shape;
+import org.neurite.api.ShapeMismatchException;
+import org.neurite.api.Tensor;
+import org.neurite.engine.kernel.Gemm;
+import org.neurite.engine.kernel.Parallel;
+import org.neurite.engine.tensor.CpuTensor;
+
+/**
+ * One direction of one recurrent layer over a whole sequence, fused: the input projection of
+ * every step is one matrix product, each step is one product {@code h W_hh^T} and one loop over
+ * the gates (split over the batch), and backpropagation through time runs the steps backwards
+ * with one product per step, then gathers the weight gradients of all steps in three products.
+ * Every buffer is allocated once per call, none per step. Masked steps (mask 0) hold the state
+ * and output 0, as {@link org.neurite.api.Backend#recurrentSequence} says.
+ *
+ * <p>The outputs and final states share one graph node: they are slices of one packed result
+ * {@code [out | h_T | c_T]}, whose backward receives all their gradients at once.
+ */
+public final class RecurrentSequence {
+
+    /** Rows of the batch below which a step's gate loop is not worth a second thread. */
+    private static final int MIN_ROWS_PER_THREAD = 8;
+
+    private final RecurrentCell cell;
+    private final int batch;
+    private final int time;
+    private final int input;
+    private final int hidden;
+    private final int gateRows;
+    private final boolean reverse;
+    private final boolean relu;
+    private final float[] x;
+    private final float[] wHh;
+    private final float[] mask;
+    /** {@code [B, T, G]}: the gate activations of each step (for the Elman cell, h'). */
+    private final float[] act;
+    /** {@code [B, T, H]}: the state h before each step, by time (not by processing order). */
+    private final float[] hPrev;
+    /** {@code [B, T, H]}: the LSTM's c before each step, and tanh(c') after it. */
+    private final float[] cPrev;
+    private final float[] tanhC;
+    /** {@code [B, T, H]}: the GRU's {@code W_hn h + b_hn}, which its backward needs. */
+    private final float[] hnLinear;
+    /** {@code [B*T*H | B*H | B*H]}: outputs by time, then the final h (and c). */
+    private final float[] packed;
+
+    private RecurrentSequence(RecurrentCell cell, int batch, int time, int input, int hidden, boolean reverse,
+                              float[] x, float[] wHh, float[] mask) {
+        this.cell = cell;
+        this.batch = batch;
+        this.time = time;
+        this.input = input;
+        this.hidden = hidden;
+        this.gateRows = cell.gates() * hidden;
+        this.reverse = reverse;
+        this.relu = cell == RecurrentCell.RNN_RELU;
+        this.x = x;
+        this.wHh = wHh;
+        this.mask = mask;
+        int steps = batch * time;
+        this.act = new float[steps * gateRows];
+        this.hPrev = new float[steps * hidden];
+        boolean lstm = cell == RecurrentCell.LSTM;
+        this.cPrev = lstm ? new float[steps * hidden] : null;
+        this.tanhC = lstm ? new float[steps * hidden] : null;
+        this.hnLinear = cell == RecurrentCell.GRU ? new float[steps * hidden] : null;
+        this.packed = new float[steps * hidden + cell.states() * batch * hidden];
+    }
+
+    /**
+     * Runs the sequence (see {@link org.neurite.api.Backend#recurrentSequence}).
+     *
+     * @param cell the cell type
+     * @param x {@code [batch, time, input]}
+     * @param state0 h0 (and c0), each {@code [batch, hidden]}
+     * @param wIh {@code [G, input]}
+     * @param wHh {@code [G, hidden]}
+     * @param bIh {@code [G]}, or null
+     * @param bHh {@code [G]}, or null
+     * @param mask {@code [batch, time]}, or null
+     * @param reverse whether to run from the last step to the first
+     * @return outputs {@code [batch, time, hidden]}, then the final h (and c), {@code [batch, hidden]}
+     */
+    public static List<Tensor> run(RecurrentCell cell, CpuTensor x, List<CpuTensor> state0, CpuTensor wIh,
+                                   CpuTensor wHh, CpuTensor bIh, CpuTensor bHh, CpuTensor mask, boolean reverse) {
+        if (x.shape().rank() != 3) {
+            throw new ShapeMismatchException("recurrentSequence: input must be [batch, time, features], got " + x.shape());
+        }
+        int batch = x.shape().dim(0);
+        int time = x.shape().dim(1);
+        int input = x.shape().dim(2);
+        int hidden = wHh.shape().rank() == 2 ? wHh.shape().dim(1) : -1;
+        int g = cell.gates() * hidden;
+        require("weight_hh", wHh, Shape.of(g, hidden));
+        require("weight_ih", wIh, Shape.of(g, input));
+        if (bIh != null) {
+            require("bias_ih", bIh, Shape.of(g));
+        }
+        if (bHh != null) {
+            require("bias_hh", bHh, Shape.of(g));
+        }
+        if (state0.size() != cell.states()) {
+            throw new IllegalArgumentException("recurrentSequence: " + cell + " carries " + cell.states()
+                    + " state tensor(s), got " + state0.size());
+        }
+        for (CpuTensor s : state0) {
+            require("initial state", s, Shape.of(batch, hidden));
+        }
+        if (mask != null) {
+            require("mask", mask, Shape.of(batch, time));
+        }
+        RecurrentSequence run = new RecurrentSequence(cell, batch, time, input, hidden, reverse, x.data(), wHh.data(),
+                mask == null ? null : mask.data());
+        run.forward(inputProjection(x, wIh, bIh, batch * time, input, g), state0, bHh);
+        List<CpuTensor> inputs = new ArrayList<>(List.of(x, wIh, wHh));
+        inputs.addAll(state0);
+        inputs.add(bIh);
+        inputs.add(bHh);
+        CpuTensor packed = CpuTensor.result("recurrentSequence", run.packed, Shape.of(run.packed.length),
+                d -> run.backward(d, x, state0, wIh, wHh, bIh, bHh), inputs.toArray(CpuTensor[]::new));
+        int outputs = batch * time * hidden;
+        List<Tensor> result = new ArrayList<>(1 + cell.states());
+        result.add(packed.slice(0, 0, outputs).reshape(batch, time, hidden));
+        for (int i = 0; i < cell.states(); i++) {
+            int start = outputs + i * batch * hidden;
+            result.add(packed.slice(0, start, start + batch * hidden).reshape(batch, hidden));
+        }
+        return result;
+    }
+
+    private static void require(String what, CpuTensor t, Shape expected) {
+        if (!t.shape().equals(expected)) {
+            throw new ShapeMismatchException("recurrentSequence: " + what + " " + t.shape() + " must be " + expected);
+        }
+    }
+
+    /** {@code x W_ih^T + b_ih} for every step at once: {@code [B*T, G]}. */
+    private static float[] inputProjection(CpuTensor x, CpuTensor wIh, CpuTensor bIh, int rows, int input, int g) {
+        float[] pre = new float[rows * g];
+        if (bIh != null) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(bIh.data(), 0, pre, r * g, g);
+            }
+        }
+        Gemm.sgemm(false, true, rows, g, input, 1f, x.data(), 0, input, wIh.data(), 0, input,
+                bIh == null ? 0f : 1f, pre, 0, g);
+        return pre;
+    }
+
+    private void forward(float[] pre, List<CpuTensor> state0, CpuTensor bHh) {
+        int stateAt = batch * time * hidden;
+        float[] h = new float[batch * hidden];
+        float[] c = cell == RecurrentCell.LSTM ? new float[batch * hidden] : null;
+        System.arraycopy(state0.get(0).data(), 0, h, 0, h.length);
+        if (c != null) {
+            System.arraycopy(state0.get(1).data(), 0, c, 0, c.length);
+        }
+        float[] hh = new float[batch * gateRows];
+        for (int s = 0; s < time; s++) {
+            int t = reverse ? time - 1 - s : s;
+            if (bHh != null) {
+                for (int b = 0; b < batch; b++) {
+                    System.arraycopy(bHh.data(), 0, hh, b * gateRows, gateRows);
+                }
+            }
+            Gemm.sgemm(false, true, batch, gateRows, hidden, 1f, h, 0, hidden, wHh, 0, hidden,
+                    bHh == null ? 0f : 1f, hh, 0, gateRows);
+            Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
+                for (int b = b0; b < b1; b++) {
+                    stepRow(b, t, pre, hh, h, c);
+                }
+            });
+        }
+        System.arraycopy(h, 0, packed, stateAt, h.length);
+        if (c != null) {
+            System.arraycopy(c, 0, packed, stateAt + h.length, c.length);
+        }
+    }
+
+    /** One step of one sequence: the gates from {@code pre + hh}, then h (and c) in place. */
+    private void stepRow(int b, int t, float[] pre, float[] hh, float[] h, float[] c) {
+        int bt = b * time + t;
+        int st = bt * hidden;
+        int hb = b * hidden;
+        System.arraycopy(h, hb, hPrev, st, hidden);
+        if (c != null) {
+            System.arraycopy(c, hb, cPrev, st, hidden);
+        }
+        if (mask != null && mask[bt] == 0f) {
+            return; // padding: the state holds, the output stays 0
+        }
+        int p = bt * gateRows;
+        int q = b * gateRows;
+        int n = hidden;
+        switch (cell) {
+            case RNN_TANH, RNN_RELU -> {
+                for (int j = 0; j < n; j++) {
+                    float v = pre[p + j] + hh[q + j];
+                    float a = relu ? Math.max(v, 0f) : (float) Math.tanh(v);
+                    act[p + j] = a;
+                    h[hb + j] = a;
+                    packed[st + j] = a;
+                }
+            }
+            case LSTM -> {
+                for (int j = 0; j < n; j++) {
+                    float i = sigmoid(pre[p + j] + hh[q + j]);
+                    float f = sigmoid(pre[p + n + j] + hh[q + n + j]);
+                    float g = (float) Math.tanh(pre[p + 2 * n + j] + hh[q + 2 * n + j]);
+                    float o = sigmoid(pre[p + 3 * n + j] + hh[q + 3 * n + j]);
+                    act[p + j] = i;
+                    act[p + n + j] = f;
+                    act[p + 2 * n + j] = g;
+                    act[p + 3 * n + j] = o;
+                    float cNext = f * c[hb + j] + i * g;
+                    float tc = (float) Math.tanh(cNext);
+                    c[hb + j] = cNext;
+                    tanhC[st + j] = tc;
+                    h[hb + j] = o * tc;
+                    packed[st + j] = o * tc;
+                }
+            }
+            case GRU -> {
+                for (int j = 0; j < n; j++) {
+                    float r = sigmoid(pre[p + j] + hh[q + j]);
+                    float z = sigmoid(pre[p + n + j] + hh[q + n + j]);
+                    float hn = hh[q + 2 * n + j];
+                    float cand = (float) Math.tanh(pre[p + 2 * n + j] + r * hn);
+                    act[p + j] = r;
+                    act[p + n + j] = z;
+                    act[p + 2 * n + j] = cand;
+                    hnLinear[st + j] = hn;
+                    float next = (1f - z) * cand + z * h[hb + j];
+                    h[hb + j] = next;
+                    packed[st + j] = next;
+                }
+            }
+        }
+    }
+
+    /** Backpropagation through time from the gradient of the packed result. */
+    private void backward(float[] d, CpuTensor xT, List<CpuTensor> state0, CpuTensor wIh, CpuTensor wHh,
+                          CpuTensor bIh, CpuTensor bHh) {
+        int steps = batch * time;
+        int stateAt = steps * hidden;
+        float[] dh = new float[batch * hidden];
+        System.arraycopy(d, stateAt, dh, 0, dh.length);
+        float[] dc = null;
+        if (cell == RecurrentCell.LSTM) {
+            dc = new float[batch * hidden];
+            System.arraycopy(d, stateAt + dh.length, dc, 0, dc.length);
+        }
+        float[] dGi = new float[steps * gateRows];
+        float[] dGh = cell == RecurrentCell.GRU ? new float[steps * gateRows] : dGi;
+        float[] dcRef = dc;
+        for (int s = time - 1; s >= 0; s--) {
+            int t = reverse ? time - 1 - s : s;
+            Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
+                for (int b = b0; b < b1; b++) {
+                    stepRowBackward(b, t, d, dh, dcRef, dGi, dGh);
+                }
+            });
+            // dh_prev += dGh_t W_hh: rows of step t lie T*G apart in dGh.
+            Gemm.sgemm(false, false, batch, hidden, gateRows, 1f, dGh, t * gateRows, time * gateRows, this.wHh, 0,
+                    hidden, 1f, dh, 0, hidden);
+        }
+        if (state0.get(0).requiresGrad()) {
+            state0.get(0).accumulateGrad(dh);
+        }
+        if (dc != null && state0.get(1).requiresGrad()) {
+            state0.get(1).accumulateGrad(dc);
+        }
+        if (xT.requiresGrad()) {
+            float[] dx = new float[steps * input];
+            Gemm.sgemm(false, false, steps, input, gateRows, 1f, dGi, 0, gateRows, wIh.data(), 0, input, 0f, dx, 0,
+                    input);
+            xT.accumulateGrad(dx);
+        }
+        weightGradients(dGi, x, input, wIh, bIh);
+        weightGradients(dGh, hPrev, hidden, wHh, bHh);
+    }
+
+    /** {@code dW += dG^T in} and {@code db += column sums of dG}, over every step at once. */
+    private void weightGradients(float[] dG, float[] in, int cols, CpuTensor w, CpuTensor bias) {
+        int steps = batch * time;
+        if (w.requiresGrad()) {
+            float[] dw = new float[gateRows * cols];
+            Gemm.sgemm(true, false, gateRows, cols, steps, 1f, dG, 0, gateRows, in, 0, cols, 0f, dw, 0, cols);
+            w.accumulateGrad(dw);
+        }
+        if (bias != null && bias.requiresGrad()) {
+            float[] db = new float[gateRows];
+            for (int r = 0; r < steps; r++) {
+                for (int j = 0, off = r * gateRows; j < gateRows; j++) {
+                    db[j] += dG[off + j];
+                }
+            }
+            bias.accumulateGrad(db);
+        }
+    }
+
+    /**
+     * The backward of one step of one sequence: the gate gradients into {@code dGi}/{@code dGh},
+     * and {@code dh}/{@code dc} turned into the gradients of the state before the step (without
+     * the {@code W_hh} product, which the caller adds for the whole batch).
+     */
+    private void stepRowBackward(int b, int t, float[] d, float[] dh, float[] dc, float[] dGi, float[] dGh) {
+        int bt = b * time + t;
+        if (mask != null && mask[bt] == 0f) {
+            return; // padding: the state's gradient passes through unchanged
+        }
+        int st = bt * hidden;
+        int hb = b * hidden;
+        int p = bt * gateRows;
+        int n = hidden;
+        switch (cell) {
+            case RNN_TANH, RNN_RELU -> {
+                for (int j = 0; j < n; j++) {
+                    float dhv = dh[hb + j] + d[st + j];
+                    float a = act[p + j];
+                    dGi[p + j] = relu ? (a > 0f ? dhv : 0f) : dhv * (1f - a * a);
+                    dh[hb + j] = 0f;
+                }
+            }
+            case LSTM -> {
+                for (int j = 0; j < n; j++) {
+                    float dhv = dh[hb + j] + d[st + j];
+                    float i = act[p + j];
+                    float f = act[p + n + j];
+                    float g = act[p + 2 * n + j];
+                    float o = act[p + 3 * n + j];
+                    float tc = tanhC[st + j];
+                    float dct = dc[hb + j] + dhv * o * (1f - tc * tc);
+                    dGi[p + j] = dct * g * i * (1f - i);
+                    dGi[p + n + j] = dct * cPrev[st + j] * f * (1f - f);
+                    dGi[p + 2 * n + j] = dct * i * (1f - g * g);
+                    dGi[p + 3 * n + j] = dhv * tc * o * (1f - o);
+                    dc[hb + j] = dct * f;
+                    dh[hb + j] = 0f;
+                }
+            }
+            case GRU -> {
+                for (int j = 0; j < n; j++) {
+                    float dhv = dh[hb + j] + d[st + j];
+                    float r = act[p + j];
+                    float z = act[p + n + j];
+                    float cand = act[p + 2 * n + j];
+                    float dnPre = dhv * (1f - z) * (1f - cand * cand);
+                    float drPre = dnPre * hnLinear[st + j] * r * (1f - r);
+                    float dzPre = dhv * (hPrev[st + j] - cand) * z * (1f - z);
+                    dGi[p + j] = drPre;
+                    dGi[p + n + j] = dzPre;
+                    dGi[p + 2 * n + j] = dnPre;
+                    dGh[p + j] = drPre;
+                    dGh[p + n + j] = dzPre;
+                    dGh[p + 2 * n + j] = dnPre * r;
+                    dh[hb + j] = dhv * z;
+                }
+            }
+        }
+    }
+
+    private static float sigmoid(float v) {
+        return (float) (1.0 / (1.0 + Math.exp(-v)));
+    }
+}
