@@ -7,8 +7,10 @@ import java.util.Arrays;
  * folds such a matrix back (adding overlapping entries) for the input gradient.
  *
  * <p>The column matrix has one row per kernel tap {@code (channel, ky, kx)} and one column per
- * output pixel {@code (oy, ox)}: {@code [channels * kh * kw, outH * outW]}, row-major. Taps that
- * fall into the zero padding hold zeros.
+ * output pixel {@code (oy, ox)}: {@code [channels * kh * kw, outH * outW]}, row-major. Tap
+ * {@code (ky, kx)} of output pixel {@code (oy, ox)} reads input pixel
+ * {@code (oy * sh - pt + ky * dh, ox * sw - pl + kx * dw)}; taps that fall into the zero padding
+ * hold zeros.
  */
 final class Im2col {
 
@@ -22,25 +24,27 @@ final class Im2col {
      * @param x the input batch's values
      * @param xOff offset of the image
      * @param cols receives {@code [channels * kh * kw, outH * outW]} values
+     * @param colOff where the image's first column starts in {@code cols}
+     * @param ld the row stride of {@code cols}: {@code outH * outW} for one image, more when several images
+     *     lie side by side so that one matrix product serves them all
      */
-    static void unfold(Window2d g, float[] x, int xOff, float[] cols) {
-        int outPlane = g.outPlane();
+    static void unfold(Window2d g, float[] x, int xOff, float[] cols, int colOff, int ld) {
         int row = 0;
         for (int c = 0; c < g.channels(); c++) {
             int plane = xOff + c * g.inPlane();
             for (int ky = 0; ky < g.kh(); ky++) {
                 for (int kx = 0; kx < g.kw(); kx++, row++) {
-                    int oxLo = firstInside(kx, g.pw(), g.sw());
-                    int oxHi = endInside(kx, g.pw(), g.sw(), g.width(), g.outW());
+                    int oxLo = firstInside(kx * g.dw(), g.pl(), g.sw());
+                    int oxHi = endInside(kx * g.dw(), g.pl(), g.sw(), g.width(), g.outW());
                     for (int oy = 0; oy < g.outH(); oy++) {
-                        int dst = row * outPlane + oy * g.outW();
-                        int iy = oy * g.sh() - g.ph() + ky;
+                        int dst = colOff + row * ld + oy * g.outW();
+                        int iy = oy * g.sh() - g.pt() + ky * g.dh();
                         if (iy < 0 || iy >= g.height() || oxLo >= oxHi) {
                             Arrays.fill(cols, dst, dst + g.outW(), 0f);
                             continue;
                         }
                         Arrays.fill(cols, dst, dst + oxLo, 0f);
-                        int src = plane + iy * g.width() + oxLo * g.sw() - g.pw() + kx;
+                        int src = plane + iy * g.width() + oxLo * g.sw() - g.pl() + kx * g.dw();
                         if (g.sw() == 1) {
                             System.arraycopy(x, src, cols, dst + oxLo, oxHi - oxLo);
                         } else {
@@ -61,25 +65,26 @@ final class Im2col {
      *
      * @param g the window geometry
      * @param cols {@code [channels * kh * kw, outH * outW]} gradients of the columns
+     * @param colOff where the image's first column starts in {@code cols}
+     * @param ld the row stride of {@code cols}
      * @param dx the input gradient, added to
      * @param dxOff offset of the image
      */
-    static void foldAdd(Window2d g, float[] cols, float[] dx, int dxOff) {
-        int outPlane = g.outPlane();
+    static void foldAdd(Window2d g, float[] cols, int colOff, int ld, float[] dx, int dxOff) {
         int row = 0;
         for (int c = 0; c < g.channels(); c++) {
             int plane = dxOff + c * g.inPlane();
             for (int ky = 0; ky < g.kh(); ky++) {
                 for (int kx = 0; kx < g.kw(); kx++, row++) {
-                    int oxLo = firstInside(kx, g.pw(), g.sw());
-                    int oxHi = endInside(kx, g.pw(), g.sw(), g.width(), g.outW());
+                    int oxLo = firstInside(kx * g.dw(), g.pl(), g.sw());
+                    int oxHi = endInside(kx * g.dw(), g.pl(), g.sw(), g.width(), g.outW());
                     for (int oy = 0; oy < g.outH(); oy++) {
-                        int iy = oy * g.sh() - g.ph() + ky;
+                        int iy = oy * g.sh() - g.pt() + ky * g.dh();
                         if (iy < 0 || iy >= g.height()) {
                             continue;
                         }
-                        int src = row * outPlane + oy * g.outW();
-                        int dst = plane + iy * g.width() - g.pw() + kx;
+                        int src = colOff + row * ld + oy * g.outW();
+                        int dst = plane + iy * g.width() - g.pl() + kx * g.dw();
                         for (int ox = oxLo; ox < oxHi; ox++) {
                             dx[dst + ox * g.sw()] += cols[src + ox];
                         }
@@ -89,13 +94,13 @@ final class Im2col {
         }
     }
 
-    /** The first output column whose tap {@code kx} lies at input column {@code >= 0}. */
+    /** The first output column whose tap at offset {@code kx} (dilation applied) lies at input column {@code >= 0}. */
     private static int firstInside(int kx, int pw, int sw) {
         int need = pw - kx; // ox * sw >= pw - kx
         return need <= 0 ? 0 : (need + sw - 1) / sw;
     }
 
-    /** One past the last output column whose tap {@code kx} lies at input column {@code < width}. */
+    /** One past the last output column whose tap at offset {@code kx} lies at input column {@code < width}. */
     private static int endInside(int kx, int pw, int sw, int width, int outW) {
         int limit = width + pw - kx; // ox * sw < width + pw - kx
         if (limit <= 0) {

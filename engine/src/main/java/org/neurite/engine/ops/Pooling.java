@@ -36,11 +36,11 @@ public final class Pooling {
                 int in = plane * g.inPlane();
                 int o = plane * g.outPlane();
                 for (int oy = 0; oy < g.outH(); oy++) {
-                    int y0 = Math.max(0, oy * g.sh() - g.ph());
-                    int y1 = Math.min(g.height(), oy * g.sh() - g.ph() + g.kh());
+                    int y0 = Math.max(0, oy * g.sh() - g.pt());
+                    int y1 = Math.min(g.height(), oy * g.sh() - g.pt() + g.kh());
                     for (int ox = 0; ox < g.outW(); ox++, o++) {
-                        int x0 = Math.max(0, ox * g.sw() - g.pw());
-                        int x1 = Math.min(g.width(), ox * g.sw() - g.pw() + g.kw());
+                        int x0 = Math.max(0, ox * g.sw() - g.pl());
+                        int x1 = Math.min(g.width(), ox * g.sw() - g.pl() + g.kw());
                         int best = in + y0 * g.width() + x0;
                         float max = Float.NEGATIVE_INFINITY;
                         for (int iy = y0; iy < y1; iy++) {
@@ -89,11 +89,11 @@ public final class Pooling {
                 int in = plane * g.inPlane();
                 int o = plane * g.outPlane();
                 for (int oy = 0; oy < g.outH(); oy++) {
-                    int y0 = Math.max(0, oy * g.sh() - g.ph());
-                    int y1 = Math.min(g.height(), oy * g.sh() - g.ph() + g.kh());
+                    int y0 = Math.max(0, oy * g.sh() - g.pt());
+                    int y1 = Math.min(g.height(), oy * g.sh() - g.pt() + g.kh());
                     for (int ox = 0; ox < g.outW(); ox++, o++) {
-                        int x0 = Math.max(0, ox * g.sw() - g.pw());
-                        int x1 = Math.min(g.width(), ox * g.sw() - g.pw() + g.kw());
+                        int x0 = Math.max(0, ox * g.sw() - g.pl());
+                        int x1 = Math.min(g.width(), ox * g.sw() - g.pl() + g.kw());
                         float s = 0f;
                         for (int iy = y0; iy < y1; iy++) {
                             int row = in + iy * g.width();
@@ -113,11 +113,11 @@ public final class Pooling {
                     int in = plane * g.inPlane();
                     int o = plane * g.outPlane();
                     for (int oy = 0; oy < g.outH(); oy++) {
-                        int y0 = Math.max(0, oy * g.sh() - g.ph());
-                        int y1 = Math.min(g.height(), oy * g.sh() - g.ph() + g.kh());
+                        int y0 = Math.max(0, oy * g.sh() - g.pt());
+                        int y1 = Math.min(g.height(), oy * g.sh() - g.pt() + g.kh());
                         for (int ox = 0; ox < g.outW(); ox++, o++) {
-                            int x0 = Math.max(0, ox * g.sw() - g.pw());
-                            int x1 = Math.min(g.width(), ox * g.sw() - g.pw() + g.kw());
+                            int x0 = Math.max(0, ox * g.sw() - g.pl());
+                            int x1 = Math.min(g.width(), ox * g.sw() - g.pl() + g.kw());
                             float share = dy[o] * scale;
                             for (int iy = y0; iy < y1; iy++) {
                                 int row = in + iy * g.width();
@@ -136,7 +136,7 @@ public final class Pooling {
     /** The window geometry, with PyTorch's rule that padding is at most half the kernel. */
     private static Window2d window(String op, CpuTensor x, int[] kernel, int[] stride, int[] padding) {
         Window2d g = Window2d.of(op, x, kernel, stride, padding);
-        if (2 * g.ph() > g.kh() || 2 * g.pw() > g.kw()) {
+        if (2 * g.pt() > g.kh() || 2 * g.pl() > g.kw()) {
             throw new IllegalArgumentException(op + ": padding " + Arrays.toString(padding)
                     + " must be at most half of kernel " + Arrays.toString(kernel));
         }
