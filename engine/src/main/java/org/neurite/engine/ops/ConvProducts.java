@@ -24,10 +24,11 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
 
     /**
      * How many output pixels one product aims at: enough images side by side to fill about this
-     * many columns (2048 = about ten 14x14 maps). Chosen by the JMH benchmark of the reference model's
-     * layers (bench/ Conv2dBenchmark).
+     * many columns (2048 = about ten 14x14 maps); 1 keeps one image per product. The system
+     * property {@code neurite.conv.columns} overrides it, for the benchmark that chose it
+     * (bench/ Conv2dBenchmark).
      */
-    static final int COLUMNS_PER_PRODUCT = 2048;
+    static final int COLUMNS_PER_PRODUCT = Integer.getInteger("neurite.conv.columns", 2048);
 
     /** The weight gradient is summed over at most this many batch parts, always in the same order. */
     private static final int MAX_WEIGHT_PARTS = 8;
