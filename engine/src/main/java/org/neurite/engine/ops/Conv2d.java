@@ -66,10 +66,7 @@ public final class Conv2d {
         }
         ConvProducts conv = new ConvProducts(g.withChannels(wd[1]), groups, outC);
         float[] out = new float[g.batch() * outC * g.outPlane()];
-        conv.convolve(weight.data(), x.data(), out);
-        if (bias != null) {
-            ConvProducts.addBias(bias.data(), out, g.outPlane());
-        }
+        conv.convolve(weight.data(), bias == null ? null : bias.data(), x.data(), out);
         Shape shape = Shape.of(g.batch(), outC, g.outH(), g.outW());
         return CpuTensor.result("conv2d", out, shape, dy -> {
             if (x.requiresGrad()) {

@@ -1,5 +1,7 @@
 package org.neurite.engine.ops;
 
+import java.util.Arrays;
+
 import org.neurite.engine.kernel.Gemm;
 import org.neurite.engine.kernel.Parallel;
 
@@ -56,13 +58,15 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
     }
 
     /**
-     * {@code maps = weight x unfold(images)}, overwriting {@code maps}: a convolution's forward.
+     * {@code maps = weight x unfold(images) + bias}, overwriting {@code maps}: a convolution's forward.
+     * The bias is added while each product is copied to its maps, so the output is written once.
      *
      * @param weight {@code [outChannels, channels, kh, kw]}
+     * @param bias {@code [outChannels]}, or null
      * @param images the input values
      * @param maps receives the output values
      */
-    void convolve(float[] weight, float[] images, float[] maps) {
+    void convolve(float[] weight, float[] bias, float[] images, float[] maps) {
         int taps = g.taps();
         int plane = g.outPlane();
         int og = outPerGroup();
@@ -78,8 +82,14 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
                         Im2col.unfold(g, images, imageOffset(n0 + i, group), cols, i * plane, ld);
                     }
                     if (count == 1) {
+                        int dst = mapOffset(n0, group);
+                        if (bias != null) {
+                            for (int o = 0; o < og; o++) {
+                                Arrays.fill(maps, dst + o * plane, dst + (o + 1) * plane, bias[group * og + o]);
+                            }
+                        }
                         Gemm.sgemm(false, false, og, plane, taps, 1f, weight, group * og * taps, taps, cols, 0, plane,
-                                0f, maps, mapOffset(n0, group), plane);
+                                bias == null ? 0f : 1f, maps, dst, plane);
                         continue;
                     }
                     Gemm.sgemm(false, false, og, ld, taps, 1f, weight, group * og * taps, taps, cols, 0, ld,
@@ -87,7 +97,16 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
                     for (int i = 0; i < count; i++) {
                         int dst = mapOffset(n0 + i, group);
                         for (int o = 0; o < og; o++) {
-                            System.arraycopy(product, o * ld + i * plane, maps, dst + o * plane, plane);
+                            int src = o * ld + i * plane;
+                            int to = dst + o * plane;
+                            if (bias == null) {
+                                System.arraycopy(product, src, maps, to, plane);
+                            } else {
+                                float b = bias[group * og + o];
+                                for (int p = 0; p < plane; p++) {
+                                    maps[to + p] = product[src + p] + b;
+                                }
+                            }
                         }
                     }
                 }

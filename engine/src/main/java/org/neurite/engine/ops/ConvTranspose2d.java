@@ -85,7 +85,7 @@ public final class ConvTranspose2d {
         return CpuTensor.result(op, out, Shape.of(xd[0], outC, outH, outW), dy -> {
             if (x.requiresGrad()) {
                 float[] dx = new float[x.size()];
-                conv.convolve(weight.data(), dy, dx);
+                conv.convolve(weight.data(), null, dy, dx);
                 x.accumulateGrad(dx);
             }
             if (weight.requiresGrad()) {
