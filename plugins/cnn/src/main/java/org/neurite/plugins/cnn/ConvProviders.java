@@ -14,6 +14,7 @@ import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
 import org.neurite.api.Parameter;
+import org.neurite.api.PyTorchInit;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.pf4j.Extension;
@@ -71,7 +72,7 @@ final class ConvProviders {
                     OptionSpec.required("filters", OptionType.INTEGER, "Number of output channels, at least 1."),
                     OptionSpec.required("kernel", OptionType.INTEGERS, "Kernel size: " + each + ", at least 1."),
                     OptionSpec.optional("stride", OptionType.INTEGERS, 1, "Step between windows: " + each + "."),
-                    OptionSpec.optional("padding", OptionType.INTEGERS, 0, kind.transposed()
+                    padding(kind, kind.transposed()
                             ? "Padding removed from both sides of the output (that of the conv2d this one inverts): "
                                     + each + "."
                             : "Zero padding: " + each + " (both sides), " + sides + ", same (stride 1; output as"
@@ -82,14 +83,14 @@ final class ConvProviders {
                     OptionSpec.optional("groups", OptionType.INTEGER, 1, "Channel groups convolved separately; must"
                             + " divide the input channels and filters (groups = input channels: depthwise)."),
                     OptionSpec.optional("use_bias", OptionType.BOOLEAN, true, "Whether to add a bias per filter."),
-                    OptionSpec.optional("activation", OptionType.STRING, null,
+                    OptionSpec.optional("activation", OptionType.COMPONENT, null,
                             "Activation applied to the output: a name such as relu, or {name: ..., <its options>};"
                                     + " none if absent."),
-                    OptionSpec.optional("weight_init", OptionType.STRING, null,
+                    OptionSpec.optional("weight_init", OptionType.COMPONENT, null,
                             "Initializer of the weight: a name or {name: ..., <its options>}; default"
                                     + " U(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in = in / groups * kernel area, as"
                                     + " PyTorch."),
-                    OptionSpec.optional("bias_init", OptionType.STRING, null,
+                    OptionSpec.optional("bias_init", OptionType.COMPONENT, null,
                             "Initializer of the bias: a name or {name: ..., <its options>}; default as PyTorch,"
                                     + " U(-1/sqrt(fan_in), 1/sqrt(fan_in)) with the weight's fan_in.")));
             if (kind.transposed()) {
@@ -98,6 +99,12 @@ final class ConvProviders {
                         + each + "."));
             }
             this.options = List.copyOf(specs);
+        }
+
+        /** Padding is numbers; a convolution also takes the words same and valid. */
+        private static OptionSpec padding(ConvLayer.Kind kind, String description) {
+            OptionSpec spec = OptionSpec.optional("padding", OptionType.INTEGERS, 0, description);
+            return kind.transposed() ? spec : spec.oneOf("same", "valid");
         }
 
         @Override
@@ -148,7 +155,7 @@ final class ConvProviders {
                         + groups);
             }
             boolean useBias = options.getBoolean("use_bias", true);
-            Activation activation = WindowOptions.activation(options, "activation", context);
+            Activation activation = context.activation(options.getComponent("activation"));
             String layout = axes == 1 ? "[channels, length]" : "[channels, height, width]";
             if (inputShape.rank() != axes + 1) {
                 throw new ShapeMismatchException("expects per-sample inputs " + layout);
@@ -165,9 +172,9 @@ final class ConvProviders {
             weightDims[1] = kind.transposed() ? filters / groups : in / groups;
             System.arraycopy(kernel, 0, weightDims, 2, axes);
             Shape weightShape = Shape.of(weightDims);
-            Initializer fallback = WindowOptions.torchDefault(context, Initializer.fanIn(weightShape));
-            Initializer weightInit = WindowOptions.initializer(options, "weight_init", context, fallback);
-            Initializer biasInit = WindowOptions.initializer(options, "bias_init", context, fallback);
+            Initializer fallback = PyTorchInit.LINEAR.initializer(Initializer.fanIn(weightShape));
+            Initializer weightInit = context.initializer(options.getComponent("weight_init"), fallback);
+            Initializer biasInit = context.initializer(options.getComponent("bias_init"), fallback);
             Parameter weight = context.backend().parameter(weightShape, weightInit, context.random());
             Parameter bias = useBias ? context.backend().parameter(Shape.of(filters), biasInit, context.random()) : null;
             return new ConvLayer(kind, options, in, filters, geo, weight, bias, activation);

@@ -2,18 +2,12 @@ package org.neurite.plugins.cnn;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-
-import org.neurite.api.Activation;
-import org.neurite.api.Initializer;
-import org.neurite.api.LayerContext;
 import org.neurite.api.OptionException;
 import org.neurite.api.Options;
 
 /**
  * Reads the options that the layers of this plugin share: sizes per spatial axis (a number for
- * all axes or one per axis), padding (numbers, or {@code same} / {@code valid}), and components
- * named by a layer ({@code activation: relu}, {@code weight_init: {name: uniform, low: 0}}).
+ * all axes or one per axis) and padding (numbers, or {@code same} / {@code valid}).
  */
 final class WindowOptions {
 
@@ -93,55 +87,5 @@ final class WindowOptions {
             sides[2 * a + 1] = values[a];
         }
         return sides;
-    }
-
-    /** @return the activation the key names, or {@code null} when absent */
-    static Activation activation(Options options, String key, LayerContext context) {
-        Options ref = reference(options, key, null);
-        return ref == null ? null : context.activation(ref.getString("name"), without(ref, "name"));
-    }
-
-    /**
-     * @param fallback the initializer used when the key is absent
-     * @return the initializer the key names
-     */
-    static Initializer initializer(Options options, String key, LayerContext context, Initializer fallback) {
-        Options ref = reference(options, key, null);
-        return ref == null ? fallback : context.initializer(ref.getString("name"), without(ref, "name"));
-    }
-
-    /**
-     * PyTorch's default initial values of a convolution's weight and bias:
-     * {@code U(-1/sqrt(fanIn), 1/sqrt(fanIn))} with {@code fanIn = in / groups * prod(kernel)}.
-     */
-    static Initializer torchDefault(LayerContext context, int fanIn) {
-        return context.initializer("uniform", Options.of(context.path(), Map.of("scale", "fan_in", "fan_in", fanIn)));
-    }
-
-    /** A name or a map with a name, as options whose path is the key's. */
-    private static Options reference(Options options, String key, String fallback) {
-        if (!options.has(key)) {
-            return fallback == null ? null : Options.of(options.pathOf(key), Map.of("name", fallback));
-        }
-        Object value = options.raw(key);
-        String path = options.pathOf(key);
-        if (value instanceof String s) {
-            return Options.of(path, Map.of("name", s));
-        }
-        if (value instanceof Map<?, ?> map) {
-            Options ref = options.getOptions(key);
-            if (!(map.get("name") instanceof String)) {
-                throw new OptionException(path + ".name", map.get("name") == null ? "is required but missing"
-                        : "expected a string, got " + map.get("name"));
-            }
-            return ref;
-        }
-        throw new OptionException(path, "expected a name or a map with a name and options, got " + value);
-    }
-
-    private static Options without(Options options, String key) {
-        Map<String, Object> rest = new java.util.LinkedHashMap<>(options.asMap());
-        rest.remove(key);
-        return Options.of(options.path(), rest);
     }
 }
