@@ -32,7 +32,7 @@ class CnnExamplesTest {
     Path temp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"fashion-cnn.yaml", "fashion-cnn-bn.yaml"})
+    @ValueSource(strings = {"fashion-cnn.yaml", "fashion-cnn-bn.yaml", "fashion-resnet.yaml"})
     void trainsAndTestsInAShortenedForm(String example) throws IOException {
         Path shipped = distribution.home().resolve("examples");
         Path data = temp.resolve("data/fashion-mnist");

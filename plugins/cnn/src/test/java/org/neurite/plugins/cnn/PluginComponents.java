@@ -20,7 +20,7 @@ final class PluginComponents {
                 new PoolLayer.MaxProvider(), new PoolLayer.AvgProvider(), new AdaptivePoolLayer.GlobalAvgProvider(),
                 new AdaptivePoolLayer.GlobalMaxProvider(), new AdaptivePoolLayer.AdaptiveAvgProvider(),
                 new AdaptivePoolLayer.AdaptiveMaxProvider(), new Dropout2dLayer.Provider(), new UpsampleLayer.Provider(),
-                new ZeroPad2dLayer.Provider());
+                new ZeroPad2dLayer.Provider(), new ImageFolderSource.Provider());
     }
 
     /** @return the built-in components with the plugin's registered */

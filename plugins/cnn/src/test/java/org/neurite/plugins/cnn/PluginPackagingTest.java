@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.api.ActivationProvider;
 import org.neurite.api.ComponentProvider;
+import org.neurite.api.DataSourceProvider;
 import org.neurite.api.InitializerProvider;
 import org.neurite.api.LayerProvider;
 import org.neurite.api.LossProvider;
@@ -41,7 +42,8 @@ import org.pf4j.PluginWrapper;
 class PluginPackagingTest {
 
     private static final List<Class<? extends ComponentProvider>> KINDS = List.of(LayerProvider.class,
-            ActivationProvider.class, LossProvider.class, OptimizerProvider.class, InitializerProvider.class);
+            ActivationProvider.class, LossProvider.class, OptimizerProvider.class, InitializerProvider.class,
+            DataSourceProvider.class);
 
     private static Path zip;
     private static String pluginId;
