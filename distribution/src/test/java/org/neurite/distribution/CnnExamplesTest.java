@@ -18,13 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The CNN examples as shipped in {@code examples/cnn/}, trained through bin/neurite in a
- * shortened form: the same config, one epoch, on the first 256 training and 100 test images of
+ * shortened form: the same config, one epoch, on the first 128 training and 64 test images of
  * Fashion-MNIST (written here as IDX files beside the config, at the path the config names).
  */
 class CnnExamplesTest {
 
-    private static final int TRAIN = 256;
-    private static final int TEST = 100;
+    private static final int TRAIN = 128;
+    private static final int TEST = 64;
 
     private final Distribution distribution = Distribution.assembled();
 

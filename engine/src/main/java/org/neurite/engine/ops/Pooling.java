@@ -27,11 +27,59 @@ public final class Pooling {
      */
     public static CpuTensor maxPool2d(CpuTensor x, int[] kernel, int[] stride, int[] padding) {
         Window2d g = window("maxPool2d", x, kernel, stride, padding);
-        int planes = g.batch() * g.channels();
-        float[] out = new float[planes * g.outPlane()];
+        float[] out = new float[g.batch() * g.channels() * g.outPlane()];
         int[] argmax = new int[out.length];
-        float[] xd = x.data();
-        Parallel.forRange(planes, 1, (start, end) -> {
+        if (g.kh() == 2 && g.kw() == 2 && g.sh() == 2 && g.sw() == 2 && g.pt() == 0 && g.pl() == 0) {
+            maxPool2x2(g, x.data(), out, argmax);
+        } else {
+            maxPoolWindows(g, x.data(), out, argmax);
+        }
+        return CpuTensor.result("maxPool2d", out, outShape(g), dy -> {
+            float[] dx = new float[x.size()];
+            for (int i = 0; i < dy.length; i++) {
+                dx[argmax[i]] += dy[i];
+            }
+            x.accumulateGrad(dx);
+        }, x);
+    }
+
+    /** The common 2x2 window of stride 2 without padding: four candidates, no bounds to clip. */
+    private static void maxPool2x2(Window2d g, float[] xd, float[] out, int[] argmax) {
+        int w = g.width();
+        Parallel.forRange(g.batch() * g.channels(), 1, (start, end) -> {
+            for (int plane = start; plane < end; plane++) {
+                int o = plane * g.outPlane();
+                for (int oy = 0; oy < g.outH(); oy++) {
+                    int row = plane * g.inPlane() + 2 * oy * w;
+                    for (int ox = 0; ox < g.outW(); ox++, o++) {
+                        int i = row + 2 * ox;
+                        // as the general loop: the first maximum wins, a NaN always does; selects rather
+                        // than branches, since which of four random values wins is unpredictable
+                        int best = i;
+                        float max = xd[i];
+                        float v = xd[i + 1];
+                        boolean wins = v > max || v != v;
+                        best = wins ? i + 1 : best;
+                        max = wins ? v : max;
+                        v = xd[i + w];
+                        wins = v > max || v != v;
+                        best = wins ? i + w : best;
+                        max = wins ? v : max;
+                        v = xd[i + w + 1];
+                        wins = v > max || v != v;
+                        best = wins ? i + w + 1 : best;
+                        max = wins ? v : max;
+                        out[o] = max;
+                        argmax[o] = best;
+                    }
+                }
+            }
+        });
+    }
+
+    /** Any window, clipped to the input: padded positions never win. */
+    private static void maxPoolWindows(Window2d g, float[] xd, float[] out, int[] argmax) {
+        Parallel.forRange(g.batch() * g.channels(), 1, (start, end) -> {
             for (int plane = start; plane < end; plane++) {
                 int in = plane * g.inPlane();
                 int o = plane * g.outPlane();
@@ -59,13 +107,6 @@ public final class Pooling {
                 }
             }
         });
-        return CpuTensor.result("maxPool2d", out, outShape(g), dy -> {
-            float[] dx = new float[x.size()];
-            for (int i = 0; i < dy.length; i++) {
-                dx[argmax[i]] += dy[i];
-            }
-            x.accumulateGrad(dx);
-        }, x);
     }
 
     /**

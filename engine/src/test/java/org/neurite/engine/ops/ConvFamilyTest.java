@@ -117,6 +117,20 @@ class ConvFamilyTest {
     }
 
     @Test
+    void theFastTwoByTwoMaxPoolAgreesWithAdaptivePoolingOverTheSameWindows() {
+        CpuTensor x = GradCheck.random(21, 2, 3, 6, 8).requireGrad();
+        x.data()[5] = Float.NaN;
+        CpuTensor same = CpuTensor.wrap(x.data().clone(), x.shape()).requireGrad();
+        CpuTensor fast = Pooling.maxPool2d(x, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0});
+        CpuTensor adaptive = AdaptivePooling.max(same, new int[] {3, 4});
+        assertThat(fast.toArray()).containsExactly(adaptive.toArray());
+        CpuTensor dy = GradCheck.random(22, 2, 3, 3, 4);
+        fast.backward(dy);
+        adaptive.backward(dy);
+        assertThat(x.gradArray()).containsExactly(same.gradArray());
+    }
+
+    @Test
     void depthwiseConvolutionIsOneKernelPerChannel() {
         CpuTensor x = GradCheck.random(11, 2, 3, 5, 5);
         CpuTensor w = GradCheck.random(12, 3, 1, 3, 3);
