@@ -13,9 +13,9 @@ import org.neurite.engine.kernel.Parallel;
  * output {@code [batch, outChannels, outH, outW]}; the weight is {@code [outChannels, channels, kh, kw]}
  * with {@code outChannels / groups} rows per group.
  *
- * <p>Several images go through one matrix product side by side (their column matrices next to each
- * other, {@link #COLUMNS_PER_PRODUCT} columns or more), because the per-image products of small
- * feature maps ({@code 64 x 196 x 288} on a 14x14 map) are too narrow for the GEMM to reach its speed.
+ * <p>Several images can go through one matrix product side by side (their column matrices next to
+ * each other, about {@link #COLUMNS_PER_PRODUCT} columns), since the per-image products of small
+ * feature maps ({@code 64 x 196 x 288} on a 14x14 map) are narrow for the GEMM.
  * The batch is split over the engine's threads; each thread owns its scratch matrices.
  *
  * @param g the window geometry of one group: {@code channels} is the channels per group
@@ -26,9 +26,10 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
 
     /**
      * How many output pixels one product aims at: enough images side by side to fill about this
-     * many columns (2048 = about ten 14x14 maps); 1 keeps one image per product. The system
-     * property {@code neurite.conv.columns} overrides it, for the benchmark that chose it
-     * (bench/ Conv2dBenchmark).
+     * many columns (2048 = about ten 14x14 maps); 1 keeps one image per product. On the reference
+     * model's layers the two measured alike in CPU time on a loaded machine, so this is a default
+     * to confirm on a quiet one: the system property {@code neurite.conv.columns} overrides it for
+     * {@code Conv2dBenchmark} (bench/).
      */
     static final int COLUMNS_PER_PRODUCT = Integer.getInteger("neurite.conv.columns", 2048);
 
