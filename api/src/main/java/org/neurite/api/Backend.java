@@ -222,6 +222,106 @@ public interface Backend {
      */
     Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding);
 
+    // ---- convolution family: dilation, groups, 1-D, transposed, resizing, adaptive pooling --------
+
+    /**
+     * 2-D convolution (cross-correlation, as PyTorch's {@code conv2d}) with padding on each side,
+     * dilation and groups. With {@code groups == inChannels} it is a depthwise convolution.
+     *
+     * @param x the input, {@code [batch, inChannels, height, width]}
+     * @param weight the kernels, {@code [outChannels, inChannels / groups, kh, kw]}
+     * @param bias the bias, {@code [outChannels]}; {@code null} for none
+     * @param stride the stride {@code {sh, sw}}, positive
+     * @param padding the zero padding {@code {ph, pw}} on both sides, or {@code {top, bottom, left, right}}
+     * @param dilation the spacing of the kernel's taps {@code {dh, dw}}, positive ({@code {1, 1}} for none)
+     * @param groups the number of channel groups, dividing both channel counts; group {@code g} convolves
+     *     input channels {@code [g * in/groups, (g + 1) * in/groups)} into its share of the output channels
+     * @return {@code [batch, outChannels, outH, outW]} with
+     *     {@code outH = (height + top + bottom - dh * (kh - 1) - 1) / sh + 1} and likewise {@code outW}
+     * @throws ShapeMismatchException if the shapes do not fit together, or the dilated kernel is larger than
+     *     the padded input
+     */
+    Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups);
+
+    /**
+     * 1-D convolution (PyTorch's {@code conv1d}) over the last axis.
+     *
+     * @param x the input, {@code [batch, inChannels, length]}
+     * @param weight the kernels, {@code [outChannels, inChannels / groups, k]}
+     * @param bias the bias, {@code [outChannels]}; {@code null} for none
+     * @param stride the stride, positive
+     * @param padding the zero padding {@code {p}} at both ends, or {@code {left, right}}
+     * @param dilation the spacing of the kernel's taps, positive
+     * @param groups the number of channel groups, dividing both channel counts
+     * @return {@code [batch, outChannels, (length + left + right - dilation * (k - 1) - 1) / stride + 1]}
+     * @throws ShapeMismatchException if the shapes do not fit together
+     */
+    Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int[] padding, int dilation, int groups);
+
+    /**
+     * 2-D transposed convolution (PyTorch's {@code conv_transpose2d}), the adjoint of {@link #conv2d}
+     * with the same kernel, stride, padding, dilation and groups: it maps a convolution's output shape
+     * back to its input shape, as upsampling layers of decoders do.
+     *
+     * @param x the input, {@code [batch, inChannels, height, width]}
+     * @param weight the kernels, {@code [inChannels, outChannels / groups, kh, kw]} (PyTorch's layout)
+     * @param bias the bias, {@code [outChannels]}; {@code null} for none
+     * @param stride the stride {@code {sh, sw}}, positive
+     * @param padding {@code {ph, pw}}, removed from both sides of the full output
+     * @param outputPadding {@code {oph, opw}} added at the bottom and right, each smaller than the
+     *     stride or the dilation of its axis ({@code {0, 0}} for none)
+     * @param dilation the spacing of the kernel's taps {@code {dh, dw}}, positive
+     * @param groups the number of channel groups, dividing both channel counts
+     * @return {@code [batch, outChannels, outH, outW]} with
+     *     {@code outH = (height - 1) * sh - 2 * ph + dh * (kh - 1) + oph + 1} and likewise {@code outW}
+     * @throws ShapeMismatchException if the shapes do not fit together
+     */
+    Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding,
+                           int[] dilation, int groups);
+
+    /**
+     * Nearest-neighbour resizing of images (PyTorch's {@code interpolate(mode='nearest', size=...)}):
+     * output pixel {@code (oy, ox)} copies input pixel {@code (floor(oy * h / outH), floor(ox * w / outW))}.
+     *
+     * @param x the input, {@code [batch, channels, height, width]}
+     * @param size the output size {@code {outH, outW}}, positive
+     * @return {@code [batch, channels, outH, outW]}
+     */
+    Tensor upsampleNearest2d(Tensor x, int[] size);
+
+    /**
+     * Bilinear resizing of images (PyTorch's {@code interpolate(mode='bilinear', size=...)}).
+     *
+     * @param x the input, {@code [batch, channels, height, width]}
+     * @param size the output size {@code {outH, outW}}, positive
+     * @param alignCorners whether the corner pixels of input and output coincide; PyTorch's default is
+     *     {@code false} (pixel centres are aligned instead)
+     * @return {@code [batch, channels, outH, outW]}
+     */
+    Tensor upsampleBilinear2d(Tensor x, int[] size, boolean alignCorners);
+
+    /**
+     * Adaptive average pooling (PyTorch's {@code adaptive_avg_pool2d}): output pixel {@code (oy, ox)}
+     * is the mean of input rows {@code [floor(oy * h / outH), ceil((oy + 1) * h / outH))} and the
+     * columns likewise. {@code size = {1, 1}} is global average pooling.
+     *
+     * @param x the input, {@code [batch, channels, height, width]}
+     * @param size the output size {@code {outH, outW}}, positive
+     * @return {@code [batch, channels, outH, outW]}
+     */
+    Tensor adaptiveAvgPool2d(Tensor x, int[] size);
+
+    /**
+     * Adaptive max pooling (PyTorch's {@code adaptive_max_pool2d}), over the windows of
+     * {@link #adaptiveAvgPool2d}; the gradient goes to the first maximum of each window.
+     * {@code size = {1, 1}} is global max pooling.
+     *
+     * @param x the input, {@code [batch, channels, height, width]}
+     * @param size the output size {@code {outH, outW}}, positive
+     * @return {@code [batch, channels, outH, outW]}
+     */
+    Tensor adaptiveMaxPool2d(Tensor x, int[] size);
+
     // ---- fused operations for architecture plugins -------------------------------------
 
     /**

@@ -17,6 +17,17 @@ public interface DataContext {
      */
     Path file(Options options, String key);
 
+    /**
+     * Reads an option that names a folder, relative to the config's folder, and requires the folder
+     * to exist, as {@link #file} does for files (an image folder with one subfolder per class).
+     *
+     * @param options the source's options
+     * @param key the key of the folder name, such as {@code path}
+     * @return the folder
+     * @throws OptionException if the key is missing, not a string, or names no existing folder
+     */
+    Path folder(Options options, String key);
+
     /** @return the seed of the source's random draws, derived from the run's seed */
     long seed();
 }

@@ -10,7 +10,11 @@ public enum OptionType {
     BOOLEAN,
     /** A string, often a name such as {@code relu}. */
     STRING,
-    /** One whole number or a list of them, such as a kernel size {@code 3} or {@code [3, 5]}. */
+    /**
+     * One whole number or a list of them, such as a kernel size {@code 3} or {@code [3, 5]}; with
+     * {@link OptionSpec#oneOf choices}, also one of those words (a padding {@code 1}, {@code [1, 2]}
+     * or {@code same}).
+     */
     INTEGERS,
     /** One number or a list of them; lists may nest, as the rows of a matrix ({@code [[1, 1], [-1, -1]]}). */
     NUMBERS,

@@ -14,9 +14,12 @@ import org.neurite.api.RecurrentCell;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.ops.AdaptivePooling;
 import org.neurite.engine.ops.Arange;
 import org.neurite.engine.ops.Attention;
+import org.neurite.engine.ops.Conv1d;
 import org.neurite.engine.ops.Conv2d;
+import org.neurite.engine.ops.ConvTranspose2d;
 import org.neurite.engine.ops.CustomOps;
 import org.neurite.engine.ops.Dropout;
 import org.neurite.engine.ops.Embedding;
@@ -27,6 +30,7 @@ import org.neurite.engine.ops.RecurrentCells;
 import org.neurite.engine.ops.RecurrentSequence;
 import org.neurite.engine.ops.Selection;
 import org.neurite.engine.ops.Softmax;
+import org.neurite.engine.ops.Upsample;
 import org.neurite.engine.tensor.CpuParameter;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -168,6 +172,45 @@ public final class CpuBackend implements Backend {
     @Override
     public Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding) {
         return Pooling.avgPool2d(of(x), kernel, stride, padding);
+    }
+
+    // ---- convolution family ----
+
+    @Override
+    public Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                         int groups) {
+        return Conv2d.forward(of(x), of(weight), of(bias), stride, padding, dilation, groups);
+    }
+
+    @Override
+    public Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int[] padding, int dilation, int groups) {
+        return Conv1d.forward(of(x), of(weight), of(bias), stride, padding, dilation, groups);
+    }
+
+    @Override
+    public Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                  int[] outputPadding, int[] dilation, int groups) {
+        return ConvTranspose2d.forward(of(x), of(weight), of(bias), stride, padding, outputPadding, dilation, groups);
+    }
+
+    @Override
+    public Tensor upsampleNearest2d(Tensor x, int[] size) {
+        return Upsample.nearest(of(x), size);
+    }
+
+    @Override
+    public Tensor upsampleBilinear2d(Tensor x, int[] size, boolean alignCorners) {
+        return Upsample.bilinear(of(x), size, alignCorners);
+    }
+
+    @Override
+    public Tensor adaptiveAvgPool2d(Tensor x, int[] size) {
+        return AdaptivePooling.average(of(x), size);
+    }
+
+    @Override
+    public Tensor adaptiveMaxPool2d(Tensor x, int[] size) {
+        return AdaptivePooling.max(of(x), size);
     }
 
     @Override

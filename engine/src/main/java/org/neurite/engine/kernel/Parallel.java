@@ -12,8 +12,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The pool has {@link Runtime#availableProcessors()} daemon threads unless the system
  * property {@code neurite.threads} says otherwise. The caller always runs one chunk itself, so
- * a loop split into {@code t} chunks keeps {@code t} threads busy. A call made from one of the
- * pool's own threads runs inline, so nested parallel loops never wait on each other.
+ * a loop split into {@code t} chunks keeps {@code t} threads busy. A call made inside a chunk
+ * (on a pool thread or on the caller running its own chunk) runs inline, so nested parallel
+ * loops never wait on each other nor put more threads to work than the pool has.
  */
 public final class Parallel {
 
@@ -22,7 +23,7 @@ public final class Parallel {
 
     private static final int THREADS = configuredThreads();
     private static final ExecutorService POOL = THREADS > 1 ? newPool(THREADS) : null;
-    /** Marks the pool's threads, so that nested calls run inline. */
+    /** Marks threads running a chunk (the pool's, and a caller during its own chunk), so that nested calls run inline. */
     private static final ThreadLocal<Boolean> IN_POOL = ThreadLocal.withInitial(() -> false);
 
     /** The body of a parallel loop over {@code [start, end)}. */
@@ -74,7 +75,12 @@ public final class Parallel {
             int end = chunkStart(count, chunks, c + 1);
             POOL.execute(() -> join.run(body, start, end));
         }
-        join.run(body, 0, chunkStart(count, chunks, 1), false);
+        IN_POOL.set(true);
+        try {
+            join.run(body, 0, chunkStart(count, chunks, 1), false);
+        } finally {
+            IN_POOL.set(false);
+        }
         join.awaitOthers();
         join.rethrow();
     }

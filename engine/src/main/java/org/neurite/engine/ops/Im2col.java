@@ -1,14 +1,14 @@
 package org.neurite.engine.ops;
 
-import java.util.Arrays;
-
 /**
  * Unfolds one image into the column matrix that turns a convolution into a matrix product, and
  * folds such a matrix back (adding overlapping entries) for the input gradient.
  *
  * <p>The column matrix has one row per kernel tap {@code (channel, ky, kx)} and one column per
- * output pixel {@code (oy, ox)}: {@code [channels * kh * kw, outH * outW]}, row-major. Taps that
- * fall into the zero padding hold zeros.
+ * output pixel {@code (oy, ox)}: {@code [channels * kh * kw, outH * outW]}, row-major. Tap
+ * {@code (ky, kx)} of output pixel {@code (oy, ox)} reads input pixel
+ * {@code (oy * sh - pt + ky * dh, ox * sw - pl + kx * dw)}; taps that fall into the zero padding
+ * hold zeros.
  */
 final class Im2col {
 
@@ -22,25 +22,27 @@ final class Im2col {
      * @param x the input batch's values
      * @param xOff offset of the image
      * @param cols receives {@code [channels * kh * kw, outH * outW]} values
+     * @param colOff where the image's first column starts in {@code cols}
+     * @param ld the row stride of {@code cols}: {@code outH * outW} for one image, more when several images
+     *     lie side by side so that one matrix product serves them all
      */
-    static void unfold(Window2d g, float[] x, int xOff, float[] cols) {
-        int outPlane = g.outPlane();
+    static void unfold(Window2d g, float[] x, int xOff, float[] cols, int colOff, int ld) {
         int row = 0;
         for (int c = 0; c < g.channels(); c++) {
             int plane = xOff + c * g.inPlane();
             for (int ky = 0; ky < g.kh(); ky++) {
                 for (int kx = 0; kx < g.kw(); kx++, row++) {
-                    int oxLo = firstInside(kx, g.pw(), g.sw());
-                    int oxHi = endInside(kx, g.pw(), g.sw(), g.width(), g.outW());
+                    int oxLo = firstInside(kx * g.dw(), g.pl(), g.sw());
+                    int oxHi = endInside(kx * g.dw(), g.pl(), g.sw(), g.width(), g.outW());
                     for (int oy = 0; oy < g.outH(); oy++) {
-                        int dst = row * outPlane + oy * g.outW();
-                        int iy = oy * g.sh() - g.ph() + ky;
+                        int dst = colOff + row * ld + oy * g.outW();
+                        int iy = oy * g.sh() - g.pt() + ky * g.dh();
                         if (iy < 0 || iy >= g.height() || oxLo >= oxHi) {
-                            Arrays.fill(cols, dst, dst + g.outW(), 0f);
+                            zero(cols, dst, dst + g.outW());
                             continue;
                         }
-                        Arrays.fill(cols, dst, dst + oxLo, 0f);
-                        int src = plane + iy * g.width() + oxLo * g.sw() - g.pw() + kx;
+                        zero(cols, dst, dst + oxLo);
+                        int src = plane + iy * g.width() + oxLo * g.sw() - g.pl() + kx * g.dw();
                         if (g.sw() == 1) {
                             System.arraycopy(x, src, cols, dst + oxLo, oxHi - oxLo);
                         } else {
@@ -48,7 +50,7 @@ final class Im2col {
                                 cols[dst + ox] = x[src];
                             }
                         }
-                        Arrays.fill(cols, dst + oxHi, dst + g.outW(), 0f);
+                        zero(cols, dst + oxHi, dst + g.outW());
                     }
                 }
             }
@@ -61,27 +63,34 @@ final class Im2col {
      *
      * @param g the window geometry
      * @param cols {@code [channels * kh * kw, outH * outW]} gradients of the columns
+     * @param colOff where the image's first column starts in {@code cols}
+     * @param ld the row stride of {@code cols}
      * @param dx the input gradient, added to
      * @param dxOff offset of the image
      */
-    static void foldAdd(Window2d g, float[] cols, float[] dx, int dxOff) {
-        int outPlane = g.outPlane();
+    static void foldAdd(Window2d g, float[] cols, int colOff, int ld, float[] dx, int dxOff) {
         int row = 0;
         for (int c = 0; c < g.channels(); c++) {
             int plane = dxOff + c * g.inPlane();
             for (int ky = 0; ky < g.kh(); ky++) {
                 for (int kx = 0; kx < g.kw(); kx++, row++) {
-                    int oxLo = firstInside(kx, g.pw(), g.sw());
-                    int oxHi = endInside(kx, g.pw(), g.sw(), g.width(), g.outW());
+                    int oxLo = firstInside(kx * g.dw(), g.pl(), g.sw());
+                    int oxHi = endInside(kx * g.dw(), g.pl(), g.sw(), g.width(), g.outW());
                     for (int oy = 0; oy < g.outH(); oy++) {
-                        int iy = oy * g.sh() - g.ph() + ky;
+                        int iy = oy * g.sh() - g.pt() + ky * g.dh();
                         if (iy < 0 || iy >= g.height()) {
                             continue;
                         }
-                        int src = row * outPlane + oy * g.outW();
-                        int dst = plane + iy * g.width() - g.pw() + kx;
-                        for (int ox = oxLo; ox < oxHi; ox++) {
-                            dx[dst + ox * g.sw()] += cols[src + ox];
+                        int src = colOff + row * ld + oy * g.outW();
+                        int dst = plane + iy * g.width() - g.pl() + kx * g.dw();
+                        if (g.sw() == 1) { // contiguous on both sides: a loop the JIT vectorises
+                            for (int ox = oxLo; ox < oxHi; ox++) {
+                                dx[dst + ox] += cols[src + ox];
+                            }
+                        } else {
+                            for (int ox = oxLo; ox < oxHi; ox++) {
+                                dx[dst + ox * g.sw()] += cols[src + ox];
+                            }
                         }
                     }
                 }
@@ -89,13 +98,20 @@ final class Im2col {
         }
     }
 
-    /** The first output column whose tap {@code kx} lies at input column {@code >= 0}. */
+    /** Clears {@code [from, to)}: the padded taps, a few elements at a time, where {@code Arrays.fill}'s checks cost more. */
+    private static void zero(float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            a[i] = 0f;
+        }
+    }
+
+    /** The first output column whose tap at offset {@code kx} (dilation applied) lies at input column {@code >= 0}. */
     private static int firstInside(int kx, int pw, int sw) {
         int need = pw - kx; // ox * sw >= pw - kx
         return need <= 0 ? 0 : (need + sw - 1) / sw;
     }
 
-    /** One past the last output column whose tap {@code kx} lies at input column {@code < width}. */
+    /** One past the last output column whose tap at offset {@code kx} lies at input column {@code < width}. */
     private static int endInside(int kx, int pw, int sw, int width, int outW) {
         int limit = width + pw - kx; // ox * sw < width + pw - kx
         if (limit <= 0) {

@@ -88,7 +88,10 @@ public final class SpecCheck {
             case BOOLEAN -> options.getBoolean(key, false);
             case STRING -> inChoices(options, spec, options.getString(key));
             case INTEGERS -> {
-                if (value instanceof List<?> list) {
+                if (value instanceof String word && !spec.choices().isEmpty()) {
+                    // numbers or one of the words, such as a convolution's padding: 1, [1, 2] or same
+                    inChoices(options, spec, word);
+                } else if (value instanceof List<?> list) {
                     int[] all = options.getIntList(key);
                     if (list.isEmpty()) {
                         throw new OptionException(options.pathOf(key), "expected at least one whole number, got []");

@@ -39,6 +39,16 @@ public final class FolderContext implements DataContext {
     }
 
     @Override
+    public Path folder(Options options, String key) {
+        Path dir = folder.resolve(options.getString(key)).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new OptionException(options.pathOf(key), "no such folder: " + dir);
+        }
+        files.put(options.pathOf(key), dir);
+        return dir;
+    }
+
+    @Override
     public long seed() {
         return seed;
     }

@@ -1,0 +1,138 @@
+package org.neurite.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.neurite.api.ComponentProvider;
+import org.neurite.api.Layer;
+import org.neurite.api.Mode;
+import org.neurite.api.Options;
+import org.neurite.api.Shape;
+import org.neurite.api.Tensor;
+import org.neurite.engine.CpuBackend;
+import org.neurite.engine.data.Dataset;
+import org.neurite.engine.data.FashionMnist;
+import org.neurite.engine.nn.Sequential;
+import org.neurite.engine.registry.Components;
+import org.neurite.engine.tensor.CpuTensor;
+import org.neurite.engine.train.EpochResult;
+import org.neurite.engine.train.Trainer;
+import org.neurite.engine.train.TrainingListener;
+
+/**
+ * The reference CNN of {@code bench/reference/pytorch_fashion.py cnn} (as
+ * {@code examples/cnn/fashion-cnn.yaml}), trained on Fashion-MNIST with Adam 1e-3, batch 128, seed
+ * 0, printing each epoch's training-loop seconds as the reference does, then the inference
+ * throughput at batch 1000 over the 10,000 test images (best and median of 5 passes, no gradients
+ * recorded), the figures {@code bench/fashion-cnn.sh} sets against PyTorch's.
+ *
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar
+ * org.neurite.bench.FashionCnnRun [data folder] [--epochs N]}
+ */
+public final class FashionCnnRun {
+
+    private FashionCnnRun() {
+    }
+
+    /**
+     * @param args an optional data folder (default examples/data/fashion-mnist) and {@code --epochs N} (default 3)
+     * @throws IOException if the data cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of("examples", "data", "fashion-mnist");
+        int epochs = 3;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--epochs") && i + 1 < args.length) {
+                epochs = Integer.parseInt(args[++i]);
+            } else {
+                folder = Path.of(args[i]);
+            }
+        }
+        FashionMnist.Splits data = FashionMnist.load(folder);
+        Components components = Components.builtIns().registerAll(pluginProviders());
+        Sequential model = Sequential.builder(Shape.of(1, 28, 28)).seed(0).components(components)
+                .add("conv2d", Map.of("filters", 32, "kernel", 3, "padding", 1, "activation", "relu"))
+                .add("max_pool2d", Map.of("kernel", 2))
+                .add("conv2d", Map.of("filters", 64, "kernel", 3, "padding", 1, "activation", "relu"))
+                .add("max_pool2d", Map.of("kernel", 2))
+                .add("flatten", Map.of())
+                .add("dense", Map.of("units", 128, "activation", "relu"))
+                .add("dense", Map.of("units", 10))
+                .build();
+
+        System.out.printf("%5s %10s %9s %8s %9s%n", "epoch", "train loss", "train acc", "test acc", "seconds");
+        Trainer trainer = Trainer.builder(model, components.loss("cross_entropy", Options.empty()),
+                        components.optimizer("adam", Options.of(Map.of("lr", 1e-3))))
+                .epochs(epochs).batchSize(128).seed(0)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(Trainer t, EpochResult r) {
+                        System.out.printf(Locale.ROOT, "%5d %10.4f %9.4f %8.4f %9.2f%n", r.epoch(), r.loss(),
+                                r.accuracy(), r.validationAccuracy(), r.seconds());
+                    }
+                })
+                .build();
+        trainer.fit(data.train(), data.test());
+        inference(model, data.test());
+    }
+
+    /** Prints the test set's throughput at batch 1000 in inference mode without gradients: best and median of 5. */
+    private static void inference(Layer model, Dataset test) {
+        int n = test.size();
+        int per = (int) test.featureShape().size();
+        float[] all = new float[n * per];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(test.features(i), 0, all, i * per, per);
+        }
+        double[] rates = new double[5];
+        for (int pass = 0; pass < rates.length; pass++) {
+            long start = System.nanoTime();
+            try (var scope = CpuBackend.instance().noGrad()) {
+                for (int first = 0; first < n; first += 1000) {
+                    int count = Math.min(1000, n - first);
+                    Tensor batch = CpuTensor.wrap(Arrays.copyOfRange(all, first * per, (first + count) * per),
+                            Shape.of(count, 1, 28, 28));
+                    model.forward(batch, Mode.INFERENCE);
+                }
+            }
+            rates[pass] = n / ((System.nanoTime() - start) / 1e9);
+        }
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "inference samples/s (b=1000, no grad): best %.0f, median %.0f (5 passes)%n",
+                sorted[sorted.length - 1], sorted[sorted.length / 2]);
+    }
+
+    /** The cnn plugin's providers, from its META-INF/extensions.idx on the class path, as PF4J reads it. */
+    private static List<ComponentProvider> pluginProviders() throws IOException {
+        List<ComponentProvider> providers = new ArrayList<>();
+        Enumeration<URL> indexes = FashionCnnRun.class.getClassLoader().getResources("META-INF/extensions.idx");
+        while (indexes.hasMoreElements()) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(indexes.nextElement().openStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    try {
+                        providers.add((ComponentProvider) Class.forName(line.trim()).getDeclaredConstructor()
+                                .newInstance());
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException("cannot create extension " + line, e);
+                    }
+                }
+            }
+        }
+        return providers;
+    }
+}

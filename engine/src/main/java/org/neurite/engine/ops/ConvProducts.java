@@ -1,0 +1,265 @@
+package org.neurite.engine.ops;
+
+import java.util.Arrays;
+
+import org.neurite.engine.kernel.Gemm;
+import org.neurite.engine.kernel.Parallel;
+
+/**
+ * The three matrix products of a grouped 2-D convolution through im2col, shared by
+ * {@link Conv2d} and {@link ConvTranspose2d} (whose forward is a convolution's input gradient and
+ * whose input gradient is a convolution's forward). "Images" are tensors shaped like a
+ * convolution's input {@code [batch, groups * channels, height, width]}; "maps" are shaped like its
+ * output {@code [batch, outChannels, outH, outW]}; the weight is {@code [outChannels, channels, kh, kw]}
+ * with {@code outChannels / groups} rows per group.
+ *
+ * <p>Several images can go through one matrix product side by side (their column matrices next to
+ * each other, about {@link #COLUMNS_PER_PRODUCT} columns), since the per-image products of small
+ * feature maps ({@code 64 x 196 x 288} on a 14x14 map) are narrow for the GEMM.
+ * The batch is split over the engine's threads; each thread owns its scratch matrices.
+ *
+ * @param g the window geometry of one group: {@code channels} is the channels per group
+ * @param groups the number of groups, each seeing its own channels
+ * @param outChannels the channels of a map, over all groups
+ */
+record ConvProducts(Window2d g, int groups, int outChannels) {
+
+    /**
+     * How many output pixels one product aims at: enough images side by side to fill about this
+     * many columns (2048 = about ten 14x14 maps); 1 keeps one image per product. On the reference
+     * model's layers the two measured alike in CPU time on a loaded machine, so this is a default
+     * to confirm on a quiet one: the system property {@code neurite.conv.columns} overrides it for
+     * {@code Conv2dBenchmark} (bench/).
+     */
+    static final int COLUMNS_PER_PRODUCT = Integer.getInteger("neurite.conv.columns", 2048);
+
+    /** The weight gradient is summed over at most this many batch parts, always in the same order. */
+    private static final int MAX_WEIGHT_PARTS = 8;
+
+    /** @return output channels per group: the rows of one group's weight */
+    int outPerGroup() {
+        return outChannels / groups;
+    }
+
+    /** @return channels of an image, over all groups */
+    int channels() {
+        return g.channels() * groups;
+    }
+
+    private int imagesPerProduct() {
+        return Math.max(1, Math.min(g.batch(), COLUMNS_PER_PRODUCT / Math.max(1, g.outPlane())));
+    }
+
+    private int imageOffset(int n, int group) {
+        return (n * channels() + group * g.channels()) * g.inPlane();
+    }
+
+    private int mapOffset(int n, int group) {
+        return (n * outChannels + group * outPerGroup()) * g.outPlane();
+    }
+
+    /**
+     * {@code maps = weight x unfold(images) + bias}, overwriting {@code maps}: a convolution's forward.
+     * The bias is added while each product is copied to its maps, so the output is written once.
+     *
+     * @param weight {@code [outChannels, channels, kh, kw]}
+     * @param bias {@code [outChannels]}, or null
+     * @param images the input values
+     * @param maps receives the output values
+     */
+    void convolve(float[] weight, float[] bias, float[] images, float[] maps) {
+        int taps = g.taps();
+        int plane = g.outPlane();
+        int og = outPerGroup();
+        int nb = imagesPerProduct();
+        Parallel.forRange(g.batch(), 1, (start, end) -> {
+            float[] cols = new float[taps * nb * plane];
+            float[] product = nb > 1 ? new float[og * nb * plane] : null;
+            for (int n0 = start; n0 < end; n0 += nb) {
+                int count = Math.min(nb, end - n0);
+                int ld = count * plane;
+                for (int group = 0; group < groups; group++) {
+                    for (int i = 0; i < count; i++) {
+                        Im2col.unfold(g, images, imageOffset(n0 + i, group), cols, i * plane, ld);
+                    }
+                    if (count == 1) {
+                        int dst = mapOffset(n0, group);
+                        if (bias != null) {
+                            for (int o = 0; o < og; o++) {
+                                Arrays.fill(maps, dst + o * plane, dst + (o + 1) * plane, bias[group * og + o]);
+                            }
+                        }
+                        Gemm.sgemm(false, false, og, plane, taps, 1f, weight, group * og * taps, taps, cols, 0, plane,
+                                bias == null ? 0f : 1f, maps, dst, plane);
+                        continue;
+                    }
+                    Gemm.sgemm(false, false, og, ld, taps, 1f, weight, group * og * taps, taps, cols, 0, ld,
+                            0f, product, 0, ld);
+                    for (int i = 0; i < count; i++) {
+                        int dst = mapOffset(n0 + i, group);
+                        for (int o = 0; o < og; o++) {
+                            int src = o * ld + i * plane;
+                            int to = dst + o * plane;
+                            if (bias == null) {
+                                System.arraycopy(product, src, maps, to, plane);
+                            } else {
+                                float b = bias[group * og + o];
+                                for (int p = 0; p < plane; p++) {
+                                    maps[to + p] = product[src + p] + b;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code images += fold(weight^T x maps)}: a convolution's input gradient.
+     *
+     * @param weight {@code [outChannels, channels, kh, kw]}
+     * @param maps the output-shaped values (gradients of a convolution's output)
+     * @param images added to
+     */
+    void foldTransposed(float[] weight, float[] maps, float[] images) {
+        int taps = g.taps();
+        int plane = g.outPlane();
+        int og = outPerGroup();
+        int nb = imagesPerProduct();
+        Parallel.forRange(g.batch(), 1, (start, end) -> {
+            float[] cols = new float[taps * nb * plane];
+            float[] gathered = nb > 1 ? new float[og * nb * plane] : null;
+            for (int n0 = start; n0 < end; n0 += nb) {
+                int count = Math.min(nb, end - n0);
+                int ld = count * plane;
+                for (int group = 0; group < groups; group++) {
+                    float[] src = maps;
+                    int srcOff = mapOffset(n0, group);
+                    if (count > 1) {
+                        gather(maps, n0, count, group, gathered);
+                        src = gathered;
+                        srcOff = 0;
+                    }
+                    Gemm.sgemm(true, false, taps, ld, og, 1f, weight, group * og * taps, taps, src, srcOff, ld,
+                            0f, cols, 0, ld);
+                    for (int i = 0; i < count; i++) {
+                        Im2col.foldAdd(g, cols, i * plane, ld, images, imageOffset(n0 + i, group));
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code sum over the batch of maps x unfold(images)^T}: a convolution's weight gradient,
+     * summed over the same batch parts in the same order whatever the number of threads.
+     *
+     * @param maps the output-shaped values (gradients of a convolution's output)
+     * @param images the input values
+     * @return the gradient, {@code [outChannels, channels, kh, kw]}
+     */
+    float[] weightGradient(float[] maps, float[] images) {
+        int taps = g.taps();
+        int plane = g.outPlane();
+        int og = outPerGroup();
+        int nb = imagesPerProduct();
+        int batch = g.batch();
+        int parts = Math.min(batch, MAX_WEIGHT_PARTS);
+        float[][] partSums = new float[parts][];
+        Parallel.forRange(parts, 1, (firstPart, endPart) -> {
+            float[] cols = new float[taps * nb * plane];
+            float[] gathered = nb > 1 ? new float[og * nb * plane] : null;
+            for (int part = firstPart; part < endPart; part++) {
+                float[] dw = new float[outChannels * taps];
+                int end = (part + 1) * batch / parts;
+                for (int n0 = part * batch / parts; n0 < end; n0 += nb) {
+                    int count = Math.min(nb, end - n0);
+                    int ld = count * plane;
+                    for (int group = 0; group < groups; group++) {
+                        for (int i = 0; i < count; i++) {
+                            Im2col.unfold(g, images, imageOffset(n0 + i, group), cols, i * plane, ld);
+                        }
+                        float[] src = maps;
+                        int srcOff = mapOffset(n0, group);
+                        if (count > 1) {
+                            gather(maps, n0, count, group, gathered);
+                            src = gathered;
+                            srcOff = 0;
+                        }
+                        Gemm.sgemm(false, true, og, taps, ld, 1f, src, srcOff, ld, cols, 0, ld,
+                                1f, dw, group * og * taps, taps);
+                    }
+                }
+                partSums[part] = dw;
+            }
+        });
+        float[] dw = parts == 0 ? new float[outChannels * taps] : partSums[0];
+        for (int part = 1; part < parts; part++) {
+            float[] p = partSums[part];
+            for (int i = 0; i < dw.length; i++) {
+                dw[i] += p[i];
+            }
+        }
+        return dw;
+    }
+
+    /** Copies one group's rows of {@code count} maps into {@code [outPerGroup, count * outPlane]}. */
+    private void gather(float[] maps, int n0, int count, int group, float[] dst) {
+        int plane = g.outPlane();
+        int og = outPerGroup();
+        int ld = count * plane;
+        for (int i = 0; i < count; i++) {
+            int src = mapOffset(n0 + i, group);
+            for (int o = 0; o < og; o++) {
+                System.arraycopy(maps, src + o * plane, dst, o * ld + i * plane, plane);
+            }
+        }
+    }
+
+    /**
+     * Adds {@code bias[c]} to every pixel of channel {@code c} of every image of a batch.
+     *
+     * @param bias {@code [channels]}
+     * @param x {@code [batch, channels, plane]}, changed in place
+     * @param plane pixels per channel
+     */
+    static void addBias(float[] bias, float[] x, int plane) {
+        int channels = bias.length;
+        for (int off = 0, c = 0; off < x.length; off += plane, c = (c + 1) % channels) {
+            float b = bias[c];
+            for (int p = off; p < off + plane; p++) {
+                x[p] += b;
+            }
+        }
+    }
+
+    /**
+     * @param dy the gradient of {@code [batch, channels, plane]} values
+     * @param channels the channels
+     * @param plane pixels per channel
+     * @return the gradient of a bias added to every pixel of each channel: the per-channel sums
+     */
+    static float[] biasGradient(float[] dy, int channels, int plane) {
+        float[] db = new float[channels];
+        for (int off = 0, c = 0; off < dy.length; off += plane, c = (c + 1) % channels) {
+            // four partial sums: independent additions the processor overlaps
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            int p = off;
+            for (; p + 3 < off + plane; p += 4) {
+                s0 += dy[p];
+                s1 += dy[p + 1];
+                s2 += dy[p + 2];
+                s3 += dy[p + 3];
+            }
+            for (; p < off + plane; p++) {
+                s0 += dy[p];
+            }
+            db[c] += (s0 + s1) + (s2 + s3);
+        }
+        return db;
+    }
+}
