@@ -17,6 +17,7 @@ import org.neurite.engine.ops.Conv2d;
 import org.neurite.engine.ops.Dropout;
 import org.neurite.engine.ops.Embedding;
 import org.neurite.engine.ops.Joins;
+import org.neurite.engine.ops.MultiHeadAttention;
 import org.neurite.engine.ops.Normalization;
 import org.neurite.engine.ops.Pooling;
 import org.neurite.engine.ops.RecurrentCells;
@@ -183,5 +184,11 @@ public final class CpuBackend implements Backend {
     @Override
     public Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor mask, boolean causal) {
         return Attention.scaledDotProduct(of(q), of(k), of(v), of(mask), causal);
+    }
+
+    @Override
+    public Tensor multiHeadAttention(Tensor q, Tensor k, Tensor v, int heads, Tensor keyPaddingMask, boolean causal,
+                                     float dropout, Mode mode, RandomGenerator random) {
+        return MultiHeadAttention.apply(of(q), of(k), of(v), heads, of(keyPaddingMask), causal, dropout, mode, random);
     }
 }
