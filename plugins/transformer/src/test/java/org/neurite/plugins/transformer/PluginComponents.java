@@ -22,7 +22,8 @@ final class PluginComponents {
     /** @return a new instance of every provider the plugin ships */
     static List<ComponentProvider> providers() {
         return List.of(new MultiHeadAttentionProvider(), new EncoderLayerProvider(), new DecoderLayerProvider(),
-                new PositionalEncodingProvider(), new PatchEmbeddingProvider(), new SequencePoolProvider());
+                new PositionalEncodingProvider(), new PatchEmbeddingProvider(), new SequencePoolProvider(),
+                new CausalLmProvider());
     }
 
     /** @return the built-in components with the plugin's registered */

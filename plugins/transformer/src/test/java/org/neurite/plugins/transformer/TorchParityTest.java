@@ -26,7 +26,7 @@ import org.neurite.engine.tensor.CpuTensor;
  */
 class TorchParityTest {
 
-    private static final List<String> INPUTS = List.of("x", "image", "memory", "mask");
+    private static final List<String> INPUTS = List.of("ids", "x", "image", "memory", "mask");
 
     static Stream<TorchFixture> cases() {
         return TorchFixture.cases("/fixtures/layers.json").stream();
