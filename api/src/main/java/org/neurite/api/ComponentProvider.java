@@ -6,7 +6,7 @@ import java.util.List;
  * What every provider has: a unique name that configs refer to, a description, and the
  * documentation of the options it reads. Plugins implement one of the sub-interfaces
  * ({@link LayerProvider}, {@link ActivationProvider}, {@link LossProvider},
- * {@link OptimizerProvider}, {@link InitializerProvider}) and mark the class as a PF4J
+ * {@link OptimizerProvider}, {@link InitializerProvider}, {@link DataSourceProvider}) and mark the class as a PF4J
  * extension of it.
  */
 public interface ComponentProvider {

@@ -1,6 +1,8 @@
 package org.neurite.engine.data;
 
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.neurite.api.Backend;
@@ -62,13 +64,18 @@ public final class Batches implements Iterable<Batch> {
                 int from = next * batchSize;
                 int b = Math.min(batchSize, order.length - from);
                 next++;
-                float[] f = new float[b * data.featureShape().intSize()];
-                float[] t = new float[b * data.targetShape().intSize()];
-                data.copyFeatures(order, from, b, f);
-                data.copyTargets(order, from, b, t);
-                return new Batch(tensor(f, data.featureShape().prepend(b)), tensor(t, data.targetShape().prepend(b)));
+                Map<String, Tensor> inputs = new LinkedHashMap<>();
+                data.inputRows().forEach((name, rows) -> inputs.put(name, rows(rows, from, b)));
+                return new Batch(inputs, rows(data.targetRows(), from, b));
             }
         };
+    }
+
+    /** The rows of the samples {@code order[from .. from + b)} as a tensor {@code [b, ...shape]}. */
+    private Tensor rows(Rows rows, int from, int b) {
+        float[] values = new float[b * rows.length()];
+        rows.copy(order, from, b, values);
+        return tensor(values, rows.shape().prepend(b));
     }
 
     /**

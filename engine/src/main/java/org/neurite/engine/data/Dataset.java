@@ -1,7 +1,13 @@
 package org.neurite.engine.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 import org.neurite.api.Shape;
@@ -9,14 +15,33 @@ import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 
 /**
- * An in-memory set of samples: each has features of one shape and a target, either a class
- * index (stored as a float, shape {@code []}) or float values of one shape. Everything is held
- * in two row-major arrays, one row per sample, so that a {@link DataLoader} copies whole rows.
+ * An in-memory set of samples: each has one or more named inputs, each of its own per-sample
+ * shape, and a target. Targets are class indices stored as floats, one per sample (shape
+ * {@code []}) or one per step (shape {@code [time]}, with {@link #IGNORE_INDEX} at padded
+ * steps), or float values of any shape. Every input and the targets are row-major arrays, one
+ * row per sample, so that a {@link DataLoader} copies whole rows.
+ *
+ * <p>A model with one input takes a dataset made by {@link #ofClasses}, {@link #ofValues} or
+ * {@link #ofTensors}, whose only input is named {@link #INPUT}. A model graph with several
+ * inputs takes one made by the {@link #builder()}, with one input per graph input, by name:
+ * <pre>{@code
+ * Dataset data = Dataset.builder()
+ *         .input("tokens", tokenIds, Shape.of(64))   // whole numbers held in floats
+ *         .input("mask", mask, Shape.of(64))         // 1 at real steps, 0 at padding
+ *         .classes(nextTokens, Shape.of(64), 65)     // one class per step, -100 at padding
+ *         .build();
+ * }</pre>
  *
  * <p>A dataset never changes. The factories take the arrays as they are, without copying
  * (a training set can be hundreds of megabytes): do not change them afterwards.
  */
 public final class Dataset {
+
+    /** The name of the only input of a dataset made by {@link #ofClasses}, {@link #ofValues} or {@link #ofTensors}. */
+    public static final String INPUT = "input";
+
+    /** The class target of a step that counts for nothing (a padded step), as PyTorch's {@code ignore_index}. */
+    public static final int IGNORE_INDEX = org.neurite.api.Loss.IGNORE_INDEX;
 
     /**
      * Two parts of a dataset.
@@ -27,40 +52,53 @@ public final class Dataset {
     public record Split(Dataset train, Dataset validation) {
     }
 
-    private final float[] features;
-    private final Shape featureShape;
-    private final int featureLength;
-    private final float[] targets;
-    private final Shape targetShape;
-    private final int targetLength;
+    private final Map<String, Rows> inputs;
+    private final Rows targets;
     private final int size;
     /** The number of classes, or 0 when the targets are values. */
     private final int numClasses;
 
-    private Dataset(float[] features, Shape featureShape, float[] targets, Shape targetShape, int numClasses) {
-        if (featureShape.size() == 0) {
-            throw new ShapeMismatchException("dataset: feature shape " + featureShape + " holds no values");
+    /** Checks that every input and the targets hold equally many samples, and class targets are class indices. */
+    Dataset(Map<String, Rows> inputs, Rows targets, int numClasses) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("dataset: needs at least one input");
         }
-        this.featureLength = featureShape.intSize();
-        if (features.length % featureLength != 0) {
-            throw new ShapeMismatchException("dataset: " + features.length + " feature values do not divide into"
-                    + " samples of shape " + featureShape + " (" + featureLength + " values each)");
+        int n = -1;
+        String first = null;
+        for (Map.Entry<String, Rows> input : inputs.entrySet()) {
+            int count = input.getValue().count("input '" + input.getKey() + "'");
+            if (n >= 0 && count != n) {
+                throw new ShapeMismatchException("dataset: input '" + input.getKey() + "' holds " + count
+                        + " samples, but input '" + first + "' holds " + n);
+            }
+            n = count;
+            first = first == null ? input.getKey() : first;
         }
-        this.size = features.length / featureLength;
-        this.targetLength = targetShape.intSize();
-        if (targets.length != (long) size * targetLength) {
-            throw new ShapeMismatchException("dataset: " + size + " samples of features " + featureShape + " need "
-                    + (long) size * targetLength + " target values of shape " + targetShape + ", found " + targets.length);
+        int length = targets.length();
+        if (targets.values().length != (long) n * length) {
+            throw new ShapeMismatchException("dataset: " + n + " samples need " + (long) n * length
+                    + " target values of shape " + targets.shape() + ", found " + targets.values().length);
         }
-        this.features = features;
-        this.featureShape = featureShape;
+        this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         this.targets = targets;
-        this.targetShape = targetShape;
+        this.size = n;
         this.numClasses = numClasses;
+        if (numClasses > 0) {
+            checkClasses();
+        }
     }
 
     /**
-     * Creates a classification dataset.
+     * Starts a dataset of named inputs, as a model graph takes.
+     *
+     * @return the builder
+     */
+    public static DatasetBuilder builder() {
+        return new DatasetBuilder();
+    }
+
+    /**
+     * Creates a classification dataset with one input, {@link #INPUT}.
      *
      * @param features the features of all samples, row-major, one row of {@code featureShape} per sample
      * @param featureShape the shape of one sample's features
@@ -71,22 +109,11 @@ public final class Dataset {
      * @throws IllegalArgumentException if a label is not a class index, naming the sample
      */
     public static Dataset ofClasses(float[] features, Shape featureShape, float[] labels, int numClasses) {
-        if (numClasses < 1) {
-            throw new IllegalArgumentException("dataset: the number of classes must be at least 1, found " + numClasses);
-        }
-        Dataset d = new Dataset(features, featureShape, labels, Shape.scalar(), numClasses);
-        for (int i = 0; i < labels.length; i++) {
-            float label = labels[i];
-            if (!(label >= 0 && label < numClasses && label == Math.rint(label))) {
-                throw new IllegalArgumentException("dataset: label " + label + " of sample " + i
-                        + " is not a class index in [0, " + numClasses + ")");
-            }
-        }
-        return d;
+        return builder().input(INPUT, features, featureShape).classes(labels, numClasses).build();
     }
 
     /**
-     * Creates a dataset whose targets are float values, as for regression.
+     * Creates a dataset with one input, {@link #INPUT}, whose targets are float values, as for regression.
      *
      * @param features the features of all samples, row-major
      * @param featureShape the shape of one sample's features
@@ -96,7 +123,7 @@ public final class Dataset {
      * @throws ShapeMismatchException if the lengths do not fit the shapes
      */
     public static Dataset ofValues(float[] features, Shape featureShape, float[] targets, Shape targetShape) {
-        return new Dataset(features, featureShape, targets, targetShape, 0);
+        return builder().input(INPUT, features, featureShape).values(targets, targetShape).build();
     }
 
     /**
@@ -121,14 +148,29 @@ public final class Dataset {
         return size;
     }
 
-    /** @return the shape of one sample's features */
-    public Shape featureShape() {
-        return featureShape;
+    /** @return the names of the inputs, in the order they were given */
+    public List<String> inputNames() {
+        return List.copyOf(inputs.keySet());
     }
 
-    /** @return the shape of one sample's target: {@code []} for class indices */
+    /** @return the per-sample shape of each input, by name, in the order they were given */
+    public Map<String, Shape> inputShapes() {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        inputs.forEach((name, rows) -> shapes.put(name, rows.shape()));
+        return shapes;
+    }
+
+    /**
+     * @return the shape of one sample's features: the per-sample shape of the only input
+     * @throws IllegalStateException if the dataset has several inputs
+     */
+    public Shape featureShape() {
+        return onlyInput().shape();
+    }
+
+    /** @return the shape of one sample's target: {@code []} for one class index, {@code [time]} for one per step */
     public Shape targetShape() {
-        return targetShape;
+        return targets.shape();
     }
 
     /** @return the number of classes, or empty when the targets are values */
@@ -136,20 +178,39 @@ public final class Dataset {
         return numClasses > 0 ? OptionalInt.of(numClasses) : OptionalInt.empty();
     }
 
-    /** @return whether the targets are class indices */
+    /** @return whether the targets are class indices (one per sample or one per step) */
     public boolean isClassification() {
         return numClasses > 0;
+    }
+
+    /** @return whether the targets are class indices, one per step ({@code [time]}) rather than one per sample */
+    public boolean hasStepTargets() {
+        return numClasses > 0 && targets.shape().rank() > 0;
     }
 
     /**
      * Returns a copy of one sample's features.
      *
      * @param sample the sample index
-     * @return its features, row-major
+     * @return the only input's values of that sample, row-major
+     * @throws IllegalStateException if the dataset has several inputs
      */
     public float[] features(int sample) {
         checkSample(sample);
-        return Arrays.copyOfRange(features, sample * featureLength, (sample + 1) * featureLength);
+        return onlyInput().row(sample);
+    }
+
+    /**
+     * Returns a copy of one sample's values of one input.
+     *
+     * @param name the input's name
+     * @param sample the sample index
+     * @return its values, row-major
+     * @throws IllegalArgumentException if there is no input of that name
+     */
+    public float[] input(String name, int sample) {
+        checkSample(sample);
+        return rows(name).row(sample);
     }
 
     /**
@@ -160,11 +221,11 @@ public final class Dataset {
      */
     public float[] target(int sample) {
         checkSample(sample);
-        return Arrays.copyOfRange(targets, sample * targetLength, (sample + 1) * targetLength);
+        return targets.row(sample);
     }
 
     /**
-     * Counts the samples of each class.
+     * Counts the targets of each class; per-step targets count every step but the ignored ones.
      *
      * @return the count of class {@code c} at index {@code c}
      * @throws IllegalStateException if the targets are values
@@ -174,8 +235,10 @@ public final class Dataset {
             throw new IllegalStateException("dataset: the targets are values, not classes");
         }
         int[] counts = new int[numClasses];
-        for (float label : targets) {
-            counts[(int) label]++;
+        for (float label : targets.values()) {
+            if (label != IGNORE_INDEX) {
+                counts[(int) label]++;
+            }
         }
         return counts;
     }
@@ -190,11 +253,7 @@ public final class Dataset {
         for (int i : indices) {
             checkSample(i);
         }
-        float[] f = new float[indices.length * featureLength];
-        float[] t = new float[indices.length * targetLength];
-        copyFeatures(indices, 0, indices.length, f);
-        copyTargets(indices, 0, indices.length, t);
-        return new Dataset(f, featureShape, t, targetShape, numClasses);
+        return map(rows -> rows.pick(indices));
     }
 
     /**
@@ -209,8 +268,7 @@ public final class Dataset {
             throw new IllegalArgumentException("dataset: range [" + from + ", " + to + ") is outside the "
                     + size + " samples");
         }
-        return new Dataset(Arrays.copyOfRange(features, from * featureLength, to * featureLength), featureShape,
-                Arrays.copyOfRange(targets, from * targetLength, to * targetLength), targetShape, numClasses);
+        return map(rows -> rows.range(from, to));
     }
 
     /**
@@ -244,27 +302,53 @@ public final class Dataset {
         return (int) Math.round(fraction * size);
     }
 
-    /** Copies the feature rows of {@code indices[from .. from + count)} into {@code dest}, back to back. */
-    void copyFeatures(int[] indices, int from, int count, float[] dest) {
-        copyRows(features, featureLength, indices, from, count, dest);
+    /** The same kind of dataset with every input and the targets changed alike. */
+    private Dataset map(UnaryOperator<Rows> change) {
+        Map<String, Rows> changed = new LinkedHashMap<>();
+        inputs.forEach((name, rows) -> changed.put(name, change.apply(rows)));
+        return new Dataset(changed, change.apply(targets), numClasses);
     }
 
-    /** Copies the target rows of {@code indices[from .. from + count)} into {@code dest}, back to back. */
-    void copyTargets(int[] indices, int from, int count, float[] dest) {
-        copyRows(targets, targetLength, indices, from, count, dest);
+    /** @return every input's rows, by name, in order; for the batches */
+    Map<String, Rows> inputRows() {
+        return inputs;
     }
 
-    /** One arraycopy per run of consecutive indices: a whole batch when nothing is shuffled. */
-    private static void copyRows(float[] src, int rowLength, int[] indices, int from, int count, float[] dest) {
-        int k = 0;
-        while (k < count) {
-            int first = indices[from + k];
-            int run = 1;
-            while (k + run < count && indices[from + k + run] == first + run) {
-                run++;
+    /** @return the targets' rows; for the batches */
+    Rows targetRows() {
+        return targets;
+    }
+
+    private Rows rows(String name) {
+        Rows rows = inputs.get(name);
+        if (rows == null) {
+            throw new IllegalArgumentException("dataset: no input named '" + name + "'; its inputs: " + inputNames());
+        }
+        return rows;
+    }
+
+    private Rows onlyInput() {
+        if (inputs.size() != 1) {
+            throw new IllegalStateException("dataset: has " + inputs.size() + " inputs " + inputNames()
+                    + "; name the one wanted");
+        }
+        return inputs.values().iterator().next();
+    }
+
+    /** Per-sample targets are class indices; per-step targets may also be the ignore index. */
+    private void checkClasses() {
+        float[] labels = targets.values();
+        int perSample = targets.length();
+        boolean steps = targets.shape().rank() > 0;
+        for (int i = 0; i < labels.length; i++) {
+            float label = labels[i];
+            boolean ok = (label >= 0 && label < numClasses && label == Math.rint(label))
+                    || (steps && label == IGNORE_INDEX);
+            if (!ok) {
+                throw new IllegalArgumentException("dataset: label " + label + " of sample " + i / perSample
+                        + (steps ? " at step " + i % perSample : "") + " is not a class index in [0, " + numClasses + ")"
+                        + (steps ? " or " + IGNORE_INDEX + " (ignored)" : ""));
             }
-            System.arraycopy(src, first * rowLength, dest, k * rowLength, run * rowLength);
-            k += run;
         }
     }
 
@@ -276,7 +360,11 @@ public final class Dataset {
 
     @Override
     public String toString() {
-        return "Dataset[" + size + " samples, features " + featureShape + ", "
-                + (isClassification() ? numClasses + " classes" : "targets " + targetShape) + "]";
+        List<String> described = new ArrayList<>();
+        inputs.forEach((name, rows) -> described.add(inputs.size() == 1 && name.equals(INPUT)
+                ? "features " + rows.shape() : name + " " + rows.shape()));
+        String target = !isClassification() ? "targets " + targets.shape()
+                : hasStepTargets() ? numClasses + " classes per step " + targets.shape() : numClasses + " classes";
+        return "Dataset[" + size + " samples, " + String.join(", ", described) + ", " + target + "]";
     }
 }

@@ -1,17 +1,16 @@
 package org.neurite.engine.io;
 
+import org.neurite.api.DataFileException;
+
 /**
  * Thrown when the content of a file (or of text read as one) does not follow the format its
  * reader expects. The message names the file, the place in it (a byte offset, a line and
  * column, a tensor) and what was expected against what was found, for example
  * {@code "train-images-idx3-ubyte.gz: byte 2: expected data type 0x08, 0x09, 0x0B, 0x0C, 0x0D or 0x0E, found 0x07"}.
  */
-public class FileFormatException extends IllegalArgumentException {
+public class FileFormatException extends DataFileException {
 
     private static final long serialVersionUID = 1L;
-
-    private final String source;
-    private final String location;
 
     /**
      * Creates the exception.
@@ -21,9 +20,7 @@ public class FileFormatException extends IllegalArgumentException {
      * @param problem what was expected and what was found
      */
     public FileFormatException(String source, String location, String problem) {
-        super(source + ": " + location + ": " + problem);
-        this.source = source;
-        this.location = location;
+        super(source, location, problem);
     }
 
     /**
@@ -37,15 +34,5 @@ public class FileFormatException extends IllegalArgumentException {
     public FileFormatException(String source, String location, String problem, Throwable cause) {
         this(source, location, problem);
         initCause(cause);
-    }
-
-    /** @return the file or other source that was read */
-    public String source() {
-        return source;
-    }
-
-    /** @return where in the source the problem is */
-    public String location() {
-        return location;
     }
 }

@@ -28,7 +28,8 @@ public final class BuiltInLosses {
                         BinaryCrossEntropyWithLogits::new),
                 new CrossEntropyProvider(),
                 new FixedLossProvider("nll",
-                        "Negative log-likelihood of log-probabilities [batch, classes] at class indices [batch].",
+                        "Negative log-likelihood of log-probabilities [batch, (time,) classes] at class indices [batch, (time)];"
+                                + " targets of -100 are ignored.",
                         NegativeLogLikelihood::new),
                 new FixedLossProvider("hinge",
                         "Binary hinge loss max(0, 1 - t * score) for labels t of -1 or 1 (0 is read as -1).",

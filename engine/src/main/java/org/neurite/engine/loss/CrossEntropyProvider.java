@@ -19,7 +19,8 @@ public final class CrossEntropyProvider implements LossProvider {
 
     @Override
     public String description() {
-        return "Softmax cross-entropy of logits [batch, classes] against class indices [batch]; averaged over the batch.";
+        return "Softmax cross-entropy of logits [batch, classes] against class indices [batch], or [batch, time, classes]"
+                + " against [batch, time]; averaged over the targets that are not -100 (padding).";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.neurite.engine.loss;
 
+import org.neurite.api.Loss;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.tensor.CpuTensor;
@@ -28,32 +29,60 @@ final class LossShapes {
     }
 
     /**
-     * Requires a prediction {@code [batch, classes]} and a target {@code [batch]} of whole
-     * numbers in {@code [0, classes)}, and returns them.
+     * Requires a prediction {@code [batch, classes]} with a target {@code [batch]}, or per step
+     * {@code [batch, time, classes]} with {@code [batch, time]} (any leading axes, classes last),
+     * holding whole numbers in {@code [0, classes)} or {@link Loss#IGNORE_INDEX}, and returns them.
      *
-     * @return the class label of each batch position
+     * @return the class label of each position, row-major; -1 where the target is ignored
      * @throws ShapeMismatchException naming the loss and both shapes
-     * @throws IllegalArgumentException naming the first bad label, its batch position and the number of classes
+     * @throws IllegalArgumentException naming the first bad label, its position and the number of classes
      */
     static int[] classLabels(String loss, CpuTensor prediction, CpuTensor target) {
         Shape p = prediction.shape();
         Shape t = target.shape();
-        if (p.rank() != 2 || t.rank() != 1 || t.dim(0) != p.dim(0)) {
+        if (p.rank() < 2 || !t.equals(p.sub(0, p.rank() - 1))) {
             throw new ShapeMismatchException(loss + ": prediction " + p + " and target " + t
-                    + " do not fit: expected a prediction [batch, classes] and a target [batch] of class indices");
+                    + " do not fit: expected a prediction [batch, classes] and a target [batch] of class indices,"
+                    + " or [batch, time, classes] and [batch, time]");
         }
-        int classes = p.dim(1);
+        int classes = p.dim(-1);
         float[] values = target.data();
         int[] labels = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             float v = values[i];
+            if (v == Loss.IGNORE_INDEX) {
+                labels[i] = -1;
+                continue;
+            }
             if (!(v >= 0 && v < classes && v == Math.rint(v))) {
                 String problem = v == Math.rint(v) ? "is outside [0, " + classes + ")" : "is not a whole number";
-                throw new IllegalArgumentException(loss + ": class label " + v + " at batch position " + i + " "
+                throw new IllegalArgumentException(loss + ": class label " + v + " at " + position(t, i) + " "
                         + problem + " (" + classes + " classes)");
             }
             labels[i] = (int) v;
         }
         return labels;
+    }
+
+    /** {@code batch position 2}, or {@code position [2, 5]} of a per-step target. */
+    private static String position(Shape target, int flat) {
+        if (target.rank() == 1) {
+            return "batch position " + flat;
+        }
+        int[] index = new int[target.rank()];
+        for (int axis = target.rank() - 1; axis >= 0; axis--) {
+            index[axis] = flat % target.dim(axis);
+            flat /= target.dim(axis);
+        }
+        return "position " + java.util.Arrays.toString(index);
+    }
+
+    /** @return how many labels are not ignored */
+    static int counted(int[] labels) {
+        int n = 0;
+        for (int label : labels) {
+            n += label >= 0 ? 1 : 0;
+        }
+        return n;
     }
 }

@@ -6,8 +6,9 @@ import org.neurite.engine.tensor.CpuTensor;
 
 /**
  * {@code nll}: the negative log-likelihood of log-probabilities {@code [batch, classes]} (such
- * as a {@code log_softmax} output) at class indices {@code [batch]}, averaged over the batch:
- * {@code -mean(input[i, label_i])}, as PyTorch's {@code nll_loss}.
+ * as a {@code log_softmax} output) at class indices {@code [batch]}, or per step
+ * {@code [batch, time, classes]} at {@code [batch, time]}: {@code -mean(input[i, label_i])} over
+ * the targets that are not {@link Loss#IGNORE_INDEX}, as PyTorch's {@code nll_loss}.
  */
 public final class NegativeLogLikelihood implements Loss {
 
@@ -23,18 +24,21 @@ public final class NegativeLogLikelihood implements Loss {
         CpuTensor p = CpuTensor.of(prediction);
         CpuTensor t = CpuTensor.of(target);
         int[] labels = LossShapes.classLabels(NAME, p, t);
-        int classes = p.dim(1);
+        int classes = p.dim(-1);
         float[] x = p.data();
         float[] dP = MeanLoss.needsGrad(p) ? new float[x.length] : null;
         double sum = 0;
         for (int r = 0; r < labels.length; r++) {
+            if (labels[r] < 0) {
+                continue;
+            }
             int k = r * classes + labels[r];
             sum -= x[k];
             if (dP != null) {
                 dP[k] = -1;
             }
         }
-        return MeanLoss.result(NAME, sum, labels.length, p, dP, t, null);
+        return MeanLoss.result(NAME, sum, LossShapes.counted(labels), p, dP, t, null);
     }
 
     @Override

@@ -7,8 +7,10 @@ import org.neurite.engine.tensor.CpuTensor;
 
 /**
  * {@code cross_entropy}: softmax cross-entropy of logits {@code [batch, classes]} against class
- * indices {@code [batch]} (stored as floats), averaged over the batch, as PyTorch's
- * {@code cross_entropy}. One fused pass per row computes the log-sum-exp after subtracting the
+ * indices {@code [batch]} (stored as floats), or per step of logits {@code [batch, time, classes]}
+ * against {@code [batch, time]}, averaged over the targets that are not
+ * {@link Loss#IGNORE_INDEX} (padding), as PyTorch's {@code cross_entropy} with
+ * {@code ignore_index=-100} on the flattened positions. One fused pass per row computes the log-sum-exp after subtracting the
  * row's maximum, so logits of {@code ±1000} give exact finite losses, and keeps the softmax for
  * the gradient {@code softmax - onehot}.
  *
@@ -53,24 +55,30 @@ public final class SoftmaxCrossEntropy implements Loss {
         CpuTensor p = CpuTensor.of(prediction);
         CpuTensor t = CpuTensor.of(target);
         int[] labels = LossShapes.classLabels(NAME, p, t);
-        int batch = p.dim(0);
-        int classes = p.dim(1);
+        int rows = labels.length;
+        int classes = p.dim(-1);
         float[] x = p.data();
         float[] dP = MeanLoss.needsGrad(p) ? new float[x.length] : null;
-        double[] rowLoss = new double[batch];
-        Parallel.forRange(batch, Math.max(1, CHUNK / Math.max(1, classes)),
+        double[] rowLoss = new double[rows];
+        Parallel.forRange(rows, Math.max(1, CHUNK / Math.max(1, classes)),
                 (from, to) -> rows(x, labels, classes, from, to, rowLoss, dP));
         double sum = 0;
         for (double l : rowLoss) {
             sum += l;
         }
-        return MeanLoss.result(NAME, sum, batch, p, dP, t, null);
+        return MeanLoss.result(NAME, sum, LossShapes.counted(labels), p, dP, t, null);
     }
 
-    /** The fused kernel for rows {@code [from, to)}: loss per row and, if asked, d(row loss)/d(logits). */
+    /**
+     * The fused kernel for rows {@code [from, to)}: loss per row and, if asked, d(row loss)/d(logits);
+     * an ignored row adds nothing to either.
+     */
     private void rows(float[] x, int[] labels, int classes, int from, int to, double[] rowLoss, float[] dP) {
         double eps = labelSmoothing;
         for (int r = from; r < to; r++) {
+            if (labels[r] < 0) {
+                continue;
+            }
             int off = r * classes;
             float max = Float.NEGATIVE_INFINITY;
             for (int c = 0; c < classes; c++) {

@@ -30,7 +30,7 @@ import org.neurite.engine.registry.EngineLayerContext;
  * ({@link #builder}), or from layer instances (the constructor); {@link #architecture()} gives
  * back the config that rebuilds it.
  */
-public final class Sequential implements Layer {
+public final class Sequential implements Model {
 
     /** The type name configs use for a nested sequence of layers. */
     public static final String TYPE = "sequential";
@@ -152,7 +152,14 @@ public final class Sequential implements Layer {
         return inputShape;
     }
 
+    /** @return the only input, named {@code input}, and its per-sample shape */
+    @Override
+    public Map<String, Shape> inputShapes() {
+        return Map.of(org.neurite.engine.data.Dataset.INPUT, inputShape);
+    }
+
     /** @return the per-sample output shape */
+    @Override
     public Shape outputShape() {
         return outputShape;
     }
@@ -168,6 +175,7 @@ public final class Sequential implements Layer {
      *
      * @return plain maps, lists, numbers, strings and booleans
      */
+    @Override
     public Map<String, Object> architecture() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("input", dimsList(inputShape));
@@ -226,6 +234,12 @@ public final class Sequential implements Layer {
             x = layer.forward(x, mode);
         }
         return x;
+    }
+
+    /** Takes the only input, whatever its name. */
+    @Override
+    public Tensor forward(Map<String, Tensor> inputs, Mode mode) {
+        return forward(Model.onlyInput(this, inputs), mode);
     }
 
     /** A shape error already restated at its layer's place. */

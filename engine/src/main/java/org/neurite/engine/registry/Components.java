@@ -5,6 +5,7 @@ import java.util.Collection;
 import org.neurite.api.Activation;
 import org.neurite.api.ActivationProvider;
 import org.neurite.api.ComponentProvider;
+import org.neurite.api.DataSourceProvider;
 import org.neurite.api.Initializer;
 import org.neurite.api.InitializerProvider;
 import org.neurite.api.LayerProvider;
@@ -15,6 +16,7 @@ import org.neurite.api.OptimizerProvider;
 import org.neurite.api.OptionException;
 import org.neurite.api.Options;
 import org.neurite.engine.activation.BuiltInActivations;
+import org.neurite.engine.data.source.BuiltInDataSources;
 import org.neurite.engine.init.BuiltInInitializers;
 import org.neurite.engine.loss.BuiltInLosses;
 import org.neurite.engine.nn.BuiltInLayers;
@@ -22,7 +24,7 @@ import org.neurite.engine.optim.BuiltInOptimizers;
 
 /**
  * Every component a model or a run can name: one {@link ComponentRegistry} per kind (layer
- * types, activations, losses, optimizers, initializers). Start from {@link #builtIns()} and
+ * types, activations, losses, optimizers, initializers, data sources). Start from {@link #builtIns()} and
  * {@link #register} more providers, as the launcher does with plugin extensions.
  */
 public final class Components {
@@ -32,6 +34,7 @@ public final class Components {
     private final ComponentRegistry<LossProvider> losses = new ComponentRegistry<>("loss");
     private final ComponentRegistry<OptimizerProvider> optimizers = new ComponentRegistry<>("optimizer");
     private final ComponentRegistry<InitializerProvider> initializers = new ComponentRegistry<>("initializer");
+    private final ComponentRegistry<DataSourceProvider> dataSources = new ComponentRegistry<>("data format");
 
     private Components() {
     }
@@ -49,13 +52,14 @@ public final class Components {
         c.registerAll(BuiltInLosses.providers());
         c.registerAll(BuiltInOptimizers.providers());
         c.registerAll(BuiltInInitializers.providers());
+        c.registerAll(BuiltInDataSources.providers());
         return c;
     }
 
     /**
      * Adds a provider to the registry of its kind; a provider of several kinds joins each.
      *
-     * @param provider a layer, activation, loss, optimizer or initializer provider
+     * @param provider a layer, activation, loss, optimizer, initializer or data source provider
      * @return these components
      * @throws IllegalArgumentException if the provider is of no known kind or its name is taken
      */
@@ -81,9 +85,13 @@ public final class Components {
             initializers.register(p);
             known = true;
         }
+        if (provider instanceof DataSourceProvider p) {
+            dataSources.register(p);
+            known = true;
+        }
         if (!known) {
             throw new IllegalArgumentException("provider " + provider.getClass().getName() + " ('" + provider.name()
-                    + "') is not a layer, activation, loss, optimizer or initializer provider");
+                    + "') is not a layer, activation, loss, optimizer, initializer or data source provider");
         }
         return this;
     }
@@ -122,6 +130,11 @@ public final class Components {
     /** @return the initializers */
     public ComponentRegistry<InitializerProvider> initializers() {
         return initializers;
+    }
+
+    /** @return the data sources, by the {@code format} configs select them with */
+    public ComponentRegistry<DataSourceProvider> dataSources() {
+        return dataSources;
     }
 
     /**

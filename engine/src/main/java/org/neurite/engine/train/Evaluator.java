@@ -9,6 +9,7 @@ import org.neurite.engine.CpuBackend;
 import org.neurite.engine.data.Batch;
 import org.neurite.engine.data.DataLoader;
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.nn.Model;
 
 /**
  * Measures a model on a data set: mean loss, and for classifiers accuracy, the confusion
@@ -49,12 +50,12 @@ public final class Evaluator {
         RunningMeasures measures = new RunningMeasures();
         try (GradScope scope = CpuBackend.instance().noGrad()) {
             for (Batch batch : loader) {
-                Tensor prediction = model.forward(batch.features(), Mode.INFERENCE);
+                Tensor prediction = Model.apply(model, batch.inputs(), Mode.INFERENCE);
                 double batchLoss = loss == null ? Double.NaN : loss.compute(prediction, batch.targets()).item();
                 measures.add(batchLoss, prediction, batch.targets());
             }
         }
-        return new Evaluation(n, measures.meanLoss(), measures.confusion());
+        return new Evaluation(n, measures.meanLoss(), measures.confusion(), measures.tokens());
     }
 
     /**

@@ -4,14 +4,18 @@ import org.neurite.api.Tensor;
 
 /**
  * Sums over the batches of a pass through a data set: the loss weighted by batch size, the
- * number of samples, and, while every batch looks like classification, the confusion matrix.
+ * number of samples, and, while every batch looks like classification, the confusion matrix;
+ * or, while every batch is per-step classification, the steps and the correct ones, with the
+ * loss weighted by the steps that count (the batch loss is a mean over them).
  */
 final class RunningMeasures {
 
     private double lossSum;
+    private double weightSum;
     private long samples;
     private ConfusionMatrix confusion;
     private boolean classification = true;
+    private TokenCounts tokens = new TokenCounts();
 
     /**
      * Counts one batch.
@@ -22,7 +26,6 @@ final class RunningMeasures {
      */
     void add(double batchLoss, Tensor prediction, Tensor targets) {
         int n = targets.dim(0);
-        lossSum += batchLoss * n;
         samples += n;
         classification &= ConfusionMatrix.isClassification(prediction.shape(), targets.shape());
         if (classification) {
@@ -33,6 +36,14 @@ final class RunningMeasures {
         } else {
             confusion = null;
         }
+        long weight = n;
+        if (tokens != null && TokenCounts.isPerStep(prediction.shape(), targets.shape())) {
+            weight = tokens.add(prediction, targets);
+        } else {
+            tokens = null;
+        }
+        lossSum += batchLoss * weight;
+        weightSum += weight;
     }
 
     /** @return the number of samples counted */
@@ -40,9 +51,9 @@ final class RunningMeasures {
         return samples;
     }
 
-    /** @return the mean loss per sample, or NaN if nothing was counted */
+    /** @return the mean loss per sample (per counted step for per-step targets), or NaN if nothing was counted */
     double meanLoss() {
-        return samples == 0 ? Double.NaN : lossSum / samples;
+        return weightSum == 0 ? Double.NaN : lossSum / weightSum;
     }
 
     /** @return the confusion matrix, or {@code null} unless every batch was classification */
@@ -50,8 +61,13 @@ final class RunningMeasures {
         return confusion;
     }
 
-    /** @return the accuracy, or NaN unless every batch was classification */
+    /** @return the step counts, or {@code null} unless every batch was per-step classification */
+    TokenCounts tokens() {
+        return samples == 0 ? null : tokens;
+    }
+
+    /** @return the accuracy (per counted step for per-step targets), or NaN unless every batch was classification */
     double accuracy() {
-        return confusion == null ? Double.NaN : confusion.accuracy();
+        return confusion != null ? confusion.accuracy() : tokens() != null ? tokens.accuracy() : Double.NaN;
     }
 }

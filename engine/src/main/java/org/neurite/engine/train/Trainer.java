@@ -15,6 +15,7 @@ import org.neurite.engine.data.Batch;
 import org.neurite.engine.data.Batches;
 import org.neurite.engine.data.DataLoader;
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.optim.GradientClipping;
 import org.neurite.engine.optim.schedule.LearningRateSchedule;
 
@@ -193,7 +194,7 @@ public final class Trainer {
             for (Parameter p : parameters.values()) {
                 p.zeroGradient();
             }
-            Tensor prediction = model.forward(batch.features(), Mode.TRAINING);
+            Tensor prediction = Model.apply(model, batch.inputs(), Mode.TRAINING);
             Tensor batchLoss = loss.compute(prediction, batch.targets());
             double value = batchLoss.item();
             if (!Double.isFinite(value)) {

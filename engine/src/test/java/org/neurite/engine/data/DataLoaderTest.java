@@ -150,4 +150,21 @@ class DataLoaderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("data loader: batch size must be at least 1, found 0");
     }
+
+    @Test
+    void servesEveryNamedInputOfTheSameSamplesWithPerStepTargets() {
+        Batches epoch = DataLoader.of(DatasetTest.tokensAndMask(), BACKEND).batchSize(2).shuffle(3).build().nextEpoch();
+        int[] order = epoch.order();
+        Batch first = epoch.iterator().next();
+
+        assertThat(first.inputs().keySet()).containsExactly("tokens", "mask");
+        assertThat(first.inputs().get("mask").shape()).isEqualTo(Shape.of(2, 4));
+        assertThat(first.targets().shape()).isEqualTo(Shape.of(2, 4));
+        assertThat(first.size()).isEqualTo(2);
+        Dataset data = DatasetTest.tokensAndMask();
+        assertThat(Arrays.copyOfRange(first.inputs().get("tokens").toArray(), 4, 8)).containsExactly(data.input("tokens", order[1]));
+        assertThat(Arrays.copyOfRange(first.targets().toArray(), 4, 8)).containsExactly(data.target(order[1]));
+        assertThatThrownBy(first::features).isInstanceOf(IllegalStateException.class)
+                .hasMessage("batch: has 2 inputs [tokens, mask]; name the one wanted");
+    }
 }

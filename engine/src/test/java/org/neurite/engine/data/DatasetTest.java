@@ -2,6 +2,7 @@ package org.neurite.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -56,14 +57,14 @@ class DatasetTest {
     void refusesLengthsThatDoNotFitTheShapes() {
         assertThatThrownBy(() -> Dataset.ofClasses(new float[10], Shape.of(2, 2), new float[2], 2))
                 .isInstanceOf(ShapeMismatchException.class)
-                .hasMessage("dataset: 10 feature values do not divide into samples of shape [2, 2] (4 values each)");
+                .hasMessage("dataset: 10 values of input 'input' do not divide into samples of shape [2, 2] (4 values each)");
         assertThatThrownBy(() -> Dataset.ofClasses(new float[8], Shape.of(2, 2), new float[3], 2))
                 .isInstanceOf(ShapeMismatchException.class)
-                .hasMessage("dataset: 2 samples of features [2, 2] need 2 target values of shape [], found 3");
+                .hasMessage("dataset: 2 samples need 2 target values of shape [], found 3");
         assertThatThrownBy(() -> Dataset.ofValues(new float[4], Shape.of(2), new float[4], Shape.of(3)))
-                .hasMessage("dataset: 2 samples of features [2] need 6 target values of shape [3], found 4");
+                .hasMessage("dataset: 2 samples need 6 target values of shape [3], found 4");
         assertThatThrownBy(() -> Dataset.ofValues(new float[0], Shape.of(0), new float[0], Shape.scalar()))
-                .hasMessage("dataset: feature shape [0] holds no values");
+                .hasMessage("dataset: input 'input' of shape [0] holds no values");
     }
 
     @Test
@@ -123,5 +124,64 @@ class DatasetTest {
             assertThat(again.train().features(i)).isEqualTo(random.train().features(i));
         }
         assertThatThrownBy(() -> d.split(1.5)).hasMessage("dataset: split fraction must be in [0, 1], found 1.5");
+    }
+
+    /** Three samples of two inputs, "tokens" [4] and "mask" [4], with per-step classes (-100 at padding). */
+    static Dataset tokensAndMask() {
+        return Dataset.builder()
+                .input("tokens", new float[] {1, 2, 0, 0, 3, 1, 2, 0, 2, 2, 2, 1}, Shape.of(4))
+                .input("mask", new float[] {1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1}, Shape.of(4))
+                .classes(new float[] {2, 0, -100, -100, 1, 2, 0, -100, 2, 2, 1, 0}, Shape.of(4), 4)
+                .build();
+    }
+
+    @Test
+    void holdsSeveralNamedInputsAndPerStepClassTargets() {
+        Dataset d = tokensAndMask();
+
+        assertThat(d.size()).isEqualTo(3);
+        assertThat(d.inputNames()).containsExactly("tokens", "mask");
+        assertThat(d.inputShapes()).containsExactly(entry("tokens", Shape.of(4)), entry("mask", Shape.of(4)));
+        assertThat(d.input("mask", 1)).containsExactly(1, 1, 1, 0);
+        assertThat(d.target(0)).containsExactly(2, 0, -100, -100);
+        assertThat(d.hasStepTargets()).isTrue();
+        assertThat(d.classCounts()).containsExactly(3, 2, 4, 0);
+        assertThat(d).hasToString("Dataset[3 samples, tokens [4], mask [4], 4 classes per step [4]]");
+        assertThatThrownBy(d::featureShape).isInstanceOf(IllegalStateException.class)
+                .hasMessage("dataset: has 2 inputs [tokens, mask]; name the one wanted");
+        assertThatThrownBy(() -> d.input("masks", 0))
+                .hasMessage("dataset: no input named 'masks'; its inputs: [tokens, mask]");
+    }
+
+    @Test
+    void subsetsAndSplitsKeepEveryInputInStep() {
+        Dataset d = tokensAndMask();
+
+        Dataset picked = d.subset(new int[] {2, 0});
+        Dataset.Split split = d.split(2.0 / 3);
+
+        assertThat(picked.input("tokens", 0)).containsExactly(2, 2, 2, 1);
+        assertThat(picked.input("mask", 1)).containsExactly(1, 1, 0, 0);
+        assertThat(picked.target(1)).containsExactly(2, 0, -100, -100);
+        assertThat(split.validation().input("tokens", 0)).containsExactly(2, 2, 2, 1);
+        assertThat(split.train().inputNames()).containsExactly("tokens", "mask");
+    }
+
+    @Test
+    void refusesInputsOfUnequalCountsRepeatedNamesAndTheIgnoreIndexPerSample() {
+        assertThatThrownBy(() -> Dataset.builder().input("a", new float[4], Shape.of(2))
+                .input("b", new float[3], Shape.of(1)).classes(new float[2], 2).build())
+                .isInstanceOf(ShapeMismatchException.class)
+                .hasMessage("dataset: input 'b' holds 3 samples, but input 'a' holds 2");
+        assertThatThrownBy(() -> Dataset.builder().input("a", new float[4], Shape.of(2)).input("a", new float[2], Shape.of(1)))
+                .hasMessage("dataset: two inputs are named 'a'");
+        assertThatThrownBy(() -> Dataset.builder().input("a", new float[2], Shape.of(1)).classes(new float[] {0, -100}, 2)
+                .build())
+                .hasMessage("dataset: label -100.0 of sample 1 is not a class index in [0, 2)");
+        assertThatThrownBy(() -> Dataset.builder().input("a", new float[2], Shape.of(1))
+                .classes(new float[] {0, 1, 2, -100}, Shape.of(2), 2).build())
+                .hasMessage("dataset: label 2.0 of sample 1 at step 0 is not a class index in [0, 2) or -100 (ignored)");
+        assertThatThrownBy(() -> Dataset.builder().input("a", new float[2], Shape.of(1)).build())
+                .isInstanceOf(IllegalStateException.class);
     }
 }

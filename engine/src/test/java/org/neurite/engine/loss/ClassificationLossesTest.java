@@ -92,7 +92,8 @@ class ClassificationLossesTest {
         assertThatThrownBy(() -> new SoftmaxCrossEntropy().compute(logits, vector(0, 1, 2)))
                 .isInstanceOf(ShapeMismatchException.class)
                 .hasMessage("cross_entropy: prediction [4, 3] and target [3] do not fit: expected a prediction"
-                        + " [batch, classes] and a target [batch] of class indices");
+                        + " [batch, classes] and a target [batch] of class indices, or [batch, time, classes] and"
+                        + " [batch, time]");
         assertThatThrownBy(() -> new NegativeLogLikelihood().compute(logits, logits))
                 .isInstanceOf(ShapeMismatchException.class)
                 .hasMessageStartingWith("nll: prediction [4, 3] and target [4, 3] do not fit");

@@ -61,7 +61,7 @@ class ComponentsTest {
         when(odd.name()).thenReturn("odd");
         assertThatThrownBy(() -> Components.empty().register(odd))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("('odd') is not a layer, activation, loss, optimizer or initializer provider");
+                .hasMessageContaining("('odd') is not a layer, activation, loss, optimizer, initializer or data source provider");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
 /** {@code neurite evaluate}: measures a trained model on labelled data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Measures a trained model on labelled data: accuracy, per-class precision and recall,"
-                + " and the confusion matrix.",
+                + " and the confusion matrix; for targets per step (sequence models), token accuracy, loss and"
+                + " perplexity.",
                 "MODEL is a run folder or a model.json. The data is a source of a run config (--data, by default"
                         + " its test source; a run folder's own config when no data is given), IDX files"
                         + " (--images, --labels) or a CSV file (--csv)."})
@@ -114,7 +116,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new ConfigException("--batch-size", "expected a positive number of samples, got " + batchSize);
             }
             SavedModel saved = SavedModel.load(model, components.get());
-            Shape in = saved.model().inputShape();
+            Map<String, Shape> in = saved.model().inputShapes();
             Shape outShape = saved.model().outputShape();
             Labelled labelled = data(saved, in, outShape);
             Evaluation e = new Evaluator(saved.model(), saved.loss(), batchSize).evaluate(labelled.data);
@@ -136,7 +138,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private record Labelled(Dataset data, String description) {
     }
 
-    private Labelled data(SavedModel saved, Shape in, Shape outShape) throws java.io.IOException {
+    private Labelled data(SavedModel saved, Map<String, Shape> in, Shape outShape) throws java.io.IOException {
         if (data != null && data.idx != null) {
             SourceConfig.Idx idx = new SourceConfig.Idx("--images", existing(data.idx.images, "--images"),
                     existing(data.idx.labels, "--labels"), scale);

@@ -45,7 +45,7 @@ public final class LayersCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE",
-            description = "A layer type such as dense, or the name of an activation, loss, optimizer or initializer.")
+            description = "A layer type such as dense, or the name of an activation, loss, optimizer, initializer or data format.")
     private String type;
 
     @Option(names = {"-a", "--all"},

@@ -92,6 +92,8 @@ public record RunConfig(ConfigDocument document, String name, long seed, SourceC
                 section.put("labels", idx.labels().toString());
             } else if (source instanceof SourceConfig.Csv csv) {
                 section.put("path", csv.file().toString());
+            } else if (source instanceof SourceConfig.Provided provided) {
+                provided.files().forEach((key, file) -> section.put(key, file.toString()));
             }
         }
         return values;

@@ -11,12 +11,15 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.neurite.api.DataSource;
+import org.neurite.api.DataSourceProvider;
 import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Optimizer;
 import org.neurite.api.Options;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.data.source.FolderContext;
 import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.optim.schedule.LearningRateSchedules;
 import org.neurite.engine.registry.ComponentRef;
@@ -56,7 +59,7 @@ public final class RunConfigCheck {
                     "The test data source, measured once after training."));
 
     private static final OptionSpec FORMAT = OptionSpec.required("format", OptionType.STRING,
-            "The kind of source: idx, csv or synthetic.");
+            "The kind of source: idx, csv, synthetic, or a data format such as text, sequences or windows.");
 
     private static final Map<String, List<OptionSpec>> FORMATS = Map.of(
             "idx", List.of(FORMAT,
@@ -205,21 +208,48 @@ public final class RunConfigCheck {
                 return new SourceConfig.Split(s.path(), fraction, s.has("seed") ? s.getInt("seed") : defaultSeed - 1);
             });
         }
+        List<String> formats = formats();
         if (s.raw("format") == null) {
-            errors.add(doc.error(new OptionException(s.pathOf("format"), "is required but missing; one of idx, csv,"
-                    + " synthetic" + (allowSplit ? " (or give split: 0.1 to hold out training data)" : ""))));
+            errors.add(doc.error(new OptionException(s.pathOf("format"), "is required but missing; one of "
+                    + String.join(", ", formats) + (allowSplit ? " (or give split: 0.1 to hold out training data)" : ""))));
             return null;
         }
-        String format = attempt(() -> OptionReader.checkChoice(s, "format", s.getString("format"),
-                List.of("idx", "csv", "synthetic")));
+        String format = attempt(() -> OptionReader.checkChoice(s, "format", s.getString("format"), formats));
         if (format == null) {
             return null;
         }
         return switch (format) {
             case "idx" -> section(s, FORMATS.get("idx"), Set.of()) ? idx(s) : null;
             case "csv" -> section(s, FORMATS.get("csv"), Set.of("label")) ? csv(s) : null;
-            default -> synthetic(s, defaultSeed);
+            case "synthetic" -> synthetic(s, defaultSeed);
+            default -> provided(s, format, defaultSeed);
         };
+    }
+
+    /** The formats the launcher reads itself, then those of data source providers (built in or from plugins). */
+    private List<String> formats() {
+        List<String> formats = new ArrayList<>(List.of("idx", "csv", "synthetic"));
+        formats.addAll(components.dataSources().names());
+        return formats;
+    }
+
+    /** A source of a provider's format: its options are checked by their docs, then by the provider. */
+    private SourceConfig provided(Options s, String format, long defaultSeed) {
+        DataSourceProvider provider = components.dataSources().get(format, s.pathOf("format"));
+        List<OptionSpec> specs = new ArrayList<>(List.of(FORMAT));
+        specs.addAll(provider.options());
+        if (!section(s, specs, Set.of())) {
+            return null;
+        }
+        Map<String, Object> own = new LinkedHashMap<>(s.asMap());
+        own.remove("format");
+        FolderContext context = new FolderContext(doc.folder(), defaultSeed);
+        return attempt(() -> {
+            DataSource source = provider.create(Options.of(s.path(), own), context);
+            Map<String, Path> files = new LinkedHashMap<>();
+            context.files().forEach((path, file) -> files.put(path.substring(s.path().length() + 1), file));
+            return new SourceConfig.Provided(s.path(), format, source, files);
+        });
     }
 
     private SourceConfig idx(Options s) {

@@ -52,11 +52,24 @@ public sealed interface SourceConfig {
     }
 
     /**
-     * A share of the training data held out, for validation only.
+     * A source of a format that a {@link org.neurite.api.DataSourceProvider} reads (built in or from a plugin).
+     *
+     * @param path the key path
+     * @param format the format's name, such as {@code text}
+     * @param source the source, its options checked
+     * @param files the files its options name, absolute, by key (such as {@code path})
+     */
+    record Provided(String path, String format, org.neurite.api.DataSource source, java.util.Map<String, Path> files)
+            implements SourceConfig {
+    }
+
+    /**
+     * A share of the training data held out, for validation only: for sources that cut one
+     * stream into samples (text, time series) the end of the stream, for others a random share.
      *
      * @param path the key path
      * @param fraction the share held out, in (0, 1)
-     * @param seed the seed of the random choice
+     * @param seed the seed of the random choice, where the choice is random
      */
     record Split(String path, double fraction, long seed) implements SourceConfig {
     }

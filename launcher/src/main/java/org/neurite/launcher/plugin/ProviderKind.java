@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import org.neurite.api.ActivationProvider;
 import org.neurite.api.ComponentProvider;
+import org.neurite.api.DataSourceProvider;
 import org.neurite.api.InitializerProvider;
 import org.neurite.api.LayerProvider;
 import org.neurite.api.LossProvider;
@@ -11,7 +12,7 @@ import org.neurite.api.OptimizerProvider;
 import org.neurite.engine.registry.ComponentRegistry;
 import org.neurite.engine.registry.Components;
 
-/** The five kinds of provider a plugin can contribute, each with its api interface and its registry. */
+/** The kinds of provider a plugin can contribute, each with its api interface and its registry. */
 public enum ProviderKind {
     /** Layer types, such as {@code dense}. */
     LAYER(LayerProvider.class, Components::layers),
@@ -22,7 +23,9 @@ public enum ProviderKind {
     /** Optimizers, such as {@code adam}. */
     OPTIMIZER(OptimizerProvider.class, Components::optimizers),
     /** Initializers, such as {@code he_normal}. */
-    INITIALIZER(InitializerProvider.class, Components::initializers);
+    INITIALIZER(InitializerProvider.class, Components::initializers),
+    /** Data formats, such as {@code text}. */
+    DATA_SOURCE(DataSourceProvider.class, Components::dataSources);
 
     private final Class<? extends ComponentProvider> type;
     private final Function<Components, ComponentRegistry<? extends ComponentProvider>> registry;

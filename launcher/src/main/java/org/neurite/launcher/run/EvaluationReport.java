@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.neurite.engine.train.ConfusionMatrix;
 import org.neurite.engine.train.Evaluation;
+import org.neurite.engine.train.TokenCounts;
 
 /**
  * How a measured model is shown: one summary line, the same for {@code train}'s test result and
@@ -16,10 +17,18 @@ public final class EvaluationReport {
 
     /**
      * @param e an evaluation
-     * @return {@code accuracy 0.9750 (39 of 40)  loss 0.0812}, or only the loss when the targets
-     *     are not classes
+     * @return {@code accuracy 0.9750 (39 of 40)  loss 0.0812}; for classes per step
+     *     {@code token accuracy 0.3012 (33604 of 111552 tokens)  loss 2.4989  perplexity 12.17};
+     *     only the loss when the targets are not classes
      */
     public static String summary(Evaluation e) {
+        if (e.tokens() != null) {
+            TokenCounts t = e.tokens();
+            String tokens = String.format(Locale.ROOT, "token accuracy %.4f (%d of %d tokens)", t.accuracy(), t.correct(),
+                    t.tokens());
+            return Double.isNaN(e.loss()) ? tokens
+                    : tokens + String.format(Locale.ROOT, "  loss %.4f  perplexity %.2f", e.loss(), e.perplexity());
+        }
         StringBuilder sb = new StringBuilder();
         ConfusionMatrix m = e.confusion();
         if (m != null) {

@@ -60,13 +60,13 @@ public final class PredictionInput {
         int length = input.intSize();
         List<float[]> rows = switch (format) {
             case IDX -> {
-                org.neurite.launcher.run.data.Samples images = SourceLoader.images(file, scale);
-                if (images.featureShape().size() != length) {
-                    throw new ConfigException(file.toString(), "holds samples of shape " + images.featureShape() + " ("
-                            + images.featureShape().size() + " values), but the model's input " + input + " takes "
+                org.neurite.api.SampleSet.Column images = SourceLoader.images(file, scale).inputs().values().iterator().next();
+                if (images.shape().size() != length) {
+                    throw new ConfigException(file.toString(), "holds samples of shape " + images.shape() + " ("
+                            + images.shape().size() + " values), but the model's input " + input + " takes "
                             + length);
                 }
-                yield List.of(images.features());
+                yield List.of(images.values());
             }
             case CSV -> csv(file);
             case JSON -> json(file);

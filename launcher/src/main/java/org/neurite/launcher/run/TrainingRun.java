@@ -126,7 +126,7 @@ public final class TrainingRun {
         Sequential model = config.buildModel(components);
         Loss loss = config.createLoss(components);
         Optimizer optimizer = config.createOptimizer(components);
-        RunData data = RunData.load(config, model.inputShape(), model.outputShape());
+        RunData data = RunData.load(config, model.inputShapes(), model.outputShape());
         return new Parts(model, loss, optimizer, data, schedule(config, optimizer, data.train().size()));
     }
 
@@ -210,7 +210,9 @@ public final class TrainingRun {
         if (zero != null) {
             say(log, zero.verdict(t.epochs()));
         }
-        ModelFile.save(folder.model(), parts.model, Map.of("loss", lossSpec(config)));
+        Map<String, Object> info = new LinkedHashMap<>(data.info());
+        info.put("loss", lossSpec(config));
+        ModelFile.save(folder.model(), parts.model, info);
         Evaluation test = null;
         if (data.test() != null) {
             test = new Evaluator(parts.model, parts.loss, t.batchSize()).evaluate(data.test());

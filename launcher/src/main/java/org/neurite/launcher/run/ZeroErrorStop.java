@@ -8,6 +8,7 @@ import org.neurite.engine.CpuBackend;
 import org.neurite.engine.data.Batch;
 import org.neurite.engine.data.DataLoader;
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.train.EpochResult;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingListener;
@@ -48,7 +49,7 @@ public final class ZeroErrorStop implements TrainingListener, BooleanSupplier {
                 .build();
         try (GradScope scope = CpuBackend.instance().noGrad()) {
             for (Batch batch : loader) {
-                float[] out = trainer.model().forward(batch.features(), Mode.INFERENCE).toArray();
+                float[] out = Model.apply(trainer.model(), batch.inputs(), Mode.INFERENCE).toArray();
                 float[] target = batch.targets().toArray();
                 for (int i = 0; i < target.length; i++) {
                     if (!(Math.abs(out[i] - target[i]) < 0.5)) {

@@ -1,14 +1,20 @@
 package org.neurite.launcher.run.data;
 
+import java.util.Map;
+
+import org.neurite.api.Loss;
+import org.neurite.api.SampleSet;
 import org.neurite.api.Shape;
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.data.DatasetBuilder;
 import org.neurite.launcher.config.ConfigException;
 
 /**
- * Fits samples to a model: features take the model's input shape when they hold as many
- * values (so images {@code [28, 28]} feed a model whose input is {@code [784]}), and labels
- * become class indices when the model gives one score per class ({@code [classes]}, at least
- * two), else target values of the model's output shape.
+ * Fits samples to a model. Inputs: a model with one input takes the samples' first input when it
+ * holds as many values (so images {@code [28, 28]} feed a model whose input is {@code [784]});
+ * a model with several takes the samples' inputs by name. Targets: one label per sample becomes a
+ * class index when the model gives one score per class ({@code [classes]}, at least two), else a
+ * target value; class targets per step ({@code [time]}) need a model output {@code [time, classes]}.
  */
 public final class DataFit {
 
@@ -17,38 +23,81 @@ public final class DataFit {
 
     /**
      * @param samples the samples as read
-     * @param input the model's per-sample input shape
+     * @param inputs the model's per-sample input shapes, by name
      * @param output the model's per-sample output shape
      * @param location where the source was configured, such as {@code config.yaml:7}
      * @param path the source's key path, such as {@code data.train}
      * @return the dataset the model trains or is measured on
-     * @throws ConfigException if the features do not fit the input or a label is not a class
-     *     of the model, naming the source and the sample
+     * @throws ConfigException if an input or the targets do not fit the model, or a label is not a
+     *     class of the model, naming the source and the sample
      */
-    public static Dataset fit(Samples samples, Shape input, Shape output, String location, String path) {
-        if (samples.featureShape().size() != input.size()) {
-            throw new ConfigException(location, path + ": samples of shape " + samples.featureShape() + " ("
-                    + samples.featureShape().size() + " values) from " + samples.source() + " do not fit model.input "
+    public static Dataset fit(SampleSet samples, Map<String, Shape> inputs, Shape output, String location, String path) {
+        DatasetBuilder data = Dataset.builder();
+        if (inputs.size() == 1) {
+            Map.Entry<String, Shape> only = inputs.entrySet().iterator().next();
+            Map.Entry<String, SampleSet.Column> first = samples.inputs().entrySet().iterator().next();
+            data.input(only.getKey(), fitted(first.getValue(), only.getValue(), samples, location, path,
+                    samples.inputs().size() == 1 ? "samples" : "input '" + first.getKey() + "'", "model.input"), only.getValue());
+        } else {
+            inputs.forEach((name, shape) -> {
+                SampleSet.Column column = samples.inputs().get(name);
+                if (column == null) {
+                    throw new ConfigException(location, path + ": the model takes an input '" + name + "', but "
+                            + samples.source() + " gives " + samples.inputs().keySet());
+                }
+                data.input(name, fitted(column, shape, samples, location, path, "input '" + name + "'",
+                        "the model's input '" + name + "'"), shape);
+            });
+        }
+        return targets(data, samples, output, location, path);
+    }
+
+    private static float[] fitted(SampleSet.Column column, Shape input, SampleSet samples, String location, String path,
+                                  String what, String modelInput) {
+        if (column.shape().size() != input.size()) {
+            throw new ConfigException(location, path + ": " + what + " of shape " + column.shape() + " ("
+                    + column.shape().size() + " values) from " + samples.source() + " do not fit " + modelInput + " "
                     + input + " (" + input.size() + " values)");
         }
-        if (isClassifier(output)) {
-            int classes = output.dim(0);
-            float[] labels = samples.labels();
-            for (int i = 0; i < labels.length; i++) {
-                float label = labels[i];
-                if (!(label >= 0 && label < classes && label == Math.rint(label))) {
-                    throw new ConfigException(location, path + ": label " + format(label) + " of sample " + i + " in "
-                            + samples.source() + " is not a class of the model, whose " + classes
-                            + " outputs are classes 0 to " + (classes - 1));
-                }
+        return column.values();
+    }
+
+    private static Dataset targets(DatasetBuilder data, SampleSet samples, Shape output, String location, String path) {
+        Shape target = samples.targets().shape();
+        float[] labels = samples.targets().values();
+        if (target.rank() > 0 && samples.classes() > 0) {
+            if (output.rank() != target.rank() + 1 || !output.sub(0, target.rank()).equals(target)) {
+                throw new ConfigException(location, path + ": " + samples.source() + " has a class per step " + target
+                        + ", so the model's output must be " + target.toString().replace("]", ", classes]")
+                        + ", not " + output);
             }
-            return Dataset.ofClasses(samples.features(), input, labels, classes);
+            int classes = output.dim(-1);
+            checkLabels(labels, classes, samples, location, path, target.intSize());
+            return data.classes(labels, target, classes).build();
         }
-        if (output.size() != 1) {
+        if (target.rank() == 0 && isClassifier(output)) {
+            int classes = output.dim(0);
+            checkLabels(labels, classes, samples, location, path, 1);
+            return data.classes(labels, classes).build();
+        }
+        if (output.size() != target.size()) {
             throw new ConfigException(location, path + ": the model gives " + output + " values per sample, but "
-                    + samples.source() + " has one label per sample");
+                    + samples.source() + (target.rank() == 0 ? " has one label per sample" : " has targets of shape " + target));
         }
-        return Dataset.ofValues(samples.features(), input, samples.labels(), output);
+        return data.values(labels, output).build();
+    }
+
+    private static void checkLabels(float[] labels, int classes, SampleSet samples, String location, String path,
+                                    int perSample) {
+        for (int i = 0; i < labels.length; i++) {
+            float label = labels[i];
+            boolean ignored = perSample > 1 && label == Loss.IGNORE_INDEX;
+            if (!ignored && !(label >= 0 && label < classes && label == Math.rint(label))) {
+                throw new ConfigException(location, path + ": label " + format(label) + " of sample " + i / perSample
+                        + (perSample > 1 ? " at step " + i % perSample : "") + " in " + samples.source()
+                        + " is not a class of the model, whose " + classes + " outputs are classes 0 to " + (classes - 1));
+            }
+        }
     }
 
     /**

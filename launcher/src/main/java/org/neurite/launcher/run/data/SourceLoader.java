@@ -1,16 +1,21 @@
 package org.neurite.launcher.run.data;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.neurite.api.SampleSet;
+import org.neurite.api.Shape;
 import org.neurite.engine.data.CsvReader;
+import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.IdxData;
 import org.neurite.engine.data.IdxReader;
 import org.neurite.engine.data.SyntheticData;
 import org.neurite.engine.io.FileFormatException;
 import org.neurite.launcher.config.SourceConfig;
 
-/** Reads the samples of a configured data source: IDX files, a CSV file, or a generated set. */
+/** Reads the samples of a configured data source: IDX files, a CSV file, a generated set, or a provider's format. */
 public final class SourceLoader {
 
     private SourceLoader() {
@@ -22,22 +27,25 @@ public final class SourceLoader {
      * @throws IOException if a file cannot be read
      * @throws FileFormatException if a file is malformed, naming it and the place
      */
-    public static Samples load(SourceConfig source) throws IOException {
+    public static SampleSet load(SourceConfig source) throws IOException {
+        if (source instanceof SourceConfig.Provided p) {
+            return p.source().read();
+        }
         if (source instanceof SourceConfig.Idx idx) {
             return idx(idx);
         }
         if (source instanceof SourceConfig.Csv csv) {
             CsvReader reader = CsvReader.csv().header(csv.header()).delimiter(csv.delimiter()).values();
             reader = csv.labelName() != null ? reader.labelColumn(csv.labelName()) : reader.labelColumn(csv.labelIndex());
-            return Samples.of(csv.file().toString(), reader.read(csv.file()));
+            return of(csv.file().toString(), reader.read(csv.file()));
         }
         if (source instanceof SourceConfig.Synthetic s) {
             SplittableRandom random = new SplittableRandom(s.seed());
             String what = "synthetic " + s.name();
             return switch (s.name()) {
-                case "spirals" -> Samples.of(what, SyntheticData.spirals(s.samples(), s.noise(), random));
-                case "blobs" -> Samples.of(what, SyntheticData.blobs(s.samples(), s.classes(), s.dims(), s.noise(), random));
-                default -> Samples.of(what, TruthTables.of(s.name()));
+                case "spirals" -> of(what, SyntheticData.spirals(s.samples(), s.noise(), random));
+                case "blobs" -> of(what, SyntheticData.blobs(s.samples(), s.classes(), s.dims(), s.noise(), random));
+                default -> of(what, TruthTables.of(s.name()));
             };
         }
         throw new IllegalArgumentException(source.path() + ": a split is taken from the training data, not loaded");
@@ -51,7 +59,7 @@ public final class SourceLoader {
      * @return the samples, with each image's own shape (such as {@code [28, 28]})
      * @throws IOException if a file cannot be read
      */
-    public static Samples idx(SourceConfig.Idx source) throws IOException {
+    public static SampleSet idx(SourceConfig.Idx source) throws IOException {
         IdxData images = IdxReader.read(source.images());
         IdxData labels = IdxReader.read(source.labels());
         if (images.shape().rank() < 2) {
@@ -62,7 +70,7 @@ public final class SourceLoader {
             throw new FileFormatException(labels.source(), "byte 3", "expected " + images.count() + " labels ([count]),"
                     + " one per image in " + images.source() + ", found shape " + labels.shape());
         }
-        return new Samples(images.source(), scaled(images, source.scale()), images.shape().dropFirst(), labels.values());
+        return of(images.source(), scaled(images, source.scale()), images.shape().dropFirst(), labels.values());
     }
 
     /**
@@ -73,13 +81,32 @@ public final class SourceLoader {
      * @return the images, one sample each, labels all 0
      * @throws IOException if the file cannot be read
      */
-    public static Samples images(java.nio.file.Path file, Double scale) throws IOException {
+    public static SampleSet images(Path file, Double scale) throws IOException {
         IdxData images = IdxReader.read(file);
         if (images.shape().rank() < 2) {
             throw new FileFormatException(images.source(), "byte 3", "expected rank 2 or more ([count, ...]),"
                     + " found shape " + images.shape());
         }
-        return new Samples(images.source(), scaled(images, scale), images.shape().dropFirst(), new float[images.count()]);
+        return of(images.source(), scaled(images, scale), images.shape().dropFirst(), new float[images.count()]);
+    }
+
+    /** Samples of one input and one label each, whether a class or a value is for the model to say. */
+    private static SampleSet of(String source, float[] features, Shape shape, float[] labels) {
+        return SampleSet.of(source, Map.of(Dataset.INPUT, new SampleSet.Column(features, shape)),
+                new SampleSet.Column(labels, Shape.scalar()), 0, Map.of());
+    }
+
+    /** A generated or CSV dataset's samples (the only input and one label each). */
+    private static SampleSet of(String source, Dataset data) {
+        int n = data.size();
+        int length = data.featureShape().intSize();
+        float[] features = new float[n * length];
+        float[] labels = new float[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(data.features(i), 0, features, i * length, length);
+            labels[i] = data.target(i)[0];
+        }
+        return of(source, features, data.featureShape(), labels);
     }
 
     private static float[] scaled(IdxData data, Double scale) {

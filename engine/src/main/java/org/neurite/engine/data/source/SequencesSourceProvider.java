@@ -1,0 +1,66 @@
+package org.neurite.engine.data.source;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.neurite.api.DataContext;
+import org.neurite.api.DataSource;
+import org.neurite.api.DataSourceProvider;
+import org.neurite.api.OptionException;
+import org.neurite.api.OptionSpec;
+import org.neurite.api.OptionType;
+import org.neurite.api.Options;
+import org.neurite.engine.options.OptionReader;
+
+/** Provides the data format {@code sequences}: variable-length sequences, padded, with a mask. */
+public final class SequencesSourceProvider implements DataSourceProvider {
+
+    private static final List<OptionSpec> OPTIONS = List.of(
+            OptionSpec.required("path", OptionType.STRING, "JSON lines ({\"steps\": [...], \"label\": ...}, file name"
+                    + " ending .jsonl) or CSV (label, then the steps' values)."),
+            OptionSpec.optional("features", OptionType.INTEGER, 0,
+                    "Values per step (input 'features' [T, F]); 0 for one token id per step (input 'tokens' [T])."),
+            OptionSpec.optional("labels", OptionType.STRING, "sequence",
+                    "sequence (one label each) or step (one class per step, JSON lines only; -100 at padding)."),
+            OptionSpec.optional("length", OptionType.INTEGER, null,
+                    "Steps every sequence is padded to (T); default the longest sequence in the file."),
+            OptionSpec.optional("vocabulary", OptionType.INTEGER, null,
+                    "The number of token ids; an id outside [0, vocabulary) is an error."),
+            OptionSpec.optional("classes", OptionType.INTEGER, null,
+                    "The number of classes of per-step labels; default one more than the largest label."));
+
+    @Override
+    public String name() {
+        return "sequences";
+    }
+
+    @Override
+    public String description() {
+        return "Variable-length token or feature sequences from JSON lines or CSV, padded to one length with an input"
+                + " 'mask' (1 real, 0 padding); a label per sequence or per step.";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public DataSource create(Options options, DataContext context) {
+        OptionReader in = OptionReader.of(options, OPTIONS);
+        int features = in.integer("features");
+        if (features < 0) {
+            throw new OptionException(options.pathOf("features"), "expected 0 (token ids) or more, got " + features);
+        }
+        boolean perStep = in.choice("labels", List.of("sequence", "step")).equals("step");
+        int length = options.has("length") ? in.positiveInt("length") : 0;
+        int vocabulary = options.has("vocabulary") ? in.positiveInt("vocabulary") : 0;
+        int classes = options.has("classes") ? in.positiveInt("classes") : 0;
+        Path file = context.file(options, "path");
+        if (perStep && !SequenceFile.isJsonLines(file)) {
+            throw new OptionException(options.pathOf("labels"), "labels per step need JSON lines (a file ending .jsonl),"
+                    + " not CSV: " + file.getFileName());
+        }
+        return new SequencesSource(file, features, perStep, length, vocabulary, classes);
+    }
+}

@@ -1,0 +1,50 @@
+package org.neurite.engine.data.source;
+
+import java.util.List;
+
+import org.neurite.api.DataContext;
+import org.neurite.api.DataSource;
+import org.neurite.api.DataSourceProvider;
+import org.neurite.api.OptionSpec;
+import org.neurite.api.OptionType;
+import org.neurite.api.Options;
+import org.neurite.engine.options.OptionReader;
+
+/** Provides the data format {@code text}: a UTF-8 file as windows of character ids with next-character targets. */
+public final class TextSourceProvider implements DataSourceProvider {
+
+    private static final List<OptionSpec> OPTIONS = List.of(
+            OptionSpec.required("path", OptionType.STRING, "The UTF-8 text file."),
+            OptionSpec.required("window", OptionType.INTEGER,
+                    "Characters per sample (T): input ids [T], targets the next character at every step [T]."),
+            OptionSpec.optional("stride", OptionType.INTEGER, null,
+                    "Characters from one window's start to the next; default the window (no overlap)."),
+            OptionSpec.optional("vocabulary", OptionType.STRING, null,
+                    "A JSON list of the characters in id order, or a model.json holding one; default the text's"
+                            + " distinct characters in code point order."));
+
+    @Override
+    public String name() {
+        return "text";
+    }
+
+    @Override
+    public String description() {
+        return "A UTF-8 text as windows of character ids (input 'tokens') with the next character as the target"
+                + " of every step; a held-out share is the end of the text.";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public DataSource create(Options options, DataContext context) {
+        OptionReader in = OptionReader.of(options, OPTIONS);
+        int window = in.positiveInt("window");
+        int stride = options.has("stride") ? in.positiveInt("stride") : window;
+        return new TextSource(options, context.file(options, "path"), options.has("vocabulary")
+                ? context.file(options, "vocabulary") : null, window, stride);
+    }
+}

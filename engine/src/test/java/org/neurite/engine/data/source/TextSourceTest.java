@@ -1,0 +1,125 @@
+package org.neurite.engine.data.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurite.api.DataSource;
+import org.neurite.api.OptionException;
+import org.neurite.api.Options;
+import org.neurite.api.SampleSet;
+import org.neurite.api.Shape;
+import org.neurite.engine.io.FileFormatException;
+
+class TextSourceTest {
+
+    private static final Path SHAKESPEARE = Path.of(System.getProperty("basedir", "."))
+            .resolve("../examples/data/tinyshakespeare/input.txt").normalize();
+
+    static DataSource text(Path folder, Map<String, ?> options) {
+        return new TextSourceProvider().create(Options.of("data.train", options), new FolderContext(folder, 0));
+    }
+
+    @Test
+    void readsTinyShakespeareAsWindowsOfItsSixtyFiveCharacters() throws IOException {
+        assertThat(Utf8Text.read(SHAKESPEARE)).hasSize(1_115_394);
+        SampleSet s = text(SHAKESPEARE.getParent(), Map.of("path", "input.txt", "window", 64)).read();
+
+        @SuppressWarnings("unchecked")
+        List<String> vocabulary = (List<String>) s.info().get("vocabulary");
+        assertThat(vocabulary).hasSize(65).startsWith("\n", " ", "!");
+        assertThat(s.classes()).isEqualTo(65);
+        // 1,115,394 characters: windows of 64 need 65, one every 64
+        assertThat(s.size()).isEqualTo((1_115_394 - 65) / 64 + 1);
+        assertThat(s.inputs().get("tokens").shape()).isEqualTo(Shape.of(64));
+        assertThat(s.targets().shape()).isEqualTo(Shape.of(64));
+        Vocabulary v = Vocabulary.ofTokens(vocabulary);
+        assertThat(v.decode(ids(s.inputs().get("tokens").values(), 0, 14))).isEqualTo("First Citizen:");
+        // the targets are the inputs shifted by one character
+        assertThat(v.decode(ids(s.targets().values(), 0, 13))).isEqualTo("irst Citizen:");
+        assertThat(s.targets().values()[63]).isEqualTo(s.inputs().get("tokens").values()[64]);
+    }
+
+    @Test
+    void holdsOutTheEndOfTheTextWithoutOverlap(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("t.txt"), "abcdefghijklmnopqrst");
+        SampleSet.Split split = text(dir, Map.of("path", "t.txt", "window", 3)).read(0.25).orElseThrow();
+
+        // 15 characters make 4 windows of 3 (+1); the last 5 make one
+        assertThat(split.train().size()).isEqualTo(4);
+        assertThat(split.heldOut().size()).isEqualTo(1);
+        float[] held = split.heldOut().inputs().get("tokens").values();
+        assertThat(held).containsExactly(15, 16, 17);
+        assertThat(split.heldOut().targets().values()).containsExactly(16, 17, 18);
+        assertThat(split.heldOut().info()).isEqualTo(split.train().info());
+    }
+
+    @Test
+    void stridesAndAGivenVocabulary(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("t.txt"), "abab");
+        Files.writeString(dir.resolve("v.json"), "[\"b\", \"a\", \"c\"]");
+        SampleSet s = text(dir, Map.of("path", "t.txt", "window", 2, "stride", 1, "vocabulary", "v.json")).read();
+
+        assertThat(s.size()).isEqualTo(2);
+        assertThat(s.classes()).isEqualTo(3);
+        assertThat(s.inputs().get("tokens").values()).containsExactly(1, 0, 0, 1);
+        assertThat(s.targets().values()).containsExactly(0, 1, 1, 0);
+    }
+
+    @Test
+    void namesTheByteOffsetOfTextThatIsNotUtf8(@TempDir Path dir) throws IOException {
+        byte[] bytes = "héllo".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = new byte[bytes.length + 2];
+        System.arraycopy(bytes, 0, bad, 0, bytes.length);
+        bad[bytes.length] = 'x';
+        bad[bytes.length + 1] = (byte) 0xFF;
+        Files.write(dir.resolve("bad.txt"), bad);
+
+        assertThatThrownBy(() -> text(dir, Map.of("path", "bad.txt", "window", 2)).read())
+                .isInstanceOf(FileFormatException.class)
+                .hasMessage(dir.resolve("bad.txt") + ": byte 7: not UTF-8 text: the bytes 0xFF are no UTF-8 character");
+    }
+
+    @Test
+    void rejectsAnEmptyTextAndWindowsLongerThanTheText(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("empty.txt"), "");
+        Files.writeString(dir.resolve("short.txt"), "to be");
+
+        assertThatThrownBy(() -> text(dir, Map.of("path", "empty.txt", "window", 2)).read())
+                .isInstanceOf(FileFormatException.class)
+                .hasMessage(dir.resolve("empty.txt") + ": byte 0: the file holds no text");
+        assertThatThrownBy(() -> text(dir, Map.of("path", "short.txt", "window", 5)).read())
+                .isInstanceOf(OptionException.class)
+                .hasMessage("data.train.window: windows of 5 characters need 6 characters (the last target is the"
+                        + " next one), but " + dir.resolve("short.txt") + " has 5");
+    }
+
+    @Test
+    void rejectsCharactersOutsideAGivenVocabularyAndMissingFiles(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("t.txt"), "abz");
+        Files.writeString(dir.resolve("v.json"), "[\"a\", \"b\"]");
+
+        assertThatThrownBy(() -> text(dir, Map.of("path", "t.txt", "window", 1, "vocabulary", "v.json")).read())
+                .isInstanceOf(FileFormatException.class)
+                .hasMessage(dir.resolve("t.txt") + ": character 2: \"z\" is not in the vocabulary of " + dir.resolve("v.json"));
+        assertThatThrownBy(() -> text(dir, Map.of("path", "nope.txt", "window", 1)))
+                .isInstanceOf(OptionException.class)
+                .hasMessage("data.train.path: no such file: " + dir.resolve("nope.txt"));
+    }
+
+    private static int[] ids(float[] values, int from, int to) {
+        int[] out = new int[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = (int) values[i];
+        }
+        return out;
+    }
+}
