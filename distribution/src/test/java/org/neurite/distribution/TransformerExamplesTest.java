@@ -62,6 +62,22 @@ class TransformerExamplesTest {
     }
 
     @Test
+    void shakespeareGptTrainsAFewStepsAndBeatsGuessing() throws IOException {
+        Path runs = temp.resolve("runs");
+
+        // windows every 4000 characters: 21 batches of 12 instead of about 2000
+        CommandResult training = distribution.run(temp, "train",
+                distribution.home().resolve("examples/transformer/shakespeare-gpt.yaml").toString(),
+                "--set", "data.train.stride=4000", "--out", runs.toString());
+
+        assertThat(training.exitCode()).as(training.toString()).isZero();
+        String epoch = training.stdout().lines().filter(l -> l.startsWith("epoch 1/1")).findFirst().orElseThrow();
+        double validationLoss = Double.parseDouble(epoch.replaceAll(".*val_loss ([0-9.]+).*", "$1"));
+        assertThat(validationLoss).as(epoch).isLessThan(Math.log(65)); // guessing among 65 characters
+        assertThat(Files.readString(RunConfigs.onlyRunFolder(runs).resolve("model.json"))).contains("causal_lm");
+    }
+
+    @Test
     void aWidthNotDivisibleByTheHeadsIsAConfigErrorNamingTheOption() {
         CommandResult result = distribution.run(temp, "train",
                 distribution.home().resolve("examples/transformer/fashion-vit.yaml").toString(),
