@@ -42,6 +42,29 @@ public interface LayerContext {
     Initializer initializer(String name, Options options);
 
     /**
+     * Creates the activation a reference names, as {@link Options#getComponent} reads it.
+     *
+     * @param ref the reference, or {@code null}
+     * @return the activation, or {@code null} for a {@code null} reference (no activation)
+     * @throws OptionException if no activation has that name or its options are wrong
+     */
+    default Activation activation(ComponentRef ref) {
+        return ref == null ? null : activation(ref.name(), ref.options());
+    }
+
+    /**
+     * Creates the initializer a reference names, as {@link Options#getComponent} reads it.
+     *
+     * @param ref the reference, or {@code null}
+     * @param fallback the initializer used when the reference is {@code null}
+     * @return the initializer
+     * @throws OptionException if no initializer has that name or its options are wrong
+     */
+    default Initializer initializer(ComponentRef ref, Initializer fallback) {
+        return ref == null ? fallback : initializer(ref.name(), ref.options());
+    }
+
+    /**
      * Creates a registered layer inside the one being built, as a block composes its parts.
      *
      * @param type the layer type, such as {@code dense}

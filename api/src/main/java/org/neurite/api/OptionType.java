@@ -12,10 +12,15 @@ public enum OptionType {
     STRING,
     /** One whole number or a list of them, such as a kernel size {@code 3} or {@code [3, 5]}. */
     INTEGERS,
-    /** A list of numbers. */
+    /** One number or a list of them; lists may nest, as the rows of a matrix ({@code [[1, 1], [-1, -1]]}). */
     NUMBERS,
     /** A nested map of options. */
     MAP,
     /** A list of nested maps of options, such as layers. */
-    MAP_LIST
+    MAP_LIST,
+    /**
+     * Another component, named by a string ({@code relu}) or by a map of its name and its own
+     * options ({@code {name: leaky_relu, slope: 0.1}}); read it with {@link Options#getComponent}.
+     */
+    COMPONENT
 }

@@ -130,6 +130,32 @@ public final class Options {
     }
 
     /**
+     * @param key a required key, or one whose default the host filled in
+     * @return its value as a float
+     * @throws OptionException if it is missing, not a number, or beyond float range
+     */
+    public float getFloat(String key) {
+        double v = getDouble(key);
+        if (Double.isFinite(v) && Math.abs(v) > Float.MAX_VALUE) {
+            throw new OptionException(pathOf(key), "expected a number within float range, got " + v);
+        }
+        return (float) v;
+    }
+
+    /**
+     * @param key a required key, or one whose default the host filled in
+     * @return its value as a boolean
+     * @throws OptionException if it is missing or not {@code true} or {@code false}
+     */
+    public boolean getBoolean(String key) {
+        Object v = require(key);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw wrongType(key, "true or false", v);
+    }
+
+    /**
      * @param key an optional key
      * @param defaultValue the value when the key is absent
      * @return its value as a boolean
@@ -214,6 +240,17 @@ public final class Options {
             out[i] = toInt(key + "[" + i + "]", list.get(i));
         }
         return out;
+    }
+
+    /**
+     * Reads a reference to another component (an option of type {@link OptionType#COMPONENT}).
+     *
+     * @param key an optional key holding a name or a map with a {@code name}
+     * @return the reference, or {@code null} if the key is absent
+     * @throws OptionException if the value is neither
+     */
+    public ComponentRef getComponent(String key) {
+        return ComponentRef.read(this, key);
     }
 
     /**

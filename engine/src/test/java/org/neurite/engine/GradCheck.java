@@ -1,31 +1,19 @@
 package org.neurite.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 
-import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
+import org.neurite.engine.check.GradientCheck;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
- * Finite-difference gradient checks for ops and layers.
- *
- * <p>For a function {@code f} of some inputs, it backpropagates a fixed random weighting
- * {@code w} of the output ({@code L = sum(w * f(x))}) and compares every analytic gradient
- * element with the central difference {@code (L(x + h) - L(x - h)) / 2h}, evaluated in double
- * precision from the float outputs. Relative error {@code |a - n| / (|a| + |n|)} must be below
- * the tolerance, unless both are below an absolute floor. Large inputs are checked on a sample.
+ * The engine tests' name for {@link GradientCheck}, which does the work (in main code, so that
+ * the plugins' test kit shares it).
  */
 public final class GradCheck {
 
-    private double h = 1e-2;
-    private double relTol = 2e-2;
-    private double absFloor = 1e-3;
-    private int maxChecksPerInput = 200;
-    private long seed = 42;
+    private final GradientCheck check = GradientCheck.create();
 
     private GradCheck() {
     }
@@ -37,25 +25,25 @@ public final class GradCheck {
 
     /** @return this checker with another finite-difference step */
     public GradCheck step(double step) {
-        this.h = step;
+        check.step(step);
         return this;
     }
 
     /** @return this checker with another relative tolerance */
     public GradCheck tolerance(double relativeTolerance) {
-        this.relTol = relativeTolerance;
+        check.tolerance(relativeTolerance);
         return this;
     }
 
     /** @return this checker with another absolute floor */
     public GradCheck floor(double absoluteFloor) {
-        this.absFloor = absoluteFloor;
+        check.floor(absoluteFloor);
         return this;
     }
 
     /** @return this checker checking at most {@code n} elements of each input */
     public GradCheck sample(int n) {
-        this.maxChecksPerInput = n;
+        check.sample(n);
         return this;
     }
 
@@ -66,51 +54,7 @@ public final class GradCheck {
      * @param inputs leaf tensors; they are marked as requiring a gradient
      */
     public void check(Function<List<CpuTensor>, Tensor> f, CpuTensor... inputs) {
-        for (CpuTensor in : inputs) {
-            if (!in.requiresGrad()) {
-                in.requireGrad();
-            }
-            in.zeroGrad();
-        }
-        List<CpuTensor> args = List.of(inputs);
-        CpuTensor out = CpuTensor.of(f.apply(args));
-        float[] w = random(seed, out.shape().dims()).data();
-        out.backward(CpuTensor.wrap(w, out.shape()));
-        for (int t = 0; t < inputs.length; t++) {
-            CpuTensor in = inputs[t];
-            float[] analytic = in.gradArray() == null ? new float[in.size()] : in.gradArray().clone();
-            float[] x = in.data();
-            int n = x.length;
-            int stride = Math.max(1, n / maxChecksPerInput);
-            for (int i = 0; i < n; i += stride) {
-                float orig = x[i];
-                x[i] = (float) (orig + h);
-                double plus = weighted(f, args, w);
-                x[i] = (float) (orig - h);
-                double minus = weighted(f, args, w);
-                x[i] = orig;
-                double numeric = (plus - minus) / (2 * h);
-                double a = analytic[i];
-                double err = Math.abs(a - numeric) / Math.max(Math.abs(a) + Math.abs(numeric), 1e-30);
-                boolean ok = err <= relTol || (Math.abs(a - numeric) <= absFloor);
-                assertThat(ok)
-                        .as("input %d %s element %d: analytic %s, numeric %s (relative error %s)",
-                                t, in.shape(), i, a, numeric, err)
-                        .isTrue();
-            }
-        }
-    }
-
-    private static double weighted(Function<List<CpuTensor>, Tensor> f, List<CpuTensor> args, float[] w) {
-        float[] y;
-        try (var scope = CpuBackend.instance().noGrad()) {
-            y = f.apply(args).toArray();
-        }
-        double s = 0;
-        for (int i = 0; i < y.length; i++) {
-            s += (double) w[i] * y[i];
-        }
-        return s;
+        check.check(f, inputs);
     }
 
     /**
@@ -119,12 +63,6 @@ public final class GradCheck {
      * @return a tensor of uniform values in [-1, 1)
      */
     public static CpuTensor random(long seed, int... shape) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        Shape s = Shape.of(shape);
-        float[] v = new float[s.intSize()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (rnd.nextDouble() * 2 - 1);
-        }
-        return CpuTensor.wrap(v, s);
+        return GradientCheck.random(seed, shape);
     }
 }

@@ -6,6 +6,7 @@ import org.neurite.api.InitializerProvider;
 import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
+import org.neurite.api.Options;
 import org.neurite.engine.options.OptionReader;
 
 /** The engine's built-in {@link InitializerProvider}s, with the semantics of {@code torch.nn.init}. */
@@ -45,9 +46,10 @@ public final class BuiltInInitializers {
 
     private static InitializerDefinition uniform() {
         List<OptionSpec> specs = List.of(
-                OptionSpec.optional("low", OptionType.NUMBER, 0.0, "the smallest value (not with scale: fan_in)"),
-                OptionSpec.optional("high", OptionType.NUMBER, 1.0,
-                        "the bound values stay below, >= low (not with scale: fan_in)"),
+                // No defaults in the specs: an absent bound is told apart from a given one (scale: fan_in).
+                OptionSpec.optional("low", OptionType.NUMBER, null, "the smallest value, default 0 (not with scale: fan_in)"),
+                OptionSpec.optional("high", OptionType.NUMBER, null,
+                        "the bound values stay below, >= low, default 1 (not with scale: fan_in)"),
                 OptionSpec.optional("scale", OptionType.STRING, "none",
                         "none: use low and high; fan_in: bounds ±1/sqrt(fan_in), PyTorch's default for the"
                                 + " weights and biases of linear and convolution layers"),
@@ -74,7 +76,8 @@ public final class BuiltInInitializers {
         if (in.options().has("fan_in")) {
             throw new OptionException("fan_in", "applies only with scale: fan_in");
         }
-        return UniformInitializer.between(in.number("low"), in.number("high"));
+        Options options = in.options();
+        return UniformInitializer.between(options.getDouble("low", 0.0), options.getDouble("high", 1.0));
     }
 
     private static InitializerDefinition xavier(Distribution distribution) {

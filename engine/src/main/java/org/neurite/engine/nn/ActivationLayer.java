@@ -83,7 +83,8 @@ public final class ActivationLayer implements Layer {
         @Override
         public List<OptionSpec> options() {
             return List.of(OptionSpec.required(FUNCTION, OptionType.STRING,
-                    "Name of the activation, such as relu; its own options (such as slope) sit beside this key."));
+                    "Name of the activation, such as relu; its own options (such as slope) sit beside this key."),
+                    OptionSpec.otherKeys("The activation's own options, such as slope for leaky_relu."));
         }
 
         /**

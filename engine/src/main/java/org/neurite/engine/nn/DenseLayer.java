@@ -158,13 +158,13 @@ public final class DenseLayer implements Layer {
             return List.of(
                     OptionSpec.required("units", OptionType.INTEGER, "Number of outputs, at least 1."),
                     OptionSpec.optional("use_bias", OptionType.BOOLEAN, true, "Whether to add a bias vector."),
-                    OptionSpec.optional("activation", OptionType.STRING, null,
+                    OptionSpec.optional("activation", OptionType.COMPONENT, null,
                             "Activation applied to the output: a name such as relu, or {name: ..., <its options>};"
                                     + " none if absent."),
-                    OptionSpec.optional("weight_init", OptionType.STRING, null,
+                    OptionSpec.optional("weight_init", OptionType.COMPONENT, null,
                             "Initializer of the weight: a name or {name: ..., <its options>};"
                                     + " default U(-1/sqrt(in), 1/sqrt(in)) as PyTorch's nn.Linear."),
-                    OptionSpec.optional("bias_init", OptionType.STRING, null,
+                    OptionSpec.optional("bias_init", OptionType.COMPONENT, null,
                             "Initializer of the bias: a name or {name: ..., <its options>};"
                                     + " default U(-1/sqrt(in), 1/sqrt(in)) as PyTorch's nn.Linear."));
         }

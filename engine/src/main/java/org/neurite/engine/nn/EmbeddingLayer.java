@@ -113,7 +113,7 @@ public final class EmbeddingLayer implements Layer {
             return List.of(
                     OptionSpec.required("vocabulary", OptionType.INTEGER, "Number of rows; indices run from 0 to vocabulary - 1."),
                     OptionSpec.required("dim", OptionType.INTEGER, "Length of each vector."),
-                    OptionSpec.optional("weight_init", OptionType.STRING, null,
+                    OptionSpec.optional("weight_init", OptionType.COMPONENT, null,
                             "Initializer of the table: a name or {name: ..., <its options>}; default N(0, 1)"
                                     + " as PyTorch's nn.Embedding."));
         }

@@ -1,16 +1,13 @@
 package org.neurite.engine.registry;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.neurite.api.Activation;
 import org.neurite.api.Initializer;
 import org.neurite.api.LayerContext;
-import org.neurite.api.OptionException;
 import org.neurite.api.Options;
 
 /**
- * A component named inside another's options, written either as a bare name
+ * The engine's name for the api's {@link org.neurite.api.ComponentRef}, with the lookups its
+ * layers use. A component named inside another's options, written either as a bare name
  * ({@code activation: relu}) or as a map of the name and its own options
  * ({@code activation: {name: leaky_relu, slope: 0.1}}).
  *
@@ -29,25 +26,8 @@ public record ComponentRef(String name, Options options) {
      * @throws OptionException if the value is neither a name nor a map with a {@code name}
      */
     public static ComponentRef read(Options owner, String key) {
-        if (!owner.has(key)) {
-            return null;
-        }
-        String path = owner.pathOf(key);
-        Object value = owner.raw(key);
-        if (value instanceof String s) {
-            return new ComponentRef(s, Options.of(path, Map.of()));
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> rest = new LinkedHashMap<>();
-            map.forEach((k, v) -> rest.put(String.valueOf(k), v));
-            Object name = rest.remove("name");
-            if (!(name instanceof String s)) {
-                throw new OptionException(path + ".name", name == null ? "is required but missing"
-                        : "expected a string, got " + name);
-            }
-            return new ComponentRef(s, Options.of(path, rest));
-        }
-        throw new OptionException(path, "expected a name or a map with a name and options, got " + value);
+        org.neurite.api.ComponentRef ref = owner.getComponent(key);
+        return ref == null ? null : new ComponentRef(ref.name(), ref.options());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.neurite.engine.registry;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.neurite.api.Activation;
 import org.neurite.api.ActivationProvider;
@@ -8,6 +9,8 @@ import org.neurite.api.ComponentProvider;
 import org.neurite.api.DataSourceProvider;
 import org.neurite.api.Initializer;
 import org.neurite.api.InitializerProvider;
+import org.neurite.api.Layer;
+import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
 import org.neurite.api.Loss;
 import org.neurite.api.LossProvider;
@@ -15,6 +18,7 @@ import org.neurite.api.Optimizer;
 import org.neurite.api.OptimizerProvider;
 import org.neurite.api.OptionException;
 import org.neurite.api.Options;
+import org.neurite.api.Shape;
 import org.neurite.engine.activation.BuiltInActivations;
 import org.neurite.engine.data.source.BuiltInDataSources;
 import org.neurite.engine.init.BuiltInInitializers;
@@ -57,32 +61,46 @@ public final class Components {
     }
 
     /**
-     * Adds a provider to the registry of its kind; a provider of several kinds joins each.
+     * Adds a built-in provider to the registry of its kind; a provider of several kinds joins each.
      *
      * @param provider a layer, activation, loss, optimizer, initializer or data source provider
      * @return these components
      * @throws IllegalArgumentException if the provider is of no known kind or its name is taken
      */
     public Components register(ComponentProvider provider) {
+        return register(provider, ComponentRegistry.BUILT_IN, "the engine (built in)");
+    }
+
+    /**
+     * Adds a provider of an owner (a plugin) to the registry of its kind. A name another owner
+     * provides too stays reachable as {@code owner:name}; see {@link ComponentRegistry}.
+     *
+     * @param provider a layer, activation, loss, optimizer or initializer provider
+     * @param owner the plugin id, or {@link ComponentRegistry#BUILT_IN}
+     * @param origin the owner as messages name it, such as {@code plugin 'mish' 1.0.0}
+     * @return these components
+     * @throws IllegalArgumentException if the provider is of no known kind or the owner already provides its name
+     */
+    public Components register(ComponentProvider provider, String owner, String origin) {
         boolean known = false;
         if (provider instanceof LayerProvider p) {
-            layers.register(p);
+            layers.register(p, owner, origin);
             known = true;
         }
         if (provider instanceof ActivationProvider p) {
-            activations.register(p);
+            activations.register(p, owner, origin);
             known = true;
         }
         if (provider instanceof LossProvider p) {
-            losses.register(p);
+            losses.register(p, owner, origin);
             known = true;
         }
         if (provider instanceof OptimizerProvider p) {
-            optimizers.register(p);
+            optimizers.register(p, owner, origin);
             known = true;
         }
         if (provider instanceof InitializerProvider p) {
-            initializers.register(p);
+            initializers.register(p, owner, origin);
             known = true;
         }
         if (provider instanceof DataSourceProvider p) {
@@ -92,6 +110,24 @@ public final class Components {
         if (!known) {
             throw new IllegalArgumentException("provider " + provider.getClass().getName() + " ('" + provider.name()
                     + "') is not a layer, activation, loss, optimizer, initializer or data source provider");
+        }
+        return this;
+    }
+
+    /**
+     * Makes the plain name of a provider resolve to the provider of that owner, in every
+     * registry of the provider's kinds.
+     *
+     * @param provider a registered provider (its name is what gets preferred)
+     * @param owner the owner whose provider the plain name should mean
+     * @return these components
+     * @throws IllegalArgumentException if that owner does not provide the name
+     */
+    public Components prefer(ComponentProvider provider, String owner) {
+        for (ComponentRegistry<?> registry : List.of(layers, activations, losses, optimizers, initializers)) {
+            if (registry.entries(provider.name()).stream().anyMatch(e -> e.provider().getClass() == provider.getClass())) {
+                registry.prefer(provider.name(), owner);
+            }
         }
         return this;
     }
@@ -138,15 +174,17 @@ public final class Components {
     }
 
     /**
-     * Creates an activation by name. Messages name {@code options.path()} as where the name was written.
+     * Creates an activation by name, its options checked against the provider's specs first.
+     * Messages name {@code options.path()} as where the name was written.
      *
-     * @param name the registered name
+     * @param name the registered name, plain or qualified
      * @param options its options
      * @return the activation
      * @throws OptionException if the name is unknown or an option is wrong
+     * @throws ComponentException if the provider fails or gives nothing
      */
     public Activation activation(String name, Options options) {
-        return activations.get(name, options.path()).create(options);
+        return ComponentCreation.create(activations, name, options, ActivationProvider::create);
     }
 
     /**
@@ -157,7 +195,7 @@ public final class Components {
      * @return the initializer
      */
     public Initializer initializer(String name, Options options) {
-        return initializers.get(name, options.path()).create(options);
+        return ComponentCreation.create(initializers, name, options, InitializerProvider::create);
     }
 
     /**
@@ -168,7 +206,7 @@ public final class Components {
      * @return the loss
      */
     public Loss loss(String name, Options options) {
-        return losses.get(name, options.path()).create(options);
+        return ComponentCreation.create(losses, name, options, LossProvider::create);
     }
 
     /**
@@ -179,6 +217,19 @@ public final class Components {
      * @return the optimizer
      */
     public Optimizer optimizer(String name, Options options) {
-        return optimizers.get(name, options.path()).create(options);
+        return ComponentCreation.create(optimizers, name, options, OptimizerProvider::create);
+    }
+
+    /**
+     * Creates a layer by type, as {@link #activation} does; the type is reported at {@code options.pathOf("type")}.
+     *
+     * @param type the layer type, plain or qualified
+     * @param options its options, at the layer's path
+     * @param inputShapes the per-sample shape of each input
+     * @param context the context the provider builds with
+     * @return the layer
+     */
+    public Layer layer(String type, Options options, List<Shape> inputShapes, LayerContext context) {
+        return ComponentCreation.create(layers, type, options, (p, checked) -> p.create(checked, inputShapes, context));
     }
 }

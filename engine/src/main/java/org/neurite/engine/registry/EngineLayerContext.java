@@ -1,5 +1,6 @@
 package org.neurite.engine.registry;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -88,13 +89,14 @@ public final class EngineLayerContext implements LayerContext {
     }
 
     /**
-     * {@inheritDoc} The new layer is built with a context at {@code options.path()} (or this
-     * layer's path if that is empty); an unknown type is reported at its {@code type} key.
+     * {@inheritDoc} The options are checked against the provider's specs (defaults filled in) and
+     * the new layer is built with a context at {@code options.path()} (or this layer's path if
+     * that is empty); an unknown type is reported at its {@code type} key.
      */
     @Override
     public Layer layer(String type, Options options, Shape inputShape) {
         Options at = placed(options);
-        return components.layers().get(type, at.pathOf("type")).create(at, inputShape, at(at.path()));
+        return components.layer(type, at, List.of(inputShape), at(at.path()));
     }
 
     /** Options without a path of their own are placed at this layer, so messages say where they belong. */

@@ -91,8 +91,11 @@ class SequentialTest {
                 Map.of("type", "dense", "units", 5, "use_bias", false), Map.of("type", "layer_norm"), dense(3)));
         Sequential a = build(config, 42);
         Map<String, Object> architecture = a.architecture();
+        // The host fills in every documented default, so the saved architecture states them all.
         assertThat(architecture).isEqualTo(Map.of("input", List.of(6), "layers", List.of(
-                Map.of("type", "dense", "units", 5, "use_bias", false), Map.of("type", "layer_norm"), dense(3))));
+                Map.of("type", "dense", "units", 5, "use_bias", false),
+                Map.of("type", "layer_norm", "epsilon", 1e-5, "elementwise_affine", true),
+                Map.of("type", "dense", "units", 3, "use_bias", true))));
         Sequential same = build(architecture, 42);
         Sequential other = build(architecture, 43);
         assertThat(same.parameters().get("2.weight").data()).containsExactly(a.parameters().get("2.weight").data());
@@ -118,8 +121,10 @@ class SequentialTest {
                 .build();
         Sequential configured = build(Map.of("input", List.of(4), "layers", List.of(
                 dense(5), Map.of("type", "layer_norm", "elementwise_affine", false), dense(2))), 9);
-        assertThat(built.architecture()).isEqualTo(Map.of("input", List.of(4), "layers", List.of(dense(5),
-                Map.of("type", "layer_norm", "epsilon", 1e-5, "elementwise_affine", false), dense(2))));
+        assertThat(built.architecture()).isEqualTo(Map.of("input", List.of(4), "layers", List.of(
+                Map.of("type", "dense", "units", 5, "use_bias", true),
+                Map.of("type", "layer_norm", "epsilon", 1e-5, "elementwise_affine", false),
+                Map.of("type", "dense", "units", 2, "use_bias", true))));
         assertThat(built.parameters().keySet()).containsExactlyElementsOf(configured.parameters().keySet());
         configured.parameters().forEach((name, p) ->
                 assertThat(built.parameters().get(name).data()).as(name).containsExactly(p.data()));

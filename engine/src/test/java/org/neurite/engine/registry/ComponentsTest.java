@@ -14,6 +14,8 @@ import org.neurite.api.ActivationProvider;
 import org.neurite.api.ComponentProvider;
 import org.neurite.api.LayerProvider;
 import org.neurite.api.OptionException;
+import org.neurite.api.OptionSpec;
+import org.neurite.api.OptionType;
 import org.neurite.api.Options;
 import org.neurite.engine.nn.BuiltInLayers;
 
@@ -45,6 +47,7 @@ class ComponentsTest {
         Activation made = mock(Activation.class);
         when(swish.name()).thenReturn("my_swish");
         Options options = Options.of("model.layers[0].activation", Map.of("beta", 2));
+        when(swish.options()).thenReturn(List.of(OptionSpec.optional("beta", OptionType.NUMBER, 1.0, "Slope.")));
         when(swish.create(options)).thenReturn(made);
         Components c = Components.empty().register(swish);
         assertThat(c.activations().names()).containsExactly("my_swish");

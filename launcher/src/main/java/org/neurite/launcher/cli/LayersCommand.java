@@ -160,6 +160,7 @@ public final class LayersCommand implements Callable<Integer> {
             case INTEGERS -> "integer(s)";
             case NUMBERS -> "numbers";
             case MAP_LIST -> "list of maps";
+            case COMPONENT -> "name or {name: ...}";
             default -> option.type().name().toLowerCase(Locale.ROOT);
         };
     }

@@ -35,7 +35,6 @@ public final class MishProvider implements ActivationProvider {
 
     @Override
     public Activation create(Options options) {
-        options.rejectUnknown(options());
         return new Mish();
     }
 }

@@ -27,7 +27,7 @@ public final class MlpProvider implements LayerProvider {
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.required("hidden", OptionType.INTEGERS,
                     "Sizes of the hidden layers in order, such as [256, 128]; each at least 1."),
-            OptionSpec.optional("activation", OptionType.STRING, "relu",
+            OptionSpec.optional("activation", OptionType.COMPONENT, "relu",
                     "Activation after each hidden layer: a name or {name: ..., <its options>}."),
             OptionSpec.optional("output", OptionType.INTEGER, null,
                     "Units of a final dense layer without activation (such as 10 class scores); none if absent."),

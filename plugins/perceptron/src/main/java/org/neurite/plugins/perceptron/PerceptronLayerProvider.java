@@ -27,10 +27,10 @@ public final class PerceptronLayerProvider implements LayerProvider {
                     "Number of threshold units, at least 1; each outputs 0 or 1 and learns on its own."),
             OptionSpec.optional("use_bias", OptionType.BOOLEAN, true,
                     "Whether each unit has a bias (a learned threshold), updated as a weight on a constant input 1."),
-            OptionSpec.optional("weight_init", OptionType.STRING, "zeros",
+            OptionSpec.optional("weight_init", OptionType.COMPONENT, "zeros",
                     "Initializer of the weights [units, in]: a name or {name: ..., <its options>}; Rosenblatt starts"
                             + " from zeros."),
-            OptionSpec.optional("bias_init", OptionType.STRING, "zeros",
+            OptionSpec.optional("bias_init", OptionType.COMPONENT, "zeros",
                     "Initializer of the bias [units]: a name or {name: ..., <its options>}."));
 
     @Override

@@ -134,13 +134,13 @@ class McCullochPittsTest {
                 Arguments.of(Map.of("weights", List.of(List.of(1, 1), List.of(1)), "thresholds", List.of(1, 1)),
                         "model.layers[0].weights[1]: has 1 weights but unit 0 has 2"),
                 Arguments.of(Map.of("weights", List.of(List.of(1, "one")), "thresholds", List.of(1)),
-                        "model.layers[0].weights[0][1]: expected a finite number, got one"),
+                        "model.layers[0].weights[0][1]: expected a number, got \"one\""),
                 Arguments.of(Map.of("weights", List.of(), "thresholds", List.of()),
                         "model.layers[0].weights: expected rows of numbers"),
                 Arguments.of(Map.of("weights", List.of(List.of(1, 1)), "thresholds", List.of(1, 2)),
                         "model.layers[0].thresholds: expected 1 number (one per unit"),
                 Arguments.of(Map.of("weights", List.of(List.of(1, 1)), "thresholds", List.of(true)),
-                        "model.layers[0].thresholds[0]: expected a finite number, got true"));
+                        "model.layers[0].thresholds[0]: expected a number, got true"));
     }
 
     @ParameterizedTest

@@ -119,7 +119,7 @@ class MlpTest {
     static Stream<Arguments> badOptions() {
         return Stream.of(
                 Arguments.of(Map.of("hidden", List.of(256, 0)), "model.layers[0].hidden[1]: must be a positive whole number, got 0"),
-                Arguments.of(Map.of("hidden", List.of()), "model.layers[0].hidden: must list at least one hidden size"),
+                Arguments.of(Map.of("hidden", List.of()), "model.layers[0].hidden: expected at least one whole number, got []"),
                 Arguments.of(Map.of(), "model.layers[0].hidden: is required but missing"),
                 Arguments.of(Map.of("hidden", List.of(8), "activation", "rellu"),
                         "model.layers[0].activation: unknown activation 'rellu' (did you mean 'relu'?)"),
