@@ -32,13 +32,4 @@ public final class Close {
     public static void assertClose(String what, float[] actual, double... expected) {
         assertClose(what, actual, expected, 1e-6, 1e-12);
     }
-
-    /** {@link #assertClose} against float reference values (as fixtures hold them). */
-    public static void assertClose(String what, float[] actual, float[] expected, double relative, double absolute) {
-        double[] e = new double[expected.length];
-        for (int i = 0; i < e.length; i++) {
-            e[i] = expected[i];
-        }
-        assertClose(what, actual, e, relative, absolute);
-    }
 }

@@ -13,9 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.neurite.api.Mode;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
-import org.neurite.engine.Close;
 import org.neurite.engine.GradCheck;
-import org.neurite.engine.TorchFixture;
+import org.neurite.engine.check.TorchFixture;
 import org.neurite.engine.tensor.CpuTensor;
 
 /** Reference values: {@code fixtures/attention/make_fixtures.py} (PyTorch 1.13, head by head). */
@@ -38,10 +37,10 @@ class MultiHeadAttentionTest {
         y.backward(c.tensor("grad"));
 
         assertThat(y.shape()).isEqualTo(c.tensor("out").shape());
-        Close.assertClose("out", y.toArray(), c.floats("out"), 1e-4, 1e-5);
-        Close.assertClose("dq", q.gradArray(), c.floats("dq"), 1e-4, 1e-5);
-        Close.assertClose("dk", k.gradArray(), c.floats("dk"), 1e-4, 1e-5);
-        Close.assertClose("dv", v.gradArray(), c.floats("dv"), 1e-4, 1e-5);
+        c.assertClose("out", y.toArray(), 1e-4, 1e-5);
+        c.assertClose("dq", q.gradArray(), 1e-4, 1e-5);
+        c.assertClose("dk", k.gradArray(), 1e-4, 1e-5);
+        c.assertClose("dv", v.gradArray(), 1e-4, 1e-5);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.neurite.api.Mode;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
-import org.neurite.engine.Close;
+import org.neurite.engine.check.TorchFixture;
 import org.neurite.engine.CpuBackend;
 
 class CausalLmTest {
@@ -35,13 +35,13 @@ class CausalLmTest {
         float[] first = lm.next(ids(prompt, 2), cache).toArray();
         assertThat(cache.length()).isEqualTo(3);
         for (int b = 0; b < 2; b++) {
-            Close.assertClose("prompt row " + b, slice(first, b * 3 * 13, 3 * 13),
+            TorchFixture.assertClose("prompt row " + b, slice(first, b * 3 * 13, 3 * 13),
                     slice(full, b * 10 * 13, 3 * 13), 1e-5, 1e-5);
         }
         for (int t = 3; t < 10; t++) {
             float[] step = lm.next(ids(new float[] {tokens[t], tokens[10 + t]}, 2), cache).toArray();
             for (int b = 0; b < 2; b++) {
-                Close.assertClose("step " + t + " row " + b, slice(step, b * 13, 13),
+                TorchFixture.assertClose("step " + t + " row " + b, slice(step, b * 13, 13),
                         slice(full, (b * 10 + t) * 13, 13), 1e-5, 1e-5);
             }
         }

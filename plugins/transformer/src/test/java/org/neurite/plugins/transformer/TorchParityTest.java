@@ -15,8 +15,7 @@ import org.neurite.api.MultiInputLayer;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
-import org.neurite.engine.Close;
-import org.neurite.engine.TorchFixture;
+import org.neurite.engine.check.TorchFixture;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
@@ -60,7 +59,7 @@ class TorchParityTest {
         Tensor out = layer instanceof MultiInputLayer m ? m.forward(List.copyOf(inputs), Mode.TRAINING)
                 : layer.forward(inputs.get(0), Mode.TRAINING);
 
-        Close.assertClose("out", out.toArray(), c.floats("out"), 1e-4, 1e-5);
+        c.assertClose("out", out.toArray(), 1e-4, 1e-5);
         if (!c.has("grad")) {
             return;
         }
@@ -68,11 +67,11 @@ class TorchParityTest {
         for (int i = 0; i < inputs.size(); i++) {
             String name = INPUTS.stream().filter(c::has).toList().get(i);
             if (c.has("d" + name)) {
-                Close.assertClose("d" + name, inputs.get(i).gradArray(), c.floats("d" + name), 1e-4, 1e-5);
+                c.assertClose("d" + name, inputs.get(i).gradArray(), 1e-4, 1e-5);
             }
         }
         c.tensors("param_grads").forEach((name, expected) ->
-                Close.assertClose(name + " gradient", layer.parameters().get(name).gradient(), expected.data(),
-                        1e-4, 1e-5));
+                TorchFixture.assertClose(c + ": " + name + " gradient", layer.parameters().get(name).gradient(),
+                        expected.data(), 1e-4, 1e-5));
     }
 }

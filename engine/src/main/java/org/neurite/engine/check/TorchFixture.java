@@ -1,4 +1,4 @@
-package org.neurite.engine;
+package org.neurite.engine.check;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,8 @@ import org.neurite.engine.tensor.CpuTensor;
 /**
  * One case of a JSON fixture written by a PyTorch script kept beside it on the test class path
  * ({@code fixtures/.../make_fixtures.py}): named tensors as {@code {shape, data}} and plain
- * values (numbers, flags, strings, state dicts as maps of tensors).
+ * values (numbers, flags, strings, state dicts as maps of tensors). Serves the engine's tests and,
+ * through the test kit, plugins' tests of their layers against PyTorch.
  *
  * @param values the case's entries by name
  */
@@ -80,6 +81,35 @@ public record TorchFixture(Map<String, Object> values) {
     /** @return the named value as it was read */
     public Object raw(String name) {
         return values.get(name);
+    }
+
+    /**
+     * Checks {@code |actual - expected| <= relative |expected| + absolute} element by element
+     * against the named tensor.
+     *
+     * @param name the entry holding the expected values
+     * @param actual the computed values
+     * @param relative the relative tolerance
+     * @param absolute the absolute tolerance, for values near zero
+     * @throws AssertionError naming the case, the entry and the first element that differs
+     */
+    public void assertClose(String name, float[] actual, double relative, double absolute) {
+        assertClose(this + ": " + name, actual, floats(name), relative, absolute);
+    }
+
+    /** As {@link #assertClose(String, float[], double, double)}, against given values. */
+    public static void assertClose(String what, float[] actual, float[] expected, double relative, double absolute) {
+        if (actual == null || actual.length != expected.length) {
+            throw new AssertionError(what + ": expected " + expected.length + " values, got "
+                    + (actual == null ? "none" : actual.length));
+        }
+        for (int i = 0; i < expected.length; i++) {
+            double a = actual[i];
+            double e = expected[i];
+            if (!(Math.abs(a - e) <= relative * Math.abs(e) + absolute)) {
+                throw new AssertionError(what + "[" + i + "]: got " + a + ", expected " + e);
+            }
+        }
     }
 
     @Override
