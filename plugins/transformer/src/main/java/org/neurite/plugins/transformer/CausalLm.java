@@ -2,6 +2,7 @@ package org.neurite.plugins.transformer;
 
 import java.util.List;
 
+import org.neurite.api.IncrementalDecoder;
 import org.neurite.api.Layer;
 import org.neurite.api.Mode;
 import org.neurite.api.Options;
@@ -24,7 +25,7 @@ import org.neurite.api.Tensor;
  * <p>Shape: input token ids {@code [batch, time]} (whole numbers as floats), {@code time <= context};
  * output logits {@code [batch, time, vocabulary]}.
  */
-final class CausalLm extends CompositeLayer {
+final class CausalLm extends CompositeLayer implements IncrementalDecoder {
 
     static final String TYPE = "causal_lm";
 
@@ -51,14 +52,30 @@ final class CausalLm extends CompositeLayer {
         this.head = head == null ? null : parameter("head.weight", head);
     }
 
-    /** @return the longest sequence the position table covers */
-    int context() {
+    @Override
+    public int context() {
         return context;
     }
 
-    /** @return the number of tokens */
-    int vocabulary() {
+    @Override
+    public int vocabulary() {
         return vocabulary;
+    }
+
+    @Override
+    public Session start() {
+        KeyValueCache cache = newCache();
+        return new Session() {
+            @Override
+            public int length() {
+                return cache.length();
+            }
+
+            @Override
+            public Tensor next(Tensor ids) {
+                return CausalLm.this.next(ids, cache);
+            }
+        };
     }
 
     @Override

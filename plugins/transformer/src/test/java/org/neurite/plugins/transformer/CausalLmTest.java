@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.neurite.api.IncrementalDecoder;
 import org.neurite.api.Mode;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
@@ -48,6 +49,27 @@ class CausalLmTest {
         assertThatThrownBy(() -> lm.next(ids(new float[] {1, 2}, 2), cache))
                 .isInstanceOf(ShapeMismatchException.class)
                 .hasMessage("causal_lm: 10 cached tokens and 1 new ones exceed the context 10");
+    }
+
+    @Test
+    void greedyGenerationThroughTheApiSessionFollowsTheFullForwardPass() {
+        IncrementalDecoder lm = (IncrementalDecoder) layer("causal_lm", SMALL, List.of(Shape.of(10)));
+        IncrementalDecoder.Session session = lm.start();
+        float[] sequence = new float[10];
+        sequence[0] = 5;
+        Tensor logits = session.next(ids(new float[] {5}, 1));
+        for (int t = 1; t < 10; t++) {
+            sequence[t] = logits.argmax(2).toArray()[0];
+            logits = session.next(ids(new float[] {sequence[t]}, 1));
+        }
+        // the full pass over the generated sequence picks the same next token at every step
+        float[] full = lm.forward(ids(sequence, 1), Mode.INFERENCE).argmax(2).toArray();
+        for (int t = 0; t < 9; t++) {
+            assertThat(full[t]).as("step " + t).isEqualTo(sequence[t + 1]);
+        }
+        assertThat(session.length()).isEqualTo(10);
+        assertThat(lm.vocabulary()).isEqualTo(13);
+        assertThat(lm.context()).isEqualTo(10);
     }
 
     @Test
