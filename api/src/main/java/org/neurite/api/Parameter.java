@@ -28,4 +28,23 @@ public interface Parameter {
 
     /** Forgets the accumulated gradient, before the next backward pass. */
     void zeroGradient();
+
+    /**
+     * Reads the accumulated gradient, as PyTorch's {@code p.grad}.
+     *
+     * @return a copy of the gradient, of the parameter's shape, or {@code null} if none has arrived
+     */
+    default Tensor grad() {
+        return value().grad();
+    }
+
+    /**
+     * Replaces the accumulated gradient, as assigning PyTorch's {@code p.grad}: the values are
+     * copied, and the next optimizer step uses them (a gradient computed elsewhere, or changed
+     * by hand).
+     *
+     * @param gradient the new gradient, of the parameter's shape; {@code null} forgets it, as {@link #zeroGradient()}
+     * @throws ShapeMismatchException if the shapes differ, naming both
+     */
+    void setGradient(Tensor gradient);
 }

@@ -256,4 +256,27 @@ public interface Tensor {
 
     /** @return log(1 + e^x), computed stably */
     Tensor softplus();
+
+    // ---- gradients of leaves: inputs that require one (gradient checks, adversarial examples) ----
+
+    /**
+     * Marks this tensor as requiring a gradient, as PyTorch's {@code x.requires_grad_()}: the
+     * operations on it are recorded from now on, and {@link #backward()} adds into its
+     * {@link #grad()}. For the inputs of a gradient check, or an input to be perturbed along its
+     * gradient (an adversarial example); parameters require one already.
+     *
+     * <pre>{@code
+     * Tensor x = backend.tensor(pixels, Shape.of(1, 784)).requireGrad();
+     * loss.compute(model.forward(x, Mode.INFERENCE), label).backward();
+     * Tensor direction = x.grad();   // d(loss)/d(x), [1, 784]
+     * }</pre>
+     *
+     * @return this tensor
+     * @throws IllegalStateException if this tensor was computed by an operation (only leaves can
+     *     be marked; {@link #detach()} gives a leaf with the same values)
+     */
+    Tensor requireGrad();
+
+    /** Forgets the accumulated gradient: {@link #grad()} is {@code null} until the next backward pass. */
+    void zeroGrad();
 }

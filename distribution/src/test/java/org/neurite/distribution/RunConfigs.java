@@ -29,6 +29,37 @@ final class RunConfigs {
             training: {epochs: 3, batch_size: 16, checkpoint_every: 1}
             """;
 
+    /**
+     * A model graph of two inputs, token ids and their padding mask: the embedded tokens are
+     * multiplied by the mask, joined to the mask with concat, and a residual dense block (add)
+     * classifies them. Three epochs with a checkpoint after each, a second or two.
+     */
+    static final String MASKED_GRAPH = """
+            name: masked
+            seed: 1
+            data:
+              train: {format: synthetic, name: masked_majority, samples: 600, steps: 8}
+              test: {format: synthetic, name: masked_majority, samples: 200, steps: 8, seed: 7}
+            model:
+              inputs:
+                tokens: {shape: [8], dtype: int}
+                mask: {shape: [8], dtype: bool}
+              layers:
+                - {name: embed, type: embedding, inputs: [tokens], vocabulary: 4, dim: 4}
+                - {name: mask_steps, type: reshape, inputs: [mask], shape: [8, 1]}
+                - {name: real, type: multiply, inputs: [embed, mask_steps]}
+                - {name: flat, type: flatten}
+                - {name: features, type: concat, inputs: [flat, mask]}
+                - {name: hidden, type: dense, units: 24, activation: relu}
+                - {name: block, type: sequential, layers: [{type: dense, units: 24}, {type: layer_norm}]}
+                - {name: residual, type: add, inputs: [hidden, block]}
+                - {name: logits, type: dense, units: 2}
+              outputs: [logits]
+            loss: cross_entropy
+            optimizer: {name: adam, lr: 0.01}
+            training: {epochs: 3, batch_size: 32, checkpoint_every: 1}
+            """;
+
     private RunConfigs() {
     }
 

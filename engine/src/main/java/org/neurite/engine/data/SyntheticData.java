@@ -121,6 +121,46 @@ public final class SyntheticData {
         return Dataset.ofClasses(x, Shape.of(dims), y, 2);
     }
 
+    /**
+     * Token sequences with a padding mask, a task a model solves only by heeding the mask: each
+     * sample has {@code steps} tokens from {@code {0, 1, 2, 3}}, of which the first {@code L}
+     * (drawn from {@code [1, steps]}) are real and the rest padding, also random tokens. The
+     * class is 1 when the real steps hold more 1s than 0s, else 0 (draws with as many are redrawn).
+     *
+     * @param n the number of samples
+     * @param steps the length of every sequence, at least 1
+     * @param random the random source
+     * @return the dataset: inputs {@code tokens} {@code [steps]} (token ids) and {@code mask}
+     *     {@code [steps]} (1 real, 0 padding), classes 0 and 1
+     */
+    public static Dataset maskedMajority(int n, int steps, RandomGenerator random) {
+        checkCount(n);
+        if (steps < 1) {
+            throw new IllegalArgumentException("synthetic data: sequences need at least one step, found " + steps);
+        }
+        float[] tokens = new float[n * steps];
+        float[] mask = new float[n * steps];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            int balance;
+            do {
+                int length = 1 + random.nextInt(steps);
+                balance = 0;
+                for (int t = 0; t < steps; t++) {
+                    int token = random.nextInt(4);
+                    tokens[i * steps + t] = token;
+                    mask[i * steps + t] = t < length ? 1 : 0;
+                    if (t < length && token < 2) {
+                        balance += token == 1 ? 1 : -1;
+                    }
+                }
+            } while (balance == 0);
+            y[i] = balance > 0 ? 1 : 0;
+        }
+        return Dataset.builder().input("tokens", tokens, Shape.of(steps)).input("mask", mask, Shape.of(steps))
+                .classes(y, 2).build();
+    }
+
     private static void checkCount(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("synthetic data: the number of samples must be at least 1, found " + n);

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.neurite.api.OptionException;
 import org.neurite.api.Options;
 import org.neurite.api.ShapeMismatchException;
-import org.neurite.engine.nn.Sequential;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
 
 /**
@@ -24,7 +24,7 @@ import org.neurite.engine.registry.Components;
  *   "format": "neurite-model",
  *   "format_version": 1,
  *   "weights": "model.safetensors",
- *   "model": {"input": [784], "layers": [{"type": "dense", "units": 10}]},
+ *   "model": {"input": [784], "layers": [{"type": "dense", "units": 10}]},   // or a graph: {"inputs": ...}
  *   "loss": "cross_entropy"
  * }
  * }</pre>
@@ -48,7 +48,7 @@ public final class ModelFile {
      * @param model the model, with its saved weights
      * @param info the entries the file holds beyond the format's own, such as {@code loss}
      */
-    public record Loaded(Sequential model, Map<String, Object> info) {
+    public record Loaded(Model model, Map<String, Object> info) {
     }
 
     private ModelFile() {
@@ -73,7 +73,7 @@ public final class ModelFile {
      * @throws IOException if writing fails
      * @throws IllegalArgumentException if {@code info} uses a key of the format itself
      */
-    public static void save(Path architectureFile, Sequential model, Map<String, ?> info) throws IOException {
+    public static void save(Path architectureFile, Model model, Map<String, ?> info) throws IOException {
         for (String key : info.keySet()) {
             if (RESERVED.contains(key)) {
                 throw new IllegalArgumentException("model file: the key '" + key + "' belongs to the format; reserved: "
@@ -124,9 +124,9 @@ public final class ModelFile {
         }
         Map<String, Object> modelOptions = new LinkedHashMap<>();
         modelMap.forEach((k, v) -> modelOptions.put(String.valueOf(k), v));
-        Sequential model;
+        Model model;
         try {
-            model = Sequential.fromOptions(Options.of("model", modelOptions), components, 0);
+            model = Model.fromOptions(Options.of("model", modelOptions), components, 0);
         } catch (OptionException | ShapeMismatchException e) {
             throw new FileFormatException(source, "model", "the architecture does not build: " + e.getMessage(), e);
         }

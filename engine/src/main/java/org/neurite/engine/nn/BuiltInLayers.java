@@ -14,12 +14,16 @@ public final class BuiltInLayers {
     public static List<LayerProvider> providers() {
         return List.of(
                 new ActivationLayer.Provider(),
+                new ElementwiseMergeLayer.Provider(ElementwiseMergeLayer.Operation.ADD),
                 new BatchNormLayer.Provider(),
+                new ConcatLayer.Provider(),
                 new DenseLayer.Provider(),
                 new DropoutLayer.Provider(),
                 new EmbeddingLayer.Provider(),
                 new FlattenLayer.Provider(),
                 new LayerNormLayer.Provider(),
+                new ElementwiseMergeLayer.Provider(ElementwiseMergeLayer.Operation.MULTIPLY),
+                new PermuteLayer.Provider(),
                 new ReshapeLayer.Provider(),
                 new Sequential.Provider());
     }

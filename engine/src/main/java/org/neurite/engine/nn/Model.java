@@ -4,8 +4,10 @@ import java.util.Map;
 
 import org.neurite.api.Layer;
 import org.neurite.api.Mode;
+import org.neurite.api.Options;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
+import org.neurite.engine.registry.Components;
 
 /**
  * A whole model, {@link Sequential} or {@link Graph}: a layer that also knows its named inputs,
@@ -37,6 +39,22 @@ public interface Model extends Layer {
      * @return plain maps, lists, numbers, strings and booleans
      */
     Map<String, Object> architecture();
+
+    /**
+     * Builds a model from its config section: a {@link Graph} if it names {@code inputs}, else a
+     * {@link Sequential} (with one {@code input}).
+     *
+     * @param model the model's options, at their key path (such as {@code model})
+     * @param components where layer types are looked up
+     * @param seed the seed of every initial value
+     * @return the model
+     * @throws org.neurite.api.OptionException for a bad key, name or option, at its key path
+     * @throws org.neurite.api.ShapeMismatchException if a layer cannot take its input
+     */
+    static Model fromOptions(Options model, Components components, long seed) {
+        return model.has("inputs") ? Graph.fromOptions(model, components, seed)
+                : Sequential.fromOptions(model, components, seed);
+    }
 
     /**
      * Feeds named inputs to any layer: a {@link Model} by name, any other layer its only input.

@@ -243,9 +243,10 @@ public final class Sequential implements Model {
     }
 
     /** A shape error already restated at its layer's place. */
-    private static final class PlacedShapeException extends ShapeMismatchException {
+    static final class PlacedShapeException extends ShapeMismatchException {
         private static final long serialVersionUID = 1L;
 
+        /** @param message the message, starting with the layer's key path */
         PlacedShapeException(String message) {
             super(message);
         }

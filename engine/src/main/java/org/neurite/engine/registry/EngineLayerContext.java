@@ -99,6 +99,20 @@ public final class EngineLayerContext implements LayerContext {
         return components.layer(type, at, List.of(inputShape), at(at.path()));
     }
 
+    /**
+     * Creates a registered layer for several inputs, as a model graph does for a layer that
+     * lists more than one (see {@link org.neurite.api.LayerProvider#create(Options, List, LayerContext)}).
+     *
+     * @param type the layer type, such as {@code add}
+     * @param options its options, placed as in {@link #layer(String, Options, Shape)}
+     * @param inputShapes the per-sample shape of each input, in order
+     * @return the layer
+     */
+    public Layer layer(String type, Options options, List<Shape> inputShapes) {
+        Options at = placed(options);
+        return components.layers().get(type, at.pathOf("type")).create(at, inputShapes, at(at.path()));
+    }
+
     /** Options without a path of their own are placed at this layer, so messages say where they belong. */
     private Options placed(Options options) {
         return options.path().isEmpty() && !path.isEmpty() ? Options.of(path, options.asMap()) : options;

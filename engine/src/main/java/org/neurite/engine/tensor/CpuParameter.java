@@ -1,6 +1,7 @@
 package org.neurite.engine.tensor;
 
 import org.neurite.api.Parameter;
+import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 
 /** A parameter or buffer backed by a leaf {@link CpuTensor}. */
@@ -41,6 +42,19 @@ public final class CpuParameter implements Parameter {
     @Override
     public void zeroGradient() {
         value.zeroGrad();
+    }
+
+    @Override
+    public void setGradient(Tensor gradient) {
+        value.zeroGrad();
+        if (gradient == null) {
+            return;
+        }
+        if (!gradient.shape().equals(value.shape())) {
+            throw new ShapeMismatchException("parameter " + value.shape() + ": a gradient of shape " + gradient.shape()
+                    + " does not fit");
+        }
+        value.accumulateGrad(gradient.toArray());
     }
 
     @Override

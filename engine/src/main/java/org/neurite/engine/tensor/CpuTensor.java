@@ -179,7 +179,8 @@ public final class CpuTensor implements Tensor {
         }
     }
 
-    /** Marks this leaf as requiring a gradient (parameters). */
+    /** Marks this leaf as requiring a gradient (parameters, inputs of gradient checks). */
+    @Override
     public CpuTensor requireGrad() {
         if (node != null) {
             throw new IllegalStateException("only leaf tensors can be marked as requiring a gradient");
@@ -193,6 +194,7 @@ public final class CpuTensor implements Tensor {
      * that arrives through {@link #accumulateGradWith}, so whoever holds the array from
      * {@link #gradArray()} sees it change then ({@link #grad()} returns a copy).
      */
+    @Override
     public void zeroGrad() {
         if (grad != null) {
             spareGrad = grad;

@@ -18,6 +18,8 @@ import org.neurite.api.Mode;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.nn.Graph;
+import org.neurite.engine.nn.GraphInput;
 import org.neurite.engine.nn.Sequential;
 import org.neurite.engine.registry.Components;
 
@@ -48,6 +50,34 @@ class ModelFileTest {
         Tensor x = CpuBackend.instance().tensor(new float[] {0.5f, -1, 2, 1, 0, -0.25f}, Shape.of(2, 3));
         assertThat(loaded.model().forward(x, Mode.INFERENCE).toArray())
                 .containsExactly(trained.forward(x, Mode.INFERENCE).toArray());
+    }
+
+    @Test
+    void aGraphRoundTripsWithItsInputsLayersOutputsAndWeights() throws IOException {
+        Graph trained = Graph.builder().seed(3).input("x", Shape.of(3)).input("ids", Shape.of(2), GraphInput.Dtype.INT)
+                .layer("fc", "dense", Map.of("units", 4, "activation", "tanh"), "x")
+                .layer("embed", "embedding", Map.of("vocabulary", 5, "dim", 2), "ids")
+                .layer("flat", "flatten", Map.of(), "embed")
+                .layer("both", "concat", Map.of(), "fc", "flat")
+                .layer("block", "sequential", Map.of("layers", List.of(Map.of("type", "dense", "units", 8),
+                        Map.of("type", "layer_norm"))), "both")
+                .layer("out", "dense", Map.of("units", 2), "block")
+                .output("out").output("fc")
+                .build();
+        Path json = dir.resolve("model.json");
+        ModelFile.save(json, trained, Map.of());
+
+        ModelFile.Loaded loaded = ModelFile.load(json, Components.builtIns());
+
+        Graph graph = (Graph) loaded.model();
+        assertThat(Json.write(graph.architecture())).isEqualTo(Json.write(trained.architecture()));
+        assertThat(graph.parameters().keySet()).contains("block.0.weight", "block.1.bias", "embed.weight");
+        assertThat(graph.outputNames()).containsExactly("out", "fc");
+        Map<String, Tensor> inputs = Map.of("x", CpuBackend.instance().tensor(new float[] {0.5f, -1, 2}, Shape.of(1, 3)),
+                "ids", CpuBackend.instance().tensor(new float[] {4, 1}, Shape.of(1, 2)));
+        assertThat(graph.forward(inputs, Mode.INFERENCE).toArray())
+                .containsExactly(trained.forward(inputs, Mode.INFERENCE).toArray());
+        assertThat(Files.readString(json)).contains("\"inputs\"", "\"dtype\": \"int\"", "\"outputs\"");
     }
 
     @Test

@@ -53,7 +53,8 @@ class SequentialTest {
                 dense(3), dense(3), dense(3), Map.of("type", "dnese", "units", 3))), 0))
                 .isInstanceOf(OptionException.class)
                 .hasMessage("model.layers[3].type: unknown layer type 'dnese' (did you mean 'dense'?); known: activation,"
-                        + " batch_norm, dense, dropout, embedding, flatten, layer_norm, reshape, sequential");
+                        + " add, batch_norm, concat, dense, dropout, embedding, flatten, layer_norm, multiply, permute,"
+                        + " reshape, sequential");
     }
 
     @Test

@@ -24,8 +24,8 @@ class ComponentsTest {
     @Test
     void builtInsHoldEveryCoreLayerAndTheOtherBuiltInLists() {
         Components c = Components.builtIns();
-        assertThat(c.layers().names()).containsExactly("activation", "batch_norm", "dense", "dropout", "embedding",
-                "flatten", "layer_norm", "reshape", "sequential");
+        assertThat(c.layers().names()).containsExactly("activation", "add", "batch_norm", "concat", "dense",
+                "dropout", "embedding", "flatten", "layer_norm", "multiply", "permute", "reshape", "sequential");
         assertThat(c.layers().providers()).hasSameSizeAs(BuiltInLayers.providers());
         assertThat(c.activations().kind()).isEqualTo("activation");
         assertThat(c.losses().kind()).isEqualTo("loss");
@@ -71,7 +71,7 @@ class ComponentsTest {
     void registerAllAddsEachAndATakenNameFails() {
         Components c = Components.empty().registerAll(BuiltInLayers.providers());
         assertThat(c.layers().names()).contains("dense");
-        assertThatThrownBy(() -> c.registerAll(List.of(BuiltInLayers.providers().get(2))))
+        assertThatThrownBy(() -> c.registerAll(List.of(BuiltInLayers.providers().get(4))))
                 .hasMessageStartingWith("layer type 'dense' is provided twice: by org.neurite.engine.nn.DenseLayer$Provider");
     }
 }

@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
-import org.neurite.api.Shape;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.Evaluation;
@@ -116,9 +114,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new ConfigException("--batch-size", "expected a positive number of samples, got " + batchSize);
             }
             SavedModel saved = SavedModel.load(model, components.get());
-            Map<String, Shape> in = saved.model().inputShapes();
-            Shape outShape = saved.model().outputShape();
-            Labelled labelled = data(saved, in, outShape);
+            Labelled labelled = data(saved);
             Evaluation e = new Evaluator(saved.model(), saved.loss(), batchSize).evaluate(labelled.data);
             out.println("model " + saved.file());
             out.println("data  " + labelled.description + ": " + e.samples() + " samples");
@@ -138,11 +134,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     private record Labelled(Dataset data, String description) {
     }
 
-    private Labelled data(SavedModel saved, Map<String, Shape> in, Shape outShape) throws java.io.IOException {
+    private Labelled data(SavedModel saved) throws java.io.IOException {
         if (data != null && data.idx != null) {
             SourceConfig.Idx idx = new SourceConfig.Idx("--images", existing(data.idx.images, "--images"),
                     existing(data.idx.labels, "--labels"), scale);
-            return new Labelled(DataFit.fit(SourceLoader.load(idx), in, outShape, "--images", "--images"),
+            return new Labelled(DataFit.fit(SourceLoader.load(idx), saved.model(), "--images", "--images"),
                     data.idx.images.toString());
         }
         if (data != null && data.csv != null) {
@@ -154,7 +150,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 name = label;
             }
             SourceConfig.Csv csv = new SourceConfig.Csv("--csv", existing(data.csv, "--csv"), name, index, !noHeader, ',');
-            return new Labelled(DataFit.fit(SourceLoader.load(csv), in, outShape, "--csv", "--csv"), data.csv.toString());
+            return new Labelled(DataFit.fit(SourceLoader.load(csv), saved.model(), "--csv", "--csv"), data.csv.toString());
         }
         Path configFile = data != null ? data.config
                 : saved.runFolder() != null ? saved.runFolder().config() : null;
@@ -174,8 +170,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " another with --source");
         }
         Dataset set = part instanceof SourceConfig.Split
-                ? RunData.load(config, in, outShape).validation()
-                : RunData.fit(config, part, in, outShape);
+                ? RunData.load(config, saved.model()).validation()
+                : RunData.fit(config, part, saved.model());
         return new Labelled(set, part.path() + " of " + configFile);
     }
 

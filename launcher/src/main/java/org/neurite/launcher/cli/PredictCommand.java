@@ -1,6 +1,7 @@
 package org.neurite.launcher.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.inject.Provider;
 
 import org.neurite.engine.registry.Components;
 import org.neurite.launcher.run.Failures;
+import org.neurite.launcher.run.NextCharacters;
 import org.neurite.launcher.run.PredictionInput;
 import org.neurite.launcher.run.Predictions;
 import org.neurite.launcher.run.SavedModel;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Spec;
         description = {"Runs a trained model on inputs and prints, per row, the class and the class probabilities"
                 + " (softmax of the output for a model trained with cross_entropy).",
                 "INPUT is IDX samples (such as images), CSV rows of features, or JSON rows such as [[0, 1], [1, 1]];"
-                        + " the format follows the file name (.json, .csv, else IDX) unless --format says."})
+                        + " the format follows the file name (.json, .csv, else IDX) unless --format says.",
+                "For a character model (trained on the text format, its vocabulary saved with it), INPUT is a UTF-8"
+                        + " text and the most likely next characters after it are printed."})
 public final class PredictCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "A run folder or a model JSON file.")
@@ -74,7 +78,11 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         try {
             SavedModel saved = SavedModel.load(model, components.get());
-            float[] rows = PredictionInput.read(input, format(), saved.model().inputShape(), scale);
+            if (saved.vocabulary() != null && format == null) {
+                NextCharacters.print(saved, input, spec.commandLine().getOut());
+                return ExitCodes.OK;
+            }
+            Map<String, float[]> rows = PredictionInput.read(input, format(), saved.model().inputShapes(), scale);
             Predictions predictions = new Predictions(saved.model(), saved.loss());
             predictions.print(predictions.compute(rows), spec.commandLine().getOut());
             return ExitCodes.OK;

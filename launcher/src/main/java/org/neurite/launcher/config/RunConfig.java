@@ -6,7 +6,7 @@ import java.util.Map;
 import org.neurite.api.Loss;
 import org.neurite.api.Optimizer;
 import org.neurite.api.Options;
-import org.neurite.engine.nn.Sequential;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.registry.Components;
 
@@ -22,7 +22,7 @@ import org.neurite.engine.registry.Components;
  * @param train the training data
  * @param validation the validation data, or {@code null}
  * @param test the test data, or {@code null}
- * @param model the model section: input shape and layers
+ * @param model the model section: a sequential model (input and layers) or a graph (inputs, layers, outputs)
  * @param loss the loss and its options
  * @param optimizer the optimizer, its schedule and clipping; {@code null} when nothing is trained
  * @param training epochs, batches, early stopping, checkpoints
@@ -52,8 +52,8 @@ public record RunConfig(ConfigDocument document, String name, long seed, SourceC
      * @param components where the layer types are looked up
      * @return the model with its initial weights drawn from the seed
      */
-    public Sequential buildModel(Components components) {
-        return Sequential.fromOptions(model, components, seed);
+    public Model buildModel(Components components) {
+        return Model.fromOptions(model, components, seed);
     }
 
     /**

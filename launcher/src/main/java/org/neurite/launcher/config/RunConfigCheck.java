@@ -20,6 +20,7 @@ import org.neurite.api.Optimizer;
 import org.neurite.api.Options;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.data.source.FolderContext;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.optim.schedule.LearningRateSchedules;
 import org.neurite.engine.registry.ComponentRef;
@@ -41,7 +42,7 @@ public final class RunConfigCheck {
             OptionSpec.optional("seed", OptionType.INTEGER, 0,
                     "Seed of every random draw: initial weights, shuffling, splits and synthetic data."),
             OptionSpec.required("data", OptionType.MAP, "The data: train, and optionally validation and test."),
-            OptionSpec.required("model", OptionType.MAP, "The model: input (per-sample shape) and layers."),
+            OptionSpec.required("model", OptionType.MAP, "The model: input (per-sample shape) and layers, or a graph: inputs, layers (each with a name and inputs), outputs."),
             OptionSpec.required("loss", OptionType.STRING,
                     "The loss: a name such as cross_entropy, or a map {name: ..., options...}."),
             OptionSpec.optional("optimizer", OptionType.STRING, null,
@@ -74,10 +75,11 @@ public final class RunConfigCheck {
                     OptionSpec.optional("header", OptionType.BOOLEAN, true, "Whether the first line names the columns."),
                     OptionSpec.optional("delimiter", OptionType.STRING, ",", "The character between fields.")),
             "synthetic", List.of(FORMAT,
-                    OptionSpec.required("name", OptionType.STRING, "xor, and, or, nand, not, spirals or blobs.")));
+                    OptionSpec.required("name", OptionType.STRING, "xor, and, or, nand, not, spirals, blobs or masked_majority.")));
 
     /** The generated sets, truth tables first. */
-    public static final List<String> SYNTHETIC = List.of("xor", "and", "or", "nand", "not", "spirals", "blobs");
+    public static final List<String> SYNTHETIC = List.of("xor", "and", "or", "nand", "not", "spirals", "blobs",
+            "masked_majority");
 
     private static final OptionSpec SAMPLES = OptionSpec.optional("samples", OptionType.INTEGER, 200,
             "The number of samples, at least 1.");
@@ -90,6 +92,10 @@ public final class RunConfigCheck {
             OptionSpec.optional("dims", OptionType.INTEGER, 2, "The number of features, at least 2."),
             OptionSpec.optional("noise", OptionType.NUMBER, 0.5,
                     "Standard deviation of each coordinate around its blob's centre, >= 0."),
+            SOURCE_SEED);
+
+    private static final List<OptionSpec> MASKED_MAJORITY = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
+            OptionSpec.optional("steps", OptionType.INTEGER, 16, "The length of every token sequence, at least 1."),
             SOURCE_SEED);
 
     private static final List<OptionSpec> SPLIT = List.of(
@@ -160,7 +166,7 @@ public final class RunConfigCheck {
         }
         Options model = root.raw("model") instanceof Map<?, ?> ? root.getOptions("model") : null;
         if (model != null) {
-            attempt(() -> org.neurite.engine.nn.Sequential.fromOptions(model, components, seed));
+            attempt(() -> Model.fromOptions(model, components, seed));
         }
         ComponentRef loss = root.has("loss") ? attempt(() -> {
             ComponentRef ref = ComponentRef.read(root, "loss");
@@ -315,6 +321,7 @@ public final class RunConfigCheck {
         List<OptionSpec> specs = switch (name) {
             case "spirals" -> SPIRALS;
             case "blobs" -> BLOBS;
+            case "masked_majority" -> MASKED_MAJORITY;
             default -> FORMATS.get("synthetic");
         };
         if (!section(s, specs, Set.of())) {
@@ -324,9 +331,13 @@ public final class RunConfigCheck {
             OptionReader in = OptionReader.of(s, specs);
             boolean table = specs == FORMATS.get("synthetic");
             int samples = table ? 0 : atLeast(s, "samples", in.integer("samples"), 1);
-            double noise = table ? 0 : nonNegative(s, "noise", in.number("noise"));
+            double noise = specs == SPIRALS || specs == BLOBS ? nonNegative(s, "noise", in.number("noise")) : 0;
             int classes = name.equals("blobs") ? atLeast(s, "classes", in.integer("classes"), 2) : 2;
-            int dims = name.equals("blobs") ? atLeast(s, "dims", in.integer("dims"), 2) : 2;
+            int dims = switch (name) {
+                case "blobs" -> atLeast(s, "dims", in.integer("dims"), 2);
+                case "masked_majority" -> atLeast(s, "steps", in.integer("steps"), 1);
+                default -> 2;
+            };
             long seed = s.has("seed") ? s.getInt("seed") : defaultSeed;
             return new SourceConfig.Synthetic(s.path(), name, samples, noise, classes, dims, seed);
         });

@@ -44,7 +44,7 @@ public sealed interface SourceConfig {
      * @param samples the number of samples (spirals and blobs)
      * @param noise the standard deviation of the Gaussian noise of the spirals, or of the blobs around their centres
      * @param classes the number of blobs
-     * @param dims the number of features of the blobs
+     * @param dims the number of features of the blobs, or the steps of each masked_majority sequence
      * @param seed the seed of the random draws
      */
     record Synthetic(String path, String name, int samples, double noise, int classes, int dims, long seed)

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.neurite.api.Shape;
 import org.neurite.engine.io.FileFormatException;
@@ -17,7 +19,8 @@ import org.neurite.launcher.run.data.SourceLoader;
 /**
  * Reads the inputs of {@code predict}: IDX images, CSV rows (every column a feature, an optional
  * header line) or JSON rows ({@code [[0, 1], [1, 1]]}, rows may nest, as images do), each row
- * holding as many values as the model's input.
+ * holding as many values as the model's input. A model of several named inputs reads JSON rows
+ * that are objects with one entry per input: {@code [{"tokens": [3, 1, 2], "mask": [1, 1, 0]}]}.
  */
 public final class PredictionInput {
 
@@ -41,6 +44,60 @@ public final class PredictionInput {
     }
 
     private PredictionInput() {
+    }
+
+    /**
+     * Reads the rows of every input of a model.
+     *
+     * @param file the input file
+     * @param format its format; JSON rows of objects for several inputs
+     * @param inputs the model's per-sample input shapes, by name
+     * @param scale for IDX, the divisor of the values, or {@code null} for the default
+     * @return each input's values, row after row, by name
+     * @throws IOException if the file cannot be read
+     * @throws FileFormatException if it is malformed, naming the line, row or byte
+     * @throws ConfigException if a row does not hold as many values as an input takes, or lacks one
+     */
+    public static Map<String, float[]> read(Path file, Format format, Map<String, Shape> inputs, Double scale)
+            throws IOException {
+        if (inputs.size() == 1) {
+            Map.Entry<String, Shape> only = inputs.entrySet().iterator().next();
+            return Map.of(only.getKey(), read(file, format, only.getValue(), scale));
+        }
+        if (format != Format.JSON) {
+            throw new ConfigException(file.toString(), "the model takes several inputs (" + String.join(", ", inputs.keySet())
+                    + "): give them as JSON rows of objects, such as [{\"" + inputs.keySet().iterator().next() + "\": [...], ...}]");
+        }
+        Object value = Json.read(file);
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new FileFormatException(file.toString(), "top level", "expected an array of objects, one per row");
+        }
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Shape> input : inputs.entrySet()) {
+            int length = input.getValue().intSize();
+            float[] all = new float[list.size() * length];
+            for (int i = 0; i < list.size(); i++) {
+                String where = "row " + (i + 1);
+                if (!(list.get(i) instanceof Map<?, ?> row)) {
+                    throw new FileFormatException(file.toString(), where, "expected an object with the inputs "
+                            + String.join(", ", inputs.keySet()));
+                }
+                if (!row.containsKey(input.getKey())) {
+                    throw new ConfigException(file.toString(), where + " lacks the input '" + input.getKey() + "'");
+                }
+                List<Float> values = new ArrayList<>();
+                flatten(row.get(input.getKey()), values, file, where + ", " + input.getKey());
+                if (values.size() != length) {
+                    throw new ConfigException(file.toString(), where + ": input '" + input.getKey() + "' has "
+                            + values.size() + " values, but the model's input " + input.getValue() + " takes " + length);
+                }
+                for (int k = 0; k < length; k++) {
+                    all[i * length + k] = values.get(k);
+                }
+            }
+            out.put(input.getKey(), all);
+        }
+        return out;
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.neurite.launcher.run;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.neurite.api.GradScope;
@@ -10,7 +12,7 @@ import org.neurite.api.Mode;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
-import org.neurite.engine.nn.Sequential;
+import org.neurite.engine.nn.Model;
 
 /**
  * Runs a model on rows of inputs and prints, per row, the predicted class and the class
@@ -26,14 +28,14 @@ public final class Predictions {
             "binary_cross_entropy_with_logits", "binary_cross_entropy");
     private static final int BATCH = 256;
 
-    private final Sequential model;
+    private final Model model;
     private final String loss;
 
     /**
      * @param model the model
      * @param loss the loss it was trained with, or {@code null} if unknown
      */
-    public Predictions(Sequential model, Loss loss) {
+    public Predictions(Model model, Loss loss) {
         this.model = model;
         this.loss = loss == null ? "" : loss.name();
     }
@@ -44,22 +46,27 @@ public final class Predictions {
     }
 
     /**
-     * @param inputs the rows' values, back to back, each of the model's input size
+     * @param inputs each input's rows, back to back, by name (see {@link Model#inputShapes()})
      * @return the probabilities (or outputs) of each row
      */
-    public float[][] compute(float[] inputs) {
-        Shape input = model.inputShape();
-        int length = input.intSize();
-        int rows = inputs.length / length;
+    public float[][] compute(Map<String, float[]> inputs) {
+        Map<String, Shape> shapes = model.inputShapes();
+        Map.Entry<String, Shape> first = shapes.entrySet().iterator().next();
+        int rows = inputs.get(first.getKey()).length / first.getValue().intSize();
         int width = model.outputShape().intSize();
         float[][] out = new float[rows][];
         CpuBackend backend = CpuBackend.instance();
         try (GradScope scope = backend.noGrad()) {
             for (int from = 0; from < rows; from += BATCH) {
                 int n = Math.min(BATCH, rows - from);
-                float[] chunk = new float[n * length];
-                System.arraycopy(inputs, from * length, chunk, 0, chunk.length);
-                Tensor y = model.forward(backend.tensor(chunk, input.prepend(n)), Mode.INFERENCE);
+                Map<String, Tensor> batch = new LinkedHashMap<>();
+                for (Map.Entry<String, Shape> input : shapes.entrySet()) {
+                    int length = input.getValue().intSize();
+                    float[] chunk = new float[n * length];
+                    System.arraycopy(inputs.get(input.getKey()), from * length, chunk, 0, chunk.length);
+                    batch.put(input.getKey(), backend.tensor(chunk, input.getValue().prepend(n)));
+                }
+                Tensor y = model.forward(batch, Mode.INFERENCE);
                 Tensor p = switch (loss) {
                     case "cross_entropy" -> backend.softmax(y.reshape(n, width), 1);
                     case "nll" -> y.exp();

@@ -8,9 +8,10 @@ import java.util.Map;
 import org.neurite.api.Loss;
 import org.neurite.api.OptionException;
 import org.neurite.api.Options;
+import org.neurite.engine.data.source.Vocabulary;
 import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.io.ModelFile;
-import org.neurite.engine.nn.Sequential;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.registry.Components;
 import org.neurite.launcher.config.ConfigException;
@@ -23,8 +24,9 @@ import org.neurite.launcher.config.ConfigException;
  * @param runFolder the run folder it belongs to, or {@code null} when given as a file
  * @param model the model with its weights
  * @param loss the loss it was trained with, or {@code null} if the file names none
+ * @param vocabulary the characters of a text model's token ids, or {@code null} for other models
  */
-public record SavedModel(Path file, RunFolder runFolder, Sequential model, Loss loss) {
+public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss, Vocabulary vocabulary) {
 
     /**
      * @param path a run folder or a model JSON file
@@ -48,7 +50,23 @@ public record SavedModel(Path file, RunFolder runFolder, Sequential model, Loss 
             throw new ConfigException(path.toString(), "no such model file or run folder");
         }
         ModelFile.Loaded loaded = ModelFile.load(file, components);
-        return new SavedModel(file, folder, loaded.model(), loss(file, loaded.info(), components));
+        return new SavedModel(file, folder, loaded.model(), loss(file, loaded.info(), components),
+                vocabulary(file, loaded.info()));
+    }
+
+    private static Vocabulary vocabulary(Path file, Map<String, Object> info) {
+        Object tokens = info.get(Vocabulary.KEY);
+        if (tokens == null) {
+            return null;
+        }
+        if (!(tokens instanceof java.util.List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new FileFormatException(file.toString(), Vocabulary.KEY, "expected a list of characters");
+        }
+        try {
+            return Vocabulary.ofTokens(list.stream().map(String.class::cast).toList());
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(file.toString(), Vocabulary.KEY, e.getMessage(), e);
+        }
     }
 
     private static Loss loss(Path file, Map<String, Object> info, Components components) {

@@ -19,7 +19,7 @@ import org.neurite.engine.io.AtomicFiles;
 import org.neurite.engine.io.ModelFile;
 import org.neurite.engine.io.OptimizerStateFile;
 import org.neurite.engine.io.WeightsFile;
-import org.neurite.engine.nn.Sequential;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.optim.schedule.LearningRateSchedule;
 import org.neurite.engine.optim.schedule.LearningRateSchedules;
 import org.neurite.engine.registry.Components;
@@ -32,6 +32,7 @@ import org.neurite.engine.train.TrainingListener;
 import org.neurite.launcher.config.ConfigException;
 import org.neurite.launcher.config.RunConfig;
 import org.neurite.launcher.config.TrainingConfig;
+import org.neurite.launcher.run.data.DataFit;
 import org.neurite.launcher.run.data.RunData;
 import org.neurite.launcher.run.progress.EpochLines;
 import org.neurite.launcher.run.progress.ProgressBar;
@@ -119,14 +120,14 @@ public final class TrainingRun {
     }
 
     /** What a run trains, built and loaded before anything is written. */
-    private record Parts(Sequential model, Loss loss, Optimizer optimizer, RunData data, LearningRateSchedule schedule) {
+    private record Parts(Model model, Loss loss, Optimizer optimizer, RunData data, LearningRateSchedule schedule) {
     }
 
     private Parts prepare(RunConfig config) throws IOException {
-        Sequential model = config.buildModel(components);
+        Model model = config.buildModel(components);
         Loss loss = config.createLoss(components);
         Optimizer optimizer = config.createOptimizer(components);
-        RunData data = RunData.load(config, model.inputShapes(), model.outputShape());
+        RunData data = RunData.load(config, model);
         return new Parts(model, loss, optimizer, data, schedule(config, optimizer, data.train().size()));
     }
 
@@ -154,7 +155,7 @@ public final class TrainingRun {
         RunLog log = new RunLog(folder.log(), t.epochs());
         log.line(from.epoch() == 0 ? "started " + config.name() + " from " + config.document().source()
                 : "resumed after epoch " + from.epoch() + " from its checkpoint");
-        log.line("model: input " + parts.model.inputShape() + ", output " + parts.model.outputShape() + ", "
+        log.line("model: input " + inputs(parts.model) + ", output " + parts.model.outputShape() + ", "
                 + parameterCount(parts.model) + " parameters; loss " + parts.loss.name()
                 + (parts.optimizer == null ? "" : "; optimizer " + parts.optimizer.name() + " lr "
                         + parts.optimizer.learningRate()));
@@ -239,7 +240,13 @@ public final class TrainingRun {
         return spec;
     }
 
-    private static long parameterCount(Sequential model) {
+    /** @return the only input's shape, or every input by name */
+    private static String inputs(Model model) {
+        Map<String, org.neurite.api.Shape> inputs = model.inputShapes();
+        return inputs.size() == 1 ? inputs.values().iterator().next().toString() : DataFit.describe(inputs);
+    }
+
+    private static long parameterCount(Model model) {
         long n = 0;
         for (Parameter p : model.parameters().values()) {
             n += p.shape().size();

@@ -91,7 +91,7 @@ class LayersCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.errLines().get(0)).startsWith("neurite layers: unknown layer type 'dens' (closest: 'dense'")
-                .contains("; layer types: activation, batch_norm, dense,");
+                .contains("; layer types: activation, add, batch_norm, concat, dense,");
         assertThat(run.out()).isEmpty();
     }
 

@@ -127,7 +127,7 @@ class RunConfigCheckTest {
 
         assertThat(errors(text)).containsExactly(
                 file() + ":4: data.train.name: unknown value \"blob\" (did you mean 'blobs'?); expected one of"
-                        + " xor, and, or, nand, not, spirals, blobs",
+                        + " xor, and, or, nand, not, spirals, blobs, masked_majority",
                 file() + ":13: loss: unknown loss 'cross_entropi' (did you mean 'cross_entropy'?); known:"
                         + " binary_cross_entropy, binary_cross_entropy_with_logits, cross_entropy, hinge, huber, mae,"
                         + " mse, nll",

@@ -14,7 +14,7 @@ import java.util.Locale;
 import org.neurite.engine.io.FileFormatException;
 
 /** Reads a whole file as UTF-8 text, naming the byte offset of the first byte that is not UTF-8. */
-final class Utf8Text {
+public final class Utf8Text {
 
     private Utf8Text() {
     }
@@ -25,7 +25,7 @@ final class Utf8Text {
      * @throws IOException if it cannot be read
      * @throws FileFormatException if it is not UTF-8, naming the byte offset; or if it is empty
      */
-    static String read(Path file) throws IOException {
+    public static String read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -7,6 +7,7 @@ import org.neurite.api.SampleSet;
 import org.neurite.api.Shape;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.DatasetBuilder;
+import org.neurite.engine.nn.Model;
 import org.neurite.launcher.config.ConfigException;
 
 /**
@@ -19,6 +20,38 @@ import org.neurite.launcher.config.ConfigException;
 public final class DataFit {
 
     private DataFit() {
+    }
+
+    /**
+     * @param samples the samples as read
+     * @param model the model they feed
+     * @param location where the source was configured, such as {@code config.yaml:7}
+     * @param path the source's key path, such as {@code data.train}
+     * @return the dataset the model trains or is measured on
+     * @throws ConfigException as {@link #fit(SampleSet, Map, Shape, String, String)}
+     */
+    public static Dataset fit(SampleSet samples, Model model, String location, String path) {
+        Dataset data = fit(samples, model.inputShapes(), model.outputShape(), location, path);
+        EmbeddedInputs.of(model).forEach((input, embedding) -> checkTokens(data, input, embedding, samples.source(),
+                location, path));
+        return data;
+    }
+
+    /** Token ids must be rows of the embedding that looks them up. */
+    private static void checkTokens(Dataset data, String input, EmbeddedInputs.Embedding embedding, String source,
+                                    String location, String path) {
+        String name = data.inputNames().size() == 1 ? data.inputNames().get(0) : input;
+        for (int i = 0; i < data.size(); i++) {
+            float[] ids = data.input(name, i);
+            for (int t = 0; t < ids.length; t++) {
+                float id = ids[t];
+                if (!(id >= 0 && id < embedding.vocabulary() && id == Math.rint(id))) {
+                    throw new ConfigException(location, path + ": token id " + format(id) + " of sample " + i
+                            + (ids.length > 1 ? " at step " + t : "") + " in " + source + " is outside the vocabulary of "
+                            + embedding.layer() + " (embedding, vocabulary " + embedding.vocabulary() + ")");
+                }
+            }
+        }
     }
 
     /**
@@ -98,6 +131,13 @@ public final class DataFit {
                         + " is not a class of the model, whose " + classes + " outputs are classes 0 to " + (classes - 1));
             }
         }
+    }
+
+    /** @return inputs as {@code tokens [16], mask [16]} */
+    public static String describe(Map<String, Shape> inputs) {
+        StringBuilder b = new StringBuilder();
+        inputs.forEach((name, shape) -> b.append(b.length() == 0 ? "" : ", ").append(name).append(' ').append(shape));
+        return b.toString();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.neurite.launcher.run.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -45,6 +46,7 @@ public final class SourceLoader {
             return switch (s.name()) {
                 case "spirals" -> of(what, SyntheticData.spirals(s.samples(), s.noise(), random));
                 case "blobs" -> of(what, SyntheticData.blobs(s.samples(), s.classes(), s.dims(), s.noise(), random));
+                case "masked_majority" -> of(what, SyntheticData.maskedMajority(s.samples(), s.dims(), random));
                 default -> of(what, TruthTables.of(s.name()));
             };
         }
@@ -96,17 +98,24 @@ public final class SourceLoader {
                 new SampleSet.Column(labels, Shape.scalar()), 0, Map.of());
     }
 
-    /** A generated or CSV dataset's samples (the only input and one label each). */
+    /** A generated or CSV dataset's samples: its inputs by name, its targets (a class or value each, for the model to say). */
     private static SampleSet of(String source, Dataset data) {
         int n = data.size();
-        int length = data.featureShape().intSize();
-        float[] features = new float[n * length];
-        float[] labels = new float[n];
+        Map<String, SampleSet.Column> inputs = new LinkedHashMap<>();
+        data.inputShapes().forEach((name, shape) -> {
+            float[] values = new float[n * shape.intSize()];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(data.input(name, i), 0, values, i * shape.intSize(), shape.intSize());
+            }
+            inputs.put(name, new SampleSet.Column(values, shape));
+        });
+        int length = data.targetShape().intSize();
+        float[] targets = new float[n * length];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(data.features(i), 0, features, i * length, length);
-            labels[i] = data.target(i)[0];
+            System.arraycopy(data.target(i), 0, targets, i * length, length);
         }
-        return of(source, features, data.featureShape(), labels);
+        return SampleSet.of(source, inputs, new SampleSet.Column(targets, data.targetShape()),
+                data.hasStepTargets() ? data.numClasses().getAsInt() : 0, Map.of());
     }
 
     private static float[] scaled(IdxData data, Double scale) {
