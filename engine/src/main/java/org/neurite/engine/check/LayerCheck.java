@@ -21,6 +21,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.io.ModelFile;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.nn.Sequential;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.tensor.CpuTensor;
@@ -240,7 +241,7 @@ public final class LayerCheck {
             Sequential original = model(SEED);
             Path file = Files.createDirectories(folder).resolve("model.json");
             ModelFile.save(file, original, Map.of());
-            Sequential loaded = ModelFile.load(file, components).model();
+            Model loaded = ModelFile.load(file, components).model();
             CpuTensor x = batchOf(7, input);
             expectSame(original.forward(x, Mode.INFERENCE), loaded.forward(x, Mode.INFERENCE), "the loaded model's output");
         } catch (IOException e) {
