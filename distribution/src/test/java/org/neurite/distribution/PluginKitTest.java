@@ -8,10 +8,11 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -19,62 +20,88 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The plugin author's path, end to end: build plugin-template/ on its own with Maven, against the
- * installed neurite-api jar only, drop its zip into a plugins folder, and train a config that uses
- * what it adds.
+ * The plugin author's path, end to end, exactly as the README's "Writing a plugin" section
+ * writes it: its commands are read from the README and run one by one in a copy of the source
+ * tree (as a fresh clone has it), against a local Maven repository that holds no Neurite
+ * artifact before they run. Only two things are added to the commands: {@code -o} and that
+ * repository for Maven (nothing is downloaded, nothing is written into the shared repository),
+ * and the assembled distribution's {@code bin/neurite} for the path the README gives.
  */
 class PluginKitTest {
 
+    /** What the copy leaves out: build output, version control, and the large example data. */
+    private static final Set<String> NOT_COPIED = Set.of("target", ".git", "runs", ".idea", "examples/data");
+
     private final Distribution distribution = Distribution.assembled();
-    private final String version = Distribution.requiredProperty("neurite.version");
 
     @TempDir
     Path temp;
 
     @Test
-    void theTemplateBuildsOutsideTheReactorAndItsActivationAndLayerTrain() throws IOException {
-        Path project = copyTemplate(temp.resolve("my-plugin"));
+    void theReadmesPluginStepsWorkFromAnEmptyRepository() throws IOException {
+        Path clone = copySourceTree(temp.resolve("neurite"));
         Path repository = authorRepository();
-        Path mvn = Path.of(Distribution.requiredProperty("neurite.mavenHome"), "bin", "mvn");
+        List<String> commands = documentedCommands(Path.of(Distribution.requiredProperty("neurite.sourceTree"),
+                "README.md"));
+        assertThat(commands).hasSize(4);
 
-        CommandResult build = Distribution.runProcess(List.of(mvn.toString(), "-o", "-q", "-B", "package",
-                "-Dmaven.repo.local=" + repository, "-Dneurite.version=" + version), project, Map.of());
-
-        assertThat(build.exitCode()).as(build.toString()).isZero();
-        Path zip = project.resolve("target/mish-1.0.0.zip");
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            assertThat(z.getEntry("plugin.properties")).isNotNull();
-            assertThat(new String(z.getInputStream(z.getEntry("classes/META-INF/extensions.idx")).readAllBytes()))
-                    .contains("com.example.neurite.mish.MishProvider", "com.example.neurite.mish.GaussianNoiseProvider");
-            assertThat(z.stream().map(e -> e.getName())).noneMatch(name -> name.contains("neurite-api"));
+        Path dir = clone;
+        List<CommandResult> results = new ArrayList<>();
+        for (String line : commands) {
+            String command = line;
+            if (command.startsWith("cd ")) {
+                String[] parts = command.split(" && ", 2);
+                dir = dir.resolve(parts[0].substring(3).trim());
+                command = parts[1];
+            }
+            CommandResult result = Distribution.runProcess(argv(command, repository), dir, Map.of());
+            assertThat(result.exitCode()).as(line + "\n" + result).isZero();
+            results.add(result);
         }
 
-        Path plugins = Files.createDirectories(temp.resolve("plugins"));
-        Files.copy(zip, plugins.resolve(zip.getFileName()));
-        Map<String, String> env = Map.of("NEURITE_PLUGINS", plugins.toString());
-        CommandResult listing = distribution.run(temp, env, "plugins");
-        assertThat(listing.exitCode()).as(listing.toString()).isZero();
-        assertThat(listing.stdout()).containsPattern("(?m)^\\s*mish\\s+1\\.0\\.0\\s+started.*$")
-                .contains("gaussian_noise");
-
-        String config = RunConfigs.SPIRALS.replace("- {type: dense, units: 8, activation: relu}",
-                "- {type: gaussian_noise, stddev: 0.05}\n    - {type: dense, units: 8, activation: mish}");
-        Path file = RunConfigs.write(temp, "mish.yaml", config);
-        CommandResult training = distribution.run(temp, env, "train", file.toString(), "--out",
-                temp.resolve("runs").toString());
-
-        assertThat(training.exitCode()).as(training.toString()).isZero();
-        assertThat(Files.readString(RunConfigs.onlyRunFolder(temp.resolve("runs")).resolve("model.json")))
-                .contains("mish", "gaussian_noise");
+        Path zip = dir.resolve("target/mish-1.0.0.zip");
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            assertThat(new String(z.getInputStream(z.getEntry("classes/META-INF/extensions.idx")).readAllBytes()))
+                    .contains("com.example.neurite.mish.LayerScale$Provider", "com.example.neurite.mish.MishProvider");
+            assertThat(z.getEntry("examples/spirals-layer-scale.yaml")).isNotNull();
+            assertThat(z.stream().map(e -> e.getName())).noneMatch(name -> name.contains("neurite-api"));
+        }
+        assertThat(Files.readString(dir.resolve("target/surefire-reports/com.example.neurite.mish.LayerScaleTest.txt")))
+                .contains("Failures: 0, Errors: 0");
+        assertThat(results.get(2).stdout()).containsPattern("(?m)^\\s*mish\\s+1\\.0\\.0\\s+started.*layer_scale.*$");
+        Path run = RunConfigs.onlyRunFolder(dir.resolve("runs"));
+        assertThat(Files.readString(run.resolve("model.json")))
+                .contains("layer_scale", "gaussian_noise", "mish", "\"plugins\"", "\"id\": \"mish\"");
     }
 
-    /** Copies the template as an author would start from it, without any build output. */
-    private static Path copyTemplate(Path target) throws IOException {
-        Path source = Path.of(Distribution.requiredProperty("neurite.pluginTemplate"));
+    /** The lines of the first shell block after "## Writing a plugin", without their comments. */
+    private static List<String> documentedCommands(Path readme) throws IOException {
+        String text = Files.readString(readme);
+        String section = text.substring(text.indexOf("## Writing a plugin"));
+        String block = section.substring(section.indexOf("```sh") + 5, section.indexOf("```", section.indexOf("```sh") + 5));
+        return block.lines().map(l -> l.replaceAll("\\s+#.*$", "").trim()).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private List<String> argv(String command, Path repository) {
+        List<String> words = new ArrayList<>(List.of(command.split("\\s+")));
+        if (words.get(0).equals("mvn")) {
+            words.set(0, Path.of(Distribution.requiredProperty("neurite.mavenHome"), "bin", "mvn").toString());
+            words.add(1, "-o");
+            words.add(2, "-Dmaven.repo.local=" + repository);
+        } else if (words.get(0).endsWith("bin/neurite")) {
+            words.set(0, distribution.home().resolve("bin/neurite").toString());
+        }
+        return words;
+    }
+
+    /** Copies the source tree as a clone holds it, without build output or the example data. */
+    private static Path copySourceTree(Path target) throws IOException {
+        Path source = Path.of(Distribution.requiredProperty("neurite.sourceTree")).toRealPath();
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (dir.getFileName().toString().equals("target")) {
+                if (!dir.equals(source) && (NOT_COPIED.contains(dir.getFileName().toString())
+                        || NOT_COPIED.contains(source.relativize(dir).toString()))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Files.createDirectories(target.resolve(source.relativize(dir).toString()));
@@ -83,7 +110,7 @@ class PluginKitTest {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                Files.copy(file, target.resolve(source.relativize(file).toString()));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -91,20 +118,17 @@ class PluginKitTest {
     }
 
     /**
-     * A local repository as a plugin author has it: neurite-api installed (by this module's build,
-     * into a repository of its own), and Maven's plugins and PF4J from the build's repository,
-     * linked in so the template builds offline without anything being written into the shared one.
-     * It lives beside the kit's repository under target/, made afresh by every run.
+     * A local repository as a new author has it: Maven's plugins, PF4J, JUnit and the rest linked
+     * in from the build's repository (so the build works offline without writing into it), and no
+     * Neurite artifact at all. It lives under target/, made afresh by every run.
      */
     private static Path authorRepository() throws IOException {
         Path shared = Path.of(Distribution.requiredProperty("neurite.buildRepository"));
-        Path kit = Path.of(Distribution.requiredProperty("neurite.pluginKitRepository"));
-        Path repository = kit.resolveSibling("author-repository");
+        Path repository = Path.of(Distribution.requiredProperty("neurite.pluginKitRepository"));
         deleteWithoutFollowingLinks(repository);
-        Files.createDirectories(repository.resolve("org/neurite"));
+        Files.createDirectories(repository.resolve("org"));
         linkEntries(shared, repository, "org");
         linkEntries(shared.resolve("org"), repository.resolve("org"), "neurite");
-        Files.createSymbolicLink(repository.resolve("org/neurite/neurite-api"), kit.resolve("org/neurite/neurite-api"));
         return repository;
     }
 

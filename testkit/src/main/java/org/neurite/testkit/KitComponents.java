@@ -25,7 +25,7 @@ final class KitComponents {
             if (builtIn(components, provider)) {
                 continue;
             }
-            components.register(provider, OWNER, "the plugin under test");
+            components.register(provider, OWNER, "test");
             components.prefer(provider, OWNER);
         }
         return components;

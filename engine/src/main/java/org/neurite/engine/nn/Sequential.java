@@ -18,6 +18,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
+import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.registry.EngineLayerContext;
 
@@ -227,11 +228,27 @@ public final class Sequential implements Model {
         return all;
     }
 
+    /**
+     * {@inheritDoc} A failure inside a layer (a bug in its code, a class missing from its plugin)
+     * becomes a {@link ComponentException} naming the layer's place and type, such as
+     * {@code layers[2] (noisy): forward failed: IllegalStateException: ...}; an enclosing
+     * sequence prefixes its own place.
+     */
     @Override
     public Tensor forward(Tensor input, Mode mode) {
         Tensor x = input;
-        for (Layer layer : layers) {
-            x = layer.forward(x, mode);
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            try {
+                x = layer.forward(x, mode);
+            } catch (ComponentException e) {
+                throw e.within("layers[" + i + "]");
+            } catch (ShapeMismatchException | OptionException e) {
+                throw e; // the data or the config, not the layer's code
+            } catch (RuntimeException | LinkageError e) {
+                throw new ComponentException("layers[" + i + "]", "(" + layer.type() + ") forward failed: "
+                        + ComponentException.describe(e), e);
+            }
         }
         return x;
     }

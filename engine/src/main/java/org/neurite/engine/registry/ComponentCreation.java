@@ -23,8 +23,8 @@ final class ComponentCreation {
     private ComponentCreation() {
     }
 
-    static <P extends ComponentProvider, T> T create(ComponentRegistry<P> registry, String name, Options options,
-                                                     BiFunction<P, Options, T> create) {
+    static <P extends ComponentProvider, T> T create(Components components, ComponentRegistry<P> registry, String name,
+                                                     Options options, BiFunction<P, Options, T> create) {
         String namePath = registry.kind().startsWith("layer") ? options.pathOf("type") : options.path();
         ComponentRegistry.Entry<P> entry = registry.entry(name, namePath);
         String what = registry.kind() + " '" + name + "' of " + entry.origin();
@@ -41,6 +41,7 @@ final class ComponentCreation {
             throw new ComponentException(options.path(), what + ": its provider " + entry.provider().getClass().getName()
                     + " returned null instead of a " + registry.kind().replace(" type", ""), null);
         }
+        components.used(entry);
         return created;
     }
 }

@@ -9,13 +9,35 @@ public final class ComponentException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String path;
+    private final String problem;
+
     /**
      * @param path the key path where the component is configured, or empty
      * @param problem what failed, naming the component and its owner
      * @param cause the failure, or {@code null}
      */
     public ComponentException(String path, String problem, Throwable cause) {
-        super(path.isEmpty() ? problem : path + ": " + problem, cause);
+        super(path.isEmpty() ? problem : path.endsWith("]") && problem.startsWith("(") ? path + " " + problem
+                : path + ": " + problem, cause);
+        this.path = path;
+        this.problem = problem;
+    }
+
+    /** @return the key path of the component, such as {@code layers[2]}; empty if unknown */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * @param outer the place of the enclosing component, such as {@code layers[0]} or {@code model}
+     * @return the same failure, placed inside the enclosing component ({@code layers[0].layers[2]})
+     */
+    public ComponentException within(String outer) {
+        ComponentException placed = new ComponentException(path.isEmpty() ? outer : outer + "." + path, problem,
+                getCause());
+        placed.setStackTrace(getStackTrace());
+        return placed;
     }
 
     /**

@@ -37,14 +37,24 @@ public final class ComponentRegistry<P extends ComponentProvider> {
      *
      * @param provider the provider
      * @param owner who provides it: {@link #BUILT_IN} or a plugin id
-     * @param origin the owner as messages name it, such as {@code plugin 'perceptron' 0.2.0}
+     * @param version the owner's version (the plugin's), or {@code null} for the engine
      * @param <P> the kind of provider
      */
-    public record Entry<P>(P provider, String owner, String origin) {
+    public record Entry<P>(P provider, String owner, String version) {
 
         /** @return the qualified name, {@code owner:name} */
         public String qualifiedName() {
             return owner + ":" + ((ComponentProvider) provider).name();
+        }
+
+        /** @return whether the engine provides it */
+        public boolean builtIn() {
+            return owner.equals(BUILT_IN);
+        }
+
+        /** @return the owner as messages name it: {@code plugin 'perceptron' 0.2.0} or {@code the engine (built in)} */
+        public String origin() {
+            return builtIn() ? "the engine (built in)" : "plugin '" + owner + "' " + version;
         }
     }
 
@@ -71,7 +81,7 @@ public final class ComponentRegistry<P extends ComponentProvider> {
      * @throws IllegalArgumentException if the name is malformed or already built in
      */
     public void register(P provider) {
-        register(provider, BUILT_IN, "the engine (built in)");
+        register(provider, BUILT_IN, null);
     }
 
     /**
@@ -79,11 +89,11 @@ public final class ComponentRegistry<P extends ComponentProvider> {
      *
      * @param provider the provider
      * @param owner {@link #BUILT_IN} or the plugin id
-     * @param origin the owner as messages name it
+     * @param version the plugin's version, or {@code null} for the engine
      * @throws IllegalArgumentException if the name is not lower case with underscores, or the
      *     same owner already provides it (naming both provider classes)
      */
-    public void register(P provider, String owner, String origin) {
+    public void register(P provider, String owner, String version) {
         String name = provider.name();
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(kind + " provider " + provider.getClass().getName()
@@ -97,7 +107,7 @@ public final class ComponentRegistry<P extends ComponentProvider> {
                         + e.provider().getClass().getName() + " and by " + provider.getClass().getName());
             }
         }
-        entries.add(new Entry<>(provider, owner, origin));
+        entries.add(new Entry<>(provider, owner, version));
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.neurite.engine.registry;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.neurite.api.Activation;
 import org.neurite.api.ActivationProvider;
@@ -40,7 +42,33 @@ public final class Components {
     private final ComponentRegistry<InitializerProvider> initializers = new ComponentRegistry<>("initializer");
     private final ComponentRegistry<DataSourceProvider> dataSources = new ComponentRegistry<>("data format");
 
+    /** The plugins (id → version) whose components were created, for the saved model. */
+    private final Map<String, String> pluginsUsed = new java.util.concurrent.ConcurrentSkipListMap<>();
+
     private Components() {
+    }
+
+    /** @return the plugins, id → version, whose components have been created through these registries, by id */
+    public Map<String, String> pluginsUsed() {
+        return Map.copyOf(pluginsUsed);
+    }
+
+    /** Records that a component of this entry was created. */
+    void used(ComponentRegistry.Entry<?> entry) {
+        if (!entry.builtIn()) {
+            pluginsUsed.put(entry.owner(), entry.version());
+        }
+    }
+
+    /** @return the plugins, id → version, that provide any component here */
+    public Map<String, String> plugins() {
+        Map<String, String> plugins = new java.util.TreeMap<>();
+        for (ComponentRegistry<?> registry : List.of(layers, activations, losses, optimizers, initializers)) {
+            for (String name : registry.names()) {
+                registry.entries(name).stream().filter(e -> !e.builtIn()).forEach(e -> plugins.put(e.owner(), e.version()));
+            }
+        }
+        return plugins;
     }
 
     /** @return registries without any provider */
@@ -68,7 +96,7 @@ public final class Components {
      * @throws IllegalArgumentException if the provider is of no known kind or its name is taken
      */
     public Components register(ComponentProvider provider) {
-        return register(provider, ComponentRegistry.BUILT_IN, "the engine (built in)");
+        return register(provider, ComponentRegistry.BUILT_IN, null);
     }
 
     /**
@@ -77,30 +105,30 @@ public final class Components {
      *
      * @param provider a layer, activation, loss, optimizer or initializer provider
      * @param owner the plugin id, or {@link ComponentRegistry#BUILT_IN}
-     * @param origin the owner as messages name it, such as {@code plugin 'mish' 1.0.0}
+     * @param version the plugin's version, or {@code null} for the engine
      * @return these components
      * @throws IllegalArgumentException if the provider is of no known kind or the owner already provides its name
      */
-    public Components register(ComponentProvider provider, String owner, String origin) {
+    public Components register(ComponentProvider provider, String owner, String version) {
         boolean known = false;
         if (provider instanceof LayerProvider p) {
-            layers.register(p, owner, origin);
+            layers.register(p, owner, version);
             known = true;
         }
         if (provider instanceof ActivationProvider p) {
-            activations.register(p, owner, origin);
+            activations.register(p, owner, version);
             known = true;
         }
         if (provider instanceof LossProvider p) {
-            losses.register(p, owner, origin);
+            losses.register(p, owner, version);
             known = true;
         }
         if (provider instanceof OptimizerProvider p) {
-            optimizers.register(p, owner, origin);
+            optimizers.register(p, owner, version);
             known = true;
         }
         if (provider instanceof InitializerProvider p) {
-            initializers.register(p, owner, origin);
+            initializers.register(p, owner, version);
             known = true;
         }
         if (provider instanceof DataSourceProvider p) {
@@ -130,6 +158,63 @@ public final class Components {
             }
         }
         return this;
+    }
+
+    /**
+     * @return one line per name several owners provide, saying which provider the plain name
+     *     means, such as {@code layer type 'mlp': perceptron:mlp (used for 'mlp'), extras:mlp}
+     */
+    public List<String> clashes() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (ComponentRegistry<?> registry : List.of(layers, activations, losses, optimizers, initializers)) {
+            for (String name : registry.clashes()) {
+                String meant = registry.entry(name, "").qualifiedName();
+                lines.add(registry.kind() + " '" + name + "': " + String.join(", ", registry.entries(name).stream()
+                        .map(e -> e.qualifiedName() + (e.qualifiedName().equals(meant) ? " (used for '" + name + "')" : ""))
+                        .toList()));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Finds which owner's code a failure came from, by the class loaders of the registered
+     * providers: the first frame, in the failure or its causes, of a class that a plugin's
+     * provider's class loader defined names the plugin.
+     *
+     * @param failure an exception or error
+     * @return the origin, such as {@code plugin 'noise' 1.0.0}, or {@code null} if no plugin code is involved
+     */
+    public String originOf(Throwable failure) {
+        Map<ClassLoader, String> loaders = new LinkedHashMap<>();
+        for (ComponentRegistry<?> registry : List.of(layers, activations, losses, optimizers, initializers)) {
+            for (String name : registry.names()) {
+                for (ComponentRegistry.Entry<?> e : registry.entries(name)) {
+                    ClassLoader loader = e.provider().getClass().getClassLoader();
+                    if (!e.builtIn() && loader != Components.class.getClassLoader()) {
+                        loaders.putIfAbsent(loader, e.origin());
+                    }
+                }
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                for (Map.Entry<ClassLoader, String> l : loaders.entrySet()) {
+                    if (definedBy(frame.getClassName(), l.getKey())) {
+                        return l.getValue();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean definedBy(String className, ClassLoader loader) {
+        try {
+            return Class.forName(className, false, loader).getClassLoader() == loader;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /**
@@ -184,7 +269,7 @@ public final class Components {
      * @throws ComponentException if the provider fails or gives nothing
      */
     public Activation activation(String name, Options options) {
-        return ComponentCreation.create(activations, name, options, ActivationProvider::create);
+        return ComponentCreation.create(this, activations, name, options, ActivationProvider::create);
     }
 
     /**
@@ -195,7 +280,7 @@ public final class Components {
      * @return the initializer
      */
     public Initializer initializer(String name, Options options) {
-        return ComponentCreation.create(initializers, name, options, InitializerProvider::create);
+        return ComponentCreation.create(this, initializers, name, options, InitializerProvider::create);
     }
 
     /**
@@ -206,7 +291,7 @@ public final class Components {
      * @return the loss
      */
     public Loss loss(String name, Options options) {
-        return ComponentCreation.create(losses, name, options, LossProvider::create);
+        return ComponentCreation.create(this, losses, name, options, LossProvider::create);
     }
 
     /**
@@ -217,7 +302,7 @@ public final class Components {
      * @return the optimizer
      */
     public Optimizer optimizer(String name, Options options) {
-        return ComponentCreation.create(optimizers, name, options, OptimizerProvider::create);
+        return ComponentCreation.create(this, optimizers, name, options, OptimizerProvider::create);
     }
 
     /**
@@ -230,6 +315,6 @@ public final class Components {
      * @return the layer
      */
     public Layer layer(String type, Options options, List<Shape> inputShapes, LayerContext context) {
-        return ComponentCreation.create(layers, type, options, (p, checked) -> p.create(checked, inputShapes, context));
+        return ComponentCreation.create(this, layers, type, options, (p, checked) -> p.create(checked, inputShapes, context));
     }
 }

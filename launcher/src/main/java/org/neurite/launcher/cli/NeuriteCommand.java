@@ -2,6 +2,7 @@ package org.neurite.launcher.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.google.inject.Injector;
@@ -68,6 +69,14 @@ public final class NeuriteCommand implements Callable<Integer> {
                     + " folder and the folders in $" + PluginFolders.ENVIRONMENT_VARIABLE + ".")
     void pluginDirs(List<Path> dirs) {
         settings.pluginDirs(dirs);
+    }
+
+    /** @param preferences plugin ids by plain name */
+    @Option(names = "--prefer", paramLabel = "NAME=PLUGIN", scope = ScopeType.INHERIT,
+            description = "When several plugins provide NAME, let the plain name mean PLUGIN's (may be repeated);"
+                    + " any provider stays reachable as PLUGIN:NAME.")
+    void preferences(Map<String, String> preferences) {
+        settings.preferences(preferences);
     }
 
     /** Without a command: shows the usage and fails as a usage error. */

@@ -14,12 +14,17 @@ import org.neurite.launcher.plugin.PluginFolders;
 import org.neurite.launcher.plugin.PluginStatus;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code neurite plugins}: every plugin found, with its version, state and what it provides or why it is disabled. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = {"Lists the plugins found in the plugin folders: id, version, state, and what each provides"
-                + " or, for a disabled one, why."})
+                + " or, for a disabled one, why; then the names several plugins provide, and which one each"
+                + " plain name means.", "With --check, exits with 1 when a plugin is disabled."})
 public final class PluginsCommand implements Callable<Integer> {
+
+    @Option(names = "--check", description = "Exit with 1 if any plugin is disabled, so scripts can tell.")
+    private boolean check;
 
     private final Provider<PluginFolders> folders;
     private final Provider<LoadedPlugins> plugins;
@@ -48,6 +53,7 @@ public final class PluginsCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+        LoadedPlugins loaded = plugins.get();
         out.println();
         TextTable table = new TextTable("ID", "VERSION", "STATE", "PROVIDES / REASON");
         for (PluginStatus s : statuses) {
@@ -55,7 +61,13 @@ public final class PluginsCommand implements Callable<Integer> {
                     s.isStarted() ? String.join(", ", s.provides()) : s.reason());
         }
         table.print(out, "");
+        List<String> clashes = loaded.clashes();
+        if (!clashes.isEmpty()) {
+            out.println();
+            out.println("Name clashes (each is reachable as plugin-id:name; --prefer NAME=PLUGIN picks the plain name's):");
+            clashes.forEach(c -> out.println("  " + c));
+        }
         out.flush();
-        return ExitCodes.OK;
+        return check && !loaded.disabled().isEmpty() ? ExitCodes.RUN_FAILED : ExitCodes.OK;
     }
 }

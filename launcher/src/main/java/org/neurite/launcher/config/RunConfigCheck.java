@@ -23,6 +23,7 @@ import org.neurite.engine.data.source.FolderContext;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.optim.schedule.LearningRateSchedules;
+import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.registry.Components;
 
@@ -443,6 +444,9 @@ public final class RunConfigCheck {
             errors.add(shapeError(e));
         } catch (IllegalArgumentException e) {
             errors.add(new ConfigError(doc.source(), e.getMessage()));
+        } catch (ComponentException e) {
+            // a component's own code failed while it was built: its place leads the message
+            errors.add(new ConfigError(e.path().isEmpty() ? doc.source() : doc.locate(e.path()), e.getMessage()));
         }
         return null;
     }

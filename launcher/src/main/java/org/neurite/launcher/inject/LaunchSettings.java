@@ -2,7 +2,9 @@ package org.neurite.launcher.inject;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.neurite.launcher.plugin.PluginFolders;
 
@@ -18,6 +20,7 @@ public final class LaunchSettings {
     private final String pluginsEnvironment;
     private final List<Path> pluginDirs = new ArrayList<>();
     private boolean debug;
+    private final Map<String, String> preferences = new LinkedHashMap<>();
 
     /**
      * @param home the distribution's home folder, or {@code null} when not run from a distribution
@@ -56,6 +59,17 @@ public final class LaunchSettings {
     public void pluginDirs(List<Path> dirs) {
         pluginDirs.clear();
         pluginDirs.addAll(dirs);
+    }
+
+    /** @return which plugin each plain name should mean, as {@code --prefer NAME=PLUGIN} gave them */
+    public Map<String, String> preferences() {
+        return Map.copyOf(preferences);
+    }
+
+    /** @param preferences plugin ids by plain name, replacing earlier ones */
+    public void preferences(Map<String, String> preferences) {
+        this.preferences.clear();
+        this.preferences.putAll(preferences);
     }
 
     /** @return whether errors show their stack traces */

@@ -51,7 +51,9 @@ public final class PluginModule extends AbstractModule {
      */
     @Provides
     @Singleton
-    LoadedPlugins loadedPlugins(NeuritePluginManager manager) {
-        return LoadedPlugins.load(manager, Components.builtIns());
+    LoadedPlugins loadedPlugins(NeuritePluginManager manager, LaunchSettings settings) {
+        LoadedPlugins loaded = LoadedPlugins.load(manager, Components.builtIns());
+        loaded.prefer(settings.preferences());
+        return loaded;
     }
 }

@@ -41,7 +41,19 @@ import org.pf4j.PluginWrapper;
  */
 public final class NeuritePluginManager extends DefaultPluginManager {
 
+    /**
+     * Where plugin zips are unpacked unless the launcher names another folder: the system
+     * property {@code neurite.pluginCache}, else {@code $XDG_CACHE_HOME/neurite/plugins}, else
+     * {@code ~/.cache/neurite/plugins} (where {@code bin/neurite} keeps its class-data archive).
+     */
+    public static final Path DEFAULT_CACHE = System.getProperty("neurite.pluginCache") != null
+            ? Path.of(System.getProperty("neurite.pluginCache"))
+            : Path.of(System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + "/.cache"),
+                    "neurite", "plugins");
+
     private final Map<Path, PluginStatus> loadFailures = new LinkedHashMap<>();
+    private Path cache;
+    private UnpackingPluginRepository unpacking;
     private final Map<String, PluginStatus> rejected = new LinkedHashMap<>();
 
     /**
@@ -49,7 +61,17 @@ public final class NeuritePluginManager extends DefaultPluginManager {
      * @param extensionFactory creates extension instances
      */
     public NeuritePluginManager(List<Path> roots, ExtensionFactory extensionFactory) {
+        this(roots, extensionFactory, DEFAULT_CACHE);
+    }
+
+    /**
+     * @param roots the folders plugins are loaded from
+     * @param extensionFactory creates extension instances
+     * @param cache the folder plugin zips are unpacked into (outside the installation)
+     */
+    public NeuritePluginManager(List<Path> roots, ExtensionFactory extensionFactory, Path cache) {
         super(roots);
+        this.cache = cache;
         // Set here, not in createExtensionFactory(): that runs inside super(), before this constructor.
         this.extensionFactory = extensionFactory;
         setSystemVersion(NeuriteApi.VERSION);
@@ -94,7 +116,7 @@ public final class NeuritePluginManager extends DefaultPluginManager {
                     String id = plugin.getPluginId();
                     disablePlugin(id);
                     rejected.put(id, PluginStatus.disabled(id, plugin.getDescriptor().getVersion(),
-                            "needs plugin '" + dependency.getPluginId() + "', which is disabled", plugin.getPluginPath()));
+                            "needs plugin '" + dependency.getPluginId() + "', which is disabled", sourceOf(plugin)));
                     break;
                 }
             }
@@ -105,7 +127,7 @@ public final class NeuritePluginManager extends DefaultPluginManager {
         PluginDescriptor d = plugin.getDescriptor();
         PluginState state = plugin.getPluginState();
         if (state == PluginState.STARTED) {
-            return PluginStatus.started(d.getPluginId(), d.getVersion(), List.of(), plugin.getPluginPath());
+            return PluginStatus.started(d.getPluginId(), d.getVersion(), List.of(), sourceOf(plugin));
         }
         String reason;
         if (state == PluginState.DISABLED) {
@@ -116,19 +138,16 @@ public final class NeuritePluginManager extends DefaultPluginManager {
         } else {
             reason = "not started (" + state.toString().toLowerCase(Locale.ROOT) + ")";
         }
-        return PluginStatus.disabled(d.getPluginId(), d.getVersion(), reason, plugin.getPluginPath());
+        return PluginStatus.disabled(d.getPluginId(), d.getVersion(), reason, sourceOf(plugin));
     }
 
     private List<PluginStatus> unpackFailures() {
-        List<PluginStatus> out = new ArrayList<>();
-        if (pluginRepository instanceof CompoundPluginRepository compound) {
-            for (PluginRepository r : compound.getRepositories()) {
-                if (r instanceof UnpackingPluginRepository unpacking) {
-                    out.addAll(unpacking.failures());
-                }
-            }
-        }
-        return out;
+        return unpacking == null ? List.of() : unpacking.failures();
+    }
+
+    /** The zip a plugin came from, rather than the cache folder it was unpacked into. */
+    private Path sourceOf(PluginWrapper plugin) {
+        return unpacking == null ? plugin.getPluginPath() : unpacking.sourceOf(plugin.getPluginPath());
     }
 
     /** Keeps why a plugin could not be loaded; PF4J logs it and goes on with the next. */
@@ -143,13 +162,13 @@ public final class NeuritePluginManager extends DefaultPluginManager {
                 version = String.valueOf(descriptor.getVersion());
                 PluginWrapper loaded = getPlugin(id);
                 if (loaded != null) {
-                    throw new PluginRuntimeException("its id is taken by the plugin at {}", loaded.getPluginPath());
+                    throw new PluginRuntimeException("its id is taken by the plugin at {}", sourceOf(loaded));
                 }
             }
             return super.loadPluginFromPath(pluginPath);
         } catch (RuntimeException e) {
             loadFailures.put(pluginPath, PluginStatus.disabled(id, version, "cannot load: " + OneLineMessage.of(e),
-                    pluginPath));
+                    unpacking == null ? pluginPath : unpacking.sourceOf(pluginPath)));
             // PF4J goes on with the next plugin after its own exception type only
             throw e instanceof PluginRuntimeException p ? p : new PluginRuntimeException(e, OneLineMessage.of(e));
         }
@@ -194,17 +213,30 @@ public final class NeuritePluginManager extends DefaultPluginManager {
             for (String id : removable) {
                 PluginWrapper plugin = getPlugin(id);
                 rejected.put(id, PluginStatus.disabled(id, plugin.getDescriptor().getVersion(), reasons.get(id),
-                        plugin.getPluginPath()));
+                        sourceOf(plugin)));
                 unloadPlugin(id, false, false);
             }
         }
     }
 
+    /** Plugin jars (those that describe themselves in their manifest) and plugin zips and folders. */
     @Override
     protected PluginRepository createPluginRepository() {
-        return new CompoundPluginRepository()
-                .add(new JarPluginRepository(getPluginsRoots()))
-                .add(new UnpackingPluginRepository(getPluginsRoots()));
+        // Runs inside super(), before the cache field is set: the repository is made on first use.
+        return new CompoundPluginRepository().add(new PluginJars(getPluginsRoots())).add(new PluginRepository() {
+            @Override
+            public List<Path> getPluginPaths() {
+                if (unpacking == null) {
+                    unpacking = new UnpackingPluginRepository(getPluginsRoots(), cache == null ? DEFAULT_CACHE : cache);
+                }
+                return unpacking.getPluginPaths();
+            }
+
+            @Override
+            public boolean deletePluginPath(Path pluginPath) {
+                return false;
+            }
+        });
     }
 
     /** Only PF4J's own index, {@code META-INF/extensions.idx}; never {@code META-INF/services}. */

@@ -2,7 +2,6 @@ package org.neurite.launcher.plugin;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,21 +10,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.neurite.api.ComponentProvider;
-import org.neurite.engine.registry.ComponentRegistry;
 import org.neurite.engine.registry.Components;
 
 /**
  * Registers the providers of started plugins into {@link Components}, one plugin at a time and
- * all or nothing: a plugin whose extensions cannot all be loaded and created, or that claims a
- * name another plugin or the engine already has, is disabled with the reason and contributes
- * nothing. Plugins are taken in the order given, so the first to claim a name keeps it.
+ * all or nothing: a plugin whose extensions cannot all be loaded, created or named is disabled
+ * with the reason and contributes nothing. A name another plugin or the engine already provides
+ * is no reason to disable anyone: every provider stays reachable as {@code plugin-id:name}, and
+ * the plain name keeps meaning the provider registered first (the engine's, then plugins in the
+ * order given) unless a preference says otherwise; what each clash resolves to is listed with
+ * the plugin's providers.
  */
 final class ProviderRegistration {
 
     private final NeuritePluginManager manager;
     private final Components components;
-    /** Who registered each name, such as {@code layer type 'mlp'} → {@code plugin 'perceptron'}. */
-    private final Map<String, String> owners = new HashMap<>();
 
     ProviderRegistration(NeuritePluginManager manager, Components components) {
         this.manager = manager;
@@ -43,10 +42,11 @@ final class ProviderRegistration {
             checkClaims(providers);
             List<String> provides = new ArrayList<>();
             for (ComponentProvider provider : providers) {
-                components.register(provider);
-                for (String claim : claims(provider)) {
-                    owners.put(claim, "plugin '" + id + "'");
-                    provides.add(claim.replace("'", ""));
+                components.register(provider, id, started.version());
+                for (ProviderKind kind : ProviderKind.values()) {
+                    if (kind.includes(provider)) {
+                        provides.add(kind.registry(components).kind() + " " + provider.name());
+                    }
                 }
             }
             return PluginStatus.started(id, started.version(), provides, started.source());
@@ -87,14 +87,26 @@ final class ProviderRegistration {
             }
         }
         for (ComponentProvider provider : byClass.values()) {
-            try {
-                provider.name();
-            } catch (RuntimeException e) {
-                throw new Rejection("extension " + provider.getClass().getName() + " fails to give its name: "
-                        + OneLineMessage.of(e));
-            }
+            metadata(provider, "name", provider::name);
+            metadata(provider, "description", provider::description);
+            metadata(provider, "options", provider::options);
         }
         return List.copyOf(byClass.values());
+    }
+
+    /** A provider whose name, description or options cannot be read would break every listing and check. */
+    private static void metadata(ComponentProvider provider, String what, java.util.function.Supplier<?> read) {
+        try {
+            if (read.get() == null) {
+                throw new Rejection("extension " + provider.getClass().getName() + " gives no " + what);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            if (e instanceof Rejection r) {
+                throw r;
+            }
+            throw new Rejection("extension " + provider.getClass().getName() + " fails to give its " + what + ": "
+                    + OneLineMessage.of(e));
+        }
     }
 
     private static void checkExtensionClass(String className, ClassLoader loader) {
@@ -130,37 +142,13 @@ final class ProviderRegistration {
         return false;
     }
 
-    /** Rejects names that are malformed, given twice within the plugin, or already taken. */
-    private void checkClaims(List<ComponentProvider> providers) {
+    /** Rejects names that are malformed or given twice within the plugin. */
+    private static void checkClaims(List<ComponentProvider> providers) {
         try {
             Components.empty().registerAll(providers);
         } catch (IllegalArgumentException e) {
             throw new Rejection(OneLineMessage.of(e));
         }
-        for (ComponentProvider provider : providers) {
-            for (ProviderKind kind : ProviderKind.values()) {
-                ComponentRegistry<?> registry = kind.registry(components);
-                if (kind.includes(provider) && registry.find(provider.name()).isPresent()) {
-                    String claim = claim(registry, provider);
-                    throw new Rejection(claim + " is already provided by "
-                            + owners.getOrDefault(claim, "the engine (built in)"));
-                }
-            }
-        }
-    }
-
-    private List<String> claims(ComponentProvider provider) {
-        List<String> out = new ArrayList<>();
-        for (ProviderKind kind : ProviderKind.values()) {
-            if (kind.includes(provider)) {
-                out.add(claim(kind.registry(components), provider));
-            }
-        }
-        return out;
-    }
-
-    private static String claim(ComponentRegistry<?> registry, ComponentProvider provider) {
-        return registry.kind() + " '" + provider.name() + "'";
     }
 
     private void disable(String id) {

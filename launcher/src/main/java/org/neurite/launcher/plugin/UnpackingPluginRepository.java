@@ -5,36 +5,50 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
-import org.pf4j.BasePluginRepository;
-import org.pf4j.util.AndFileFilter;
-import org.pf4j.util.DirectoryFileFilter;
+import org.pf4j.PluginRepository;
 import org.pf4j.util.FileUtils;
-import org.pf4j.util.HiddenFilter;
-import org.pf4j.util.NotFileFilter;
 
 /**
- * Plugin folders, unpacked from the plugin zips beside them as PF4J lays them out
- * ({@code x-1.0.zip} becomes the folder {@code x-1.0/}). Unlike PF4J's own repository, which
- * only logs a zip it cannot unpack, this one reads every entry of a zip before unpacking it,
- * leaves out the zip's folder when that fails (so a half-unpacked or stale folder is never
- * loaded), and keeps the failure for the launcher to report.
+ * The plugins of the plugin folders as PF4J loads them: every zip unpacked into a cache outside
+ * the installation, in a folder named by the zip's content hash ({@code mish-1.0.0-3fa2c4e1b0d2/}),
+ * and every folder that is an unpacked plugin itself ({@code plugin.properties} beside
+ * {@code classes/} or {@code lib/}). So a read-only installation works, removing a zip uninstalls
+ * it (a cache folder is used only while its zip is there), a rebuilt zip is unpacked afresh, and
+ * a build's {@code target/} folder can be a plugin folder (its other content is passed over).
+ *
+ * <p>A zip is read whole before it is unpacked, into a temporary folder that is then renamed,
+ * so a damaged zip never leaves a half-unpacked plugin behind; its failure is kept for the
+ * launcher to report.
  */
-final class UnpackingPluginRepository extends BasePluginRepository {
+final class UnpackingPluginRepository implements PluginRepository {
 
+    private final List<Path> roots;
+    private final Path cache;
     private final List<PluginStatus> failures = new ArrayList<>();
+    private final Map<Path, Path> zipOfFolder = new LinkedHashMap<>();
 
-    UnpackingPluginRepository(List<Path> roots) {
-        super(roots, new AndFileFilter(new DirectoryFileFilter(), new NotFileFilter(new HiddenFilter())));
+    /**
+     * @param roots the plugin folders
+     * @param cache the folder zips are unpacked into, created when needed
+     */
+    UnpackingPluginRepository(List<Path> roots, Path cache) {
+        this.roots = List.copyOf(roots);
+        this.cache = cache.toAbsolutePath().normalize();
     }
 
     /** @return the zips that could not be unpacked, each disabled with its reason */
@@ -42,100 +56,127 @@ final class UnpackingPluginRepository extends BasePluginRepository {
         return List.copyOf(failures);
     }
 
+    /**
+     * @param pluginPath a path this repository gave PF4J
+     * @return the zip it was unpacked from, or the path itself for a plugin folder
+     */
+    Path sourceOf(Path pluginPath) {
+        return zipOfFolder.getOrDefault(pluginPath.toAbsolutePath().normalize(), pluginPath);
+    }
+
     @Override
     public List<Path> getPluginPaths() {
-        Set<Path> leftOut = new HashSet<>();
-        for (Path root : pluginsRoots) {
-            for (Path zip : zipsIn(root)) {
-                Path folder = folderOf(zip);
-                String problem = unpack(zip, folder);
-                if (problem != null) {
-                    leftOut.add(folder);
+        List<Path> paths = new ArrayList<>();
+        for (Path root : roots) {
+            List<Path> zips = entries(root).filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                    .endsWith(".zip") && Files.isRegularFile(f)).toList();
+            Set<String> zipNames = zips.stream().map(UnpackingPluginRepository::baseName).collect(Collectors.toSet());
+            for (Path zip : zips) {
+                try {
+                    Path folder = unpacked(zip);
+                    zipOfFolder.put(folder, zip.toAbsolutePath().normalize());
+                    paths.add(folder);
+                } catch (IOException | RuntimeException e) {
                     failures.add(PluginStatus.disabled(zip.getFileName().toString(), "?",
-                            "cannot unpack " + zip.getFileName() + ": " + problem, zip));
+                            "cannot unpack " + zip.getFileName() + ": " + describe(e), zip));
                 }
             }
+            // A folder named as a zip beside it is an old unpacked copy of that zip, not a plugin of its own.
+            entries(root).filter(f -> Files.isDirectory(f) && isPluginFolder(f)
+                    && !zipNames.contains(f.getFileName().toString())).forEach(paths::add);
         }
-        List<Path> paths = new ArrayList<>(super.getPluginPaths());
-        paths.removeIf(p -> leftOut.contains(p.toAbsolutePath().normalize()));
         return paths;
     }
 
-    /**
-     * Unpacks a zip unless its folder is up to date.
-     *
-     * @return why it failed, or {@code null}
-     */
-    private static String unpack(Path zip, Path folder) {
+    @Override
+    public boolean deletePluginPath(Path pluginPath) {
+        return false; // plugins are removed by removing their zip, never by the launcher
+    }
+
+    /** A folder PF4J can load: its descriptor beside its classes or libraries. */
+    static boolean isPluginFolder(Path folder) {
+        return Files.isRegularFile(folder.resolve("plugin.properties"))
+                && (Files.isDirectory(folder.resolve("classes")) || Files.isDirectory(folder.resolve("lib")));
+    }
+
+    /** Unpacks a zip into the cache unless that exact zip is there already. */
+    private Path unpacked(Path zip) throws IOException {
+        byte[] bytes = Files.readAllBytes(zip);
+        Path folder = cache.resolve(baseName(zip) + "-" + hash(bytes));
+        if (Files.isDirectory(folder)) {
+            return folder;
+        }
+        Files.createDirectories(cache);
+        Path temporary = Files.createTempDirectory(cache, ".unpacking-");
         try {
-            if (!needsUnpacking(zip, folder)) {
-                return null;
-            }
-            checkReadable(zip);
-        } catch (IOException | RuntimeException e) {
-            // the folder, if any, was not touched; it is left out because it does not match the zip
-            return describe(e);
-        }
-        try {
-            FileUtils.expandIfZip(zip);
-            return null;
-        } catch (IOException | RuntimeException e) {
-            removeQuietly(folder);
-            return describe(e);
-        }
-    }
-
-    /** The folder PF4J unpacks a zip into: its name without the extension, beside it. */
-    static Path folderOf(Path zip) {
-        String name = zip.getFileName().toString();
-        return zip.resolveSibling(name.substring(0, name.length() - ".zip".length())).toAbsolutePath().normalize();
-    }
-
-    private static List<Path> zipsIn(Path root) {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(root)) {
-            return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the plugin folder " + root, e);
-        }
-    }
-
-    /** As PF4J decides: unpack when there is no folder yet or the zip is newer than it. */
-    private static boolean needsUnpacking(Path zip, Path folder) throws IOException {
-        return !Files.isDirectory(folder)
-                || Files.getLastModifiedTime(zip).compareTo(Files.getLastModifiedTime(folder)) > 0;
-    }
-
-    /** Reads every entry, so a truncated or damaged zip fails here rather than half-way through unpacking. */
-    private static void checkReadable(Path zip) throws IOException {
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            byte[] buffer = new byte[8192];
-            Enumeration<? extends ZipEntry> entries = file.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                try (InputStream in = file.getInputStream(entry)) {
-                    while (in.read(buffer) >= 0) {
-                        // reading checks the entry's CRC
-                    }
-                } catch (IOException e) {
-                    throw new IOException("entry " + entry.getName() + ": " + e.getMessage(), e);
+            unzip(bytes, temporary);
+            try {
+                Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (!Files.isDirectory(folder)) { // another launcher may have unpacked it meanwhile
+                    throw e;
                 }
             }
+            return folder;
+        } finally {
+            if (Files.exists(temporary)) {
+                FileUtils.delete(temporary);
+            }
         }
     }
 
-    private static void removeQuietly(Path folder) {
-        if (Files.isDirectory(folder)) {
-            try {
-                FileUtils.delete(folder);
-            } catch (IOException | RuntimeException ignored) {
-                // the folder is left out of the plugin paths either way
+    private static void unzip(byte[] bytes, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            ZipEntry entry;
+            boolean any = false;
+            while ((entry = in.getNextEntry()) != null) {
+                any = true;
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("entry " + entry.getName() + " points outside the plugin");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    copy(in, out, entry);
+                }
             }
+            if (!any) {
+                throw new IOException("not a zip file, or an empty one");
+            }
+        }
+    }
+
+    private static void copy(InputStream in, Path out, ZipEntry entry) throws IOException {
+        try {
+            Files.copy(in, out);
+        } catch (IOException e) {
+            throw new IOException("entry " + entry.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String hash(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String baseName(Path zip) {
+        String name = zip.getFileName().toString();
+        return name.substring(0, name.length() - ".zip".length());
+    }
+
+    private static Stream<Path> entries(Path root) {
+        if (!Files.isDirectory(root)) {
+            return Stream.of();
+        }
+        try (Stream<Path> files = Files.list(root)) {
+            return files.sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the plugin folder " + root, e);
         }
     }
 

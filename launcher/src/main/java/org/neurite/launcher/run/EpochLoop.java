@@ -149,6 +149,10 @@ public final class EpochLoop {
                 int batches = batchSize == 0 || batchSize >= train.size() ? 1 : (train.size() + batchSize - 1) / batchSize;
                 throw new TrainingDivergedException(epoch, stepsBefore + e.step(), (int) e.step(), batches, e.loss(),
                         Double.isNaN(e.lastFiniteLoss()) ? lastLoss[0] : e.lastFiniteLoss());
+            } catch (org.neurite.api.ShapeMismatchException | org.neurite.api.OptionException e) {
+                throw e;
+            } catch (RuntimeException | LinkageError e) {
+                throw new TrainingStepException(epoch, steps[0] + 1, e);
             }
             EpochResult result = new EpochResult(epoch, r.loss(), r.accuracy(), r.validationLoss(),
                     r.validationAccuracy(), r.seconds(), r.learningRate());

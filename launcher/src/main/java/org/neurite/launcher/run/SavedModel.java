@@ -3,6 +3,8 @@ package org.neurite.launcher.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.neurite.api.Loss;
@@ -10,6 +12,7 @@ import org.neurite.api.OptionException;
 import org.neurite.api.Options;
 import org.neurite.engine.data.source.Vocabulary;
 import org.neurite.engine.io.FileFormatException;
+import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.ComponentRef;
@@ -27,6 +30,9 @@ import org.neurite.launcher.config.ConfigException;
  * @param vocabulary the characters of a text model's token ids, or {@code null} for other models
  */
 public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss, Vocabulary vocabulary) {
+
+    /** The key of {@code model.json} that lists the plugins the model was built with. */
+    public static final String PLUGINS = "plugins";
 
     /**
      * @param path a run folder or a model JSON file
@@ -49,6 +55,7 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
         } else if (!Files.isRegularFile(path)) {
             throw new ConfigException(path.toString(), "no such model file or run folder");
         }
+        checkPlugins(file, components);
         ModelFile.Loaded loaded = ModelFile.load(file, components);
         return new SavedModel(file, folder, loaded.model(), loss(file, loaded.info(), components),
                 vocabulary(file, loaded.info()));
@@ -67,6 +74,41 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(file.toString(), Vocabulary.KEY, e.getMessage(), e);
         }
+    }
+
+    /**
+     * The plugins a model was built with, as {@code model.json} records them ({@code plugins:
+     * [{id: mish, version: 1.0.0}]}), must be installed; otherwise say which to install, rather
+     * than leave it to an unknown layer type.
+     */
+    private static void checkPlugins(Path file, Components components) throws IOException {
+        Object read = Json.read(file);
+        if (!(read instanceof Map<?, ?> json) || !(json.get(PLUGINS) instanceof List<?> recorded)) {
+            return;
+        }
+        Map<String, String> installed = components.plugins();
+        List<String> missing = new ArrayList<>();
+        for (Object entry : recorded) {
+            if (entry instanceof Map<?, ?> plugin && plugin.get("id") instanceof String id
+                    && !installed.containsKey(id)) {
+                missing.add("'" + id + "' " + plugin.get("version"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new FileFormatException(file.toString(), PLUGINS, "the model was built with plugin"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ", which "
+                    + (missing.size() > 1 ? "are" : "is") + " not installed (or disabled; see neurite plugins);"
+                    + " install it into a plugins folder");
+        }
+    }
+
+    /**
+     * @param components the components a model was built with
+     * @return the {@code plugins} entry of its {@code model.json}: every plugin whose components it used, with its version
+     */
+    public static List<Map<String, String>> pluginsEntry(Components components) {
+        return components.pluginsUsed().entrySet().stream().map(e -> Map.of("id", e.getKey(), "version", e.getValue()))
+                .toList();
     }
 
     private static Loss loss(Path file, Map<String, Object> info, Components components) {

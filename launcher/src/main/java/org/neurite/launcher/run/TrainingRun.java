@@ -159,6 +159,7 @@ public final class TrainingRun {
                 + parameterCount(parts.model) + " parameters; loss " + parts.loss.name()
                 + (parts.optimizer == null ? "" : "; optimizer " + parts.optimizer.name() + " lr "
                         + parts.optimizer.learningRate()));
+        components.clashes().forEach(c -> log.line("name clash: " + c));
         log.line("data: " + data.train().size() + " training samples"
                 + (data.validation() == null ? "" : ", " + data.validation().size() + " validation")
                 + (data.test() == null ? "" : ", " + data.test().size() + " test"));
@@ -203,6 +204,11 @@ public final class TrainingRun {
                 metrics.flush();
                 log.line(e.getMessage());
                 throw e;
+            } catch (TrainingStepException e) {
+                metrics.flush();
+                TrainingStepException named = e.from(components.originOf(e));
+                log.line(named.getMessage());
+                throw named;
             }
         }
         if (early != null && early.getAsBoolean()) {
@@ -213,6 +219,9 @@ public final class TrainingRun {
         }
         Map<String, Object> info = new LinkedHashMap<>(data.info());
         info.put("loss", lossSpec(config));
+        if (!components.pluginsUsed().isEmpty()) {
+            info.put(SavedModel.PLUGINS, SavedModel.pluginsEntry(components));
+        }
         ModelFile.save(folder.model(), parts.model, info);
         Evaluation test = null;
         if (data.test() != null) {

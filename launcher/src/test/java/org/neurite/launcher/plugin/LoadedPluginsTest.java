@@ -1,6 +1,7 @@
 package org.neurite.launcher.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,10 +44,13 @@ class LoadedPluginsTest {
                 .zipInto(plugins, work);
         TestPlugin.named("hollow").layer("org.example.hollow.HollowProvider", "hollow_layer")
                 .withoutClass("org.example.hollow.HollowProvider").zipInto(plugins, work);
-        // 'rival' claims 'widget' after 'good' has it; its other provider must not be registered either.
-        TestPlugin.named("rival").layer("org.example.rival.RivalWidget", "widget")
+        // 'rival' claims 'widget', installed after 'good'; 'shadow' claims the engine's 'dense'.
+        Path rival = TestPlugin.named("rival").layer("org.example.rival.RivalWidget", "widget")
                 .layer("org.example.rival.RivalOnly", "rival_only").zipInto(plugins, work);
-        TestPlugin.named("shadow").layer("org.example.shadow.Dense", "dense").zipInto(plugins, work);
+        Path shadow = TestPlugin.named("shadow").layer("org.example.shadow.Dense", "dense").zipInto(plugins, work);
+        Files.setLastModifiedTime(good, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(rival, java.nio.file.attribute.FileTime.fromMillis(2_000_000));
+        Files.setLastModifiedTime(shadow, java.nio.file.attribute.FileTime.fromMillis(3_000_000));
         TestPlugin.named("classless").pluginClass("org.example.classless.MissingPlugin")
                 .layer("org.example.classless.Provider", "classless_layer").zipInto(plugins, work);
         TestPlugin.named("orphan").dependencies("nowhere@>=1.0.0")
@@ -89,14 +93,14 @@ class LoadedPluginsTest {
         assertThat(status.get("future").reason()).isEqualTo("built for api >=9.0.0, but this is api 0.2.0");
         assertThat(status.get("hollow").reason()).isEqualTo("extension class org.example.hollow.HollowProvider"
                 + " is listed in META-INF/extensions.idx but is missing from the plugin");
-        assertThat(status.get("rival").reason()).isEqualTo("layer type 'widget' is already provided by plugin 'good'");
-        assertThat(status.get("shadow").reason()).isEqualTo("layer type 'dense' is already provided by the engine (built in)");
+        assertThat(status.get("rival").isStarted()).isTrue();
+        assertThat(status.get("shadow").isStarted()).isTrue();
         assertThat(status.get("classless").reason())
                 .startsWith("failed to start: plugin class org.example.classless.MissingPlugin cannot be loaded");
         assertThat(status.get("orphan").reason()).isEqualTo("needs plugin 'nowhere', which is not installed");
         assertThat(status.get("empty").reason()).startsWith("provides nothing: its META-INF/extensions.idx lists no extension");
         for (PluginStatus s : status.values()) {
-            if (!s.id().equals("good")) {
+            if (!List.of("good", "rival", "shadow").contains(s.id())) {
                 assertThat(s.state()).as(s.id()).isEqualTo(PluginStatus.State.DISABLED);
                 assertThat(s.provides()).as(s.id()).isEmpty();
                 assertThat(s.problem()).as(s.id()).doesNotContain("\n").startsWith("plugin '" + s.id() + "' is disabled: ");
@@ -107,13 +111,31 @@ class LoadedPluginsTest {
     @Test
     void noProviderOfADisabledPluginIsRegistered() {
         Components components = load().components();
-        assertThat(components.layers().names()).doesNotContain("rival_only", "future_layer", "hollow_layer",
-                "classless_layer", "orphan_layer");
-        // 'widget' is still good's, 'dense' still the engine's
+        assertThat(components.layers().names()).doesNotContain("future_layer", "hollow_layer", "classless_layer",
+                "orphan_layer");
+    }
+
+    @Test
+    void aClashDisablesNobodyAndThePlainNameKeepsMeaningTheFirstInstalled() {
+        LoadedPlugins loaded = load();
+        Components components = loaded.components();
         assertThat(components.layers().find("widget").orElseThrow().getClass().getName())
                 .isEqualTo("org.example.good.WidgetProvider");
-        assertThat(components.layers().find("dense").orElseThrow().getClass().getName())
-                .startsWith("org.neurite.engine.");
+        assertThat(components.layers().find("rival:widget").orElseThrow().getClass().getName())
+                .isEqualTo("org.example.rival.RivalWidget");
+        assertThat(components.layers().find("rival_only")).isPresent();
+        assertThat(components.layers().find("dense").orElseThrow().getClass().getName()).startsWith("org.neurite.engine.");
+        assertThat(components.layers().find("shadow:dense").orElseThrow().getClass().getName())
+                .isEqualTo("org.example.shadow.Dense");
+        assertThat(loaded.clashes()).containsExactly(
+                "layer type 'dense': neurite:dense (used for 'dense'), shadow:dense",
+                "layer type 'widget': good:widget (used for 'widget'), rival:widget");
+
+        loaded.prefer(Map.of("widget", "rival"));
+        assertThat(components.layers().find("widget").orElseThrow().getClass().getName())
+                .isEqualTo("org.example.rival.RivalWidget");
+        assertThatThrownBy(() -> loaded.prefer(Map.of("widget", "nobody")))
+                .hasMessage("--prefer widget=nobody: no component 'widget' of plugin 'nobody' is loaded");
     }
 
     @Test
@@ -131,7 +153,7 @@ class LoadedPluginsTest {
         List<PluginStatus> first = load().plugins();
         List<PluginStatus> second = load().plugins();
         assertThat(second).isEqualTo(first);
-        assertThat(plugins.resolve("good-1.0.0")).isDirectory();
+        assertThat(plugins.resolve("good-1.0.0")).doesNotExist();
         assertThat(plugins.resolve("truncated-1.0.0")).doesNotExist();
     }
 }
