@@ -52,17 +52,17 @@ public abstract class LayerDefinition implements LayerProvider {
     }
 
     @Override
-    public final String name() {
+    public String name() {
         return name;
     }
 
     @Override
-    public final String description() {
+    public String description() {
         return description;
     }
 
     @Override
-    public final List<OptionSpec> options() {
+    public List<OptionSpec> options() {
         return options;
     }
 

@@ -43,6 +43,8 @@ public final class Sequential implements Model {
 
     private final Shape inputShape;
     private final List<Layer> layers;
+    /** The types as the config wrote them, so a qualified one ({@code rival:mlp}) is saved as written; or null. */
+    private final List<String> writtenTypes;
     private final Shape outputShape;
 
     /**
@@ -51,8 +53,13 @@ public final class Sequential implements Model {
      * @throws ShapeMismatchException if a layer cannot take the previous output, naming it as {@code layers[i]}
      */
     public Sequential(Shape inputShape, List<? extends Layer> layers) {
+        this(inputShape, layers, null);
+    }
+
+    private Sequential(Shape inputShape, List<? extends Layer> layers, List<String> writtenTypes) {
         this.inputShape = inputShape;
         this.layers = List.copyOf(layers);
+        this.writtenTypes = writtenTypes;
         this.outputShape = chainShapes("layers", inputShape);
     }
 
@@ -82,7 +89,8 @@ public final class Sequential implements Model {
             throw new OptionException(model.pathOf("layers"), "must list at least one layer");
         }
         Shape input = Shape.of(dims);
-        return new Sequential(input, build(specs, input, EngineLayerContext.seeded(components, seed, model.path())));
+        return new Sequential(input, build(specs, input, EngineLayerContext.seeded(components, seed, model.path())),
+                writtenTypes(specs));
     }
 
     /**
@@ -118,6 +126,10 @@ public final class Sequential implements Model {
             }
         }
         return built;
+    }
+
+    private static List<String> writtenTypes(List<Options> specs) {
+        return specs.stream().map(spec -> spec.getString("type")).toList();
     }
 
     /** Restates a layer's shape error at its place in the model, unless an inner sequence already did. */
@@ -186,9 +198,11 @@ public final class Sequential implements Model {
 
     private List<Map<String, Object>> layerSpecs() {
         List<Map<String, Object>> specs = new ArrayList<>(layers.size());
-        for (Layer layer : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
             Map<String, Object> spec = new LinkedHashMap<>();
-            spec.put("type", layer.type());
+            boolean qualified = writtenTypes != null && writtenTypes.get(i).contains(":");
+            spec.put("type", qualified ? writtenTypes.get(i) : layer.type());
             spec.putAll(layer.options().asMap());
             specs.add(spec);
         }
@@ -243,8 +257,8 @@ public final class Sequential implements Model {
                 x = layer.forward(x, mode);
             } catch (ComponentException e) {
                 throw e.within("layers[" + i + "]");
-            } catch (ShapeMismatchException | OptionException e) {
-                throw e; // the data or the config, not the layer's code
+            } catch (IllegalArgumentException e) {
+                throw e; // bad data or options (shapes, values a layer refuses), not a fault of the layer's code
             } catch (RuntimeException | LinkageError e) {
                 throw new ComponentException("layers[" + i + "]", "(" + layer.type() + ") forward failed: "
                         + ComponentException.describe(e), e);
@@ -290,7 +304,8 @@ public final class Sequential implements Model {
         @Override
         public Layer create(Options options, Shape inputShape, LayerContext context) {
             options.rejectUnknown(options());
-            return new Sequential(inputShape, build(options.getOptionsList("layers"), inputShape, context));
+            List<Options> specs = options.getOptionsList("layers");
+            return new Sequential(inputShape, build(specs, inputShape, context), writtenTypes(specs));
         }
     }
 }

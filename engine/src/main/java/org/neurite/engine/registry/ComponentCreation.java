@@ -39,7 +39,7 @@ final class ComponentCreation {
         }
         if (created == null) {
             throw new ComponentException(options.path(), what + ": its provider " + entry.provider().getClass().getName()
-                    + " returned null instead of a " + registry.kind().replace(" type", ""), null);
+                    + " returned null", null);
         }
         components.used(entry);
         return created;

@@ -150,7 +150,8 @@ public final class LayersCommand implements Callable<Integer> {
         TextTable table = new TextTable("OPTION", "TYPE", "DEFAULT", "REQUIRED", "MEANING");
         for (OptionSpec o : options) {
             table.row(o.name(), typeName(o), o.required() ? "" : String.valueOf(o.defaultValue()).replace("null", "none"),
-                    o.required() ? "yes" : "no", o.description());
+                    o.required() ? "yes" : "no", o.description() + (o.range() == null ? "" : " Range: " + o.range() + ".")
+                            + (o.choices().isEmpty() ? "" : " One of: " + String.join(", ", o.choices()) + "."));
         }
         table.print(out, "  ");
     }
