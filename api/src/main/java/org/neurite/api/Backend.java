@@ -477,4 +477,38 @@ public interface Backend {
         result.addAll(state);
         return result;
     }
+
+    // ---- attention (transformer plugin) -----------------------------------------------
+
+    /**
+     * Multi-head scaled dot-product attention, fused: for each sample and head,
+     * {@code dropout(softmax(q k^T / sqrt(d) + masks)) v}, without the caller splitting or
+     * transposing the heads. Head {@code h} reads columns {@code [h d, (h + 1) d)} of q and k and
+     * {@code [h dv, (h + 1) dv)} of v, as PyTorch's {@code nn.MultiheadAttention} splits them after
+     * its projections.
+     *
+     * <p>Shape: q {@code [batch, lq, heads * d]}, k {@code [batch, lk, heads * d]}, v
+     * {@code [batch, lk, heads * dv]}, key padding mask {@code [batch, lk]}; result
+     * {@code [batch, lq, heads * dv]}.
+     *
+     * <p>With {@code causal}, query {@code i} sees key {@code j} only when
+     * {@code j <= i + lk - lq}: the queries are the last {@code lq} positions of the keys' sequence,
+     * which is the usual triangle when {@code lq == lk} and lets the newest query of a key-value
+     * cache see every cached key. A query that sees no key at all (every key padding) gives zeros,
+     * where PyTorch gives NaN.
+     *
+     * @param q queries
+     * @param k keys
+     * @param v values
+     * @param heads the number of heads; divides the widths of q, k and v
+     * @param keyPaddingMask {@code 1} at real keys, {@code 0} at padding; {@code null} for none
+     * @param causal whether a query may not see later keys
+     * @param dropout the drop probability of the attention weights in training, in {@code [0, 1)}
+     * @param mode dropout acts only in {@link Mode#TRAINING}
+     * @param random the source of the dropout mask (one draw per call); unused without dropout
+     * @return the attended values, heads side by side
+     * @throws ShapeMismatchException if the shapes do not fit together, naming them
+     */
+    Tensor multiHeadAttention(Tensor q, Tensor k, Tensor v, int heads, Tensor keyPaddingMask, boolean causal,
+                              float dropout, Mode mode, RandomGenerator random);
 }

@@ -24,6 +24,7 @@ import org.neurite.engine.ops.CustomOps;
 import org.neurite.engine.ops.Dropout;
 import org.neurite.engine.ops.Embedding;
 import org.neurite.engine.ops.Joins;
+import org.neurite.engine.ops.MultiHeadAttention;
 import org.neurite.engine.ops.Normalization;
 import org.neurite.engine.ops.Pooling;
 import org.neurite.engine.ops.RecurrentCells;
@@ -256,5 +257,11 @@ public final class CpuBackend implements Backend {
         }
         return RecurrentSequence.run(cell, of(input), state, of(weights.ih()), of(weights.hh()), of(weights.biasIh()),
                 of(weights.biasHh()), of(mask), reverse);
+    }
+
+    @Override
+    public Tensor multiHeadAttention(Tensor q, Tensor k, Tensor v, int heads, Tensor keyPaddingMask, boolean causal,
+                                     float dropout, Mode mode, RandomGenerator random) {
+        return MultiHeadAttention.apply(of(q), of(k), of(v), heads, of(keyPaddingMask), causal, dropout, mode, random);
     }
 }

@@ -1,0 +1,45 @@
+package org.neurite.api;
+
+/**
+ * A layer that maps token ids to next-token logits and can also continue sequences a few tokens
+ * at a time, keeping what it computed for the earlier tokens (the keys and values of its
+ * attention layers), so that each new token costs a constant amount of projection work instead
+ * of a pass over the whole prefix. Generation ({@code neurite generate}, or an embedding
+ * application) feeds a prompt once, then one sampled token per step.
+ *
+ * <p>Shape: {@link #forward} takes {@code [batch, time]} ids (whole numbers as floats) with
+ * {@code time <= context()} and gives {@code [batch, time, vocabulary]} logits;
+ * {@link Session#next} takes {@code [batch, n]} and gives {@code [batch, n, vocabulary]}.
+ */
+public interface IncrementalDecoder extends Layer {
+
+    /** @return the longest sequence it can attend over (its position table) */
+    int context();
+
+    /** @return the number of tokens it scores */
+    int vocabulary();
+
+    /**
+     * @return a new, empty session: the state of sequences being continued, all of one batch
+     *     size (fixed by the first call to {@link Session#next})
+     */
+    Session start();
+
+    /** The cached state of sequences being continued. */
+    interface Session {
+
+        /** @return how many tokens each sequence holds so far */
+        int length();
+
+        /**
+         * Appends tokens to each sequence, in inference, and scores what may follow each.
+         *
+         * @param ids the next tokens {@code [batch, n]}
+         * @return the logits after each of them, {@code [batch, n, vocabulary]}
+         * @throws ShapeMismatchException if {@code length() + n} exceeds {@link #context()}: a
+         *     caller that goes on starts a new session with the latest tokens (absolute
+         *     positions cannot slide)
+         */
+        Tensor next(Tensor ids);
+    }
+}

@@ -1,0 +1,316 @@
+package org.neurite.engine.ops;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+import org.neurite.api.Mode;
+import org.neurite.api.Shape;
+import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.kernel.Gemm;
+import org.neurite.engine.kernel.Parallel;
+import org.neurite.engine.tensor.CpuTensor;
+
+/**
+ * Fused multi-head attention over {@code [batch, time, heads * width]} tensors, with a key
+ * padding mask, a causal mask and dropout on the attention weights.
+ *
+ * <p>The work is split into tasks of one (sample, head) each, spread over the engine's threads.
+ * A task walks its queries in blocks of {@link #BLOCK} rows: the block's scores against every key
+ * it may see ({@code [BLOCK, lk]}, never {@code [lq, lk]}) are a strided matrix product straight
+ * out of the interleaved heads, turned into probabilities in place and multiplied by the values.
+ * Only each row's log-sum-exp is kept for the backward pass, which recomputes the block's
+ * probabilities from it (as FlashAttention does) instead of storing {@code [lq, lk]} per head.
+ *
+ * <p>Dropout draws no mask to store: whether weight {@code (task, i, j)} survives is a hash of one
+ * seed drawn per call and the weight's index, so the backward pass regenerates the same mask.
+ */
+public final class MultiHeadAttention {
+
+    /** Query rows per block: the scratch holds a few {@code BLOCK x lk} matrices per thread. */
+    static final int BLOCK = 64;
+
+    private MultiHeadAttention() {
+    }
+
+    /**
+     * Attends, as {@code Backend.multiHeadAttention} documents.
+     *
+     * @param q queries {@code [batch, lq, heads * d]}
+     * @param k keys {@code [batch, lk, heads * d]}
+     * @param v values {@code [batch, lk, heads * dv]}
+     * @param heads the number of heads
+     * @param keyPadding {@code [batch, lk]}, 1 at real keys and 0 at padding; or null
+     * @param causal whether query {@code i} sees only keys {@code j <= i + lk - lq}
+     * @param dropout drop probability of the attention weights in training
+     * @param mode training applies dropout
+     * @param random the source of the dropout seed
+     * @return {@code [batch, lq, heads * dv]}
+     */
+    public static CpuTensor apply(CpuTensor q, CpuTensor k, CpuTensor v, int heads, CpuTensor keyPadding,
+                                  boolean causal, float dropout, Mode mode, RandomGenerator random) {
+        if (!(dropout >= 0f && dropout < 1f)) {
+            throw new IllegalArgumentException("multiHeadAttention: dropout " + dropout + " must be in [0, 1)");
+        }
+        Geometry g = Geometry.check(q, k, v, heads, keyPadding, causal);
+        boolean drops = mode == Mode.TRAINING && dropout > 0f;
+        Dropping drop = new Dropping(drops ? dropout : 0f, drops ? random.nextLong() : 0L);
+        float[] out = new float[g.batch * g.lq * g.heads * g.dv];
+        float[] logSumExp = new float[g.batch * g.heads * g.lq];
+        float[] mask = keyPadding == null ? null : keyPadding.data();
+        float[] qd = q.data();
+        float[] kd = k.data();
+        float[] vd = v.data();
+        Parallel.forRange(g.batch * g.heads, 1, (start, end) -> {
+            float[] p = new float[BLOCK * g.lk];
+            for (int task = start; task < end; task++) {
+                for (int i0 = 0; i0 < g.lq; i0 += BLOCK) {
+                    int rows = Math.min(BLOCK, g.lq - i0);
+                    int keys = g.keysSeen(i0 + rows - 1);
+                    scores(g, task, i0, rows, keys, qd, kd, p);
+                    for (int r = 0; r < rows; r++) {
+                        logSumExp[task * g.lq + i0 + r] = softmaxRow(g, task, i0 + r, keys, p, r * keys, mask);
+                    }
+                    drop.apply(g, task, i0, rows, keys, p);
+                    int b = task / g.heads;
+                    int h = task % g.heads;
+                    Gemm.sgemm(false, false, rows, g.dv, keys, 1f, p, 0, keys, vd, g.vAt(b, 0, h), g.vStride(),
+                            0f, out, g.outAt(b, i0, h), g.vStride());
+                }
+            }
+        });
+        return CpuTensor.result("multiHeadAttention", out, Shape.of(g.batch, g.lq, g.heads * g.dv),
+                dOut -> backward(g, q, k, v, mask, drop, logSumExp, dOut), q, k, v);
+    }
+
+    /** {@code p[r, j] = (q_i . k_j) / sqrt(d)} for the block's rows and its first {@code keys} keys. */
+    private static void scores(Geometry g, int task, int i0, int rows, int keys, float[] qd, float[] kd, float[] p) {
+        int b = task / g.heads;
+        int h = task % g.heads;
+        Gemm.sgemm(false, true, rows, keys, g.d, g.scale, qd, g.qAt(b, i0, h), g.qStride(),
+                kd, g.kAt(b, 0, h), g.kStride(), 0f, p, 0, keys);
+    }
+
+    /** Turns one row of scores into probabilities over the keys it may see; returns its log-sum-exp. */
+    private static float softmaxRow(Geometry g, int task, int i, int keys, float[] p, int off, float[] mask) {
+        int b = task / g.heads;
+        int last = g.lastKey(i);
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < keys; j++) {
+            if (j > last || (mask != null && mask[b * g.lk + j] == 0f)) {
+                p[off + j] = Float.NEGATIVE_INFINITY;
+            } else if (p[off + j] > max) {
+                max = p[off + j];
+            }
+        }
+        if (max == Float.NEGATIVE_INFINITY) {
+            Arrays.fill(p, off, off + keys, 0f);
+            return Float.POSITIVE_INFINITY; // exp(s - inf) = 0: the row stays zero in the backward pass
+        }
+        double sum = 0;
+        for (int j = 0; j < keys; j++) {
+            float e = (float) Math.exp(p[off + j] - max);
+            p[off + j] = e;
+            sum += e;
+        }
+        float inv = (float) (1.0 / sum);
+        for (int j = 0; j < keys; j++) {
+            p[off + j] *= inv;
+        }
+        return max + (float) Math.log(sum);
+    }
+
+    /**
+     * Per block: {@code P} recomputed from the log-sum-exp, {@code Pd} its dropped version,
+     * {@code dv += Pd^T dOut}, {@code dPd = dOut v^T}, {@code D_i = sum_j dPd Pd},
+     * {@code dS = P (dP - D) / sqrt(d)}, {@code dq = dS k}, {@code dk += dS^T q}. A task writes only
+     * its own head's columns of dq, dk and dv, so tasks never share an element.
+     */
+    private static void backward(Geometry g, CpuTensor q, CpuTensor k, CpuTensor v, float[] mask, Dropping drop,
+                                 float[] logSumExp, float[] dOut) {
+        float[] dq = q.requiresGrad() ? new float[q.size()] : null;
+        float[] dk = k.requiresGrad() ? new float[k.size()] : null;
+        float[] dv = v.requiresGrad() ? new float[v.size()] : null;
+        float[] qd = q.data();
+        float[] kd = k.data();
+        float[] vd = v.data();
+        Parallel.forRange(g.batch * g.heads, 1, (start, end) -> {
+            float[] p = new float[BLOCK * g.lk];
+            float[] pDropped = drop.active() ? new float[BLOCK * g.lk] : p;
+            float[] ds = new float[BLOCK * g.lk];
+            for (int task = start; task < end; task++) {
+                int b = task / g.heads;
+                int h = task % g.heads;
+                for (int i0 = 0; i0 < g.lq; i0 += BLOCK) {
+                    int rows = Math.min(BLOCK, g.lq - i0);
+                    int keys = g.keysSeen(i0 + rows - 1);
+                    scores(g, task, i0, rows, keys, qd, kd, p);
+                    for (int r = 0; r < rows; r++) {
+                        probabilities(g, b, i0 + r, keys, logSumExp[task * g.lq + i0 + r], p, r * keys, mask);
+                    }
+                    if (drop.active()) {
+                        System.arraycopy(p, 0, pDropped, 0, rows * keys);
+                        drop.apply(g, task, i0, rows, keys, pDropped);
+                    }
+                    if (dv != null) {
+                        Gemm.sgemm(true, false, keys, g.dv, rows, 1f, pDropped, 0, keys, dOut, g.outAt(b, i0, h),
+                                g.vStride(), 1f, dv, g.vAt(b, 0, h), g.vStride());
+                    }
+                    if (dq == null && dk == null) {
+                        continue;
+                    }
+                    Gemm.sgemm(false, true, rows, keys, g.dv, 1f, dOut, g.outAt(b, i0, h), g.vStride(),
+                            vd, g.vAt(b, 0, h), g.vStride(), 0f, ds, 0, keys);
+                    for (int r = 0; r < rows; r++) {
+                        int off = r * keys;
+                        double dot = 0;
+                        for (int j = 0; j < keys; j++) {
+                            dot += ds[off + j] * (double) pDropped[off + j];
+                        }
+                        if (drop.active()) {
+                            drop.scaleGradientRow(g, task, i0 + r, keys, ds, off);
+                        }
+                        for (int j = 0; j < keys; j++) {
+                            ds[off + j] = p[off + j] * (float) (ds[off + j] - dot) * g.scale;
+                        }
+                    }
+                    if (dq != null) {
+                        Gemm.sgemm(false, false, rows, g.d, keys, 1f, ds, 0, keys, kd, g.kAt(b, 0, h), g.kStride(),
+                                0f, dq, g.qAt(b, i0, h), g.qStride());
+                    }
+                    if (dk != null) {
+                        Gemm.sgemm(true, false, keys, g.d, rows, 1f, ds, 0, keys, qd, g.qAt(b, i0, h), g.qStride(),
+                                1f, dk, g.kAt(b, 0, h), g.kStride());
+                    }
+                }
+            }
+        });
+        if (dq != null) {
+            q.accumulateGrad(dq);
+        }
+        if (dk != null) {
+            k.accumulateGrad(dk);
+        }
+        if (dv != null) {
+            v.accumulateGrad(dv);
+        }
+    }
+
+    /** Replaces the scores of one row by {@code exp(s - logSumExp)}, zero where the key is hidden. */
+    private static void probabilities(Geometry g, int b, int i, int keys, float logSumExp, float[] p, int off,
+                                      float[] mask) {
+        int last = g.lastKey(i);
+        for (int j = 0; j < keys; j++) {
+            boolean hidden = j > last || (mask != null && mask[b * g.lk + j] == 0f);
+            p[off + j] = hidden ? 0f : (float) Math.exp(p[off + j] - logSumExp);
+        }
+    }
+
+    /**
+     * The checked sizes and the strides of the interleaved heads: row {@code i} of head {@code h}
+     * of sample {@code b} starts at {@code (b * len + i) * heads * width + h * width}.
+     */
+    private record Geometry(int batch, int lq, int lk, int heads, int d, int dv, boolean causal, float scale) {
+
+        static Geometry check(CpuTensor q, CpuTensor k, CpuTensor v, int heads, CpuTensor keyPadding,
+                              boolean causal) {
+            Shape qs = q.shape();
+            Shape ks = k.shape();
+            Shape vs = v.shape();
+            if (heads < 1) {
+                throw new IllegalArgumentException("multiHeadAttention: heads must be at least 1, got " + heads);
+            }
+            boolean fits = qs.rank() == 3 && ks.rank() == 3 && vs.rank() == 3
+                    && ks.dim(0) == qs.dim(0) && vs.dim(0) == qs.dim(0) && vs.dim(1) == ks.dim(1)
+                    && ks.dim(2) == qs.dim(2) && qs.dim(2) % heads == 0 && vs.dim(2) % heads == 0;
+            if (!fits) {
+                throw new ShapeMismatchException("multiHeadAttention: q " + qs + ", k " + ks + ", v " + vs
+                        + " must be [batch, lq, heads * d], [batch, lk, heads * d], [batch, lk, heads * dv]"
+                        + " with " + heads + " heads");
+            }
+            if (keyPadding != null && !keyPadding.shape().equals(Shape.of(ks.dim(0), ks.dim(1)))) {
+                throw new ShapeMismatchException("multiHeadAttention: key padding mask " + keyPadding.shape()
+                        + " must be [batch, lk] = " + Shape.of(ks.dim(0), ks.dim(1)));
+            }
+            int d = qs.dim(2) / heads;
+            return new Geometry(qs.dim(0), qs.dim(1), ks.dim(1), heads, d, vs.dim(2) / heads, causal,
+                    (float) (1.0 / Math.sqrt(d)));
+        }
+
+        /** @return the last key query {@code i} may see, by the causal rule; {@code lk - 1} without it */
+        int lastKey(int i) {
+            return causal ? Math.min(lk - 1, i + lk - lq) : lk - 1;
+        }
+
+        /** @return how many leading keys query {@code i} and the rows before it may see */
+        int keysSeen(int i) {
+            return Math.max(0, lastKey(i) + 1);
+        }
+
+        int qStride() {
+            return heads * d;
+        }
+
+        int kStride() {
+            return heads * d;
+        }
+
+        int vStride() {
+            return heads * dv;
+        }
+
+        int qAt(int b, int i, int h) {
+            return (b * lq + i) * qStride() + h * d;
+        }
+
+        int kAt(int b, int j, int h) {
+            return (b * lk + j) * kStride() + h * d;
+        }
+
+        int vAt(int b, int j, int h) {
+            return (b * lk + j) * vStride() + h * dv;
+        }
+
+        int outAt(int b, int i, int h) {
+            return (b * lq + i) * vStride() + h * dv;
+        }
+    }
+
+    /**
+     * Dropout of the attention weights as a pure function of a seed and the weight's position:
+     * weight {@code (task, i, j)} survives when a 64-bit mix of both, read as a uniform number in
+     * {@code [0, 1)}, is at least {@code p}; survivors are scaled by {@code 1 / (1 - p)}.
+     */
+    private record Dropping(float p, long seed) {
+
+        boolean active() {
+            return p > 0f;
+        }
+
+        void apply(Geometry g, int task, int i0, int rows, int keys, float[] weights) {
+            if (!active()) {
+                return;
+            }
+            for (int r = 0; r < rows; r++) {
+                scaleGradientRow(g, task, i0 + r, keys, weights, r * keys);
+            }
+        }
+
+        /** Multiplies one row by the mask over {@code 1 - p} (the same factor forward and backward). */
+        void scaleGradientRow(Geometry g, int task, int i, int keys, float[] row, int off) {
+            float keep = 1f / (1f - p);
+            long base = ((long) task * g.lq + i) * g.lk;
+            for (int j = 0; j < keys; j++) {
+                row[off + j] = uniform(seed, base + j) >= p ? row[off + j] * keep : 0f;
+            }
+        }
+
+        /** SplitMix64's finaliser of {@code seed + index * golden ratio}, as a float in {@code [0, 1)}. */
+        private static float uniform(long seed, long index) {
+            long z = seed + index * 0x9E3779B97F4A7C15L;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            z = z ^ (z >>> 31);
+            return (z >>> 40) * 0x1.0p-24f;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.neurite.plugins.transformer;
+
+import java.util.List;
+
+import org.neurite.api.IncrementalDecoder;
+import org.neurite.api.Layer;
+import org.neurite.api.Mode;
+import org.neurite.api.Options;
+import org.neurite.api.Parameter;
+import org.neurite.api.Shape;
+import org.neurite.api.ShapeMismatchException;
+import org.neurite.api.Tensor;
+
+/**
+ * A decoder-only language model in one layer, as nanoGPT's {@code GPT}: token embedding
+ * {@code tokens.weight [vocabulary, width]} plus learned positions
+ * {@code positions.weight [context, width]}, causal encoder blocks ({@code blocks.<i>.*}, the
+ * names of {@code nn.TransformerEncoderLayer}), a final layer norm {@code norm}, and per-token
+ * logits from a head that is the token embedding itself (tied) or its own {@code head.weight}.
+ *
+ * <p>It can also continue sequences a few tokens at a time with a {@link KeyValueCache}: each
+ * block's attention keeps the keys and values of earlier steps, so a new token costs its own
+ * projections and one attention row per block, never a pass over the prefix.
+ *
+ * <p>Shape: input token ids {@code [batch, time]} (whole numbers as floats), {@code time <= context};
+ * output logits {@code [batch, time, vocabulary]}.
+ */
+final class CausalLm extends CompositeLayer implements IncrementalDecoder {
+
+    static final String TYPE = "causal_lm";
+
+    private final int vocabulary;
+    private final int context;
+    private final Parameter tokens;
+    private final Parameter positions;
+    private final List<EncoderLayer> blocks;
+    private final Layer norm;
+    private final Parameter head;
+
+    CausalLm(Options options, int context, Parameter tokens, Parameter positions, List<EncoderLayer> blocks,
+             Layer norm, Parameter head) {
+        super(TYPE, options);
+        this.vocabulary = tokens.shape().dim(0);
+        this.context = context;
+        this.tokens = parameter("tokens.weight", tokens);
+        this.positions = parameter("positions.weight", positions);
+        for (int i = 0; i < blocks.size(); i++) {
+            part("blocks." + i, blocks.get(i));
+        }
+        this.blocks = List.copyOf(blocks);
+        this.norm = part("norm", norm);
+        this.head = head == null ? null : parameter("head.weight", head);
+    }
+
+    @Override
+    public int context() {
+        return context;
+    }
+
+    @Override
+    public int vocabulary() {
+        return vocabulary;
+    }
+
+    @Override
+    public Session start() {
+        KeyValueCache cache = newCache();
+        return new Session() {
+            @Override
+            public int length() {
+                return cache.length();
+            }
+
+            @Override
+            public Tensor next(Tensor ids) {
+                return CausalLm.this.next(ids, cache);
+            }
+        };
+    }
+
+    @Override
+    public Shape outputShape(Shape inputShape) {
+        if (inputShape.rank() != 1) {
+            throw new ShapeMismatchException(TYPE + ": expects token ids [time], got " + inputShape);
+        }
+        if (inputShape.dim(0) > context) {
+            throw new ShapeMismatchException(TYPE + ": a sequence of " + inputShape.dim(0)
+                    + " tokens is longer than the context " + context);
+        }
+        return Shape.of(inputShape.dim(0), vocabulary);
+    }
+
+    @Override
+    public Tensor forward(Tensor ids, Mode mode) {
+        outputShape(ids.shape().sub(1, ids.shape().rank()));
+        Tensor x = embed(ids, 0);
+        for (EncoderLayer block : blocks) {
+            x = block.forward(x, mode);
+        }
+        return logits(x, mode);
+    }
+
+    /** @return an empty cache for continuing {@code batch} sequences */
+    KeyValueCache newCache() {
+        return new KeyValueCache(blocks.size());
+    }
+
+    /**
+     * Continues the cached sequences by the given tokens, in inference.
+     *
+     * @param ids the next tokens {@code [batch, n]}; the cache's length plus n must not exceed the context
+     * @param cache the keys and values of the earlier tokens, extended by these
+     * @return the logits after each new token, {@code [batch, n, vocabulary]}
+     */
+    Tensor next(Tensor ids, KeyValueCache cache) {
+        int start = cache.length();
+        int n = ids.shape().dim(1);
+        if (start + n > context) {
+            throw new ShapeMismatchException(TYPE + ": " + start + " cached tokens and " + n
+                    + " new ones exceed the context " + context);
+        }
+        Tensor x = embed(ids, start);
+        for (int i = 0; i < blocks.size(); i++) {
+            x = blocks.get(i).forwardCached(x, cache, i);
+        }
+        cache.advance(n);
+        return logits(x, Mode.INFERENCE);
+    }
+
+    /** Token vectors plus the vectors of positions {@code start, start + 1, ...}. */
+    private Tensor embed(Tensor ids, int start) {
+        int time = ids.shape().dim(1);
+        Tensor x = ids.backend().embedding(tokens.value(), ids);
+        return x.add(positions.value().slice(0, start, start + time));
+    }
+
+    private Tensor logits(Tensor x, Mode mode) {
+        Tensor h = norm.forward(x, mode);
+        Tensor w = head == null ? tokens.value() : head.value();
+        return h.matmul(w.transpose(0, 1));
+    }
+}

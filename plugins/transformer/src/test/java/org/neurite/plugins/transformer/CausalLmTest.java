@@ -1,0 +1,106 @@
+package org.neurite.plugins.transformer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.neurite.plugins.transformer.PluginComponents.layer;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neurite.api.IncrementalDecoder;
+import org.neurite.api.Mode;
+import org.neurite.api.Shape;
+import org.neurite.api.ShapeMismatchException;
+import org.neurite.api.Tensor;
+import org.neurite.engine.check.TorchFixture;
+import org.neurite.engine.CpuBackend;
+
+class CausalLmTest {
+
+    private static final Map<String, Object> SMALL = Map.of("vocabulary", 13, "context", 10, "width", 8,
+            "layers", 2, "heads", 2);
+
+    private static Tensor ids(float[] values, int batch) {
+        return CpuBackend.instance().tensor(values, Shape.of(batch, values.length / batch));
+    }
+
+    @Test
+    void theCacheGivesTheLogitsOfTheFullForwardPassTokenByToken() {
+        CausalLm lm = (CausalLm) layer("causal_lm", SMALL, List.of(Shape.of(10)));
+        float[] tokens = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 12, 0, 7, 7, 1, 8, 2, 8, 1, 8};
+        float[] full = lm.forward(ids(tokens, 2), Mode.INFERENCE).toArray(); // [2, 10, 13]
+
+        KeyValueCache cache = lm.newCache();
+        float[] prompt = {3, 1, 4, 12, 0, 7}; // the first 3 tokens of each row at once
+        float[] first = lm.next(ids(prompt, 2), cache).toArray();
+        assertThat(cache.length()).isEqualTo(3);
+        for (int b = 0; b < 2; b++) {
+            TorchFixture.assertClose("prompt row " + b, slice(first, b * 3 * 13, 3 * 13),
+                    slice(full, b * 10 * 13, 3 * 13), 1e-5, 1e-5);
+        }
+        for (int t = 3; t < 10; t++) {
+            float[] step = lm.next(ids(new float[] {tokens[t], tokens[10 + t]}, 2), cache).toArray();
+            for (int b = 0; b < 2; b++) {
+                TorchFixture.assertClose("step " + t + " row " + b, slice(step, b * 13, 13),
+                        slice(full, (b * 10 + t) * 13, 13), 1e-5, 1e-5);
+            }
+        }
+        assertThatThrownBy(() -> lm.next(ids(new float[] {1, 2}, 2), cache))
+                .isInstanceOf(ShapeMismatchException.class)
+                .hasMessage("causal_lm: 10 cached tokens and 1 new ones exceed the context 10");
+    }
+
+    @Test
+    void greedyGenerationThroughTheApiSessionFollowsTheFullForwardPass() {
+        IncrementalDecoder lm = (IncrementalDecoder) layer("causal_lm", SMALL, List.of(Shape.of(10)));
+        IncrementalDecoder.Session session = lm.start();
+        float[] sequence = new float[10];
+        sequence[0] = 5;
+        Tensor logits = session.next(ids(new float[] {5}, 1));
+        for (int t = 1; t < 10; t++) {
+            sequence[t] = logits.argmax(2).toArray()[0];
+            logits = session.next(ids(new float[] {sequence[t]}, 1));
+        }
+        // the full pass over the generated sequence picks the same next token at every step
+        float[] full = lm.forward(ids(sequence, 1), Mode.INFERENCE).argmax(2).toArray();
+        for (int t = 0; t < 9; t++) {
+            assertThat(full[t]).as("step " + t).isEqualTo(sequence[t + 1]);
+        }
+        assertThat(session.length()).isEqualTo(10);
+        assertThat(lm.vocabulary()).isEqualTo(13);
+        assertThat(lm.context()).isEqualTo(10);
+    }
+
+    @Test
+    void theHeadIsTheTokenEmbeddingUnlessUntied() {
+        assertThat(layer("causal_lm", SMALL, List.of(Shape.of(10))).parameters()).doesNotContainKey("head.weight")
+                .containsKeys("tokens.weight", "positions.weight", "blocks.1.self_attn.in_proj_weight", "norm.weight");
+        Map<String, Object> untied = new java.util.HashMap<>(SMALL);
+        untied.put("tie_embeddings", false);
+        assertThat(layer("causal_lm", untied, List.of(Shape.of(10))).parameters().get("head.weight").shape())
+                .isEqualTo(Shape.of(13, 8));
+    }
+
+    @Test
+    void matricesStartSmall() {
+        float[] tokens = layer("causal_lm", SMALL, List.of(Shape.of(10))).parameters().get("tokens.weight").data();
+        double sumSquares = 0;
+        for (float x : tokens) {
+            sumSquares += x * x;
+        }
+        assertThat(Math.sqrt(sumSquares / tokens.length)).isBetween(0.015, 0.025);
+    }
+
+    @Test
+    void aSequenceLongerThanTheContextIsAnOptionError() {
+        assertThatThrownBy(() -> PluginComponents.model(List.of(12), List.of(Map.of("type", "causal_lm",
+                "vocabulary", 13, "context", 10, "width", 8, "layers", 1, "heads", 2))))
+                .isInstanceOf(org.neurite.api.OptionException.class)
+                .hasMessage("model.layers[0].context: the input has 12 tokens, more than the context 10");
+    }
+
+    private static float[] slice(float[] a, int from, int length) {
+        return java.util.Arrays.copyOfRange(a, from, from + length);
+    }
+}
