@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Inference of the Fashion-MNIST MLP from Java (org.neurite.engine.inference.Model): batch-1
+# Inference of the Fashion-MNIST MLP from Java (org.neurite.engine.inference.Predictor): batch-1
 # latency (median, p99, microseconds) and batch-1000 throughput (samples/s), with JMH.
 # PyTorch's figure for the same model (eval mode, no_grad, batch 1000) is printed by
 # bench/reference/pytorch_fashion.py mlp ("inference samples/s"); compare the two only when
