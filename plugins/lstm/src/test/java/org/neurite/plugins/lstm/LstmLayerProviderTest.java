@@ -1,15 +1,10 @@
 package org.neurite.plugins.lstm;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,16 +30,6 @@ class LstmLayerProviderTest {
     void aPyTorchStateDictLoadsUnchangedAndGivesPyTorchsOutputsStatesAndGradients(Path file) {
         TorchRecurrentFixture fixture = TorchRecurrentFixture.read(file);
         fixture.check(fixture.create(provider));
-    }
-
-    @Test
-    void theZipIndexesTheProvider() throws IOException {
-        try (ZipFile zip = new ZipFile(System.getProperty("neurite.plugin.zip"))) {
-            ZipEntry index = zip.getEntry("classes/META-INF/extensions.idx");
-            assertThat(index).as("extensions.idx in the zip").isNotNull();
-            assertThat(new String(zip.getInputStream(index).readAllBytes(), StandardCharsets.UTF_8))
-                    .contains(LstmLayerProvider.class.getName());
-        }
     }
 
     @Test
