@@ -101,6 +101,28 @@ class PluginFailureTest {
     }
 
     @Test
+    void aThrowInForwardAtEvaluateAndPredictNamesLayerAndPlugin() throws IOException {
+        // trains as the identity, throws once NEURITE_TEST_BOOM is set
+        Path plugins = plugin("later", "later", "if (System.getenv(\"NEURITE_TEST_BOOM\") != null)"
+                + " throw new IllegalStateException(\"no luck\"); return input;", "");
+        CommandResult trained = train(plugins, "- {type: later}");
+        assertThat(trained.exitCode()).as(trained.toString()).isZero();
+        Path run = RunConfigs.onlyRunFolder(temp.resolve("runs"));
+        Path points = Files.writeString(temp.resolve("points.json"), "[[0.1, 0.2]]");
+        Map<String, String> env = Map.of("NEURITE_PLUGINS", plugins.toString(), "NEURITE_TEST_BOOM", "1");
+        String line = "layers[0] (later) forward failed: IllegalStateException: no luck [in plugin 'later' 1.0.0]";
+
+        CommandResult evaluate = distribution.run(temp, env, "evaluate", run.toString(), "--data",
+                temp.resolve("run.yaml").toString());
+        CommandResult predict = distribution.run(temp, env, "predict", run.toString(), points.toString());
+
+        assertThat(evaluate.exitCode()).as(evaluate.toString()).isEqualTo(1);
+        assertThat(lastLine(evaluate.stderr())).isEqualTo("neurite evaluate: " + line);
+        assertThat(predict.exitCode()).as(predict.toString()).isEqualTo(1);
+        assertThat(lastLine(predict.stderr())).isEqualTo("neurite predict: " + line);
+    }
+
+    @Test
     void aClassMissingFromTheZipIsNamedWithItsPluginAtBuildAndAtForward() throws IOException {
         Path plugins = plugin("ghost", "ghost", "return Helper.twice(input);",
                 "public Layer create(Options o, Shape s, LayerContext c) { Helper.twice(null); return null; }",
