@@ -101,6 +101,80 @@ class PluginFailureTest {
     }
 
     @Test
+    void aThrowInForwardAtEvaluateAndPredictNamesLayerAndPlugin() throws IOException {
+        // trains as the identity, throws once NEURITE_TEST_BOOM is set
+        Path plugins = plugin("later", "later", "if (System.getenv(\"NEURITE_TEST_BOOM\") != null)"
+                + " throw new IllegalStateException(\"no luck\"); return input;", "");
+        CommandResult trained = train(plugins, "- {type: later}");
+        assertThat(trained.exitCode()).as(trained.toString()).isZero();
+        Path run = RunConfigs.onlyRunFolder(temp.resolve("runs"));
+        Path points = Files.writeString(temp.resolve("points.json"), "[[0.1, 0.2]]");
+        Map<String, String> env = Map.of("NEURITE_PLUGINS", plugins.toString(), "NEURITE_TEST_BOOM", "1");
+        String line = "layers[0] (later) forward failed: IllegalStateException: no luck [in plugin 'later' 1.0.0]";
+
+        CommandResult evaluate = distribution.run(temp, env, "evaluate", run.toString(), "--data",
+                temp.resolve("run.yaml").toString());
+        CommandResult predict = distribution.run(temp, env, "predict", run.toString(), points.toString());
+
+        assertThat(evaluate.exitCode()).as(evaluate.toString()).isEqualTo(1);
+        assertThat(lastLine(evaluate.stderr())).isEqualTo("neurite evaluate: " + line);
+        assertThat(predict.exitCode()).as(predict.toString()).isEqualTo(1);
+        assertThat(lastLine(predict.stderr())).isEqualTo("neurite predict: " + line);
+    }
+
+    @Test
+    void aThrowInBackwardNamesPluginEpochAndStepAndGoesIntoTrainLog() throws IOException {
+        Path plugins = plugin("back", "back", "return input.backend().custom(\"back\", input,"
+                + " g -> { throw new IllegalStateException(\"no way back\"); }, input);", "");
+
+        CommandResult run = train(plugins, "- {type: dense, units: 8}\n    - {type: back}");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        String line = "epoch 1, step 1: training failed: IllegalStateException: no way back [in plugin 'back' 1.0.0]";
+        assertThat(lastLine(run.stderr())).isEqualTo("neurite train: " + line);
+        assertThat(Files.readString(RunConfigs.onlyRunFolder(temp.resolve("runs")).resolve("train.log"))).contains(line);
+    }
+
+    @Test
+    void aThrowInAPluginOptimizersStepNamesPluginEpochAndStepAndGoesIntoTrainLog() throws IOException {
+        TestPlugin plugin = TestPlugin.named("stuck").source("org.example.stuck.Stuck", """
+                package org.example.stuck;
+
+                import java.util.List;
+                import java.util.Map;
+                import org.neurite.api.*;
+                import org.pf4j.Extension;
+
+                public final class Stuck implements Optimizer {
+                    public String name() { return "stuck"; }
+                    public void step(Map<String, Parameter> parameters) { throw new IllegalStateException("stuck"); }
+                    public double learningRate() { return 0.1; }
+                    public void setLearningRate(double learningRate) { }
+                    public Map<String, float[]> state() { return Map.of(); }
+                    public void loadState(Map<String, float[]> state) { }
+                    @Extension
+                    public static final class Provider implements OptimizerProvider {
+                        public String name() { return "stuck"; }
+                        public String description() { return "An optimizer of a test plugin."; }
+                        public List<OptionSpec> options() { return List.of(); }
+                        public Optimizer create(Options options) { return new Stuck(); }
+                    }
+                }
+                """);
+        Path plugins = temp.resolve("plugins-stuck");
+        plugin.zipInto(plugins, temp.resolve("work-stuck"));
+        Path config = RunConfigs.write(temp, "run.yaml", RunConfigs.SPIRALS.replace("{name: adam, lr: 0.05}", "stuck"));
+
+        CommandResult run = distribution.run(temp, Map.of("NEURITE_PLUGINS", plugins.toString()), "train",
+                config.toString(), "--out", temp.resolve("runs").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        String line = "epoch 1, step 1: training failed: IllegalStateException: stuck [in plugin 'stuck' 1.0.0]";
+        assertThat(lastLine(run.stderr())).isEqualTo("neurite train: " + line);
+        assertThat(Files.readString(RunConfigs.onlyRunFolder(temp.resolve("runs")).resolve("train.log"))).contains(line);
+    }
+
+    @Test
     void aClassMissingFromTheZipIsNamedWithItsPluginAtBuildAndAtForward() throws IOException {
         Path plugins = plugin("ghost", "ghost", "return Helper.twice(input);",
                 "public Layer create(Options o, Shape s, LayerContext c) { Helper.twice(null); return null; }",

@@ -41,6 +41,19 @@ public final class ComponentException extends RuntimeException {
     }
 
     /**
+     * @param origin whose code failed, such as {@code plugin 'noise' 1.0.0}, or {@code null}
+     * @return this failure with its origin named: {@code ... [in plugin 'noise' 1.0.0]}
+     */
+    public ComponentException from(String origin) {
+        if (origin == null) {
+            return this;
+        }
+        ComponentException named = new ComponentException(path, problem + " [in " + origin + "]", getCause());
+        named.setStackTrace(getStackTrace());
+        return named;
+    }
+
+    /**
      * @param failure a throwable
      * @return its class's simple name and message on one line, such as {@code NoClassDefFoundError: com/x/Y}
      */

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Evaluator;
@@ -113,9 +114,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (batchSize < 1) {
                 throw new ConfigException("--batch-size", "expected a positive number of samples, got " + batchSize);
             }
-            SavedModel saved = SavedModel.load(model, components.get());
+            Components available = components.get();
+            SavedModel saved = SavedModel.load(model, available);
             Labelled labelled = data(saved);
-            Evaluation e = new Evaluator(saved.model(), saved.loss(), batchSize).evaluate(labelled.data);
+            Evaluation e;
+            try {
+                e = new Evaluator(saved.model(), saved.loss(), batchSize).evaluate(labelled.data);
+            } catch (ComponentException c) {
+                throw c.from(available.originOf(c));
+            }
             out.println("model " + saved.file());
             out.println("data  " + labelled.description + ": " + e.samples() + " samples");
             out.println(EvaluationReport.summary(e));

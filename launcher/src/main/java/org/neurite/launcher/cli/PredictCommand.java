@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
+import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.Components;
 import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.NextCharacters;
@@ -77,15 +78,20 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            SavedModel saved = SavedModel.load(model, components.get());
-            if (saved.vocabulary() != null && format == null) {
-                NextCharacters.print(saved, input, spec.commandLine().getOut());
+            Components available = components.get();
+            SavedModel saved = SavedModel.load(model, available);
+            try {
+                if (saved.vocabulary() != null && format == null) {
+                    NextCharacters.print(saved, input, spec.commandLine().getOut());
+                    return ExitCodes.OK;
+                }
+                Map<String, float[]> rows = PredictionInput.read(input, format(), saved.model().inputShapes(), scale);
+                Predictions predictions = new Predictions(saved.model(), saved.loss());
+                predictions.print(predictions.compute(rows), spec.commandLine().getOut());
                 return ExitCodes.OK;
+            } catch (ComponentException c) {
+                throw c.from(available.originOf(c));
             }
-            Map<String, float[]> rows = PredictionInput.read(input, format(), saved.model().inputShapes(), scale);
-            Predictions predictions = new Predictions(saved.model(), saved.loss());
-            predictions.print(predictions.compute(rows), spec.commandLine().getOut());
-            return ExitCodes.OK;
         } catch (Exception e) {
             return Failures.report(e, "predict", spec.commandLine().getErr());
         }
