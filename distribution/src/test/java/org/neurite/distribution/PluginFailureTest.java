@@ -123,20 +123,21 @@ class PluginFailureTest {
     }
 
     @Test
-    void aThrowInBackwardNamesPluginEpochAndStepAndGoesIntoTrainLog() throws IOException {
+    void aThrowInBackwardNamesLayerPluginEpochAndStepAndGoesIntoTrainLog() throws IOException {
         Path plugins = plugin("back", "back", "return input.backend().custom(\"back\", input,"
                 + " g -> { throw new IllegalStateException(\"no way back\"); }, input);", "");
 
         CommandResult run = train(plugins, "- {type: dense, units: 8}\n    - {type: back}");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        String line = "epoch 1, step 1: training failed: IllegalStateException: no way back [in plugin 'back' 1.0.0]";
+        String line = "epoch 1, step 1: model.layers[1] (back) backward failed: IllegalStateException: no way back"
+                + " [in plugin 'back' 1.0.0]";
         assertThat(lastLine(run.stderr())).isEqualTo("neurite train: " + line);
         assertThat(Files.readString(RunConfigs.onlyRunFolder(temp.resolve("runs")).resolve("train.log"))).contains(line);
     }
 
     @Test
-    void aThrowInAPluginOptimizersStepNamesPluginEpochAndStepAndGoesIntoTrainLog() throws IOException {
+    void aThrowInAPluginOptimizersStepNamesOptimizerPluginEpochAndStepAndGoesIntoTrainLog() throws IOException {
         TestPlugin plugin = TestPlugin.named("stuck").source("org.example.stuck.Stuck", """
                 package org.example.stuck;
 
@@ -169,7 +170,7 @@ class PluginFailureTest {
                 config.toString(), "--out", temp.resolve("runs").toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        String line = "epoch 1, step 1: training failed: IllegalStateException: stuck [in plugin 'stuck' 1.0.0]";
+        String line = "epoch 1, step 1: optimizer (stuck) step failed: IllegalStateException: stuck [in plugin 'stuck' 1.0.0]";
         assertThat(lastLine(run.stderr())).isEqualTo("neurite train: " + line);
         assertThat(Files.readString(RunConfigs.onlyRunFolder(temp.resolve("runs")).resolve("train.log"))).contains(line);
     }

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
+import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.tensor.CpuTensor;
 
 /** Reverse-mode automatic differentiation: walks the recorded graph from a result back to its leaves. */
@@ -27,6 +28,8 @@ public final class Autograd {
      *
      * @param root the tensor to start from
      * @param seed its gradient, of its size
+     * @throws ComponentException if the backward step of an operation that a layer's forward
+     *     recorded fails, naming the layer's place and type
      */
     public static void backward(CpuTensor root, float[] seed) {
         if (!root.requiresGrad()) {
@@ -42,7 +45,17 @@ public final class Autograd {
             if (node == null || g == null) {
                 continue;
             }
-            node.backward().apply(g);
+            try {
+                node.backward().apply(g);
+            } catch (ComponentException e) {
+                throw e;
+            } catch (RuntimeException | LinkageError e) {
+                if (node.place() == null) {
+                    throw e;
+                }
+                throw new ComponentException(node.place().path(), "(" + node.place().type() + ") backward failed: "
+                        + ComponentException.describe(e), e);
+            }
             t.releaseGraph();
         }
     }

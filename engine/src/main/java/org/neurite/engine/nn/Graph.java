@@ -14,6 +14,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
+import org.neurite.engine.autograd.LayerScope;
 import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.registry.EngineLayerContext;
@@ -199,10 +200,12 @@ public final class Graph implements Model {
     /**
      * Runs one node. As in {@link Sequential#forward(Tensor, Mode)}, a failure inside the layer's
      * code becomes a {@link ComponentException} naming the node and its type; bad data passes through.
+     * The operations it records remember the node ({@link LayerScope}) for failures in their backward steps.
      */
     private static Tensor forward(GraphNode node, List<Tensor> in, Mode mode) {
         Layer layer = node.layer();
         String place = "layers." + node.name();
+        LayerScope.Place outer = LayerScope.enter(place, layer.type());
         try {
             return layer instanceof MultiInputLayer m ? m.forward(in, mode) : layer.forward(in.get(0), mode);
         } catch (ComponentException e) {
@@ -211,6 +214,8 @@ public final class Graph implements Model {
             throw e;
         } catch (RuntimeException | LinkageError e) {
             throw new ComponentException(place, "(" + layer.type() + ") forward failed: " + ComponentException.describe(e), e);
+        } finally {
+            LayerScope.exit(outer);
         }
     }
 

@@ -18,6 +18,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
+import org.neurite.engine.autograd.LayerScope;
 import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.registry.EngineLayerContext;
@@ -246,13 +247,15 @@ public final class Sequential implements Model {
      * {@inheritDoc} A failure inside a layer (a bug in its code, a class missing from its plugin)
      * becomes a {@link ComponentException} naming the layer's place and type, such as
      * {@code layers[2] (noisy): forward failed: IllegalStateException: ...}; an enclosing
-     * sequence prefixes its own place.
+     * sequence prefixes its own place. The operations a layer records remember its place
+     * ({@link LayerScope}), so that a failure in their backward steps names the layer too.
      */
     @Override
     public Tensor forward(Tensor input, Mode mode) {
         Tensor x = input;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            LayerScope.Place outer = LayerScope.enter("layers[" + i + "]", layer.type());
             try {
                 x = layer.forward(x, mode);
             } catch (ComponentException e) {
@@ -262,6 +265,8 @@ public final class Sequential implements Model {
             } catch (RuntimeException | LinkageError e) {
                 throw new ComponentException("layers[" + i + "]", "(" + layer.type() + ") forward failed: "
                         + ComponentException.describe(e), e);
+            } finally {
+                LayerScope.exit(outer);
             }
         }
         return x;

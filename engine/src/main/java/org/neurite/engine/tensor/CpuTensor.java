@@ -12,6 +12,7 @@ import org.neurite.engine.autograd.Autograd;
 import org.neurite.engine.autograd.Backward;
 import org.neurite.engine.autograd.GradContribution;
 import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.autograd.LayerScope;
 import org.neurite.engine.autograd.Node;
 import org.neurite.engine.ops.Activations;
 import org.neurite.engine.ops.Comparison;
@@ -95,7 +96,7 @@ public final class CpuTensor implements Tensor {
                     }
                 }
                 out.requiresGrad = true;
-                out.node = new Node(name, kept, backward);
+                out.node = new Node(name, kept, backward, LayerScope.current());
             }
         }
         return out;

@@ -19,6 +19,7 @@ import org.neurite.engine.data.DataLoader;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.optim.clip.GlobalNormClipper;
+import org.neurite.engine.registry.ComponentException;
 
 /**
  * Trains a model: epochs of shuffled minibatches (zero the gradients, forward in
@@ -208,7 +209,7 @@ public final class Trainer {
             if (schedule != null) {
                 optimizer.setLearningRate(schedule.rate((int) progress.steps));
             }
-            optimizer.step(parameters);
+            step(parameters);
             progress.steps++;
             progress.lastLoss = value;
             totals.add(value, prediction, batch.targets());
@@ -217,6 +218,19 @@ public final class Trainer {
             }
         }
         return totals;
+    }
+
+    /**
+     * Updates the parameters. A failure in the optimizer's code (a bug, a class missing from its
+     * plugin) names the optimizer: {@code optimizer (adam) step failed: IllegalStateException: ...}.
+     */
+    private void step(Map<String, Parameter> parameters) {
+        try {
+            optimizer.step(parameters);
+        } catch (RuntimeException | LinkageError e) {
+            throw new ComponentException("optimizer", "(" + optimizer.name() + ") step failed: "
+                    + ComponentException.describe(e), e);
+        }
     }
 
     /** What carries over from epoch to epoch: the steps taken and the last loss. */

@@ -187,4 +187,50 @@ class SequentialTest {
         CpuTensor x = GradCheck.random(2, 5, 6);
         assertThat(rebuilt.forward(x, Mode.INFERENCE).toArray()).containsExactly(java.forward(x, Mode.INFERENCE).toArray());
     }
+
+    /** A layer whose forward works and whose backward throws, as a faulty custom op of a plugin would. */
+    private static final class NoWayBack implements org.neurite.api.Layer {
+        @Override
+        public String type() {
+            return "no_way_back";
+        }
+
+        @Override
+        public Options options() {
+            return Options.of("layer", Map.of());
+        }
+
+        @Override
+        public Shape outputShape(Shape inputShape) {
+            return inputShape;
+        }
+
+        @Override
+        public Map<String, org.neurite.api.Parameter> parameters() {
+            return Map.of();
+        }
+
+        @Override
+        public org.neurite.api.Tensor forward(org.neurite.api.Tensor input, Mode mode) {
+            return input.backend().custom("no_way_back", input, g -> {
+                throw new IllegalStateException("no way back");
+            }, input);
+        }
+    }
+
+    @Test
+    void aFailureInALayersBackwardNamesTheLayersPlaceAndType() {
+        SplittableRandom r = new SplittableRandom(0);
+        Sequential inner = new Sequential(Shape.of(3), List.of(new DenseLayer(3, 3, r), new NoWayBack()));
+        Sequential model = new Sequential(Shape.of(3), List.of(new DenseLayer(3, 3, r), inner));
+        CpuTensor x = CpuTensor.wrap(new float[] {1, 2, 3}, Shape.of(1, 3));
+
+        org.neurite.api.Tensor y = model.forward(x, Mode.TRAINING).sum();
+
+        assertThatThrownBy(y::backward).isInstanceOf(org.neurite.engine.registry.ComponentException.class)
+                .hasMessage("layers[1].layers[1] (no_way_back) backward failed: IllegalStateException: no way back")
+                .hasRootCauseMessage("no way back");
+        // outside every layer, the scope is left as it was
+        assertThat(org.neurite.engine.autograd.LayerScope.current()).isNull();
+    }
 }
