@@ -10,6 +10,14 @@ public interface Loss {
      */
     int IGNORE_INDEX = -100;
 
+    /**
+     * A value target equal to this (NaN) is ignored by the regression losses: it adds nothing to
+     * the loss, which is averaged over the other elements only. Padded steps of per-step value
+     * targets ({@code [batch, time, features]}) hold it, as padded class targets hold
+     * {@link #IGNORE_INDEX}. Test for it with {@link Float#isNaN}.
+     */
+    float IGNORED_VALUE = Float.NaN;
+
     /** @return the name it is registered under, such as {@code cross_entropy} */
     String name();
 
@@ -19,7 +27,8 @@ public interface Loss {
      * @param prediction the model output, {@code [batch, ...]}
      * @param target the targets: class indices stored as floats ({@code [batch]}, or
      *     {@code [batch, time]} against a prediction {@code [batch, time, classes]}) for
-     *     classification losses, values of the prediction's shape for regression losses
+     *     classification losses, values of the prediction's shape for regression losses (such as
+     *     {@code [batch, time, features]}, {@link #IGNORED_VALUE} at padded steps)
      * @return a scalar tensor
      * @throws ShapeMismatchException if prediction and target do not fit, naming both shapes
      */
