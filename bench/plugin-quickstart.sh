@@ -23,7 +23,7 @@ cd "$work/neurite"
 t1=$(date +%s)
 mvn -q -B -DskipTests package
 t2=$(date +%s)
-mvn -q -B -DskipTests -pl testkit -am install
+mvn -q -B -Dmaven.test.skip -Dmaven.javadoc.skip -pl testkit -am install
 t3=$(date +%s)
 cd plugin-template && mvn -q -B package
 t4=$(date +%s)
