@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Samples as a {@link DataSource} reads them: one or more named inputs and one target per
@@ -58,13 +59,16 @@ public final class SampleSet {
     private final Column targets;
     private final int classes;
     private final Map<String, Object> info;
+    private final String paddingMask;
 
-    private SampleSet(String source, Map<String, Column> inputs, Column targets, int classes, Map<String, Object> info) {
+    private SampleSet(String source, Map<String, Column> inputs, Column targets, int classes, Map<String, Object> info,
+                      String paddingMask) {
         this.source = source;
         this.inputs = inputs;
         this.targets = targets;
         this.classes = classes;
         this.info = info;
+        this.paddingMask = paddingMask;
     }
 
     /**
@@ -97,7 +101,37 @@ public final class SampleSet {
             }
         });
         return new SampleSet(source, Collections.unmodifiableMap(new LinkedHashMap<>(inputs)), targets, classes,
-                Collections.unmodifiableMap(new LinkedHashMap<>(info)));
+                Collections.unmodifiableMap(new LinkedHashMap<>(info)), null);
+    }
+
+    /**
+     * Marks these samples as sequences padded at their end to the longest of them, to be padded
+     * per batch instead: the host cuts every batch to the longest sequence in that batch. Each
+     * input whose first axis is as long as the mask's (such as {@code tokens [time]} or
+     * {@code features [time, features]}), and the targets when their first axis is, keep only
+     * the batch's first {@code L} steps, where {@code L} is one past the last real step of any
+     * of its samples. A model fed such samples takes sequences of any length up to the one its
+     * input declares.
+     *
+     * @param mask the name of the input {@code [time]} holding 1 at real steps and 0 at padding
+     * @return the same samples, marked
+     * @throws IllegalArgumentException if there is no such input, or it is not of rank 1
+     */
+    public SampleSet paddedPerBatch(String mask) {
+        Column column = inputs.get(mask);
+        if (column == null || column.shape().rank() != 1) {
+            throw new IllegalArgumentException(source + ": the padding mask must be an input of shape [time], found "
+                    + (column == null ? "no input '" + mask + "' among " + inputs.keySet() : column.shape()));
+        }
+        return new SampleSet(source, inputs, targets, classes, info, mask);
+    }
+
+    /**
+     * @return the name of the mask input when batches are cut to their longest sequence
+     *     ({@link #paddedPerBatch}), else empty
+     */
+    public Optional<String> paddingMask() {
+        return Optional.ofNullable(paddingMask);
     }
 
     private static int rows(String source, String what, Column column) {
@@ -143,6 +177,9 @@ public final class SampleSet {
     public String toString() {
         StringBuilder sb = new StringBuilder("SampleSet[" + size() + " samples from " + source + ", inputs");
         inputs.forEach((name, c) -> sb.append(' ').append(name).append(c.shape()));
+        if (paddingMask != null) {
+            sb.append(", padded per batch by '").append(paddingMask).append('\'');
+        }
         return sb.append(", targets ").append(targets.shape())
                 .append(classes > 0 ? " of " + classes + " classes" : " values").append(']').toString();
     }

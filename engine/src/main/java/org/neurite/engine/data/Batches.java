@@ -13,7 +13,8 @@ import org.neurite.engine.tensor.CpuTensor;
 
 /**
  * The minibatches of one epoch, in an order fixed when the epoch was drawn. Each iteration
- * makes the batches lazily, one at a time; iterating again gives the same batches.
+ * makes the batches lazily, one at a time; iterating again gives the same batches. Sequences
+ * padded per batch ({@link Dataset#paddedPerBatch}) are cut to the longest sequence of each batch.
  */
 public final class Batches implements Iterable<Batch> {
 
@@ -64,18 +65,44 @@ public final class Batches implements Iterable<Batch> {
                 int from = next * batchSize;
                 int b = Math.min(batchSize, order.length - from);
                 next++;
+                int padded = data.paddedSteps();
+                int steps = padded == 0 ? 0 : longest(data.lengthRows(), from, b);
                 Map<String, Tensor> inputs = new LinkedHashMap<>();
-                data.inputRows().forEach((name, rows) -> inputs.put(name, rows(rows, from, b)));
-                return new Batch(inputs, rows(data.targetRows(), from, b));
+                data.inputRows().forEach((name, rows) -> inputs.put(name, rows(rows, from, b, padded, steps)));
+                return new Batch(inputs, rows(data.targetRows(), from, b, padded, steps));
             }
         };
     }
 
-    /** The rows of the samples {@code order[from .. from + b)} as a tensor {@code [b, ...shape]}. */
-    private Tensor rows(Rows rows, int from, int b) {
-        float[] values = new float[b * rows.length()];
-        rows.copy(order, from, b, values);
-        return tensor(values, rows.shape().prepend(b));
+    /**
+     * The rows of the samples {@code order[from .. from + b)} as a tensor {@code [b, ...shape]};
+     * rows along the padded time axis ({@code padded} long) cut to their first {@code steps} steps.
+     */
+    private Tensor rows(Rows rows, int from, int b, int padded, int steps) {
+        Shape shape = rows.shape();
+        if (padded == 0 || shape.rank() == 0 || shape.dim(0) != padded || steps == padded) {
+            float[] values = new float[b * rows.length()];
+            rows.copy(order, from, b, values);
+            return tensor(values, shape.prepend(b));
+        }
+        int kept = steps * (rows.length() / padded);
+        float[] values = new float[b * kept];
+        for (int k = 0; k < b; k++) {
+            System.arraycopy(rows.values(), order[from + k] * rows.length(), values, k * kept, kept);
+        }
+        int[] dims = shape.dims();
+        dims[0] = steps;
+        return tensor(values, Shape.of(dims).prepend(b));
+    }
+
+    /** The largest number of real steps among the batch's samples. */
+    private int longest(Rows lengths, int from, int b) {
+        float[] n = lengths.values();
+        int longest = 1;
+        for (int k = 0; k < b; k++) {
+            longest = Math.max(longest, (int) n[order[from + k]]);
+        }
+        return longest;
     }
 
     /**

@@ -57,9 +57,17 @@ public final class Dataset {
     private final int size;
     /** The number of classes, or 0 when the targets are values. */
     private final int numClasses;
+    /** Each sample's number of real steps when batches are cut to their longest sequence, or {@code null}. */
+    private final Rows lengths;
+    /** The length every sequence is padded to in the rows, when {@link #lengths} is given. */
+    private final int steps;
 
     /** Checks that every input and the targets hold equally many samples, and class targets are class indices. */
     Dataset(Map<String, Rows> inputs, Rows targets, int numClasses) {
+        this(inputs, targets, numClasses, null, 0);
+    }
+
+    private Dataset(Map<String, Rows> inputs, Rows targets, int numClasses, Rows lengths, int steps) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("dataset: needs at least one input");
         }
@@ -83,6 +91,8 @@ public final class Dataset {
         this.targets = targets;
         this.size = n;
         this.numClasses = numClasses;
+        this.lengths = lengths;
+        this.steps = steps;
         if (numClasses > 0) {
             checkClasses();
         }
@@ -302,11 +312,49 @@ public final class Dataset {
         return (int) Math.round(fraction * size);
     }
 
+    /**
+     * The same samples, padded per batch instead of to one length: a {@link DataLoader} cuts
+     * every batch to the longest sequence in it. Each input whose first axis is {@code steps}
+     * long (such as {@code tokens [steps]} or {@code features [steps, F]}), and the targets when
+     * theirs is, keep the batch's first {@code L} steps, {@code L} the largest length among the
+     * batch's samples.
+     *
+     * @param steps the length the sequences are padded to in the rows
+     * @param lengths each sample's number of real steps (those after it are padding), in {@code [1, steps]}
+     * @return the dataset, sharing the arrays
+     * @throws IllegalArgumentException if there is not one length per sample, or one is out of range
+     */
+    public Dataset paddedPerBatch(int steps, int[] lengths) {
+        if (lengths.length != size) {
+            throw new IllegalArgumentException("dataset: " + lengths.length + " sequence lengths for " + size + " samples");
+        }
+        float[] values = new float[size];
+        for (int i = 0; i < size; i++) {
+            if (lengths[i] < 1 || lengths[i] > steps) {
+                throw new IllegalArgumentException("dataset: sample " + i + " has " + lengths[i]
+                        + " real steps, expected 1 to " + steps);
+            }
+            values[i] = lengths[i];
+        }
+        return new Dataset(inputs, targets, numClasses, new Rows(values, Shape.scalar()), steps);
+    }
+
+    /** @return the length sequences are padded to when batches are cut to their longest sequence, else 0 */
+    public int paddedSteps() {
+        return lengths == null ? 0 : steps;
+    }
+
+    /** @return each sample's number of real steps when batches are cut to their longest sequence; for the batches */
+    Rows lengthRows() {
+        return lengths;
+    }
+
     /** The same kind of dataset with every input and the targets changed alike. */
     private Dataset map(UnaryOperator<Rows> change) {
         Map<String, Rows> changed = new LinkedHashMap<>();
         inputs.forEach((name, rows) -> changed.put(name, change.apply(rows)));
-        return new Dataset(changed, change.apply(targets), numClasses);
+        return new Dataset(changed, change.apply(targets), numClasses, lengths == null ? null : change.apply(lengths),
+                steps);
     }
 
     /** @return every input's rows, by name, in order; for the batches */

@@ -167,4 +167,28 @@ class DataLoaderTest {
         assertThatThrownBy(first::features).isInstanceOf(IllegalStateException.class)
                 .hasMessage("batch: has 2 inputs [tokens, mask]; name the one wanted");
     }
+
+    @Test
+    void sequencesPaddedPerBatchAreCutToTheLongestOfEachBatchAlongTheirTimeAxisOnly() {
+        // three sequences of [3 steps, 2 features] with 1, 3 and 2 real steps; value targets [3, 1]
+        // per step, a label [] per sample, and an input [2] that does not run along the time axis
+        Dataset data = Dataset.builder()
+                .input("features", new float[] {1, 1, 0, 0, 0, 0, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 0, 0}, Shape.of(3, 2))
+                .input("other", new float[] {7, 7, 8, 8, 9, 9}, Shape.of(2))
+                .values(new float[] {1, Float.NaN, Float.NaN, 2, 3, 4, 5, 6, Float.NaN}, Shape.of(3, 1))
+                .build().paddedPerBatch(3, new int[] {1, 3, 2});
+
+        List<Batch> batches = new ArrayList<>();
+        DataLoader.of(data, BACKEND).batchSize(1).build().forEach(batches::add);
+        List<Batch> pairs = new ArrayList<>();
+        DataLoader.of(data.subset(new int[] {2, 0}), BACKEND).batchSize(2).build().forEach(pairs::add);
+
+        assertThat(batches).extracting(b -> b.inputs().get("features").shape())
+                .containsExactly(Shape.of(1, 1, 2), Shape.of(1, 3, 2), Shape.of(1, 2, 2));
+        assertThat(batches.get(2).inputs().get("features").toArray()).containsExactly(5, 5, 6, 6);
+        assertThat(batches.get(2).inputs().get("other").shape()).isEqualTo(Shape.of(1, 2));
+        assertThat(batches.get(2).targets().toArray()).containsExactly(5, 6);
+        assertThat(pairs.get(0).inputs().get("features").toArray()).containsExactly(5, 5, 6, 6, 1, 1, 0, 0);
+        assertThat(pairs.get(0).targets().shape()).isEqualTo(Shape.of(2, 2, 1));
+    }
 }

@@ -16,7 +16,8 @@ import org.neurite.engine.io.Json;
  *
  * <ul>
  *   <li>JSON lines: {@code {"steps": [3, 5, 7], "label": 1}}; feature steps are lists
- *       ({@code [[0.1, 0.2], [0.3, 0.4]]}); per-step labels a list as long as the steps.</li>
+ *       ({@code [[0.1, 0.2], [0.3, 0.4]]}); per-step labels a list as long as the steps, of
+ *       numbers or (values per step) of equally long lists of numbers.</li>
  *   <li>CSV: {@code label,x1,x2,...}: the label, then the steps' values (one label per sequence).</li>
  * </ul>
  */
@@ -118,9 +119,27 @@ final class SequenceFile {
             throw error(line, "expected \"label\" to be a list of " + length + " labels, one per step, found "
                     + (label instanceof List<?> l ? l.size() : label));
         }
+        if (!list.isEmpty() && list.get(0) instanceof List<?> first) {
+            return valueLists(list, first.size(), line);
+        }
         float[] out = new float[length];
         for (int s = 0; s < length; s++) {
             out[s] = number(list.get(s), line, "label " + (s + 1));
+        }
+        return out;
+    }
+
+    /** Per-step targets of several values each: a list of equally long lists of numbers. */
+    private float[] valueLists(List<?> steps, int width, int line) {
+        float[] out = new float[steps.size() * width];
+        for (int s = 0; s < steps.size(); s++) {
+            if (!(steps.get(s) instanceof List<?> values) || values.size() != width || width == 0) {
+                throw error(line, "label " + (s + 1) + " has " + (steps.get(s) instanceof List<?> v ? v.size()
+                        + " values" : "no list of values") + ", expected " + width + " as the first step has");
+            }
+            for (int f = 0; f < width; f++) {
+                out[s * width + f] = number(values.get(f), line, "label " + (s + 1));
+            }
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.neurite.engine.data.source;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +14,30 @@ import org.neurite.api.Shape;
 import org.neurite.engine.io.FileFormatException;
 
 /**
- * Variable-length sequences padded to one length {@code T} with a mask: input {@code tokens}
- * {@code [T]} (or {@code features} {@code [T, F]}), zeros after the end, and input {@code mask}
- * {@code [T]}, 1 at real steps and 0 at padding. Targets are one label per sequence ({@code []},
- * a class or a value as the model says), or one class per step ({@code [T]}, -100 at padding).
+ * Variable-length sequences padded with a mask: input {@code tokens} {@code [T]} (or
+ * {@code features} {@code [T, F]}), zeros after the end, and input {@code mask} {@code [T]}, 1 at
+ * real steps and 0 at padding. Without a fixed {@code length}, {@code T} is the longest sequence
+ * and the samples are {@linkplain SampleSet#paddedPerBatch padded per batch}: each batch is cut to
+ * its own longest sequence. Targets are one label per sequence ({@code []}, a class or a value as
+ * the model says), one class per step ({@code [T]}, -100 at padding), or values per step
+ * ({@code [T, V]}, {@link Loss#IGNORED_VALUE} at padding).
  */
 final class SequencesSource implements DataSource {
+
+    /** What the labels of a sequence are. */
+    enum Labels {
+        /** One label per sequence. */
+        SEQUENCE,
+        /** One class per step. */
+        STEP,
+        /** One or more values per step, for a regression loss. */
+        STEP_VALUES
+    }
 
     private final SequenceFile file;
     private final Path path;
     private final int features;
-    private final boolean perStep;
+    private final Labels labels;
     private final int length;
     private final int vocabulary;
     private final int classes;
@@ -31,16 +45,16 @@ final class SequencesSource implements DataSource {
     /**
      * @param path the file
      * @param features values per step, or 0 for token ids
-     * @param perStep whether the labels are per step
-     * @param length the padded length, or 0 for the longest sequence
+     * @param labels what the labels are
+     * @param length the padded length, or 0 to pad per batch (to the longest sequence of each)
      * @param vocabulary the number of token ids, or 0 to leave them unchecked beyond being whole numbers from 0
      * @param classes the number of classes of per-step labels, or 0 for one more than the largest label
      */
-    SequencesSource(Path path, int features, boolean perStep, int length, int vocabulary, int classes) {
-        this.file = new SequenceFile(path, features, perStep);
+    SequencesSource(Path path, int features, Labels labels, int length, int vocabulary, int classes) {
+        this.file = new SequenceFile(path, features, labels != Labels.SEQUENCE);
         this.path = path;
         this.features = features;
-        this.perStep = perStep;
+        this.labels = labels;
         this.length = length;
         this.vocabulary = vocabulary;
         this.classes = classes;
@@ -54,10 +68,14 @@ final class SequencesSource implements DataSource {
         }
         int t = length > 0 ? length : rows.stream().mapToInt(Sequence::length).max().orElseThrow();
         int width = Math.max(1, features);
+        int values = labels == Labels.STEP_VALUES ? rows.get(0).labels().length / rows.get(0).length() : 1;
         int n = rows.size();
         float[] inputs = new float[n * t * width];
         float[] mask = new float[n * t];
-        float[] targets = new float[perStep ? n * t : n];
+        float[] targets = new float[labels == Labels.SEQUENCE ? n : n * t * values];
+        if (labels != Labels.SEQUENCE) {
+            Arrays.fill(targets, labels == Labels.STEP ? Loss.IGNORE_INDEX : Loss.IGNORED_VALUE);
+        }
         int maxLabel = -1;
         for (int i = 0; i < n; i++) {
             Sequence row = rows.get(i);
@@ -67,24 +85,38 @@ final class SequencesSource implements DataSource {
             }
             checkTokens(row);
             System.arraycopy(row.steps(), 0, inputs, i * t * width, row.steps().length);
-            java.util.Arrays.fill(mask, i * t, i * t + row.length(), 1f);
-            if (perStep) {
-                java.util.Arrays.fill(targets, i * t, (i + 1) * t, Loss.IGNORE_INDEX);
-                for (int s = 0; s < row.length(); s++) {
-                    maxLabel = Math.max(maxLabel, classLabel(row, s));
-                    targets[i * t + s] = row.labels()[s];
+            Arrays.fill(mask, i * t, i * t + row.length(), 1f);
+            switch (labels) {
+                case SEQUENCE -> targets[i] = row.labels()[0];
+                case STEP -> {
+                    for (int s = 0; s < row.length(); s++) {
+                        maxLabel = Math.max(maxLabel, classLabel(row, s));
+                        targets[i * t + s] = row.labels()[s];
+                    }
                 }
-            } else {
-                targets[i] = row.labels()[0];
+                case STEP_VALUES -> {
+                    if (row.labels().length != row.length() * values) {
+                        throw new FileFormatException(path.toString(), "line " + row.line(), "the labels have "
+                                + row.labels().length / row.length() + " values per step, the first sequence's "
+                                + values);
+                    }
+                    System.arraycopy(row.labels(), 0, targets, i * t * values, row.labels().length);
+                }
             }
         }
         Map<String, SampleSet.Column> columns = new LinkedHashMap<>();
         columns.put(features == 0 ? "tokens" : "features",
                 new SampleSet.Column(inputs, features == 0 ? Shape.of(t) : Shape.of(t, features)));
         columns.put("mask", new SampleSet.Column(mask, Shape.of(t)));
-        Shape targetShape = perStep ? Shape.of(t) : Shape.scalar();
-        int classCount = !perStep ? 0 : classes > 0 ? classes : maxLabel + 1;
-        return SampleSet.of(path.toString(), columns, new SampleSet.Column(targets, targetShape), classCount, Map.of());
+        Shape targetShape = switch (labels) {
+            case SEQUENCE -> Shape.scalar();
+            case STEP -> Shape.of(t);
+            case STEP_VALUES -> Shape.of(t, values);
+        };
+        int classCount = labels != Labels.STEP ? 0 : classes > 0 ? classes : maxLabel + 1;
+        SampleSet samples = SampleSet.of(path.toString(), columns, new SampleSet.Column(targets, targetShape), classCount,
+                Map.of());
+        return length > 0 ? samples : samples.paddedPerBatch("mask");
     }
 
     /** Token ids are whole numbers in {@code [0, vocabulary)}. */

@@ -21,9 +21,12 @@ public final class SequencesSourceProvider implements DataSourceProvider {
             OptionSpec.optional("features", OptionType.INTEGER, 0,
                     "Values per step (input 'features' [T, F]); 0 for one token id per step (input 'tokens' [T])."),
             OptionSpec.optional("labels", OptionType.STRING, "sequence",
-                    "sequence (one label each) or step (one class per step, JSON lines only; -100 at padding)."),
+                    "sequence (one label each), step (one class per step; -100 at padding) or step_values (a value or"
+                    + " a list of values per step, targets [T, V] for a regression loss; NaN, ignored, at padding);"
+                    + " per step needs JSON lines."),
             OptionSpec.optional("length", OptionType.INTEGER, null,
-                    "Steps every sequence is padded to (T); default the longest sequence in the file."),
+                    "Steps every sequence is padded to (T); by default each batch is padded to its own longest"
+                    + " sequence (T, the longest in the file, is then the most a batch has)."),
             OptionSpec.optional("vocabulary", OptionType.INTEGER, null,
                     "The number of token ids; an id outside [0, vocabulary) is an error."),
             OptionSpec.optional("classes", OptionType.INTEGER, null,
@@ -36,8 +39,8 @@ public final class SequencesSourceProvider implements DataSourceProvider {
 
     @Override
     public String description() {
-        return "Variable-length token or feature sequences from JSON lines or CSV, padded to one length with an input"
-                + " 'mask' (1 real, 0 padding); a label per sequence or per step.";
+        return "Variable-length token or feature sequences from JSON lines or CSV, padded per batch (or to a given"
+                + " length) with an input 'mask' (1 real, 0 padding); a label per sequence, a class or values per step.";
     }
 
     @Override
@@ -52,7 +55,9 @@ public final class SequencesSourceProvider implements DataSourceProvider {
         if (features < 0) {
             throw new OptionException(options.pathOf("features"), "expected 0 (token ids) or more, got " + features);
         }
-        boolean perStep = in.choice("labels", List.of("sequence", "step")).equals("step");
+        SequencesSource.Labels labels = SequencesSource.Labels.valueOf(
+                in.choice("labels", List.of("sequence", "step", "step_values")).toUpperCase(java.util.Locale.ROOT));
+        boolean perStep = labels != SequencesSource.Labels.SEQUENCE;
         int length = options.has("length") ? in.positiveInt("length") : 0;
         int vocabulary = options.has("vocabulary") ? in.positiveInt("vocabulary") : 0;
         int classes = options.has("classes") ? in.positiveInt("classes") : 0;
@@ -61,6 +66,6 @@ public final class SequencesSourceProvider implements DataSourceProvider {
             throw new OptionException(options.pathOf("labels"), "labels per step need JSON lines (a file ending .jsonl),"
                     + " not CSV: " + file.getFileName());
         }
-        return new SequencesSource(file, features, perStep, length, vocabulary, classes);
+        return new SequencesSource(file, features, labels, length, vocabulary, classes);
     }
 }

@@ -73,6 +73,30 @@ class SequencesSourceTest {
         assertThat(s.inputs().get("features").values()).containsExactly(1, 2, 3, 4, 5, 6, 0, 0);
         assertThat(s.inputs().get("mask").values()).containsExactly(1, 1, 1, 0);
         assertThat(s.targets().values()).containsExactly(0.5f, -1f);
+        assertThat(s.paddingMask()).hasValue("mask");
+    }
+
+    @Test
+    void padsPerBatchUnlessALengthIsGiven() throws Exception {
+        assertThat(sequences(resources(), Map.of("path", "tagged.jsonl", "labels", "step")).read().paddingMask())
+                .hasValue("mask");
+        assertThat(sequences(resources(), Map.of("path", "first-lines.csv", "length", 32)).read().paddingMask())
+                .isEmpty();
+    }
+
+    @Test
+    void readsValuesPerStepAsRegressionTargetsIgnoredAtPadding(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("v.jsonl"), "{\"steps\": [[1], [2], [3]], \"label\": [[0.5, 1], [1, 2], [1.5, 3]]}\n"
+                + "{\"steps\": [[4]], \"label\": [[2, 4]]}\n");
+        SampleSet s = sequences(dir, Map.of("path", "v.jsonl", "features", 1, "labels", "step_values")).read();
+
+        assertThat(s.targets().shape()).isEqualTo(Shape.of(3, 2));
+        assertThat(s.classes()).isZero();
+        assertThat(Arrays.copyOf(s.targets().values(), 8)).containsExactly(0.5f, 1, 1, 2, 1.5f, 3, 2, 4);
+        assertThat(Arrays.copyOfRange(s.targets().values(), 8, 12)).containsOnly(Float.NaN);
+
+        expect(dir, "w.jsonl", "{\"steps\": [1, 2], \"label\": [[1, 2], [3]]}\n", Map.of("labels", "step_values"),
+                "line 1: label 2 has 1 values, expected 2 as the first step has");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.neurite.launcher.config.ConfigException;
  * a model with several takes the samples' inputs by name. Targets: one label per sample becomes a
  * class index when the model gives one score per class ({@code [classes]}, at least two), else a
  * target value; class targets per step ({@code [time]}) need a model output {@code [time, classes]}.
+ * Sequences padded per batch are padded further to a longer model input ({@link PerBatchPadding}).
  */
 public final class DataFit {
 
@@ -66,10 +67,12 @@ public final class DataFit {
      */
     public static Dataset fit(SampleSet samples, Map<String, Shape> inputs, Shape output, String location, String path) {
         DatasetBuilder data = Dataset.builder();
+        PerBatchPadding padding = PerBatchPadding.of(samples);
         if (inputs.size() == 1) {
             Map.Entry<String, Shape> only = inputs.entrySet().iterator().next();
             Map.Entry<String, SampleSet.Column> first = samples.inputs().entrySet().iterator().next();
-            data.input(only.getKey(), fitted(first.getValue(), only.getValue(), samples, location, path,
+            SampleSet.Column column = padding == null ? first.getValue() : padding.input(first.getValue(), only.getValue());
+            data.input(only.getKey(), fitted(column, only.getValue(), samples, location, path,
                     samples.inputs().size() == 1 ? "samples" : "input '" + first.getKey() + "'", "model.input"), only.getValue());
         } else {
             inputs.forEach((name, shape) -> {
@@ -78,11 +81,13 @@ public final class DataFit {
                     throw new ConfigException(location, path + ": the model takes an input '" + name + "', but "
                             + samples.source() + " gives " + samples.inputs().keySet());
                 }
+                column = padding == null ? column : padding.input(column, shape);
                 data.input(name, fitted(column, shape, samples, location, path, "input '" + name + "'",
                         "the model's input '" + name + "'"), shape);
             });
         }
-        return targets(data, samples, output, location, path);
+        Dataset fitted = targets(data, samples, padding, output, location, path);
+        return padding == null ? fitted : padding.apply(fitted);
     }
 
     private static float[] fitted(SampleSet.Column column, Shape input, SampleSet samples, String location, String path,
@@ -95,9 +100,12 @@ public final class DataFit {
         return column.values();
     }
 
-    private static Dataset targets(DatasetBuilder data, SampleSet samples, Shape output, String location, String path) {
-        Shape target = samples.targets().shape();
-        float[] labels = samples.targets().values();
+    private static Dataset targets(DatasetBuilder data, SampleSet samples, PerBatchPadding padding, Shape output,
+                                   String location, String path) {
+        SampleSet.Column column = padding == null ? samples.targets()
+                : padding.targets(samples.targets(), samples.classes() > 0);
+        Shape target = column.shape();
+        float[] labels = column.values();
         if (target.rank() > 0 && samples.classes() > 0) {
             if (output.rank() != target.rank() + 1 || !output.sub(0, target.rank()).equals(target)) {
                 throw new ConfigException(location, path + ": " + samples.source() + " has a class per step " + target

@@ -58,4 +58,26 @@ class DataFitTest {
                 .hasMessage("c.yaml:3: data.train: tags.jsonl has a class per step [4], so the model's output must be"
                         + " [4, classes], not [2]");
     }
+
+    @Test
+    void sequencesPaddedPerBatchArePaddedToTheModelsLengthAndCutToEachBatchsLongest() {
+        // two sequences of 2 and 1 steps, padded to 2 as read; the tagger takes up to 4 steps
+        Map<String, SampleSet.Column> inputs = new LinkedHashMap<>();
+        inputs.put("tokens", new SampleSet.Column(new float[] {1, 2, 2, 0}, Shape.of(2)));
+        inputs.put("mask", new SampleSet.Column(new float[] {1, 1, 1, 0}, Shape.of(2)));
+        SampleSet samples = SampleSet.of("tags.jsonl", inputs, new SampleSet.Column(new float[] {0, 1, 2, -100},
+                Shape.of(2)), 3, Map.of()).paddedPerBatch("mask");
+
+        Dataset d = DataFit.fit(samples, TAGGER, "c.yaml:3", "data.train");
+
+        assertThat(d.paddedSteps()).isEqualTo(4);
+        assertThat(d.features(1)).containsExactly(2, 0, 0, 0);
+        assertThat(d.target(1)).containsExactly(2, -100, -100, -100);
+        java.util.List<org.neurite.engine.data.Batch> batches = new java.util.ArrayList<>();
+        org.neurite.engine.data.DataLoader.of(d, org.neurite.engine.CpuBackend.instance()).batchSize(1).build()
+                .forEach(batches::add);
+        assertThat(batches.get(0).features().shape()).isEqualTo(Shape.of(1, 2));
+        assertThat(batches.get(1).features().shape()).isEqualTo(Shape.of(1, 1));
+        assertThat(batches.get(1).targets().toArray()).containsExactly(2f);
+    }
 }
