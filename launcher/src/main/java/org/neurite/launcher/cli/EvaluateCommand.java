@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.data.source.CsvSource;
+import org.neurite.engine.data.source.IdxSource;
 import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.Evaluation;
@@ -23,7 +25,6 @@ import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.SavedModel;
 import org.neurite.launcher.run.data.DataFit;
 import org.neurite.launcher.run.data.RunData;
-import org.neurite.launcher.run.data.SourceLoader;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -143,9 +144,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private Labelled data(SavedModel saved) throws java.io.IOException {
         if (data != null && data.idx != null) {
-            SourceConfig.Idx idx = new SourceConfig.Idx("--images", existing(data.idx.images, "--images"),
-                    existing(data.idx.labels, "--labels"), scale);
-            return new Labelled(DataFit.fit(SourceLoader.load(idx), saved.model(), "--images", "--images"),
+            IdxSource idx = new IdxSource(existing(data.idx.images, "--images"), existing(data.idx.labels, "--labels"),
+                    scale);
+            return new Labelled(DataFit.fit(idx.read(), saved.model(), "--images", "--images"),
                     data.idx.images.toString());
         }
         if (data != null && data.csv != null) {
@@ -156,8 +157,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             } else {
                 name = label;
             }
-            SourceConfig.Csv csv = new SourceConfig.Csv("--csv", existing(data.csv, "--csv"), name, index, !noHeader, ',');
-            return new Labelled(DataFit.fit(SourceLoader.load(csv), saved.model(), "--csv", "--csv"), data.csv.toString());
+            CsvSource csv = new CsvSource(existing(data.csv, "--csv"), name, index, !noHeader, ',');
+            return new Labelled(DataFit.fit(csv.read(), saved.model(), "--csv", "--csv"), data.csv.toString());
         }
         Path configFile = data != null ? data.config
                 : saved.runFolder() != null ? saved.runFolder().config() : null;

@@ -96,12 +96,7 @@ public record RunConfig(ConfigDocument document, String name, long seed, SourceC
         Map<String, Object> values = document.values();
         for (SourceConfig source : sources()) {
             Map<String, Object> section = section(values, source.path());
-            if (source instanceof SourceConfig.Idx idx) {
-                section.put("images", idx.images().toString());
-                section.put("labels", idx.labels().toString());
-            } else if (source instanceof SourceConfig.Csv csv) {
-                section.put("path", csv.file().toString());
-            } else if (source instanceof SourceConfig.Provided provided) {
+            if (source instanceof SourceConfig.Provided provided) {
                 provided.files().forEach((key, file) -> section.put(key, file.toString()));
             }
         }

@@ -62,43 +62,7 @@ public final class RunConfigCheck {
                     "The test data source, measured once after training."));
 
     private static final OptionSpec FORMAT = OptionSpec.required("format", OptionType.STRING,
-            "The kind of source: idx, csv, synthetic, or a data format such as text, sequences or windows.");
-
-    private static final Map<String, List<OptionSpec>> FORMATS = Map.of(
-            "idx", List.of(FORMAT,
-                    OptionSpec.required("images", OptionType.STRING, "The IDX images file, gzipped or plain."),
-                    OptionSpec.required("labels", OptionType.STRING, "The IDX labels file, gzipped or plain."),
-                    OptionSpec.optional("scale", OptionType.NUMBER, null,
-                            "Every value is divided by this; default 255 for unsigned bytes, else 1.")),
-            "csv", List.of(FORMAT,
-                    OptionSpec.required("path", OptionType.STRING, "The CSV file."),
-                    OptionSpec.optional("label", OptionType.STRING, null,
-                            "The label column: its header name or its index from 0; default the last column."),
-                    OptionSpec.optional("header", OptionType.BOOLEAN, true, "Whether the first line names the columns."),
-                    OptionSpec.optional("delimiter", OptionType.STRING, ",", "The character between fields.")),
-            "synthetic", List.of(FORMAT,
-                    OptionSpec.required("name", OptionType.STRING, "xor, and, or, nand, not, spirals, blobs or masked_majority.")));
-
-    /** The generated sets, truth tables first. */
-    public static final List<String> SYNTHETIC = List.of("xor", "and", "or", "nand", "not", "spirals", "blobs",
-            "masked_majority");
-
-    private static final OptionSpec SAMPLES = OptionSpec.optional("samples", OptionType.INTEGER, 200,
-            "The number of samples, at least 1.");
-    private static final OptionSpec SOURCE_SEED = OptionSpec.optional("seed", OptionType.INTEGER, null,
-            "Seed of the draws; default the run's seed (plus 1 for validation, 2 for test).");
-    private static final List<OptionSpec> SPIRALS = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
-            OptionSpec.optional("noise", OptionType.NUMBER, 0.1, "Standard deviation of the noise, >= 0."), SOURCE_SEED);
-    private static final List<OptionSpec> BLOBS = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
-            OptionSpec.optional("classes", OptionType.INTEGER, 2, "The number of blobs (classes), at least 2."),
-            OptionSpec.optional("dims", OptionType.INTEGER, 2, "The number of features, at least 2."),
-            OptionSpec.optional("noise", OptionType.NUMBER, 0.5,
-                    "Standard deviation of each coordinate around its blob's centre, >= 0."),
-            SOURCE_SEED);
-
-    private static final List<OptionSpec> MASKED_MAJORITY = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
-            OptionSpec.optional("steps", OptionType.INTEGER, 16, "The length of every token sequence, at least 1."),
-            SOURCE_SEED);
+            "The data format, such as idx, csv, synthetic, text, sequences, windows, or one a plugin adds.");
 
     private static final List<OptionSpec> SPLIT = List.of(
             OptionSpec.required("split", OptionType.NUMBER, "The share of the training data held out, in (0, 1)."),
@@ -226,19 +190,12 @@ public final class RunConfigCheck {
         if (format == null) {
             return null;
         }
-        return switch (format) {
-            case "idx" -> section(s, FORMATS.get("idx"), Set.of()) ? idx(s) : null;
-            case "csv" -> section(s, FORMATS.get("csv"), Set.of("label")) ? csv(s) : null;
-            case "synthetic" -> synthetic(s, defaultSeed);
-            default -> provided(s, format, defaultSeed);
-        };
+        return provided(s, format, defaultSeed);
     }
 
-    /** The formats the launcher reads itself, then those of data source providers (built in or from plugins). */
+    /** Every data format: the built-in ones (idx, csv, synthetic, text, ...), then those of plugins. */
     private List<String> formats() {
-        List<String> formats = new ArrayList<>(List.of("idx", "csv", "synthetic"));
-        formats.addAll(components.dataSources().names());
-        return formats;
+        return components.dataSources().names();
     }
 
     /** A source of a provider's format: its options are checked by their docs, then by the provider. */
@@ -257,101 +214,6 @@ public final class RunConfigCheck {
             Map<String, Path> files = new LinkedHashMap<>();
             context.files().forEach((path, file) -> files.put(path.substring(s.path().length() + 1), file));
             return new SourceConfig.Provided(s.path(), format, source, files);
-        });
-    }
-
-    private SourceConfig idx(Options s) {
-        Path images = existingFile(s, "images");
-        Path labels = existingFile(s, "labels");
-        Double scale = attempt(() -> {
-            if (!s.has("scale")) {
-                return null;
-            }
-            double v = s.getDouble("scale");
-            if (!(v > 0) || Double.isInfinite(v)) {
-                throw new OptionException(s.pathOf("scale"), "expected a positive number, got " + v);
-            }
-            return v;
-        });
-        if (images == null || labels == null || (s.has("scale") && scale == null)) {
-            return null;
-        }
-        return new SourceConfig.Idx(s.path(), images, labels, scale);
-    }
-
-    private SourceConfig csv(Options s) {
-        Path file = existingFile(s, "path");
-        return attempt(() -> {
-            Object label = s.raw("label");
-            String labelName = null;
-            int labelIndex = -1;
-            if (label instanceof String text) {
-                labelName = text;
-            } else if (label != null) {
-                labelIndex = s.getInt("label");
-                if (labelIndex < 0) {
-                    throw new OptionException(s.pathOf("label"), "expected a column index from 0 or a column name, got "
-                            + labelIndex);
-                }
-            }
-            boolean header = s.getBoolean("header", true);
-            if (labelName != null && !header) {
-                throw new OptionException(s.pathOf("label"), "a label column named \"" + labelName
-                        + "\" needs a header line (header: true), or give its index");
-            }
-            String delimiter = s.getString("delimiter", ",");
-            if (delimiter.length() != 1 || delimiter.equals("\"")) {
-                throw new OptionException(s.pathOf("delimiter"), "expected one character other than a quote, got \""
-                        + delimiter + "\"");
-            }
-            if (file == null) {
-                return null;
-            }
-            return new SourceConfig.Csv(s.path(), file, labelName, labelIndex, header, delimiter.charAt(0));
-        });
-    }
-
-    private SourceConfig synthetic(Options s, long defaultSeed) {
-        if (!(s.raw("name") instanceof String)) {
-            section(s, FORMATS.get("synthetic"), Set.of());
-            return null;
-        }
-        String name = attempt(() -> OptionReader.checkChoice(s, "name", s.getString("name"), SYNTHETIC));
-        if (name == null) {
-            return null;
-        }
-        List<OptionSpec> specs = switch (name) {
-            case "spirals" -> SPIRALS;
-            case "blobs" -> BLOBS;
-            case "masked_majority" -> MASKED_MAJORITY;
-            default -> FORMATS.get("synthetic");
-        };
-        if (!section(s, specs, Set.of())) {
-            return null;
-        }
-        return attempt(() -> {
-            OptionReader in = OptionReader.of(s, specs);
-            boolean table = specs == FORMATS.get("synthetic");
-            int samples = table ? 0 : atLeast(s, "samples", in.integer("samples"), 1);
-            double noise = specs == SPIRALS || specs == BLOBS ? nonNegative(s, "noise", in.number("noise")) : 0;
-            int classes = name.equals("blobs") ? atLeast(s, "classes", in.integer("classes"), 2) : 2;
-            int dims = switch (name) {
-                case "blobs" -> atLeast(s, "dims", in.integer("dims"), 2);
-                case "masked_majority" -> atLeast(s, "steps", in.integer("steps"), 1);
-                default -> 2;
-            };
-            long seed = s.has("seed") ? s.getInt("seed") : defaultSeed;
-            return new SourceConfig.Synthetic(s.path(), name, samples, noise, classes, dims, seed);
-        });
-    }
-
-    private Path existingFile(Options s, String key) {
-        return attempt(() -> {
-            Path file = doc.folder().resolve(s.getString(key)).normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new OptionException(s.pathOf(key), "no such file: " + file);
-            }
-            return file;
         });
     }
 

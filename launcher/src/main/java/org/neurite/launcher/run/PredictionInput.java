@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.neurite.api.Shape;
+import org.neurite.engine.data.source.IdxSource;
 import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.io.Json;
 import org.neurite.launcher.config.ConfigException;
-import org.neurite.launcher.run.data.SourceLoader;
 
 /**
  * Reads the inputs of {@code predict}: IDX images, CSV rows (every column a feature, an optional
@@ -117,7 +117,7 @@ public final class PredictionInput {
         int length = input.intSize();
         List<float[]> rows = switch (format) {
             case IDX -> {
-                org.neurite.api.SampleSet.Column images = SourceLoader.images(file, scale).inputs().values().iterator().next();
+                org.neurite.api.SampleSet.Column images = IdxSource.images(file, scale).inputs().values().iterator().next();
                 if (images.shape().size() != length) {
                     throw new ConfigException(file.toString(), "holds samples of shape " + images.shape() + " ("
                             + images.shape().size() + " values), but the model's input " + input + " takes "

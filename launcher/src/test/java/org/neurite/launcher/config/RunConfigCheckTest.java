@@ -67,7 +67,11 @@ class RunConfigCheckTest {
 
         assertThat(c.name()).isEqualTo("demo");
         assertThat(c.seed()).isEqualTo(3);
-        assertThat(c.train()).isEqualTo(new SourceConfig.Synthetic("data.train", "blobs", 30, 0.5, 3, 2, 3));
+        SourceConfig.Provided train = (SourceConfig.Provided) c.train();
+        assertThat(train.path()).isEqualTo("data.train");
+        assertThat(train.format()).isEqualTo("synthetic");
+        assertThat(train.source().read().toString()).isEqualTo("SampleSet[30 samples from synthetic blobs, inputs"
+                + " input[2], targets [] values]");
         assertThat(c.validation()).isEqualTo(new SourceConfig.Split("data.validation", 0.2, 3));
         assertThat(c.loss().name()).isEqualTo("cross_entropy");
         assertThat(c.optimizer().name()).isEqualTo("adam");
@@ -116,8 +120,7 @@ class RunConfigCheckTest {
                 "{format: idx, images: test-images.gz, labels: test-labels.gz}");
 
         assertThat(errors(text)).containsExactly(
-                file() + ":6: data.test.images: no such file: " + dir.resolve("test-images.gz"),
-                file() + ":6: data.test.labels: no such file: " + dir.resolve("test-labels.gz"));
+                file() + ":6: data.test.images: no such file: " + dir.resolve("test-images.gz"));
     }
 
     @Test
@@ -194,8 +197,9 @@ class RunConfigCheckTest {
         RunConfig c = load(VALID.replace("{format: synthetic, name: blobs, samples: 30, classes: 3}",
                 "{format: csv, path: points.csv, label: label}"), "training.epochs=7");
 
-        assertThat(c.train()).isEqualTo(new SourceConfig.Csv("data.train", dir.resolve("points.csv"), "label", -1, true,
-                ','));
+        assertThat(((SourceConfig.Provided) c.train()).files()).containsExactly(
+                java.util.Map.entry("path", dir.resolve("points.csv")));
+        assertThat(((SourceConfig.Provided) c.train()).source().read().size()).isEqualTo(2);
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> train = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
                 c.resolved().get("data")).get("train");

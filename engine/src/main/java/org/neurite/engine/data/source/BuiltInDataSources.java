@@ -12,6 +12,7 @@ public final class BuiltInDataSources {
 
     /** @return every built-in provider of this kind */
     public static List<DataSourceProvider> providers() {
-        return List.of(new TextSourceProvider(), new SequencesSourceProvider(), new WindowsSourceProvider());
+        return List.of(new IdxSourceProvider(), new CsvSourceProvider(), new SyntheticSourceProvider(), new TextSourceProvider(),
+                new SequencesSourceProvider(), new WindowsSourceProvider());
     }
 }

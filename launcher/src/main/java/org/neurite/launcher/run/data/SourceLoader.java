@@ -1,22 +1,12 @@
 package org.neurite.launcher.run.data;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.neurite.api.SampleSet;
-import org.neurite.api.Shape;
-import org.neurite.engine.data.CsvReader;
-import org.neurite.engine.data.Dataset;
-import org.neurite.engine.data.IdxData;
-import org.neurite.engine.data.IdxReader;
-import org.neurite.engine.data.SyntheticData;
 import org.neurite.engine.io.FileFormatException;
 import org.neurite.launcher.config.SourceConfig;
 
-/** Reads the samples of a configured data source: IDX files, a CSV file, a generated set, or a provider's format. */
+/** Reads the samples of a configured data source, whatever its format: every format is a provider's. */
 public final class SourceLoader {
 
     private SourceLoader() {
@@ -32,101 +22,6 @@ public final class SourceLoader {
         if (source instanceof SourceConfig.Provided p) {
             return p.source().read();
         }
-        if (source instanceof SourceConfig.Idx idx) {
-            return idx(idx);
-        }
-        if (source instanceof SourceConfig.Csv csv) {
-            CsvReader reader = CsvReader.csv().header(csv.header()).delimiter(csv.delimiter()).values();
-            reader = csv.labelName() != null ? reader.labelColumn(csv.labelName()) : reader.labelColumn(csv.labelIndex());
-            return of(csv.file().toString(), reader.read(csv.file()));
-        }
-        if (source instanceof SourceConfig.Synthetic s) {
-            SplittableRandom random = new SplittableRandom(s.seed());
-            String what = "synthetic " + s.name();
-            return switch (s.name()) {
-                case "spirals" -> of(what, SyntheticData.spirals(s.samples(), s.noise(), random));
-                case "blobs" -> of(what, SyntheticData.blobs(s.samples(), s.classes(), s.dims(), s.noise(), random));
-                case "masked_majority" -> of(what, SyntheticData.maskedMajority(s.samples(), s.dims(), random));
-                default -> of(what, TruthTables.of(s.name()));
-            };
-        }
         throw new IllegalArgumentException(source.path() + ": a split is taken from the training data, not loaded");
-    }
-
-    /**
-     * Reads an images file and a labels file; values are divided by the scale (by default 255
-     * for unsigned bytes, else 1).
-     *
-     * @param source the files and scale
-     * @return the samples, with each image's own shape (such as {@code [28, 28]})
-     * @throws IOException if a file cannot be read
-     */
-    public static SampleSet idx(SourceConfig.Idx source) throws IOException {
-        IdxData images = IdxReader.read(source.images());
-        IdxData labels = IdxReader.read(source.labels());
-        if (images.shape().rank() < 2) {
-            throw new FileFormatException(images.source(), "byte 3", "expected images of rank 2 or more ([count, ...]),"
-                    + " found shape " + images.shape());
-        }
-        if (labels.shape().rank() != 1 || labels.count() != images.count()) {
-            throw new FileFormatException(labels.source(), "byte 3", "expected " + images.count() + " labels ([count]),"
-                    + " one per image in " + images.source() + ", found shape " + labels.shape());
-        }
-        return of(images.source(), scaled(images, source.scale()), images.shape().dropFirst(), labels.values());
-    }
-
-    /**
-     * Reads an images file alone, for prediction.
-     *
-     * @param file the file
-     * @param scale the divisor, or {@code null} for the default
-     * @return the images, one sample each, labels all 0
-     * @throws IOException if the file cannot be read
-     */
-    public static SampleSet images(Path file, Double scale) throws IOException {
-        IdxData images = IdxReader.read(file);
-        if (images.shape().rank() < 2) {
-            throw new FileFormatException(images.source(), "byte 3", "expected rank 2 or more ([count, ...]),"
-                    + " found shape " + images.shape());
-        }
-        return of(images.source(), scaled(images, scale), images.shape().dropFirst(), new float[images.count()]);
-    }
-
-    /** Samples of one input and one label each, whether a class or a value is for the model to say. */
-    private static SampleSet of(String source, float[] features, Shape shape, float[] labels) {
-        return SampleSet.of(source, Map.of(Dataset.INPUT, new SampleSet.Column(features, shape)),
-                new SampleSet.Column(labels, Shape.scalar()), 0, Map.of());
-    }
-
-    /** A generated or CSV dataset's samples: its inputs by name, its targets (a class or value each, for the model to say). */
-    private static SampleSet of(String source, Dataset data) {
-        int n = data.size();
-        Map<String, SampleSet.Column> inputs = new LinkedHashMap<>();
-        data.inputShapes().forEach((name, shape) -> {
-            float[] values = new float[n * shape.intSize()];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(data.input(name, i), 0, values, i * shape.intSize(), shape.intSize());
-            }
-            inputs.put(name, new SampleSet.Column(values, shape));
-        });
-        int length = data.targetShape().intSize();
-        float[] targets = new float[n * length];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(data.target(i), 0, targets, i * length, length);
-        }
-        return SampleSet.of(source, inputs, new SampleSet.Column(targets, data.targetShape()),
-                data.hasStepTargets() ? data.numClasses().getAsInt() : 0, Map.of());
-    }
-
-    private static float[] scaled(IdxData data, Double scale) {
-        float[] x = data.values();
-        double divisor = scale != null ? scale : data.type() == IdxData.UBYTE ? 255 : 1;
-        if (divisor != 1) {
-            float d = (float) divisor;
-            for (int i = 0; i < x.length; i++) {
-                x[i] /= d;
-            }
-        }
-        return x;
     }
 }

@@ -1,8 +1,6 @@
-package org.neurite.launcher.run.data;
+package org.neurite.engine.data;
 
 import org.neurite.api.Shape;
-import org.neurite.engine.data.Dataset;
-import org.neurite.engine.data.SyntheticData;
 
 /**
  * The truth tables of the logic gates as two-class datasets with binary inputs, for the
