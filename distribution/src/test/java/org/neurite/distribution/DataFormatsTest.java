@@ -110,4 +110,51 @@ class DataFormatsTest {
         // the saved config names the series by its absolute path, so it runs from anywhere
         assertThat(Files.readString(run.resolve("config.yaml"))).contains(temp.resolve("series.csv").toString());
     }
+
+    @Test
+    void sequencesPaddedPerBatchTrainARegressionAtEveryStep() throws IOException {
+        // sequences of 2 to 9 steps of one value; the target at each step is the running sum so far
+        StringBuilder lines = new StringBuilder();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 96; i++) {
+            int length = 2 + random.nextInt(8);
+            StringBuilder steps = new StringBuilder();
+            StringBuilder sums = new StringBuilder();
+            double sum = 0;
+            for (int t = 0; t < length; t++) {
+                double x = Math.round(random.nextGaussian() * 100) / 200.0;
+                sum += x;
+                steps.append(t == 0 ? "" : ", ").append('[').append(x).append(']');
+                sums.append(t == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", sum));
+            }
+            lines.append("{\"steps\": [").append(steps).append("], \"label\": [").append(sums).append("]}\n");
+        }
+        Files.writeString(temp.resolve("sums.jsonl"), lines);
+        Path config = RunConfigs.write(temp, "sums.yaml", """
+                seed: 0
+                data:
+                  train: {format: sequences, path: sums.jsonl, features: 1, labels: step_values}
+                  validation: {split: 0.25}
+                model:
+                  input: [9, 1]
+                  layers:
+                    - {type: gru, hidden_size: 16, return_sequences: true}
+                    - {type: dense, units: 1}
+                loss: mse
+                optimizer: {name: adam, lr: 0.02}
+                training: {epochs: 12, batch_size: 8}
+                """);
+
+        CommandResult training = distribution.run(temp, "train", config.toString(), "--out", temp.resolve("runs").toString());
+
+        assertThat(training.exitCode()).as(training.toString()).isZero();
+        assertThat(training.stdout()).contains("epoch 12/12");
+        java.util.List<String> metrics = Files.readAllLines(RunConfigs.onlyRunFolder(temp.resolve("runs"))
+                .resolve("metrics.csv"));
+        int column = java.util.List.of(metrics.get(0).split(",")).indexOf("val_loss");
+        double first = Double.parseDouble(metrics.get(1).split(",")[column]);
+        double last = Double.parseDouble(metrics.get(12).split(",")[column]);
+        // padded steps (NaN targets) count for nothing, so the loss is finite and the running sum is learned
+        assertThat(last).as("validation mse of epoch 12 against epoch 1's " + first).isLessThan(first / 4);
+    }
 }
