@@ -18,8 +18,8 @@ public final class ComponentException extends RuntimeException {
      * @param cause the failure, or {@code null}
      */
     public ComponentException(String path, String problem, Throwable cause) {
-        super(path.isEmpty() ? problem : path.endsWith("]") && problem.startsWith("(") ? path + " " + problem
-                : path + ": " + problem, cause);
+        // a problem that starts with the component's type follows its place: "layers[1] (dense) forward failed"
+        super(path.isEmpty() ? problem : problem.startsWith("(") ? path + " " + problem : path + ": " + problem, cause);
         this.path = path;
         this.problem = problem;
     }

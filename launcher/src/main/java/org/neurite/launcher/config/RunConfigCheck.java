@@ -1,6 +1,5 @@
 package org.neurite.launcher.config;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
