@@ -75,6 +75,75 @@ class TextSourceTest {
     }
 
     @Test
+    void drawsRandomWindowsFromTheSeedAndHeldOutOnesOfTheirOwn(@TempDir Path dir) throws IOException {
+        // 104 distinct characters in code point order: a character's id is its position
+        StringBuilder distinct = new StringBuilder();
+        for (int i = 0; i < 104; i++) {
+            distinct.appendCodePoint(0x100 + i);
+        }
+        Files.writeString(dir.resolve("t.txt"), distinct);
+        Map<String, Object> options = Map.of("path", "t.txt", "window", 5, "random_windows", 300,
+                "held_out_windows", 40);
+        SampleSet.Split split = text(dir, options).read(0.25).orElseThrow();
+
+        assertThat(split.train().size()).isEqualTo(300);
+        assertThat(split.heldOut().size()).isEqualTo(40);
+        assertThat(split.train().inputs().get("tokens").values()).containsExactly(
+                text(dir, options).read(0.25).orElseThrow().train().inputs().get("tokens").values());
+        // the first 78 characters hold starts 0..72 (each window needs 6), the last 26 starts 78..98
+        java.util.Set<Integer> starts = new java.util.TreeSet<>();
+        for (int w = 0; w < 300; w++) {
+            starts.add(start(split.train(), w, 5));
+        }
+        assertThat(starts).hasSize(73).contains(0, 72);
+        for (int w = 0; w < 40; w++) {
+            assertThat(start(split.heldOut(), w, 5)).isBetween(78, 98);
+        }
+        SampleSet otherSeed = new TextSourceProvider().create(Options.of("data.train", options),
+                new FolderContext(dir, 1)).read();
+        assertThat(otherSeed.inputs().get("tokens").values()).isNotEqualTo(
+                text(dir, options).read().inputs().get("tokens").values());
+    }
+
+    /** Where window {@code w} starts, checking that it is contiguous and its targets are the next characters. */
+    private static int start(SampleSet set, int w, int window) {
+        float[] in = set.inputs().get("tokens").values();
+        float[] target = set.targets().values();
+        for (int t = 0; t < window; t++) {
+            assertThat(in[w * window + t]).isEqualTo(in[w * window] + t);
+            assertThat(target[w * window + t]).isEqualTo(in[w * window + t] + 1);
+        }
+        return (int) in[w * window];
+    }
+
+    @Test
+    void laysContiguousWindowsOutAsStreamsThatBatchesContinue(@TempDir Path dir) throws IOException {
+        // 21 characters: 3 streams of 2 windows of 3 (each needing one more character for its last target)
+        Files.writeString(dir.resolve("t.txt"), "abcdefghijklmnopqrstu");
+        SampleSet s = text(dir, Map.of("path", "t.txt", "window", 3, "streams", 3)).read();
+
+        assertThat(s.size()).isEqualTo(6);
+        float[] in = s.inputs().get("tokens").values();
+        // batch 0 holds the first window of each stream, batch 1 their second: row r goes on where it stopped
+        assertThat(in).containsExactly(
+                0, 1, 2, 6, 7, 8, 12, 13, 14,
+                3, 4, 5, 9, 10, 11, 15, 16, 17);
+        assertThat(s.targets().values()[17]).isEqualTo(18);
+    }
+
+    @Test
+    void refusesTwoLayoutsAtOnceAndStreamsLongerThanTheText(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("t.txt"), "abcdefgh");
+        assertThatThrownBy(() -> text(dir, Map.of("path", "t.txt", "window", 3, "stride", 1, "streams", 2)))
+                .isInstanceOf(OptionException.class)
+                .hasMessageContaining("data.train.streams").hasMessageContaining("give only one of stride");
+        assertThatThrownBy(() -> text(dir, Map.of("path", "t.txt", "window", 3, "streams", 4)).read())
+                .isInstanceOf(OptionException.class)
+                .hasMessageContaining("data.train.streams").hasMessageContaining("4 streams of windows of 3"
+                        + " characters need 13 characters");
+    }
+
+    @Test
     void namesTheByteOffsetOfTextThatIsNotUtf8(@TempDir Path dir) throws IOException {
         byte[] bytes = "héllo".getBytes(StandardCharsets.UTF_8);
         byte[] bad = new byte[bytes.length + 2];
