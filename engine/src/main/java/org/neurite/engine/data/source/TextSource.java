@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 import org.neurite.api.DataSource;
 import org.neurite.api.OptionException;
@@ -17,8 +18,12 @@ import org.neurite.engine.io.Json;
 /**
  * A UTF-8 text as windows of {@code window} character ids (input {@code tokens}, {@code [window]})
  * whose targets are the next character at every step ({@code [window]}, class indices of the
- * vocabulary). Windows start every {@code stride} characters. A held-out share is the end of the
- * text, cut before the windows are made, so no validation window overlaps a training one.
+ * vocabulary). Windows start every {@code stride} characters, or, with a count of random windows,
+ * at starts drawn uniformly with replacement from the source's seed, as a language-model
+ * reference draws a fresh batch of random windows for every step (drawn once, at reading, so a
+ * resumed run sees the same ones). A held-out share is the end of the text, cut before the
+ * windows are made, so no validation window overlaps a training one; it has its own count of
+ * random windows and its own stream, so its windows stay fixed whatever the training part draws.
  */
 final class TextSource implements DataSource {
 
@@ -30,19 +35,30 @@ final class TextSource implements DataSource {
     private final Path vocabularyFile;
     private final int window;
     private final int stride;
+    private final RandomWindows random;
 
-    TextSource(Options options, Path file, Path vocabularyFile, int window, int stride) {
+    /**
+     * How many windows to draw at random starts, for the training part and for a held-out one
+     * (0: every {@code stride} characters), and the seed of the draws.
+     */
+    record RandomWindows(int train, int heldOut, long seed) {
+
+        static final RandomWindows NONE = new RandomWindows(0, 0, 0);
+    }
+
+    TextSource(Options options, Path file, Path vocabularyFile, int window, int stride, RandomWindows random) {
         this.options = options;
         this.file = file;
         this.vocabularyFile = vocabularyFile;
         this.window = window;
         this.stride = stride;
+        this.random = random;
     }
 
     @Override
     public SampleSet read() throws IOException {
         Encoded text = encode();
-        return windows(text, 0, text.ids.length, "");
+        return windows(text, 0, text.ids.length, "", random.train(), random.seed());
     }
 
     @Override
@@ -50,8 +66,11 @@ final class TextSource implements DataSource {
         Encoded text = encode();
         int n = text.ids.length;
         int cut = (int) Math.round((1 - heldOut) * n);
-        return Optional.of(new SampleSet.Split(windows(text, 0, cut, "the first " + percent(1 - heldOut) + " of "),
-                windows(text, cut, n, "the last " + percent(heldOut) + " of ")));
+        // the held-out stream is its own, so its windows do not depend on how many training ones are drawn
+        return Optional.of(new SampleSet.Split(
+                windows(text, 0, cut, "the first " + percent(1 - heldOut) + " of ", random.train(), random.seed()),
+                windows(text, cut, n, "the last " + percent(heldOut) + " of ", random.heldOut(),
+                        new SplittableRandom(random.seed()).split().nextLong())));
     }
 
     private record Encoded(int[] ids, Vocabulary vocabulary) {
@@ -73,19 +92,25 @@ final class TextSource implements DataSource {
         return new Encoded(ids, vocabulary);
     }
 
-    /** The windows of characters {@code [from, to)}; each needs one more character for its last target. */
-    private SampleSet windows(Encoded text, int from, int to, String part) {
+    /**
+     * The windows of characters {@code [from, to)}; each needs one more character for its last target.
+     * With {@code randomCount > 0}, that many windows at starts drawn uniformly from
+     * {@code [from, to - window - 1)} (the range of {@code torch.randint(len - window - 1)}).
+     */
+    private SampleSet windows(Encoded text, int from, int to, String part, int randomCount, long seed) {
         int length = to - from;
         if (length < window + 1) {
             throw new OptionException(options.pathOf("window"), "windows of " + window + " characters need "
                     + (window + 1) + " characters (the last target is the next one), but " + part + file
                     + " has " + length);
         }
-        int count = (length - window - 1) / stride + 1;
-        float[] inputs = new float[count * window];
+        int count = randomCount > 0 ? randomCount : (length - window - 1) / stride + 1;
+        int startRange = Math.max(1, length - window - 1);
+        SplittableRandom draws = new SplittableRandom(seed);
+        float[] inputs = new float[Math.multiplyExact(count, window)];
         float[] targets = new float[count * window];
         for (int s = 0; s < count; s++) {
-            int start = from + s * stride;
+            int start = from + (randomCount > 0 ? draws.nextInt(startRange) : s * stride);
             for (int t = 0; t < window; t++) {
                 inputs[s * window + t] = text.ids[start + t];
                 targets[s * window + t] = text.ids[start + t + 1];

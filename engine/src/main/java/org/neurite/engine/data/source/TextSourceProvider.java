@@ -19,6 +19,13 @@ public final class TextSourceProvider implements DataSourceProvider {
                     "Characters per sample (T): input ids [T], targets the next character at every step [T]."),
             OptionSpec.optional("stride", OptionType.INTEGER, null,
                     "Characters from one window's start to the next; default the window (no overlap)."),
+            OptionSpec.optional("random_windows", OptionType.INTEGER, null,
+                    "Instead of a window every stride: this many windows at random starts (uniform, with"
+                            + " replacement, from the run's seed), drawn once; steps x batch size gives one fresh"
+                            + " batch of random windows per step."),
+            OptionSpec.optional("held_out_windows", OptionType.INTEGER, null,
+                    "With a validation split: this many random windows of the held-out part (a stream of its"
+                            + " own, fixed for the run) instead of a window every stride."),
             OptionSpec.optional("vocabulary", OptionType.STRING, null,
                     "A JSON list of the characters in id order, or a model.json holding one; default the text's"
                             + " distinct characters in code point order."));
@@ -44,7 +51,10 @@ public final class TextSourceProvider implements DataSourceProvider {
         OptionReader in = OptionReader.of(options, OPTIONS);
         int window = in.positiveInt("window");
         int stride = options.has("stride") ? in.positiveInt("stride") : window;
+        TextSource.RandomWindows random = new TextSource.RandomWindows(
+                options.has("random_windows") ? in.positiveInt("random_windows") : 0,
+                options.has("held_out_windows") ? in.positiveInt("held_out_windows") : 0, context.seed());
         return new TextSource(options, context.file(options, "path"), options.has("vocabulary")
-                ? context.file(options, "vocabulary") : null, window, stride);
+                ? context.file(options, "vocabulary") : null, window, stride, random);
     }
 }
