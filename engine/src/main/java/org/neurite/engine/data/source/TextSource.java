@@ -23,9 +23,11 @@ import org.neurite.engine.io.Json;
  * validation window overlaps a training one.
  *
  * <p>Where the windows start is a {@link Layout}: every {@code stride} characters; or a number
- * of random starts drawn from the source's seed (as a language model's reference draws a fresh
- * batch of random windows every step); or contiguous windows laid out as parallel streams, for
- * recurrent layers that carry their state from one batch to the next.
+ * of starts drawn uniformly with replacement from the source's seed (as a language-model
+ * reference draws a fresh batch of random windows for every step; drawn once, at reading, so a
+ * resumed run sees the same ones); or contiguous windows laid out as parallel streams, for
+ * recurrent layers that carry their state from one batch to the next. A held-out part draws
+ * from a stream of its own, so its windows stay fixed whatever the training part draws.
  */
 final class TextSource implements DataSource {
 
@@ -66,7 +68,7 @@ final class TextSource implements DataSource {
         record Strided(int stride) implements Layout {
         }
 
-        /** {@code count} windows at uniformly random starts. */
+        /** {@code count} windows at uniformly random starts, as {@code torch.randint(length - window - 1)}. */
         record Random(int count) implements Layout {
         }
 
@@ -82,7 +84,7 @@ final class TextSource implements DataSource {
     @Override
     public SampleSet read() throws IOException {
         Encoded text = encode();
-        return windows(text, 0, text.ids.length, "", layout, new SplittableRandom(seed));
+        return windows(text, 0, text.ids.length, "", layout, seed);
     }
 
     @Override
@@ -90,12 +92,11 @@ final class TextSource implements DataSource {
         Encoded text = encode();
         int n = text.ids.length;
         int cut = (int) Math.round((1 - heldOut) * n);
-        // each part draws from its own stream, so the held-out windows do not depend on the training ones
-        SplittableRandom random = new SplittableRandom(seed);
-        SplittableRandom heldOutRandom = random.split();
+        // the held-out stream is its own, so its windows do not depend on how many training ones are drawn
         return Optional.of(new SampleSet.Split(
-                windows(text, 0, cut, "the first " + percent(1 - heldOut) + " of ", layout, random),
-                windows(text, cut, n, "the last " + percent(heldOut) + " of ", heldOutLayout, heldOutRandom)));
+                windows(text, 0, cut, "the first " + percent(1 - heldOut) + " of ", layout, seed),
+                windows(text, cut, n, "the last " + percent(heldOut) + " of ", heldOutLayout,
+                        new SplittableRandom(seed).split().nextLong())));
     }
 
     private record Encoded(int[] ids, Vocabulary vocabulary) {
@@ -118,16 +119,16 @@ final class TextSource implements DataSource {
     }
 
     /** The windows of characters {@code [from, to)}; each needs one more character for its last target. */
-    private SampleSet windows(Encoded text, int from, int to, String part, Layout layout, SplittableRandom random) {
+    private SampleSet windows(Encoded text, int from, int to, String part, Layout layout, long seed) {
         int length = to - from;
         if (length < window + 1) {
             throw new OptionException(options.pathOf("window"), "windows of " + window + " characters need "
                     + (window + 1) + " characters (the last target is the next one), but " + part + file
                     + " has " + length);
         }
-        int[] starts = starts(length, layout, random, part);
+        int[] starts = starts(length, layout, seed, part);
         int count = starts.length;
-        float[] inputs = new float[count * window];
+        float[] inputs = new float[Math.multiplyExact(count, window)];
         float[] targets = new float[count * window];
         for (int s = 0; s < count; s++) {
             int start = from + starts[s];
@@ -143,13 +144,15 @@ final class TextSource implements DataSource {
     }
 
     /** The starts of the windows in a stretch of {@code length} characters, relative to its first. */
-    private int[] starts(int length, Layout layout, SplittableRandom random, String part) {
+    private int[] starts(int length, Layout layout, long seed, String part) {
         int last = length - window - 1; // the last start whose window has its final target
         if (layout instanceof Layout.Strided s) {
             return IntStream.rangeClosed(0, last / s.stride()).map(k -> k * s.stride()).toArray();
         }
         if (layout instanceof Layout.Random r) {
-            return random.ints(r.count(), 0, last + 1).toArray();
+            SplittableRandom draws = new SplittableRandom(seed);
+            int range = Math.max(1, last);
+            return IntStream.range(0, r.count()).map(k -> draws.nextInt(range)).toArray();
         }
         int streams = ((Layout.Streams) layout).streams();
         int perStream = (length - 1) / window / streams;

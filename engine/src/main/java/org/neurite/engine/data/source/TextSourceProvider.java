@@ -22,13 +22,12 @@ public final class TextSourceProvider implements DataSourceProvider {
             OptionSpec.optional("stride", OptionType.INTEGER, null,
                     "Characters from one window's start to the next; default the window (no overlap)."),
             OptionSpec.optional("random_windows", OptionType.INTEGER, null,
-                    "Instead of a window every stride characters, this many windows at random starts drawn from the"
-                            + " run's seed: one epoch in batches of B is random_windows / B steps of fresh random"
-                            + " windows (a language model's usual protocol)."),
+                    "Instead of a window every stride: this many windows at random starts (uniform, with"
+                            + " replacement, from the run's seed), drawn once; steps x batch size gives one fresh"
+                            + " batch of random windows per step."),
             OptionSpec.optional("held_out_windows", OptionType.INTEGER, null,
-                    "With validation: {split: ...}, this many windows at random starts in the held-out end of the"
-                            + " text (a seed of their own) instead of a window every stride characters, such as"
-                            + " 200 batches of 32: 6400."),
+                    "With a validation split: this many random windows of the held-out part (a stream of its"
+                            + " own, fixed for the run) instead of a window every stride."),
             OptionSpec.optional("streams", OptionType.INTEGER, null,
                     "Cut the text into this many stretches of contiguous windows, interleaved so that in batches of"
                             + " this size in order (training.shuffle: false) row r of every batch continues row r of"

@@ -63,6 +63,37 @@ class TextSourceTest {
     }
 
     @Test
+    void drawsRandomWindowsOfEachPartFromItsOwnStream(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("t.txt"), "abcdefghijklmnopqrst");
+        SampleSet.Split split = text(dir, Map.of("path", "t.txt", "window", 3, "random_windows", 50,
+                "held_out_windows", 7)).read(0.25).orElseThrow();
+        SampleSet.Split fewer = text(dir, Map.of("path", "t.txt", "window", 3, "random_windows", 5,
+                "held_out_windows", 7)).read(0.25).orElseThrow();
+
+        assertThat(split.train().size()).isEqualTo(50);
+        assertThat(split.heldOut().size()).isEqualTo(7);
+        float[] train = split.train().inputs().get("tokens").values();
+        float[] targets = split.train().targets().values();
+        java.util.Set<Integer> starts = new java.util.TreeSet<>();
+        for (int s = 0; s < 50; s++) {
+            int start = (int) train[3 * s];
+            starts.add(start);
+            // a window of consecutive characters whose targets are the next ones, all from the first 15
+            assertThat(new float[] {train[3 * s + 1], train[3 * s + 2], targets[3 * s + 2]})
+                    .containsExactly(start + 1, start + 2, start + 3);
+        }
+        // starts as torch.randint(15 - 3 - 1): every one of 0..10 is drawn, none beyond
+        assertThat(starts).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        float[] held = split.heldOut().inputs().get("tokens").values();
+        for (float id : held) {
+            assertThat(id).isBetween(15f, 18f);
+        }
+        // the held-out windows do not depend on how many training windows are drawn
+        assertThat(fewer.heldOut().inputs().get("tokens").values()).containsExactly(held);
+        assertThat(fewer.train().inputs().get("tokens").values()).containsExactly(java.util.Arrays.copyOf(train, 15));
+    }
+
+    @Test
     void stridesAndAGivenVocabulary(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("t.txt"), "abab");
         Files.writeString(dir.resolve("v.json"), "[\"b\", \"a\", \"c\"]");
@@ -90,14 +121,14 @@ class TextSourceTest {
         assertThat(split.heldOut().size()).isEqualTo(40);
         assertThat(split.train().inputs().get("tokens").values()).containsExactly(
                 text(dir, options).read(0.25).orElseThrow().train().inputs().get("tokens").values());
-        // the first 78 characters hold starts 0..72 (each window needs 6), the last 26 starts 78..98
+        // as torch.randint(length - window - 1): starts 0..71 in the first 78 characters, 78..97 in the last 26
         java.util.Set<Integer> starts = new java.util.TreeSet<>();
         for (int w = 0; w < 300; w++) {
             starts.add(start(split.train(), w, 5));
         }
-        assertThat(starts).hasSize(73).contains(0, 72);
+        assertThat(starts).hasSize(72).contains(0, 71);
         for (int w = 0; w < 40; w++) {
-            assertThat(start(split.heldOut(), w, 5)).isBetween(78, 98);
+            assertThat(start(split.heldOut(), w, 5)).isBetween(78, 97);
         }
         SampleSet otherSeed = new TextSourceProvider().create(Options.of("data.train", options),
                 new FolderContext(dir, 1)).read();
