@@ -88,8 +88,8 @@ class RecurrentExamplesTest {
                 "model.layers[0]={type: lstm, hidden_size: 8, max_length: 20}");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.stderr()).contains("model.layers[0] (lstm): sequence of 28 steps is longer than max_length 20")
-                .doesNotContain("\tat ");
+        assertThat(result.stderr()).contains(": model.layers[0] (lstm): sequence of 28 steps is longer than max_length"
+                + " 20 (the input is [28, 28])").doesNotContain("(lstm): model.layers[0]").doesNotContain("\tat ");
         assertThat(temp.resolve("runs-long")).doesNotExist();
     }
 
