@@ -72,6 +72,16 @@ class TextGenerationTest {
         assertThat(temp.resolve("runs-shuffled")).doesNotExist();
     }
 
+    @Test
+    void aStatefulModelOverStreamsOtherThanTheBatchIsAConfigError() {
+        CommandResult result = stateful("runs-other-streams", "--set", "training.shuffle=false",
+                "--set", "training.batch_size=4");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("model.layers[1].stateful", "data.train.streams: 4 (the batch size), not 8")
+                .doesNotContain("\tat ");
+    }
+
     private CommandResult stateful(String runs, String... more) {
         long characters;
         try {

@@ -180,7 +180,9 @@ public final class RunConfigCheck {
         TrainingConfig training = training(root.raw("training") instanceof Map<?, ?> ? root.getOptions("training")
                 : Options.of("training", Map.of()), validation != null);
         if (built != null && training != null) {
-            attempt(() -> statefulInOrder(built, training));
+            Options trainOptions = train instanceof SourceConfig.Provided ? root.getOptions("data").getOptions("train")
+                    : null;
+            attempt(() -> statefulInOrder(built, training, trainOptions));
         }
         if (optimizer == null && !root.has("optimizer") && training != null && training.epochs() > 0) {
             errors.add(doc.error(new OptionException("optimizer", "is required but missing (training.epochs is "
@@ -429,14 +431,30 @@ public final class RunConfigCheck {
         });
     }
 
-    /** A layer that carries its state to the next batch needs batches that continue each other, so no shuffling. */
-    private static Void statefulInOrder(Model model, TrainingConfig training) {
+    /**
+     * A layer that carries its state to the next batch needs batches that continue each other: no
+     * shuffling, and a text laid out as as many streams as a batch has rows.
+     */
+    private static Void statefulInOrder(Model model, TrainingConfig training, Options train) {
         List<StatefulLayer> stateful = StatefulLayers.of(model);
-        if (!stateful.isEmpty() && training.shuffle() && training.batchSize() != 0) {
-            throw new OptionException(stateful.get(0).options().pathOf("stateful"), "a stateful layer carries its"
-                    + " state from each batch to the next, which needs contiguous windows in order, but"
-                    + " training.shuffle is true; set training.shuffle: false (and lay the text out as streams of the"
-                    + " batch size, such as data.train.streams: " + training.batchSize() + ")");
+        if (stateful.isEmpty() || training.batchSize() == 0) {
+            return null;
+        }
+        String where = stateful.get(0).options().pathOf("stateful");
+        if (training.shuffle()) {
+            throw new OptionException(where, "a stateful layer carries its state from each batch to the next, which"
+                    + " needs contiguous windows in order, but training.shuffle is true; set training.shuffle: false"
+                    + " (and lay the text out as streams of the batch size, such as data.train.streams: "
+                    + training.batchSize() + ")");
+        }
+        if (train != null && "text".equals(train.raw("format"))) {
+            Object streams = train.raw("streams");
+            if (!(streams instanceof Number n) || n.intValue() != training.batchSize()) {
+                throw new OptionException(where, "a stateful layer carries its state from row r of each batch to row r"
+                        + " of the next, so the text must be laid out as data.train.streams: " + training.batchSize()
+                        + " (the batch size), " + (streams == null ? "not as windows in the text's order"
+                        : "not " + streams));
+            }
         }
         return null;
     }
