@@ -511,4 +511,23 @@ public interface Backend {
      */
     Tensor multiHeadAttention(Tensor q, Tensor k, Tensor v, int heads, Tensor keyPaddingMask, boolean causal,
                               float dropout, Mode mode, RandomGenerator random);
+
+    /**
+     * The affine map of a linear layer with a PyTorch-layout weight, as {@code torch.nn.functional.linear}:
+     * {@code x Wᵀ + b}, computed without copying the transpose of W. The default composes it from
+     * {@link Tensor#matmul} and {@link Tensor#transpose}; a backend overrides it with one product.
+     *
+     * <p>Shape: {@code x} {@code [..., in]}, {@code weight} {@code [out, in]}, {@code bias}
+     * {@code [out]} or {@code null}; the result {@code [..., out]}.
+     *
+     * @param x the input
+     * @param weight the weight, one row per output
+     * @param bias added to every output row, or {@code null}
+     * @return the outputs
+     * @throws ShapeMismatchException if the widths do not fit, naming the shapes
+     */
+    default Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        Tensor y = x.matmul(weight.transpose(0, 1));
+        return bias == null ? y : y.add(bias);
+    }
 }

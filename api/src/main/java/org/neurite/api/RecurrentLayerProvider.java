@@ -26,7 +26,11 @@ public abstract class RecurrentLayerProvider implements LayerProvider {
                     "Output every step [time, directions * hidden], or only the final h of the top layer"
                             + " [directions * hidden]."),
             OptionSpec.optional("max_length", OptionType.INTEGER, null,
-                    "The longest sequence accepted (steps); longer inputs are refused. None when absent.").atLeast(1));
+                    "The longest sequence accepted (steps); longer inputs are refused. None when absent.").atLeast(1),
+            OptionSpec.optional("stateful", OptionType.BOOLEAN, false,
+                    "Start each training batch from the final state of the batch before (detached; reset at every"
+                            + " epoch, not used in evaluation): truncated backpropagation through time over"
+                            + " contiguous windows, which needs training.shuffle: false."));
 
     /** @return the options of this layer type: {@link #COMMON_OPTIONS} and any of its own */
     @Override
@@ -56,7 +60,12 @@ public abstract class RecurrentLayerProvider implements LayerProvider {
                 dropout(options),
                 options.getBoolean("bias", true),
                 options.getBoolean("return_sequences", false),
-                options.has("max_length") ? atLeast(options, "max_length", options.getInt("max_length"), 1) : 0);
+                options.has("max_length") ? atLeast(options, "max_length", options.getInt("max_length"), 1) : 0,
+                options.getBoolean("stateful", false));
+        if (config.stateful() && config.bidirectional()) {
+            throw new OptionException(options.pathOf("stateful"), "a bidirectional layer cannot be stateful: its"
+                    + " reverse direction starts at the end of each window, so there is no state to carry on");
+        }
         RecurrentCell cell = cell(options);
         if (inputShapes.isEmpty() || inputShapes.get(0).rank() != 2) {
             throw new ShapeMismatchException(context.path() + " (" + name() + "): expects sequences [time, features]"

@@ -26,8 +26,13 @@ import java.util.random.RandomGenerator;
  * {@code [batch, directions * hidden]}: the final {@code h} of the top layer's directions (for a
  * masked sequence, that of its last real step). Final states are
  * {@code [layers * directions, batch, hidden]}, as PyTorch's {@code h_n}.
+ *
+ * <p>A stateful stack ({@link Config#stateful()}) starts each training batch given no initial
+ * state from the final state of the batch before, detached, as long as the batch has as many
+ * rows; {@link #resetState()} (at every epoch's start) and a batch of another size start from
+ * zeros again. Inference neither uses nor changes the carried state.
  */
-public final class StackedRecurrentLayer implements RecurrentLayer, MultiInputLayer {
+public final class StackedRecurrentLayer implements RecurrentLayer, MultiInputLayer, StatefulLayer {
 
     /**
      * How the stack is shaped and what it returns.
@@ -39,9 +44,27 @@ public final class StackedRecurrentLayer implements RecurrentLayer, MultiInputLa
      * @param bias whether the cells have the biases {@code bias_ih} and {@code bias_hh}
      * @param returnSequences whether the output holds every step, or only the final state
      * @param maxLength the longest sequence accepted; 0 for no limit
+     * @param stateful whether, in training, each batch starts from the final state of the batch
+     *     before (detached), row for row, until {@link #resetState()}; see {@link StatefulLayer}
      */
     public record Config(int hiddenSize, int numLayers, boolean bidirectional, double dropout, boolean bias,
-                         boolean returnSequences, int maxLength) {
+                         boolean returnSequences, int maxLength, boolean stateful) {
+
+        /**
+         * A stack that starts every batch from zeros (not stateful).
+         *
+         * @param hiddenSize the size of each cell's state
+         * @param numLayers how many layers are stacked
+         * @param bidirectional whether each layer also runs from the last step to the first
+         * @param dropout the dropout probability on the outputs of every layer but the last, in training
+         * @param bias whether the cells have the biases
+         * @param returnSequences whether the output holds every step, or only the final state
+         * @param maxLength the longest sequence accepted; 0 for no limit
+         */
+        public Config(int hiddenSize, int numLayers, boolean bidirectional, double dropout, boolean bias,
+                      boolean returnSequences, int maxLength) {
+            this(hiddenSize, numLayers, bidirectional, dropout, bias, returnSequences, maxLength, false);
+        }
 
         /** @return 2 for a bidirectional stack, else 1 */
         public int directions() {
@@ -69,6 +92,8 @@ public final class StackedRecurrentLayer implements RecurrentLayer, MultiInputLa
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     /** One cell per layer and direction, at {@code layer * directions + direction}. */
     private final List<RecurrentCell.Weights> cells = new ArrayList<>();
+    /** The detached final state of the last training batch, by cell as {@link #cells}; null when reset. */
+    private List<List<Tensor>> carried;
 
     /**
      * Creates the stack with PyTorch's initialisation: every weight and bias uniform in
@@ -172,6 +197,9 @@ public final class StackedRecurrentLayer implements RecurrentLayer, MultiInputLa
         Tensor mask = in.masked() ? inputs.get(inputs.size() - 1) : null;
         int batch = x.dim(0);
         int directions = config.directions();
+        boolean carry = config.stateful() && mode == Mode.TRAINING && given.isEmpty();
+        boolean resume = carry && carried != null && carried.get(0).get(0).dim(0) == batch;
+        List<List<Tensor>> next = carry ? new ArrayList<>() : null;
         List<List<Tensor>> finals = new ArrayList<>();
         for (int i = 0; i < cell.states(); i++) {
             finals.add(new ArrayList<>());
@@ -181,11 +209,14 @@ public final class StackedRecurrentLayer implements RecurrentLayer, MultiInputLa
             List<Tensor> outputs = new ArrayList<>(directions);
             for (int direction = 0; direction < directions; direction++) {
                 int k = layer * directions + direction;
-                List<Tensor> run = backend.recurrentSequence(cell, layerInput, initialState(given, k, batch),
-                        cells.get(k), mask, direction == 1);
+                List<Tensor> run = backend.recurrentSequence(cell, layerInput,
+                        resume ? carried.get(k) : initialState(given, k, batch), cells.get(k), mask, direction == 1);
                 outputs.add(run.get(0));
                 for (int i = 0; i < cell.states(); i++) {
                     finals.get(i).add(run.get(1 + i));
+                }
+                if (carry) {
+                    next.add(run.subList(1, 1 + cell.states()).stream().map(Tensor::detach).toList());
                 }
             }
             layerInput = directions == 1 ? outputs.get(0) : backend.concat(outputs, 2);
@@ -200,7 +231,20 @@ public final class StackedRecurrentLayer implements RecurrentLayer, MultiInputLa
         for (List<Tensor> each : finals) {
             finalState.add(backend.stack(each, 0));
         }
+        if (carry) {
+            carried = next;
+        }
         return new SequenceResult(output, finalState);
+    }
+
+    @Override
+    public boolean carriesState() {
+        return config.stateful();
+    }
+
+    @Override
+    public void resetState() {
+        carried = null;
     }
 
     /** The state of cell {@code k}: zeros, or its row of each given initial-state input. */

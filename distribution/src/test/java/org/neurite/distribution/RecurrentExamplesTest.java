@@ -82,6 +82,17 @@ class RecurrentExamplesTest {
         assertThat(result.stderr()).contains("model.layers[0]", "gru", "[784]").doesNotContain("\tat ");
     }
 
+    @Test
+    void imagesLongerThanMaxLengthAreAConfigErrorNamingTheLayer() {
+        CommandResult result = train("lstm", temp.resolve("runs-long"), "--set",
+                "model.layers[0]={type: lstm, hidden_size: 8, max_length: 20}");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains(": model.layers[0] (lstm): sequence of 28 steps is longer than max_length"
+                + " 20 (the input is [28, 28])").doesNotContain("(lstm): model.layers[0]").doesNotContain("\tat ");
+        assertThat(temp.resolve("runs-long")).doesNotExist();
+    }
+
     private CommandResult train(String kind, Path runs, String... more) {
         Path config = distribution.home().resolve("examples/recurrent/fashion-" + kind + ".yaml");
         List<String> args = new java.util.ArrayList<>(List.of("train", config.toString(), "--out", runs.toString(),

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Transformer examples as they ship, run shortened through bin/neurite: the config file
- * unchanged but for one epoch on the first images of Fashion-MNIST (set on the command line).
+ * unchanged but for fewer steps (set on the command line): one epoch on the first images of
+ * Fashion-MNIST, a few batches of Shakespeare, a few hundred digit strings.
  */
 class TransformerExamplesTest {
 
@@ -62,19 +63,65 @@ class TransformerExamplesTest {
     }
 
     @Test
-    void shakespeareGptTrainsAFewStepsAndBeatsGuessing() throws IOException {
+    void shakespeareGptTrainsAFewStepsBeatsGuessingAndGeneratesWithItsCache() throws IOException {
         Path runs = temp.resolve("runs");
 
-        // windows every 4000 characters: 21 batches of 12 instead of about 2000
+        // 21 batches of 12 random windows instead of 2000, validation on 10 batches instead of 200
         CommandResult training = distribution.run(temp, "train",
                 distribution.home().resolve("examples/transformer/shakespeare-gpt.yaml").toString(),
-                "--set", "data.train.stride=4000", "--out", runs.toString());
+                "--set", "data.train.random_windows=252", "--set", "data.train.held_out_windows=120",
+                "--out", runs.toString());
 
         assertThat(training.exitCode()).as(training.toString()).isZero();
         String epoch = training.stdout().lines().filter(l -> l.startsWith("epoch 1/1")).findFirst().orElseThrow();
         double validationLoss = Double.parseDouble(epoch.replaceAll(".*val_loss ([0-9.]+).*", "$1"));
         assertThat(validationLoss).as(epoch).isLessThan(Math.log(65)); // guessing among 65 characters
-        assertThat(Files.readString(RunConfigs.onlyRunFolder(runs).resolve("model.json"))).contains("causal_lm");
+        Path run = RunConfigs.onlyRunFolder(runs);
+        assertThat(Files.readString(run.resolve("model.json"))).contains("causal_lm");
+
+        // 100 characters after a prompt longer than the context of 64: the model reads the prompt's last 64,
+        // then its cache starts again from the latest 32 characters every 32
+        String prompt = "First Citizen:\nBefore we proceed any further, hear me speak.\n\nAll:\nSpe";
+        CommandResult generation = distribution.run(temp, "generate", run.toString(), "--prompt", prompt,
+                "--length", "100", "--seed", "1", "--timing");
+        assertThat(generation.exitCode()).as(generation.toString()).isZero();
+        String text = generation.stdout().strip();
+        assertThat(text).startsWith(prompt).hasSizeGreaterThan(prompt.length());
+        assertThat(generation.stderr()).contains("the prompt's 70 characters exceed the model's context of 64; it"
+                + " reads the last 64").containsPattern("generated 100 characters in [0-9.]+ s: [0-9]+ characters/s");
+    }
+
+    @Test
+    void reverseSeq2seqTrainsAndDecodesGreedily() {
+        Path runs = temp.resolve("runs");
+
+        // 10 steps on 640 strings, 64 test strings: the pipeline, not the accuracy
+        CommandResult training = distribution.run(temp, "train",
+                distribution.home().resolve("examples/transformer/reverse-seq2seq.yaml").toString(),
+                "--set", "training.epochs=1", "--set", "data.train.samples=640", "--set", "data.test.samples=64",
+                "--out", runs.toString());
+        assertThat(training.exitCode()).as(training.toString()).isZero();
+        assertThat(training.stdout()).contains("test token accuracy");
+
+        CommandResult decoding = distribution.run(temp, "decode", RunConfigs.onlyRunFolder(runs).toString(),
+                "--set", "data.test.samples=64");
+        assertThat(decoding.exitCode()).as(decoding.toString()).isZero();
+        assertThat(decoding.stdout()).containsPattern("exact match [01]\\.[0-9]{4} \\([0-9]+ of 64 sequences, greedy"
+                + " decoding\\)");
+        // five decoded examples: the source digits, then padding (12), and the answer
+        assertThat(decoding.stdout().lines().filter(l -> l.contains("  ->  "))).hasSize(5);
+    }
+
+    @Test
+    void aDecoderWithoutTheEncodersOutputIsAConfigErrorNamingTheLayer() {
+        CommandResult result = distribution.run(temp, "train",
+                distribution.home().resolve("examples/transformer/reverse-seq2seq.yaml").toString(),
+                "--set", "model.layers[6].inputs=[target_steps]", "--out", temp.resolve("runs").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("model.layers[6] (transformer_decoder_layer 'decoder1'): needs the"
+                + " encoder's output");
+        assertThat(temp.resolve("runs")).doesNotExist();
     }
 
     @Test

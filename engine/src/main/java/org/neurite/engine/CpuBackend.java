@@ -24,6 +24,7 @@ import org.neurite.engine.ops.CustomOps;
 import org.neurite.engine.ops.Dropout;
 import org.neurite.engine.ops.Embedding;
 import org.neurite.engine.ops.Joins;
+import org.neurite.engine.ops.Matmul;
 import org.neurite.engine.ops.MultiHeadAttention;
 import org.neurite.engine.ops.Normalization;
 import org.neurite.engine.ops.Pooling;
@@ -263,5 +264,10 @@ public final class CpuBackend implements Backend {
     public Tensor multiHeadAttention(Tensor q, Tensor k, Tensor v, int heads, Tensor keyPaddingMask, boolean causal,
                                      float dropout, Mode mode, RandomGenerator random) {
         return MultiHeadAttention.apply(of(q), of(k), of(v), heads, of(keyPaddingMask), causal, dropout, mode, random);
+    }
+
+    @Override
+    public Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        return Matmul.matmulTransposed(of(x), of(weight), of(bias));
     }
 }

@@ -1,5 +1,6 @@
 package org.neurite.engine.generate;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -9,8 +10,10 @@ import org.neurite.engine.nn.Model;
 
 /**
  * Generates text from a character-level model (such as {@code examples/recurrent/shakespeare-lstm.yaml}
- * trains), one character at a time through a {@link TokenStepper}: the prompt is fed character
- * by character, then each drawn character is handed out as soon as it is drawn and fed back.
+ * or {@code examples/transformer/shakespeare-gpt.yaml} trains) through a {@link TokenStepper}: the
+ * prompt is fed once, then each drawn character is handed out as soon as it is drawn and fed back,
+ * each at a constant cost (recurrent state, or a decoder's key/value cache). A decoder reads only
+ * the last {@link #context()} characters of a longer prompt.
  *
  * <pre>{@code
  * new TextGenerator(model, vocabulary).generate("ROMEO:", 500, new Sampling(0.8, 0, 0), System.out::print);
@@ -37,6 +40,11 @@ public final class TextGenerator {
         }
     }
 
+    /** @return the most characters the model attends over (a decoder's context), or 0 when it has no such limit */
+    public int context() {
+        return stepper.context();
+    }
+
     /**
      * Continues a prompt.
      *
@@ -53,10 +61,9 @@ public final class TextGenerator {
         }
         SplittableRandom random = new SplittableRandom(sampling.seed());
         stepper.reset();
-        float[] logits = null;
-        for (int id : ids) {
-            logits = stepper.feed(id);
-        }
+        int context = stepper.context();
+        float[] logits = stepper.feed(context > 0 && ids.length > context
+                ? Arrays.copyOfRange(ids, ids.length - context, ids.length) : ids);
         for (int i = 0; i < length; i++) {
             int next = sampling.draw(logits, random);
             out.accept(vocabulary.token(next));

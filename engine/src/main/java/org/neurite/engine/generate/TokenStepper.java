@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.neurite.api.Backend;
 import org.neurite.api.GradScope;
+import org.neurite.api.IncrementalDecoder;
 import org.neurite.api.Layer;
 import org.neurite.api.Mode;
 import org.neurite.api.Shape;
@@ -16,31 +17,37 @@ import org.neurite.engine.nn.Model;
 import org.neurite.engine.nn.Sequential;
 
 /**
- * Runs a sequential token model one position at a time: each {@link StepwiseLayer} (recurrent
- * layers, attention with a key/value cache) carries its state from position to position, and the
- * position-wise layers between them (embedding, dense, layer norm, activation, dropout) apply to
- * the one position as they are. Each token fed costs the same, however long the text so far.
+ * Runs a sequential token model a few positions at a time, keeping what it computed for the
+ * earlier ones: each {@link StepwiseLayer} (a recurrent layer) carries its state from position to
+ * position, each {@link IncrementalDecoder} (a GPT) its key/value cache, and the position-wise
+ * layers between them (embedding, dense, layer norm, activation, dropout) apply to the new
+ * positions as they are. So each token fed costs the same, however long the text so far.
+ *
+ * <p>A decoder attends over at most its {@link IncrementalDecoder#context() context} of tokens,
+ * and its positions cannot slide. When its cache is full it starts again from the latest half
+ * context of tokens (one batched pass) and goes on from there, so it always sees between half and
+ * all of its context, at a constant cost per token on average.
  */
 public final class TokenStepper {
 
-    /** Layer types that act on each position alone, so one position at a time gives the same result. */
+    /** Layer types that act on each position alone, so a few positions at a time give the same result. */
     private static final Set<String> POSITION_WISE = Set.of("embedding", "dense", "layer_norm", "activation",
             "dropout");
 
-    private final List<Layer> layers;
-    private final List<List<Tensor>> states = new ArrayList<>();
+    private final List<Stage> stages;
     private final Backend backend = CpuBackend.instance();
 
-    private TokenStepper(List<Layer> layers) {
-        this.layers = layers;
+    private TokenStepper(List<Stage> stages) {
+        this.stages = stages;
         reset();
     }
 
     /**
-     * @param model a sequential model from token ids {@code [time]} to scores {@code [time, vocabulary]}
+     * @param model a sequential model from token ids {@code [time]} to scores {@code [time, vocabulary]},
+     *     whose first layer takes the ids: an embedding or a decoder
      * @return a stepper over it, at the start of a text
-     * @throws IllegalArgumentException if the model is not sequential or has a layer that cannot run one
-     *     position at a time, naming it
+     * @throws IllegalArgumentException if the model is not sequential or has a layer that cannot run a
+     *     few positions at a time, naming it
      */
     public static TokenStepper of(Model model) {
         if (!(model instanceof Sequential sequential)) {
@@ -48,27 +55,40 @@ public final class TokenStepper {
                     + " a graph");
         }
         List<Layer> layers = sequential.layers();
-        if (layers.isEmpty() || !layers.get(0).type().equals("embedding")) {
-            throw new IllegalArgumentException("generation needs a token model whose first layer is an embedding,"
-                    + " got " + (layers.isEmpty() ? "no layers" : "layer 0 of type " + layers.get(0).type()));
+        if (layers.isEmpty() || !(layers.get(0).type().equals("embedding")
+                || layers.get(0) instanceof IncrementalDecoder)) {
+            throw new IllegalArgumentException("generation needs a token model whose first layer is an embedding or"
+                    + " a decoder (such as causal_lm), got " + (layers.isEmpty() ? "no layers"
+                            : "layer 0 of type " + layers.get(0).type()));
         }
+        List<Stage> stages = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            if (!(layer instanceof StepwiseLayer) && !POSITION_WISE.contains(layer.type())) {
-                throw new IllegalArgumentException("layer " + i + " (" + layer.type() + ") cannot run one position at"
-                        + " a time: generation takes recurrent or cached attention layers and position-wise ones ("
-                        + String.join(", ", POSITION_WISE.stream().sorted().toList()) + ")");
+            if (layer instanceof IncrementalDecoder decoder && i == 0) {
+                stages.add(new DecoderStage(decoder));
+            } else if (layer instanceof StepwiseLayer stepwise) {
+                stages.add(new StepwiseStage(stepwise));
+            } else if (POSITION_WISE.contains(layer.type())) {
+                stages.add(new PositionWiseStage(layer));
+            } else {
+                throw new IllegalArgumentException("layer " + i + " (" + layer.type() + ") cannot run a few positions"
+                        + " at a time: generation takes recurrent layers, a decoder (causal_lm) as the first layer"
+                        + " and position-wise layers (" + String.join(", ", POSITION_WISE.stream().sorted().toList())
+                        + ")");
             }
         }
-        return new TokenStepper(layers);
+        return new TokenStepper(List.copyOf(stages));
     }
 
-    /** Forgets the text so far: every stepwise layer back to its initial state. */
+    /** @return the most tokens the model attends over (a decoder's context), or 0 when it has no such limit */
+    public int context() {
+        return stages.stream().filter(DecoderStage.class::isInstance)
+                .mapToInt(s -> ((DecoderStage) s).decoder.context()).min().orElse(0);
+    }
+
+    /** Forgets the text so far: every stepwise layer back to its initial state, every cache emptied. */
     public void reset() {
-        states.clear();
-        for (Layer layer : layers) {
-            states.add(layer instanceof StepwiseLayer s ? s.initialState(1) : List.of());
-        }
+        stages.forEach(Stage::reset);
     }
 
     /**
@@ -78,19 +98,131 @@ public final class TokenStepper {
      * @return the model's scores of the next token
      */
     public float[] feed(int token) {
+        return feed(new int[] {token});
+    }
+
+    /**
+     * Feeds a few tokens, such as a prompt: a decoder takes them in one batched pass.
+     *
+     * @param tokens the token ids, at least one
+     * @return the model's scores of the token after the last of them
+     */
+    public float[] feed(int[] tokens) {
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("feed at least one token");
+        }
+        float[] ids = new float[tokens.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = tokens[i];
+        }
         try (GradScope scope = backend.noGrad()) {
-            Tensor x = backend.tensor(new float[] {token}, Shape.of(1, 1));
-            for (int i = 0; i < layers.size(); i++) {
-                Layer layer = layers.get(i);
-                if (layer instanceof StepwiseLayer stepwise) {
-                    var result = stepwise.step(x.reshape(1, -1), states.get(i));
-                    states.set(i, result.state());
-                    x = result.output().reshape(1, 1, -1);
-                } else {
-                    x = layer.forward(x, Mode.INFERENCE);
-                }
+            Tensor x = backend.tensor(ids, Shape.of(1, ids.length));
+            for (Stage stage : stages) {
+                x = stage.run(x);
             }
-            return x.toArray();
+            int n = x.shape().dim(1);
+            return x.slice(1, n - 1, n).toArray();
+        }
+    }
+
+    /** One layer run on the new positions {@code [1, n, ...]} of one sequence, remembering the earlier ones. */
+    private interface Stage {
+
+        Tensor run(Tensor x);
+
+        void reset();
+    }
+
+    /** A layer that acts on each position alone. */
+    private record PositionWiseStage(Layer layer) implements Stage {
+
+        @Override
+        public Tensor run(Tensor x) {
+            return layer.forward(x, Mode.INFERENCE);
+        }
+
+        @Override
+        public void reset() {
+        }
+    }
+
+    /** A recurrent layer, one position after the other, carrying its state. */
+    private static final class StepwiseStage implements Stage {
+
+        private final StepwiseLayer layer;
+        private List<Tensor> state;
+
+        StepwiseStage(StepwiseLayer layer) {
+            this.layer = layer;
+        }
+
+        @Override
+        public Tensor run(Tensor x) {
+            int n = x.shape().dim(1);
+            List<Tensor> outputs = new ArrayList<>(n);
+            for (int t = 0; t < n; t++) {
+                Tensor position = n == 1 ? x : x.slice(1, t, t + 1);
+                var result = layer.step(position.reshape(1, -1), state);
+                state = result.state();
+                outputs.add(result.output().reshape(1, 1, -1));
+            }
+            return n == 1 ? outputs.get(0) : x.backend().concat(outputs, 1);
+        }
+
+        @Override
+        public void reset() {
+            state = layer.initialState(1);
+        }
+    }
+
+    /** A decoder continuing its cached sequence; starts again from the latest half context when full. */
+    private static final class DecoderStage implements Stage {
+
+        private final IncrementalDecoder decoder;
+        private final int[] recent;
+        private IncrementalDecoder.Session session;
+        private int seen;
+
+        DecoderStage(IncrementalDecoder decoder) {
+            this.decoder = decoder;
+            this.recent = new int[decoder.context()];
+        }
+
+        @Override
+        public Tensor run(Tensor ids) {
+            float[] values = ids.toArray();
+            List<Tensor> outputs = new ArrayList<>();
+            int at = 0;
+            while (at < values.length) {
+                if (session.length() == decoder.context()) {
+                    restartFromLatestHalf(ids.backend());
+                }
+                int n = Math.min(values.length - at, decoder.context() - session.length());
+                outputs.add(session.next(ids.slice(1, at, at + n)));
+                for (int i = at; i < at + n; i++) {
+                    recent[seen++ % recent.length] = (int) values[i];
+                }
+                at += n;
+            }
+            return outputs.size() == 1 ? outputs.get(0) : ids.backend().concat(outputs, 1);
+        }
+
+        private void restartFromLatestHalf(Backend backend) {
+            int keep = decoder.context() / 2;
+            session = decoder.start();
+            if (keep > 0) {
+                float[] latest = new float[keep];
+                for (int i = 0; i < keep; i++) {
+                    latest[i] = recent[(seen - keep + i) % recent.length];
+                }
+                session.next(backend.tensor(latest, Shape.of(1, keep)));
+            }
+        }
+
+        @Override
+        public void reset() {
+            session = decoder.start();
+            seen = 0;
         }
     }
 }

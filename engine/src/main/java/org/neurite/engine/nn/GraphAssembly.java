@@ -254,8 +254,10 @@ final class GraphAssembly {
         }
         String where = spec.options().path() + " (" + spec.type() + " '" + spec.name() + "'): ";
         String inputs = (in.size() == 1 ? "input " : "inputs ") + String.join(", ", given);
+        String self = spec.options().path() + " (" + spec.type() + "): "; // as the recurrent layers name themselves
         String own = e.getMessage().startsWith(spec.type() + ": ")
-                ? e.getMessage().substring(spec.type().length() + 2) : e.getMessage();
+                ? e.getMessage().substring(spec.type().length() + 2)
+                : e.getMessage().startsWith(self) ? e.getMessage().substring(self.length()) : e.getMessage();
         String message = e instanceof InputShapeException expected
                 ? where + "expects " + expected.expectation() + " but gets " + inputs
                 : where + own + " (" + inputs + ")";

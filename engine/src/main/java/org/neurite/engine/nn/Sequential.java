@@ -140,9 +140,12 @@ public final class Sequential implements Model {
             return e;
         }
         String given = (first ? "the input is " : "the previous layer gives ") + input;
+        String place = path + " (" + type + "): ";
+        // a layer that names its own place (as the recurrent ones do) is not named twice
+        String own = e.getMessage().startsWith(place) ? e.getMessage().substring(place.length()) : e.getMessage();
         String message = e instanceof InputShapeException expected
-                ? path + " (" + type + "): expects " + expected.expectation() + " but " + given
-                : path + " (" + type + "): " + e.getMessage() + " (" + given + ")";
+                ? place + "expects " + expected.expectation() + " but " + given
+                : place + own + " (" + given + ")";
         PlacedShapeException placed = new PlacedShapeException(message);
         placed.initCause(e);
         return placed;

@@ -14,7 +14,8 @@ import org.neurite.engine.options.OptionChecks;
  *   v̂ = amsgrad ? (vmax = max(vmax, v)) : v
  *   p = p - lr / (1 - beta1^t) * m / (sqrt(v̂) / sqrt(1 - beta2^t) + eps)
  * </pre>
- * where t counts this parameter's updates. Buffers: {@code exp_avg}, {@code exp_avg_sq} and,
+ * where t counts this parameter's updates. With {@code decayMatricesOnly}, parameters of rank
+ * below 2 (biases, norm scales) get no weight decay. Buffers: {@code exp_avg}, {@code exp_avg_sq} and,
  * with amsgrad, {@code max_exp_avg_sq}.
  */
 public final class Adam extends StatefulOptimizer {
@@ -35,8 +36,11 @@ public final class Adam extends StatefulOptimizer {
      * @param eps the term added to the denominator, >= 0
      * @param weightDecay the weight decay factor, >= 0: an L2 penalty for Adam, decoupled for AdamW
      * @param amsgrad whether to normalize by the maximum of past second moments
+     * @param decayMatricesOnly whether weight decay spares the parameters of rank below 2 (biases,
+     *     layer-norm scales), as PyTorch training scripts do with two parameter groups
      */
-    public record Settings(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+    public record Settings(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
+                           boolean decayMatricesOnly) {
 
         /** Checks the ranges. */
         public Settings {
@@ -45,6 +49,11 @@ public final class Adam extends StatefulOptimizer {
             OptionChecks.fraction("beta2", beta2);
             OptionChecks.nonNegative("eps", eps);
             OptionChecks.nonNegative("weight_decay", weightDecay);
+        }
+
+        /** Settings whose weight decay, if any, applies to every parameter. */
+        public Settings(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+            this(lr, beta1, beta2, eps, weightDecay, amsgrad, false);
         }
     }
 
@@ -96,9 +105,10 @@ public final class Adam extends StatefulOptimizer {
         float negStepSize = (float) -(lr / (1 - Math.pow(settings.beta1(), t)));
         float correction2Sqrt = (float) Math.sqrt(1 - Math.pow(settings.beta2(), t));
         float eps = (float) settings.eps();
-        float l2 = decoupled ? 0 : (float) settings.weightDecay();
-        float shrink = (float) (1 - lr * settings.weightDecay());
-        boolean decay = decoupled && settings.weightDecay() != 0;
+        double weightDecay = settings.decayMatricesOnly() && state.rank() < 2 ? 0 : settings.weightDecay();
+        float l2 = decoupled ? 0 : (float) weightDecay;
+        float shrink = (float) (1 - lr * weightDecay);
+        boolean decay = decoupled && weightDecay != 0;
         float[] m = state.buffer(EXP_AVG, n, 0);
         float[] v = state.buffer(EXP_AVG_SQ, n, 0);
         float[] vMax = settings.amsgrad() ? state.buffer(MAX_EXP_AVG_SQ, n, 0) : null;

@@ -12,6 +12,8 @@ import org.neurite.engine.options.OptionReader;
 /** Provides {@code adam}, as {@code torch.optim.Adam}: weight decay is an L2 penalty on the gradient. */
 public final class AdamProvider implements OptimizerProvider {
 
+    private static final List<String> DECAY_CHOICES = List.of("all", "matrices");
+
     private static final List<OptionSpec> OPTIONS = options(0.0,
             "L2 penalty: weight_decay * p is added to the gradient before the moments, >= 0");
 
@@ -46,11 +48,14 @@ public final class AdamProvider implements OptimizerProvider {
                         "added to the bias-corrected root of the second moment, >= 0"),
                 OptionSpec.optional("weight_decay", OptionType.NUMBER, defaultWeightDecay, weightDecayMeaning),
                 OptionSpec.optional("amsgrad", OptionType.BOOLEAN, false,
-                        "normalize by the largest second moment seen so far (AMSGrad)"));
+                        "normalize by the largest second moment seen so far (AMSGrad)"),
+                OptionSpec.optional("decay", OptionType.STRING, "all",
+                        "which parameters weight decay applies to: all, or matrices (rank 2 and more: weights,"
+                                + " embeddings, kernels; not biases or norm scales)").oneOf(DECAY_CHOICES.toArray(String[]::new)));
     }
 
     static Adam.Settings settings(OptionReader in) {
         return new Adam.Settings(in.number("lr"), in.number("beta1"), in.number("beta2"), in.number("eps"),
-                in.number("weight_decay"), in.flag("amsgrad"));
+                in.number("weight_decay"), in.flag("amsgrad"), in.choice("decay", DECAY_CHOICES).equals("matrices"));
     }
 }

@@ -11,6 +11,7 @@ public final class ParameterState {
 
     private final String parameter;
     private long step;
+    private int rank;
     private final Map<String, float[]> buffers = new LinkedHashMap<>();
 
     ParameterState(String parameter) {
@@ -20,6 +21,15 @@ public final class ParameterState {
     /** @return the parameter's name */
     public String parameter() {
         return parameter;
+    }
+
+    /** @return the rank of the parameter's shape at its latest update: 2 and more for matrices and kernels */
+    public int rank() {
+        return rank;
+    }
+
+    void setRank(int rank) {
+        this.rank = rank;
     }
 
     /** @return the number of updates this parameter has received, counting the current one */

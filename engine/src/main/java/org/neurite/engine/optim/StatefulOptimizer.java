@@ -97,6 +97,7 @@ public abstract class StatefulOptimizer implements Optimizer {
             ParameterState state = states.computeIfAbsent(entry.getKey(), ParameterState::new);
             state.checkLength(name, values.length);
             state.advance();
+            state.setRank(parameter.shape().rank());
             update(state, values, gradient);
         }
     }

@@ -18,6 +18,7 @@ import org.neurite.engine.data.Batches;
 import org.neurite.engine.data.DataLoader;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.nn.Model;
+import org.neurite.engine.nn.StatefulLayers;
 import org.neurite.engine.optim.clip.GlobalNormClipper;
 import org.neurite.engine.registry.ComponentException;
 
@@ -46,6 +47,7 @@ public final class Trainer {
     private final int epochs;
     private final int batchSize;
     private final long seed;
+    private final boolean shuffle;
     private final LearningRateSchedule schedule;
     private final GradientClipper clipper;
     private final List<TrainingListener> listeners;
@@ -58,6 +60,7 @@ public final class Trainer {
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
         this.seed = b.seed;
+        this.shuffle = b.shuffle;
         this.schedule = b.schedule;
         this.clipper = b.clipper;
         this.listeners = List.copyOf(b.listeners);
@@ -157,7 +160,7 @@ public final class Trainer {
         boolean fullBatch = batchSize == 0 || batchSize >= train.size();
         DataLoader.Builder loader = DataLoader.of(train, CpuBackend.instance()).batchSize(fullBatch ? train.size() : batchSize);
         // one full batch has no order worth shuffling
-        DataLoader batches = (fullBatch ? loader : loader.shuffle(seed)).build();
+        DataLoader batches = (fullBatch || !shuffle ? loader : loader.shuffle(seed)).build();
         Evaluator evaluator = new Evaluator(model, loss, fullBatch ? 0 : batchSize);
         List<EpochResult> results = new ArrayList<>();
         for (TrainingListener l : listeners) {
@@ -168,6 +171,8 @@ public final class Trainer {
             for (TrainingListener l : listeners) {
                 l.onEpochStart(this, epoch);
             }
+            // layers that carry state from batch to batch start every epoch afresh
+            StatefulLayers.reset(model);
             long start = System.nanoTime();
             RunningMeasures totals = trainEpoch(epoch, batches.nextEpoch(), parameters, progress);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -248,6 +253,7 @@ public final class Trainer {
         private int epochs = 1;
         private int batchSize = 32;
         private long seed;
+        private boolean shuffle = true;
         private LearningRateSchedule schedule;
         private GradientClipper clipper;
         private final List<TrainingListener> listeners = new ArrayList<>();
@@ -296,6 +302,16 @@ public final class Trainer {
          */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param shuffle whether every epoch visits the samples in a fresh random order (the
+         *     default), or in the dataset's order, as layers that carry their state need
+         * @return this builder
+         */
+        public Builder shuffle(boolean shuffle) {
+            this.shuffle = shuffle;
             return this;
         }
 

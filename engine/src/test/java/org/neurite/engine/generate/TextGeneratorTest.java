@@ -50,6 +50,20 @@ class TextGeneratorTest {
     }
 
     @Test
+    void aPromptFedAtOnceGivesTheScoresOfItsLastToken() {
+        Model model = model(RecurrentCell.LSTM, false);
+        float[] tokens = {2, 6, 1, 3, 0, 5};
+        Tensor whole = model.forward(CpuBackend.instance().tensor(tokens, Shape.of(1, 6)), Mode.INFERENCE);
+        TokenStepper stepper = TokenStepper.of(model);
+
+        float[] last = stepper.feed(new int[] {2, 6, 1, 3, 0, 5});
+        for (int v = 0; v < 7; v++) {
+            assertThat(last[v]).as("score %d", v).isCloseTo(whole.get(0, 5, v), within(1e-5f));
+        }
+        assertThat(stepper.context()).isZero();
+    }
+
+    @Test
     void theSameSeedGivesTheSameTextAndTopOneIsTheLikeliestToken() {
         TextGenerator generator = new TextGenerator(model(RecurrentCell.GRU, false), VOCABULARY);
         StringBuilder first = new StringBuilder();
@@ -82,7 +96,7 @@ class TextGeneratorTest {
         Model flat = Model.fromOptions(Options.of("model", Map.of("input", List.of(3), "layers",
                 List.of(Map.of("type", "dense", "units", 7)))), Components.builtIns(), 0);
 
-        assertThatThrownBy(() -> new TextGenerator(flat, VOCABULARY)).hasMessageContaining("first layer is an embedding");
+        assertThatThrownBy(() -> new TextGenerator(flat, VOCABULARY)).hasMessageContaining("first layer is an embedding or a decoder");
         assertThatThrownBy(() -> new TextGenerator(model(RecurrentCell.GRU, false), VOCABULARY.subList(0, 5)))
                 .hasMessageContaining("scores 7 tokens, but its vocabulary holds 5 characters");
         assertThatThrownBy(() -> new Sampling(0, 0, 0)).hasMessageContaining("temperature must be a number above 0");

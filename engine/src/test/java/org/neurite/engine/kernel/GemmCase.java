@@ -83,6 +83,17 @@ final class GemmCase {
         return out;
     }
 
+    /** Runs the product of few rows ({@code !transA}) on the plain or the Vector API form of {@link SkinnyGemm}. */
+    float[] runSkinny(boolean vector) {
+        float[] out = freshC();
+        if (vector) {
+            VectorSkinnyGemm.multiply(transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, out, cOff, ldc);
+        } else {
+            SkinnyGemm.plain(transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, out, cOff, ldc);
+        }
+        return out;
+    }
+
     /** Runs the product through the public entry point into a copy of C and returns that copy. */
     float[] runPublic() {
         float[] out = freshC();

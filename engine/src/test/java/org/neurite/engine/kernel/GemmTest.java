@@ -21,7 +21,7 @@ class GemmTest {
      */
     private static final int[][] SIZES = {
         {1, 1, 1}, {7, 7, 7}, {1, 33, 7}, {33, 1, 257}, {7, 257, 33}, {257, 33, 1},
-        {33, 33, 33}, {24, 96, 40}, {16, 32, 400}, {200, 70, 9}, {3, 2100, 5},
+        {33, 33, 33}, {24, 96, 40}, {16, 32, 400}, {200, 70, 9}, {3, 2100, 5}, {2, 65, 128}, {4, 40, 71},
     };
 
     static Stream<Arguments> transposesAndSizes() {
@@ -59,6 +59,21 @@ class GemmTest {
                         org.assertj.core.data.Offset.offset(1e-4f * (1 + Math.abs(plain[x]))));
             }
         }
+    }
+
+    @ParameterizedTest(name = "transB={0} {1}x{2}x{3}")
+    @MethodSource("fewRows")
+    void productsOfFewRowsAgreeOnBothKernels(boolean transB, int m, int n, int k) {
+        GemmCase gemmCase = new GemmCase(false, transB, m, n, k, -0.75f, 1.5f, 2, 14);
+        gemmCase.check(gemmCase.runSkinny(false), "plain-Java few-row product");
+        if (KernelChoice.vectorModulePresent()) {
+            gemmCase.check(gemmCase.runSkinny(true), "Vector API few-row product");
+        }
+    }
+
+    static Stream<Arguments> fewRows() {
+        return Stream.of(Arguments.of(true, 1, 384, 128), Arguments.of(false, 1, 384, 128), Arguments.of(true, 4, 7, 33),
+                Arguments.of(false, 3, 33, 7), Arguments.of(true, 2, 5, 1), Arguments.of(false, 4, 1, 50));
     }
 
     @Test

@@ -49,6 +49,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the draws (default 0).")
     long seed;
 
+    @Option(names = "--timing", description = "Print on stderr how long the generation took, in characters per second.")
+    boolean timing;
+
     @Spec
     CommandSpec spec;
 
@@ -77,7 +80,15 @@ public final class GenerateCommand implements Callable<Integer> {
             SavedModel saved = SavedModel.load(model, components.get());
             TextGenerator generator = generator(saved);
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            int characters = prompt.codePointCount(0, prompt.length());
+            if (generator.context() > 0 && characters > generator.context()) {
+                err.println("note: the prompt's " + characters + " characters exceed the model's context of "
+                        + generator.context() + "; it reads the last " + generator.context());
+                err.flush();
+            }
             out.print(prompt);
+            long start = System.nanoTime();
             try {
                 generator.generate(prompt, length, sampling, token -> {
                     out.print(token);
@@ -86,8 +97,14 @@ public final class GenerateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("--prompt", e.getMessage());
             }
+            double seconds = (System.nanoTime() - start) / 1e9;
             out.println();
             out.flush();
+            if (timing) {
+                err.printf(java.util.Locale.ROOT, "generated %d characters in %.3f s: %.0f characters/s%n", length,
+                        seconds, length / seconds);
+                err.flush();
+            }
             return ExitCodes.OK;
         } catch (Exception e) {
             return Failures.report(e, "generate", spec.commandLine().getErr());

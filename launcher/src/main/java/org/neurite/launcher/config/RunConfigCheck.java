@@ -19,8 +19,10 @@ import org.neurite.api.Optimizer;
 import org.neurite.api.Options;
 import org.neurite.api.ScheduleContext;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.api.StatefulLayer;
 import org.neurite.engine.data.source.FolderContext;
 import org.neurite.engine.nn.Model;
+import org.neurite.engine.nn.StatefulLayers;
 import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.ComponentRef;
@@ -73,7 +75,8 @@ public final class RunConfigCheck {
                     "Passes over the training data; 0 trains nothing and only measures the model as built."),
             OptionSpec.optional("batch_size", OptionType.INTEGER, 32, "Samples per update; 0 for full batches."),
             OptionSpec.optional("shuffle", OptionType.BOOLEAN, true,
-                    "Shuffle the minibatches every epoch (full batches are never shuffled); must be true."),
+                    "Shuffle the samples every epoch (full batches are never shuffled); false serves them in the"
+                            + " data's order, as stateful recurrent layers need."),
             OptionSpec.optional("early_stopping", OptionType.MAP, null,
                     "Stop when validation stops improving: {monitor: val_loss, patience: 3, min_delta: 0.0}."),
             OptionSpec.optional("checkpoint_every", OptionType.INTEGER, 1,
@@ -130,9 +133,7 @@ public final class RunConfigCheck {
             }
         }
         Options model = root.raw("model") instanceof Map<?, ?> ? root.getOptions("model") : null;
-        if (model != null) {
-            attempt(() -> Model.fromOptions(model, components, seed));
-        }
+        Model built = model == null ? null : attempt(() -> Model.fromOptions(model, components, seed));
         ComponentRef loss = root.has("loss") ? attempt(() -> {
             ComponentRef ref = ComponentRef.read(root, "loss");
             components.loss(ref.name(), ref.options());
@@ -141,6 +142,11 @@ public final class RunConfigCheck {
         OptimizerConfig optimizer = root.has("optimizer") ? attempt(() -> optimizer(root)) : null;
         TrainingConfig training = training(root.raw("training") instanceof Map<?, ?> ? root.getOptions("training")
                 : Options.of("training", Map.of()), validation != null);
+        if (built != null && training != null) {
+            Options trainOptions = train instanceof SourceConfig.Provided ? root.getOptions("data").getOptions("train")
+                    : null;
+            attempt(() -> statefulInOrder(built, training, trainOptions));
+        }
         if (optimizer == null && !root.has("optimizer") && training != null && training.epochs() > 0) {
             errors.add(doc.error(new OptionException("optimizer", "is required but missing (training.epochs is "
                     + training.epochs() + "; give 0 to only measure the model as built)")));
@@ -262,10 +268,6 @@ public final class RunConfigCheck {
             OptionReader in = OptionReader.of(t, TRAINING);
             int epochs = atLeast(t, "epochs", in.integer("epochs"), 0);
             int batchSize = atLeast(t, "batch_size", in.integer("batch_size"), 0);
-            if (!in.flag("shuffle")) {
-                throw new OptionException(t.pathOf("shuffle"), "false is not supported: the trainer shuffles"
-                        + " minibatches every epoch (use batch_size: 0 for full batches in order)");
-            }
             int every = atLeast(t, "checkpoint_every", in.integer("checkpoint_every"), 0);
             TrainingConfig.EarlyStoppingConfig early = null;
             if (t.has("early_stopping")) {
@@ -285,8 +287,37 @@ public final class RunConfigCheck {
                 }
                 early = new TrainingConfig.EarlyStoppingConfig(monitor, patience, minDelta);
             }
-            return new TrainingConfig(epochs, batchSize, early, every, in.flag("stop_at_zero_errors"));
+            return new TrainingConfig(epochs, batchSize, early, every, in.flag("stop_at_zero_errors"),
+                    in.flag("shuffle"));
         });
+    }
+
+    /**
+     * A layer that carries its state to the next batch needs batches that continue each other: no
+     * shuffling, and a text laid out as as many streams as a batch has rows.
+     */
+    private static Void statefulInOrder(Model model, TrainingConfig training, Options train) {
+        List<StatefulLayer> stateful = StatefulLayers.of(model);
+        if (stateful.isEmpty() || training.batchSize() == 0) {
+            return null;
+        }
+        String where = stateful.get(0).options().pathOf("stateful");
+        if (training.shuffle()) {
+            throw new OptionException(where, "a stateful layer carries its state from each batch to the next, which"
+                    + " needs contiguous windows in order, but training.shuffle is true; set training.shuffle: false"
+                    + " (and lay the text out as streams of the batch size, such as data.train.streams: "
+                    + training.batchSize() + ")");
+        }
+        if (train != null && "text".equals(train.raw("format"))) {
+            Object streams = train.raw("streams");
+            if (!(streams instanceof Number n) || n.intValue() != training.batchSize()) {
+                throw new OptionException(where, "a stateful layer carries its state from row r of each batch to row r"
+                        + " of the next, so the text must be laid out as data.train.streams: " + training.batchSize()
+                        + " (the batch size), " + (streams == null ? "not as windows in the text's order"
+                        : "not " + streams));
+            }
+        }
+        return null;
     }
 
     private static int atLeast(Options s, String key, int value, int min) {

@@ -8,9 +8,24 @@ package org.neurite.launcher.config;
  * @param earlyStopping when to stop for lack of improvement, or {@code null}
  * @param checkpointEvery save a checkpoint after every this many epochs; 0 for none
  * @param stopAtZeroErrors end as soon as an epoch misclassifies no training sample
+ * @param shuffle whether every epoch visits the samples in a fresh random order, or in the data's order
  */
 public record TrainingConfig(int epochs, int batchSize, EarlyStoppingConfig earlyStopping, int checkpointEvery,
-                             boolean stopAtZeroErrors) {
+                             boolean stopAtZeroErrors, boolean shuffle) {
+
+    /**
+     * A run that shuffles its samples every epoch.
+     *
+     * @param epochs the number of passes over the training data
+     * @param batchSize samples per update; 0 for full batches
+     * @param earlyStopping when to stop for lack of improvement, or {@code null}
+     * @param checkpointEvery save a checkpoint after every this many epochs; 0 for none
+     * @param stopAtZeroErrors end as soon as an epoch misclassifies no training sample
+     */
+    public TrainingConfig(int epochs, int batchSize, EarlyStoppingConfig earlyStopping, int checkpointEvery,
+                          boolean stopAtZeroErrors) {
+        this(epochs, batchSize, earlyStopping, checkpointEvery, stopAtZeroErrors, true);
+    }
 
     /**
      * The checked {@code training.early_stopping} section.

@@ -70,6 +70,7 @@ public final class EpochLoop {
     private final GradientClipper clipper;
     private final List<TrainingListener> listeners;
     private final List<BooleanSupplier> stops;
+    private boolean shuffle = true;
 
     /**
      * @param model the model
@@ -96,6 +97,16 @@ public final class EpochLoop {
         this.clipper = clipper;
         this.listeners = List.copyOf(listeners);
         this.stops = List.copyOf(stops);
+    }
+
+    /**
+     * @param shuffle whether every epoch visits the samples in a fresh random order (the default),
+     *     or in the data's order (for layers that carry their state from batch to batch)
+     * @return this loop
+     */
+    public EpochLoop shuffle(boolean shuffle) {
+        this.shuffle = shuffle;
+        return this;
     }
 
     /**
@@ -174,7 +185,7 @@ public final class EpochLoop {
     private Trainer trainer(int epoch, long[] steps, double[] lastLoss) {
         long offset = steps[0];
         Trainer.Builder b = Trainer.builder(model, loss, optimizer).epochs(1).batchSize(batchSize)
-                .seed(epochSeed(seed, epoch)).clipping(clipper)
+                .seed(epochSeed(seed, epoch)).shuffle(shuffle).clipping(clipper)
                 .listener(new TrainingListener() {
                     @Override
                     public void onBatchEnd(Trainer t, int ignored, long step, double value) {

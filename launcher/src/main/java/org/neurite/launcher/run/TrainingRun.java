@@ -195,7 +195,8 @@ public final class TrainingRun {
             metrics.onTrainingEnd(null, history);
         } else {
             EpochLoop loop = new EpochLoop(parts.model, parts.loss, parts.optimizer, t.epochs(), t.batchSize(),
-                    config.seed(), parts.schedule, config.createClipper(components), listeners, stops);
+                    config.seed(), parts.schedule, config.createClipper(components), listeners, stops)
+                    .shuffle(t.shuffle());
             try {
                 history = loop.run(data.train(), data.validation(), from);
             } catch (TrainingDivergedException e) {

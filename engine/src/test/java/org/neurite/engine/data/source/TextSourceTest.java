@@ -63,6 +63,37 @@ class TextSourceTest {
     }
 
     @Test
+    void drawsRandomWindowsOfEachPartFromItsOwnStream(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("t.txt"), "abcdefghijklmnopqrst");
+        SampleSet.Split split = text(dir, Map.of("path", "t.txt", "window", 3, "random_windows", 50,
+                "held_out_windows", 7)).read(0.25).orElseThrow();
+        SampleSet.Split fewer = text(dir, Map.of("path", "t.txt", "window", 3, "random_windows", 5,
+                "held_out_windows", 7)).read(0.25).orElseThrow();
+
+        assertThat(split.train().size()).isEqualTo(50);
+        assertThat(split.heldOut().size()).isEqualTo(7);
+        float[] train = split.train().inputs().get("tokens").values();
+        float[] targets = split.train().targets().values();
+        java.util.Set<Integer> starts = new java.util.TreeSet<>();
+        for (int s = 0; s < 50; s++) {
+            int start = (int) train[3 * s];
+            starts.add(start);
+            // a window of consecutive characters whose targets are the next ones, all from the first 15
+            assertThat(new float[] {train[3 * s + 1], train[3 * s + 2], targets[3 * s + 2]})
+                    .containsExactly(start + 1, start + 2, start + 3);
+        }
+        // starts as torch.randint(15 - 3 - 1): every one of 0..10 is drawn, none beyond
+        assertThat(starts).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        float[] held = split.heldOut().inputs().get("tokens").values();
+        for (float id : held) {
+            assertThat(id).isBetween(15f, 18f);
+        }
+        // the held-out windows do not depend on how many training windows are drawn
+        assertThat(fewer.heldOut().inputs().get("tokens").values()).containsExactly(held);
+        assertThat(fewer.train().inputs().get("tokens").values()).containsExactly(java.util.Arrays.copyOf(train, 15));
+    }
+
+    @Test
     void stridesAndAGivenVocabulary(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("t.txt"), "abab");
         Files.writeString(dir.resolve("v.json"), "[\"b\", \"a\", \"c\"]");
@@ -72,6 +103,75 @@ class TextSourceTest {
         assertThat(s.classes()).isEqualTo(3);
         assertThat(s.inputs().get("tokens").values()).containsExactly(1, 0, 0, 1);
         assertThat(s.targets().values()).containsExactly(0, 1, 1, 0);
+    }
+
+    @Test
+    void drawsRandomWindowsFromTheSeedAndHeldOutOnesOfTheirOwn(@TempDir Path dir) throws IOException {
+        // 104 distinct characters in code point order: a character's id is its position
+        StringBuilder distinct = new StringBuilder();
+        for (int i = 0; i < 104; i++) {
+            distinct.appendCodePoint(0x100 + i);
+        }
+        Files.writeString(dir.resolve("t.txt"), distinct);
+        Map<String, Object> options = Map.of("path", "t.txt", "window", 5, "random_windows", 300,
+                "held_out_windows", 40);
+        SampleSet.Split split = text(dir, options).read(0.25).orElseThrow();
+
+        assertThat(split.train().size()).isEqualTo(300);
+        assertThat(split.heldOut().size()).isEqualTo(40);
+        assertThat(split.train().inputs().get("tokens").values()).containsExactly(
+                text(dir, options).read(0.25).orElseThrow().train().inputs().get("tokens").values());
+        // as torch.randint(length - window - 1): starts 0..71 in the first 78 characters, 78..97 in the last 26
+        java.util.Set<Integer> starts = new java.util.TreeSet<>();
+        for (int w = 0; w < 300; w++) {
+            starts.add(start(split.train(), w, 5));
+        }
+        assertThat(starts).hasSize(72).contains(0, 71);
+        for (int w = 0; w < 40; w++) {
+            assertThat(start(split.heldOut(), w, 5)).isBetween(78, 97);
+        }
+        SampleSet otherSeed = new TextSourceProvider().create(Options.of("data.train", options),
+                new FolderContext(dir, 1)).read();
+        assertThat(otherSeed.inputs().get("tokens").values()).isNotEqualTo(
+                text(dir, options).read().inputs().get("tokens").values());
+    }
+
+    /** Where window {@code w} starts, checking that it is contiguous and its targets are the next characters. */
+    private static int start(SampleSet set, int w, int window) {
+        float[] in = set.inputs().get("tokens").values();
+        float[] target = set.targets().values();
+        for (int t = 0; t < window; t++) {
+            assertThat(in[w * window + t]).isEqualTo(in[w * window] + t);
+            assertThat(target[w * window + t]).isEqualTo(in[w * window + t] + 1);
+        }
+        return (int) in[w * window];
+    }
+
+    @Test
+    void laysContiguousWindowsOutAsStreamsThatBatchesContinue(@TempDir Path dir) throws IOException {
+        // 21 characters: 3 streams of 2 windows of 3 (each needing one more character for its last target)
+        Files.writeString(dir.resolve("t.txt"), "abcdefghijklmnopqrstu");
+        SampleSet s = text(dir, Map.of("path", "t.txt", "window", 3, "streams", 3)).read();
+
+        assertThat(s.size()).isEqualTo(6);
+        float[] in = s.inputs().get("tokens").values();
+        // batch 0 holds the first window of each stream, batch 1 their second: row r goes on where it stopped
+        assertThat(in).containsExactly(
+                0, 1, 2, 6, 7, 8, 12, 13, 14,
+                3, 4, 5, 9, 10, 11, 15, 16, 17);
+        assertThat(s.targets().values()[17]).isEqualTo(18);
+    }
+
+    @Test
+    void refusesTwoLayoutsAtOnceAndStreamsLongerThanTheText(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("t.txt"), "abcdefgh");
+        assertThatThrownBy(() -> text(dir, Map.of("path", "t.txt", "window", 3, "stride", 1, "streams", 2)))
+                .isInstanceOf(OptionException.class)
+                .hasMessageContaining("data.train.streams").hasMessageContaining("give only one of stride");
+        assertThatThrownBy(() -> text(dir, Map.of("path", "t.txt", "window", 3, "streams", 4)).read())
+                .isInstanceOf(OptionException.class)
+                .hasMessageContaining("data.train.streams").hasMessageContaining("4 streams of windows of 3"
+                        + " characters need 13 characters");
     }
 
     @Test

@@ -137,6 +137,6 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
     private Tensor logits(Tensor x, Mode mode) {
         Tensor h = norm.forward(x, mode);
         Tensor w = head == null ? tokens.value() : head.value();
-        return h.matmul(w.transpose(0, 1));
+        return h.backend().linear(h, w, null);
     }
 }

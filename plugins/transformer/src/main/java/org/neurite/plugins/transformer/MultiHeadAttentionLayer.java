@@ -134,7 +134,6 @@ final class MultiHeadAttentionLayer extends CompositeLayer implements MultiInput
 
     /** {@code x w^T + b}, the projections of {@code nn.MultiheadAttention}, over all steps at once. */
     private static Tensor project(Tensor x, Tensor w, Tensor b) {
-        Tensor y = x.matmul(w.transpose(0, 1));
-        return b == null ? y : y.add(b);
+        return x.backend().linear(x, w, b);
     }
 }

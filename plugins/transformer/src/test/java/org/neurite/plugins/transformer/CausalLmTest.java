@@ -73,6 +73,31 @@ class CausalLmTest {
     }
 
     @Test
+    void theTokenStepperContinuesWithTheCacheAndStartsAgainFromTheLatestHalfContextWhenFull() {
+        Map<String, Object> options = new java.util.HashMap<>(SMALL);
+        options.put("type", "causal_lm");
+        org.neurite.engine.nn.Sequential model = PluginComponents.model(List.of(10), List.of(options));
+        org.neurite.engine.generate.TokenStepper stepper = org.neurite.engine.generate.TokenStepper.of(model);
+        assertThat(stepper.context()).isEqualTo(10);
+        float[] text = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 12, 0, 7, 7, 1, 8, 2, 8, 1, 8, 4, 4};
+
+        // a prompt of 4 at once, then one token at a time: 10 fill the cache; the 11th starts again
+        // from the latest 5 (positions 0-4 again), which then grow up to 10 before the next restart
+        float[] scores = stepper.feed(new int[] {3, 1, 4, 1});
+        for (int t = 3; t < text.length; t++) {
+            if (t > 3) {
+                scores = stepper.feed((int) text[t]);
+            }
+            int seen = t + 1;
+            int window = seen <= 10 ? seen : 5 + (seen - 11) % 5 + 1;
+            float[] visible = java.util.Arrays.copyOfRange(text, seen - window, seen);
+            float[] full = model.forward(ids(visible, 1), Mode.INFERENCE).toArray();
+            TorchFixture.assertClose("after token " + t + " (window " + window + ")", scores,
+                    slice(full, (window - 1) * 13, 13), 1e-5, 1e-5);
+        }
+    }
+
+    @Test
     void theHeadIsTheTokenEmbeddingUnlessUntied() {
         assertThat(layer("causal_lm", SMALL, List.of(Shape.of(10))).parameters()).doesNotContainKey("head.weight")
                 .containsKeys("tokens.weight", "positions.weight", "blocks.1.self_attn.in_proj_weight", "norm.weight");

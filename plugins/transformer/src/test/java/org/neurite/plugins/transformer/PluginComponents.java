@@ -23,7 +23,7 @@ final class PluginComponents {
     static List<ComponentProvider> providers() {
         return List.of(new MultiHeadAttentionProvider(), new EncoderLayerProvider(), new DecoderLayerProvider(),
                 new PositionalEncodingProvider(), new PatchEmbeddingProvider(), new SequencePoolProvider(),
-                new CausalLmProvider());
+                new CausalLmProvider(), new DigitStringsSource.Provider());
     }
 
     /** @return the built-in components with the plugin's registered */

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The Transformer examples against their PyTorch references, side by side: ROUNDS interleaved
+# rounds (PyTorch, then Neurite), 2 threads both, through the assembled bin/neurite.
+#   fashion-vit: one training epoch (the best of EPOCHS) of examples/transformer/fashion-vit.yaml
+#     against bench/reference/pytorch_fashion.py transformer;
+#   shakespeare-gpt: milliseconds per training step of examples/transformer/shakespeare-gpt.yaml
+#     (its second epoch of STEPS random batches of 12, divided by STEPS: warm) against the median
+#     ms/step of bench/reference/pytorch_charlm.py gpt --iters STEPS; and generation speed, 500
+#     characters at temperature 0.8 from a newline (Neurite with its key/value cache, the
+#     reference without one, as it ships).
+# Prints every round's figures and ratios (time ratios: Neurite / PyTorch, below 1 is faster;
+# generation: Neurite / PyTorch tokens per second, above 1 is faster), then the medians.
+#
+# Usage: bench/transformer.sh [rounds]   (default 3; EPOCHS=2, STEPS=300; MVN_ARGS="-o" for an offline build)
+# Needs: Java 17, Maven, /usr/bin/python3 with torch (see bench/reference/README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${1:-${ROUNDS:-3}}
+EPOCHS=${EPOCHS:-2}
+STEPS=${STEPS:-300}
+PYTHON=/usr/bin/python3
+DATA=examples/data/fashion-mnist
+OUT=$(mktemp -d "${TMPDIR:-/tmp}/neurite-transformer.XXXXXX")
+
+echo "building the distribution (mvn -pl distribution -am package) ..."
+# shellcheck disable=SC2086
+mvn -q -B ${MVN_ARGS:-} -pl distribution -am package -DskipTests
+NEURITE=$(ls -d distribution/target/neurite-*/ | grep -v '\.tar' | head -1)bin/neurite
+
+echo "results in $OUT"
+for ((r = 1; r <= ROUNDS; r++)); do
+  echo "round $r/$ROUNDS: PyTorch fashion-vit ..."
+  FASHION_MNIST_DIR="$DATA" "$PYTHON" bench/reference/pytorch_fashion.py transformer --epochs "$EPOCHS" \
+    > "$OUT/torch-vit-$r.txt" 2>&1
+  echo "round $r/$ROUNDS: Neurite fashion-vit ..."
+  JAVA_OPTS="-Dneurite.threads=2" "$NEURITE" train examples/transformer/fashion-vit.yaml --set training.epochs="$EPOCHS" \
+    --out "$OUT/runs-vit-$r" > "$OUT/neurite-vit-$r.txt" 2>&1
+  echo "round $r/$ROUNDS: PyTorch shakespeare-gpt ..."
+  "$PYTHON" bench/reference/pytorch_charlm.py gpt --iters "$STEPS" > "$OUT/torch-gpt-$r.txt" 2>&1
+  echo "round $r/$ROUNDS: Neurite shakespeare-gpt ..."
+  JAVA_OPTS="-Dneurite.threads=2" "$NEURITE" train examples/transformer/shakespeare-gpt.yaml --set training.epochs=2 \
+    --set data.train.random_windows=$((12 * STEPS)) --set data.train.held_out_windows=120 \
+    --out "$OUT/runs-gpt-$r" > "$OUT/neurite-gpt-$r.txt" 2>&1
+  "$NEURITE" generate "$(ls -d "$OUT/runs-gpt-$r"/*/ | head -1)" --prompt $'\n' --length 500 --temperature 0.8 \
+    --timing > "$OUT/neurite-gen-$r.txt" 2>&1
+done
+
+"$PYTHON" - "$OUT" "$ROUNDS" "$STEPS" <<'PY'
+import re, statistics, sys
+out, rounds, steps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+
+def read(name):
+    return open(f'{out}/{name}').read()
+
+def neurite_epochs(text):
+    return [float(s) for s in re.findall(r'^epoch \d+/\d+ .*?([\d.]+) s$', text, re.M)]
+
+vit, step, gen = [], [], []
+for r in range(1, rounds + 1):
+    t_vit = [float(x) for x in re.search(r'epoch wall s\s*:\s*(.*)', read(f'torch-vit-{r}.txt')).group(1).split(',')]
+    n_vit = neurite_epochs(read(f'neurite-vit-{r}.txt'))
+    t_step = float(re.search(r'train: ([\d.]+) ms/step', read(f'torch-gpt-{r}.txt')).group(1))
+    n_step = 1000 * neurite_epochs(read(f'neurite-gpt-{r}.txt'))[-1] / steps
+    t_gen = float(re.search(r'generation: (\d+) tokens/s', read(f'torch-gpt-{r}.txt')).group(1))
+    n_gen = float(re.search(r'generated \d+ characters in [\d.]+ s: (\d+) characters/s', read(f'neurite-gen-{r}.txt')).group(1))
+    vit.append(min(n_vit) / min(t_vit))
+    step.append(n_step / t_step)
+    gen.append(n_gen / t_gen)
+    print(f'round {r}  fashion-vit epoch s: PyTorch {min(t_vit):.2f}  Neurite {min(n_vit):.2f}  ratio {vit[-1]:.2f}')
+    print(f'round {r}  shakespeare-gpt ms/step: PyTorch {t_step:.2f}  Neurite {n_step:.2f}  ratio {step[-1]:.2f}')
+    print(f'round {r}  generation tokens/s: PyTorch (no cache) {t_gen:.0f}  Neurite (cache) {n_gen:.0f}'
+          f'  ratio {gen[-1]:.1f}')
+print(f'median fashion-vit epoch ratio (Neurite / PyTorch): {statistics.median(vit):.2f}')
+print(f'median shakespeare-gpt ms/step ratio (Neurite / PyTorch): {statistics.median(step):.2f}')
+print(f'median generation speed ratio (Neurite cache / PyTorch no cache): {statistics.median(gen):.1f}')
+PY
