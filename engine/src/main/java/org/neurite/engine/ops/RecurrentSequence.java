@@ -9,6 +9,7 @@ import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 import org.neurite.engine.kernel.Gemm;
 import org.neurite.engine.kernel.Parallel;
+import org.neurite.engine.kernel.Squashing;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
@@ -38,7 +39,10 @@ public final class RecurrentSequence {
     private final float[] x;
     private final float[] wHh;
     private final float[] mask;
-    /** {@code [B, T, G]}: the gate activations of each step (for the Elman cell, h'). */
+    /**
+     * {@code [B, T, G]}: the input projection of every step, turned in place into the gate
+     * activations of each step (for the Elman cell, h').
+     */
     private final float[] act;
     /** {@code [B, T, H]}: the state h before each step, by time (not by processing order). */
     private final float[] hPrev;
@@ -51,7 +55,7 @@ public final class RecurrentSequence {
     private final float[] packed;
 
     private RecurrentSequence(RecurrentCell cell, int batch, int time, int input, int hidden, boolean reverse,
-                              float[] x, float[] wHh, float[] mask) {
+                              float[] x, float[] wHh, float[] mask, float[] inputProjection) {
         this.cell = cell;
         this.batch = batch;
         this.time = time;
@@ -64,7 +68,7 @@ public final class RecurrentSequence {
         this.wHh = wHh;
         this.mask = mask;
         int steps = batch * time;
-        this.act = new float[steps * gateRows];
+        this.act = inputProjection;
         this.hPrev = new float[steps * hidden];
         boolean lstm = cell == RecurrentCell.LSTM;
         this.cPrev = lstm ? new float[steps * hidden] : null;
@@ -116,8 +120,8 @@ public final class RecurrentSequence {
             require("mask", mask, Shape.of(batch, time));
         }
         RecurrentSequence run = new RecurrentSequence(cell, batch, time, input, hidden, reverse, x.data(), wHh.data(),
-                mask == null ? null : mask.data());
-        run.forward(inputProjection(x, wIh, bIh, batch * time, input, g), state0, bHh);
+                mask == null ? null : mask.data(), inputProjection(x, wIh, bIh, batch * time, input, g));
+        run.forward(state0, bHh);
         List<CpuTensor> inputs = new ArrayList<>(List.of(x, wIh, wHh));
         inputs.addAll(state0);
         inputs.add(bIh);
@@ -153,7 +157,12 @@ public final class RecurrentSequence {
         return pre;
     }
 
-    private void forward(float[] pre, List<CpuTensor> state0, CpuTensor bHh) {
+    /**
+     * Runs the steps. The rows of the batch are independent until the weight gradients, so each
+     * thread takes a block of rows through every step on its own: its part of {@code h W_hh^T},
+     * then its gates, with no hand-over between threads from one step to the next.
+     */
+    private void forward(List<CpuTensor> state0, CpuTensor bHh) {
         int stateAt = batch * time * hidden;
         float[] h = new float[batch * hidden];
         float[] c = cell == RecurrentCell.LSTM ? new float[batch * hidden] : null;
@@ -162,29 +171,33 @@ public final class RecurrentSequence {
             System.arraycopy(state0.get(1).data(), 0, c, 0, c.length);
         }
         float[] hh = new float[batch * gateRows];
-        for (int s = 0; s < time; s++) {
-            int t = reverse ? time - 1 - s : s;
-            if (bHh != null) {
-                for (int b = 0; b < batch; b++) {
-                    System.arraycopy(bHh.data(), 0, hh, b * gateRows, gateRows);
+        float[] bias = bHh == null ? null : bHh.data();
+        Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
+            for (int s = 0; s < time; s++) {
+                int t = reverse ? time - 1 - s : s;
+                if (bias != null) {
+                    for (int b = b0; b < b1; b++) {
+                        System.arraycopy(bias, 0, hh, b * gateRows, gateRows);
+                    }
+                }
+                Gemm.sgemm(false, true, b1 - b0, gateRows, hidden, 1f, h, b0 * hidden, hidden, wHh, 0, hidden,
+                        bias == null ? 0f : 1f, hh, b0 * gateRows, gateRows);
+                for (int b = b0; b < b1; b++) {
+                    stepRow(b, t, hh, h, c);
                 }
             }
-            Gemm.sgemm(false, true, batch, gateRows, hidden, 1f, h, 0, hidden, wHh, 0, hidden,
-                    bHh == null ? 0f : 1f, hh, 0, gateRows);
-            Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
-                for (int b = b0; b < b1; b++) {
-                    stepRow(b, t, pre, hh, h, c);
-                }
-            });
-        }
+        });
         System.arraycopy(h, 0, packed, stateAt, h.length);
         if (c != null) {
             System.arraycopy(c, 0, packed, stateAt + h.length, c.length);
         }
     }
 
-    /** One step of one sequence: the gates from {@code pre + hh}, then h (and c) in place. */
-    private void stepRow(int b, int t, float[] pre, float[] hh, float[] h, float[] c) {
+    /**
+     * One step of one sequence: the gates from the input projection (in {@code act}) plus
+     * {@code hh}, squashed in place over whole gate blocks, then h (and c) in place.
+     */
+    private void stepRow(int b, int t, float[] hh, float[] h, float[] c) {
         int bt = b * time + t;
         int st = bt * hidden;
         int hb = b * hidden;
@@ -200,47 +213,57 @@ public final class RecurrentSequence {
         int n = hidden;
         switch (cell) {
             case RNN_TANH, RNN_RELU -> {
-                for (int j = 0; j < n; j++) {
-                    float v = pre[p + j] + hh[q + j];
-                    float a = relu ? Math.max(v, 0f) : (float) Math.tanh(v);
-                    act[p + j] = a;
-                    h[hb + j] = a;
-                    packed[st + j] = a;
+                addInto(act, p, hh, q, n);
+                if (relu) {
+                    for (int j = p; j < p + n; j++) {
+                        act[j] = Math.max(act[j], 0f);
+                    }
+                } else {
+                    Squashing.tanh(act, p, n);
                 }
+                System.arraycopy(act, p, h, hb, n);
+                System.arraycopy(act, p, packed, st, n);
             }
             case LSTM -> {
+                addInto(act, p, hh, q, 4 * n);
+                Squashing.sigmoid(act, p, 2 * n);
+                Squashing.tanh(act, p + 2 * n, n);
+                Squashing.sigmoid(act, p + 3 * n, n);
                 for (int j = 0; j < n; j++) {
-                    float i = sigmoid(pre[p + j] + hh[q + j]);
-                    float f = sigmoid(pre[p + n + j] + hh[q + n + j]);
-                    float g = (float) Math.tanh(pre[p + 2 * n + j] + hh[q + 2 * n + j]);
-                    float o = sigmoid(pre[p + 3 * n + j] + hh[q + 3 * n + j]);
-                    act[p + j] = i;
-                    act[p + n + j] = f;
-                    act[p + 2 * n + j] = g;
-                    act[p + 3 * n + j] = o;
-                    float cNext = f * c[hb + j] + i * g;
-                    float tc = (float) Math.tanh(cNext);
+                    float cNext = act[p + n + j] * c[hb + j] + act[p + j] * act[p + 2 * n + j];
                     c[hb + j] = cNext;
-                    tanhC[st + j] = tc;
-                    h[hb + j] = o * tc;
-                    packed[st + j] = o * tc;
+                    tanhC[st + j] = cNext;
+                }
+                Squashing.tanh(tanhC, st, n);
+                for (int j = 0; j < n; j++) {
+                    float v = act[p + 3 * n + j] * tanhC[st + j];
+                    h[hb + j] = v;
+                    packed[st + j] = v;
                 }
             }
             case GRU -> {
+                addInto(act, p, hh, q, 2 * n);
+                Squashing.sigmoid(act, p, 2 * n);
                 for (int j = 0; j < n; j++) {
-                    float r = sigmoid(pre[p + j] + hh[q + j]);
-                    float z = sigmoid(pre[p + n + j] + hh[q + n + j]);
                     float hn = hh[q + 2 * n + j];
-                    float cand = (float) Math.tanh(pre[p + 2 * n + j] + r * hn);
-                    act[p + j] = r;
-                    act[p + n + j] = z;
-                    act[p + 2 * n + j] = cand;
                     hnLinear[st + j] = hn;
-                    float next = (1f - z) * cand + z * h[hb + j];
+                    act[p + 2 * n + j] += act[p + j] * hn;
+                }
+                Squashing.tanh(act, p + 2 * n, n);
+                for (int j = 0; j < n; j++) {
+                    float z = act[p + n + j];
+                    float next = (1f - z) * act[p + 2 * n + j] + z * h[hb + j];
                     h[hb + j] = next;
                     packed[st + j] = next;
                 }
             }
+        }
+    }
+
+    /** {@code a[p .. p+len) += b[q .. q+len)}. */
+    private static void addInto(float[] a, int p, float[] b, int q, int len) {
+        for (int j = 0; j < len; j++) {
+            a[p + j] += b[q + j];
         }
     }
 
@@ -259,17 +282,18 @@ public final class RecurrentSequence {
         float[] dGi = new float[steps * gateRows];
         float[] dGh = cell == RecurrentCell.GRU ? new float[steps * gateRows] : dGi;
         float[] dcRef = dc;
-        for (int s = time - 1; s >= 0; s--) {
-            int t = reverse ? time - 1 - s : s;
-            Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
+        // As in the forward, each thread takes its rows of the batch through every step.
+        Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
+            for (int s = time - 1; s >= 0; s--) {
+                int t = reverse ? time - 1 - s : s;
                 for (int b = b0; b < b1; b++) {
                     stepRowBackward(b, t, d, dh, dcRef, dGi, dGh);
                 }
-            });
-            // dh_prev += dGh_t W_hh: rows of step t lie T*G apart in dGh.
-            Gemm.sgemm(false, false, batch, hidden, gateRows, 1f, dGh, t * gateRows, time * gateRows, this.wHh, 0,
-                    hidden, 1f, dh, 0, hidden);
-        }
+                // dh_prev += dGh_t W_hh: rows of step t lie T*G apart in dGh.
+                Gemm.sgemm(false, false, b1 - b0, hidden, gateRows, 1f, dGh, (b0 * time + t) * gateRows,
+                        time * gateRows, this.wHh, 0, hidden, 1f, dh, b0 * hidden, hidden);
+            }
+        });
         if (state0.get(0).requiresGrad()) {
             state0.get(0).accumulateGrad(dh);
         }
@@ -366,7 +390,4 @@ public final class RecurrentSequence {
         }
     }
 
-    private static float sigmoid(float v) {
-        return (float) (1.0 / (1.0 + Math.exp(-v)));
-    }
 }
