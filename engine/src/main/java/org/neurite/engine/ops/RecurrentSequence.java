@@ -1,6 +1,7 @@
 package org.neurite.engine.ops;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.neurite.api.RecurrentCell;
@@ -172,6 +173,7 @@ public final class RecurrentSequence {
         }
         float[] hh = new float[batch * gateRows];
         float[] bias = bHh == null ? null : bHh.data();
+        Gemm.PackedB wHhT = Gemm.pack(true, hidden, gateRows, wHh, 0, hidden);
         Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
             for (int s = 0; s < time; s++) {
                 int t = reverse ? time - 1 - s : s;
@@ -180,8 +182,8 @@ public final class RecurrentSequence {
                         System.arraycopy(bias, 0, hh, b * gateRows, gateRows);
                     }
                 }
-                Gemm.sgemm(false, true, b1 - b0, gateRows, hidden, 1f, h, b0 * hidden, hidden, wHh, 0, hidden,
-                        bias == null ? 0f : 1f, hh, b0 * gateRows, gateRows);
+                Gemm.sgemm(false, b1 - b0, 1f, h, b0 * hidden, hidden, wHhT, bias == null ? 0f : 1f,
+                        hh, b0 * gateRows, gateRows);
                 for (int b = b0; b < b1; b++) {
                     stepRow(b, t, hh, h, c);
                 }
@@ -283,6 +285,7 @@ public final class RecurrentSequence {
         float[] dGh = cell == RecurrentCell.GRU ? new float[steps * gateRows] : dGi;
         float[] dcRef = dc;
         // As in the forward, each thread takes its rows of the batch through every step.
+        Gemm.PackedB wHhPacked = Gemm.pack(false, gateRows, hidden, this.wHh, 0, hidden);
         Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
             for (int s = time - 1; s >= 0; s--) {
                 int t = reverse ? time - 1 - s : s;
@@ -290,8 +293,8 @@ public final class RecurrentSequence {
                     stepRowBackward(b, t, d, dh, dcRef, dGi, dGh);
                 }
                 // dh_prev += dGh_t W_hh: rows of step t lie T*G apart in dGh.
-                Gemm.sgemm(false, false, b1 - b0, hidden, gateRows, 1f, dGh, (b0 * time + t) * gateRows,
-                        time * gateRows, this.wHh, 0, hidden, 1f, dh, b0 * hidden, hidden);
+                Gemm.sgemm(false, b1 - b0, 1f, dGh, (b0 * time + t) * gateRows, time * gateRows, wHhPacked,
+                        1f, dh, b0 * hidden, hidden);
             }
         });
         if (state0.get(0).requiresGrad()) {
@@ -344,13 +347,18 @@ public final class RecurrentSequence {
         int p = bt * gateRows;
         int n = hidden;
         switch (cell) {
-            case RNN_TANH, RNN_RELU -> {
+            case RNN_TANH -> {
                 for (int j = 0; j < n; j++) {
-                    float dhv = dh[hb + j] + d[st + j];
                     float a = act[p + j];
-                    dGi[p + j] = relu ? (a > 0f ? dhv : 0f) : dhv * (1f - a * a);
-                    dh[hb + j] = 0f;
+                    dGi[p + j] = (dh[hb + j] + d[st + j]) * (1f - a * a);
                 }
+                Arrays.fill(dh, hb, hb + n, 0f);
+            }
+            case RNN_RELU -> {
+                for (int j = 0; j < n; j++) {
+                    dGi[p + j] = act[p + j] > 0f ? dh[hb + j] + d[st + j] : 0f;
+                }
+                Arrays.fill(dh, hb, hb + n, 0f);
             }
             case LSTM -> {
                 for (int j = 0; j < n; j++) {
@@ -366,8 +374,8 @@ public final class RecurrentSequence {
                     dGi[p + 2 * n + j] = dct * i * (1f - g * g);
                     dGi[p + 3 * n + j] = dhv * tc * o * (1f - o);
                     dc[hb + j] = dct * f;
-                    dh[hb + j] = 0f;
                 }
+                Arrays.fill(dh, hb, hb + n, 0f);
             }
             case GRU -> {
                 for (int j = 0; j < n; j++) {
