@@ -10,6 +10,7 @@ import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 import org.neurite.engine.kernel.Gemm;
 import org.neurite.engine.kernel.Parallel;
+import org.neurite.engine.kernel.RecurrentGates;
 import org.neurite.engine.kernel.Squashing;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -215,7 +216,7 @@ public final class RecurrentSequence {
         int n = hidden;
         switch (cell) {
             case RNN_TANH, RNN_RELU -> {
-                addInto(act, p, hh, q, n);
+                RecurrentGates.add(act, p, hh, q, n);
                 if (relu) {
                     for (int j = p; j < p + n; j++) {
                         act[j] = Math.max(act[j], 0f);
@@ -227,45 +228,17 @@ public final class RecurrentSequence {
                 System.arraycopy(act, p, packed, st, n);
             }
             case LSTM -> {
-                addInto(act, p, hh, q, 4 * n);
+                RecurrentGates.add(act, p, hh, q, 4 * n);
                 Squashing.sigmoid(act, p, 2 * n);
                 Squashing.tanh(act, p + 2 * n, n);
                 Squashing.sigmoid(act, p + 3 * n, n);
-                for (int j = 0; j < n; j++) {
-                    float cNext = act[p + n + j] * c[hb + j] + act[p + j] * act[p + 2 * n + j];
-                    c[hb + j] = cNext;
-                    tanhC[st + j] = cNext;
-                }
-                Squashing.tanh(tanhC, st, n);
-                for (int j = 0; j < n; j++) {
-                    float v = act[p + 3 * n + j] * tanhC[st + j];
-                    h[hb + j] = v;
-                    packed[st + j] = v;
-                }
+                RecurrentGates.lstmState(act, p, c, tanhC, h, hb, packed, st, n);
             }
             case GRU -> {
-                addInto(act, p, hh, q, 2 * n);
+                RecurrentGates.add(act, p, hh, q, 2 * n);
                 Squashing.sigmoid(act, p, 2 * n);
-                for (int j = 0; j < n; j++) {
-                    float hn = hh[q + 2 * n + j];
-                    hnLinear[st + j] = hn;
-                    act[p + 2 * n + j] += act[p + j] * hn;
-                }
-                Squashing.tanh(act, p + 2 * n, n);
-                for (int j = 0; j < n; j++) {
-                    float z = act[p + n + j];
-                    float next = (1f - z) * act[p + 2 * n + j] + z * h[hb + j];
-                    h[hb + j] = next;
-                    packed[st + j] = next;
-                }
+                RecurrentGates.gruState(act, p, hh, q, hnLinear, h, hb, packed, st, n);
             }
-        }
-    }
-
-    /** {@code a[p .. p+len) += b[q .. q+len)}. */
-    private static void addInto(float[] a, int p, float[] b, int q, int len) {
-        for (int j = 0; j < len; j++) {
-            a[p + j] += b[q + j];
         }
     }
 
@@ -347,55 +320,15 @@ public final class RecurrentSequence {
         int p = bt * gateRows;
         int n = hidden;
         switch (cell) {
-            case RNN_TANH -> {
-                for (int j = 0; j < n; j++) {
-                    float a = act[p + j];
-                    dGi[p + j] = (dh[hb + j] + d[st + j]) * (1f - a * a);
-                }
-                Arrays.fill(dh, hb, hb + n, 0f);
-            }
+            case RNN_TANH -> RecurrentGates.tanhBackward(act, p, dh, hb, d, st, dGi, n);
             case RNN_RELU -> {
                 for (int j = 0; j < n; j++) {
                     dGi[p + j] = act[p + j] > 0f ? dh[hb + j] + d[st + j] : 0f;
                 }
                 Arrays.fill(dh, hb, hb + n, 0f);
             }
-            case LSTM -> {
-                for (int j = 0; j < n; j++) {
-                    float dhv = dh[hb + j] + d[st + j];
-                    float i = act[p + j];
-                    float f = act[p + n + j];
-                    float g = act[p + 2 * n + j];
-                    float o = act[p + 3 * n + j];
-                    float tc = tanhC[st + j];
-                    float dct = dc[hb + j] + dhv * o * (1f - tc * tc);
-                    dGi[p + j] = dct * g * i * (1f - i);
-                    dGi[p + n + j] = dct * cPrev[st + j] * f * (1f - f);
-                    dGi[p + 2 * n + j] = dct * i * (1f - g * g);
-                    dGi[p + 3 * n + j] = dhv * tc * o * (1f - o);
-                    dc[hb + j] = dct * f;
-                }
-                Arrays.fill(dh, hb, hb + n, 0f);
-            }
-            case GRU -> {
-                for (int j = 0; j < n; j++) {
-                    float dhv = dh[hb + j] + d[st + j];
-                    float r = act[p + j];
-                    float z = act[p + n + j];
-                    float cand = act[p + 2 * n + j];
-                    float dnPre = dhv * (1f - z) * (1f - cand * cand);
-                    float drPre = dnPre * hnLinear[st + j] * r * (1f - r);
-                    float dzPre = dhv * (hPrev[st + j] - cand) * z * (1f - z);
-                    dGi[p + j] = drPre;
-                    dGi[p + n + j] = dzPre;
-                    dGi[p + 2 * n + j] = dnPre;
-                    dGh[p + j] = drPre;
-                    dGh[p + n + j] = dzPre;
-                    dGh[p + 2 * n + j] = dnPre * r;
-                    dh[hb + j] = dhv * z;
-                }
-            }
+            case LSTM -> RecurrentGates.lstmBackward(act, p, tanhC, cPrev, dh, dc, hb, d, st, dGi, n);
+            case GRU -> RecurrentGates.gruBackward(act, p, hnLinear, hPrev, dh, hb, d, st, dGi, dGh, n);
         }
     }
-
 }
