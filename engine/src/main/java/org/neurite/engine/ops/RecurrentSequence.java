@@ -16,18 +16,22 @@ import org.neurite.engine.tensor.CpuTensor;
 
 /**
  * One direction of one recurrent layer over a whole sequence, fused: the input projection of
- * every step is one matrix product, each step is one product {@code h W_hh^T} and one loop over
- * the gates (split over the batch), and backpropagation through time runs the steps backwards
- * with one product per step, then gathers the weight gradients of all steps in three products.
- * Every buffer is allocated once per call, none per step. Masked steps (mask 0) hold the state
- * and output 0, as {@link org.neurite.api.Backend#recurrentSequence} says.
+ * every step is one matrix product, and its result is turned in place into the gate activations.
+ * The rows of the batch are independent through time, so each thread takes a block of rows
+ * through every step on its own (no hand-over between threads per step): per step one product
+ * of its rows of h with {@code W_hh^T}, packed once per call, then the gate math on whole
+ * vectors ({@link RecurrentGates}, {@link Squashing}). Backpropagation through time splits the
+ * rows the same way, with one product per step against {@code W_hh}, then gathers the weight
+ * gradients of all steps in one product each. Every buffer is allocated once per call, none per
+ * step. Masked steps (mask 0) hold the state and output 0, as
+ * {@link org.neurite.api.Backend#recurrentSequence} says.
  *
  * <p>The outputs and final states share one graph node: they are slices of one packed result
  * {@code [out | h_T | c_T]}, whose backward receives all their gradients at once.
  */
 public final class RecurrentSequence {
 
-    /** Rows of the batch below which a step's gate loop is not worth a second thread. */
+    /** Rows of the batch below which a block of rows is not worth a thread of its own. */
     private static final int MIN_ROWS_PER_THREAD = 8;
 
     private final RecurrentCell cell;
