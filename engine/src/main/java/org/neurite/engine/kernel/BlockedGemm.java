@@ -108,13 +108,99 @@ final class BlockedGemm {
             for (int pc = 0; pc < k; pc += kcStep) {
                 int kc = Math.min(kcStep, k - pc);
                 float betaHere = pc == 0 ? beta : 1f;
-                PanelPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bPack);
+                PanelPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bPack, 0);
                 for (int ic = 0; ic < m; ic += mcStep) {
                     int mc = Math.min(mcStep, m - ic);
                     PanelPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, aPack);
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
                         int bpOff = jr * kc;
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            kernel.multiply(kc, aPack, ir * kc, bPack, bpOff, alpha, betaHere,
+                                    c, cOff + (ic + ir) * ldc + jc + jr, ldc,
+                                    Math.min(mr, mc - ir), cols, tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs all of {@code op(B)} ({@code k x n}) in the blocks {@link #serial} would pack, for
+     * {@link #multiplyPacked}: block {@code (jc, pc)} at {@code offsets[jcBlock * kBlocks + pcBlock]}.
+     */
+    Gemm.PackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        int kcStep = ceilDiv(k, ceilDiv(k, kcMax));
+        int ncStep = roundUp(ceilDiv(n, ceilDiv(n, ncMax)), nr);
+        int kBlocks = ceilDiv(k, kcStep);
+        int nBlocks = ceilDiv(n, ncStep);
+        int[] offsets = new int[kBlocks * nBlocks];
+        int size = 0;
+        for (int jc = 0, jb = 0; jc < n; jc += ncStep, jb++) {
+            int ncPadded = roundUp(Math.min(ncStep, n - jc), nr);
+            for (int pc = 0, pb = 0; pc < k; pc += kcStep, pb++) {
+                offsets[jb * kBlocks + pb] = size;
+                size += Math.min(kcStep, k - pc) * ncPadded;
+            }
+        }
+        float[] data = new float[size];
+        for (int jc = 0, jb = 0; jc < n; jc += ncStep, jb++) {
+            int nc = Math.min(ncStep, n - jc);
+            for (int pc = 0, pb = 0; pc < k; pc += kcStep, pb++) {
+                int kc = Math.min(kcStep, k - pc);
+                PanelPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, data, offsets[jb * kBlocks + pb]);
+            }
+        }
+        return new Gemm.PackedB(this, k, n, kcStep, ncStep, kBlocks, offsets, data);
+    }
+
+    /**
+     * {@code C = alpha * op(A) * B + beta * C} with B packed by {@link #pack}; arguments already
+     * checked, {@code m > 0}. Large products split their rows over {@link Parallel}.
+     */
+    void multiplyPacked(boolean transA, int m, float alpha, float[] a, int aOff, int lda, Gemm.PackedB b,
+                        float beta, float[] c, int cOff, int ldc) {
+        int threads = Parallel.threads();
+        int rowTiles = ceilDiv(m, mr);
+        if (threads == 1 || rowTiles == 1 || (long) m * b.n() * b.k() < PARALLEL_MIN_WORK) {
+            serialPacked(transA, m, alpha, a, aOff, lda, b, beta, c, cOff, ldc);
+            return;
+        }
+        int parts = Math.min(threads, rowTiles);
+        Parallel.forRange(parts, 1, (start, end) -> {
+            for (int part = start; part < end; part++) {
+                int i0 = Math.min(m, split(rowTiles, parts, part) * mr);
+                int i1 = Math.min(m, split(rowTiles, parts, part + 1) * mr);
+                if (i1 > i0) {
+                    serialPacked(transA, i1 - i0, alpha, a, aOff + (transA ? i0 : i0 * lda), lda, b, beta,
+                            c, cOff + i0 * ldc, ldc);
+                }
+            }
+        });
+    }
+
+    private void serialPacked(boolean transA, int m, float alpha, float[] a, int aOff, int lda, Gemm.PackedB b,
+                              float beta, float[] c, int cOff, int ldc) {
+        int k = b.k();
+        int n = b.n();
+        int mcStep = roundUp(ceilDiv(m, ceilDiv(m, mcMax)), mr);
+        Workspace ws = workspaces.get();
+        float[] aPack = ws.aPanel(b.kcStep() * mcStep);
+        float[] tile = ws.tile;
+        float[] bPack = b.data();
+        for (int jc = 0, jb = 0; jc < n; jc += b.ncStep(), jb++) {
+            int nc = Math.min(b.ncStep(), n - jc);
+            for (int pc = 0, pb = 0; pc < k; pc += b.kcStep(), pb++) {
+                int kc = Math.min(b.kcStep(), k - pc);
+                float betaHere = pc == 0 ? beta : 1f;
+                int block = b.offsets()[jb * b.kBlocks() + pb];
+                for (int ic = 0; ic < m; ic += mcStep) {
+                    int mc = Math.min(mcStep, m - ic);
+                    PanelPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, aPack);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int cols = Math.min(nr, nc - jr);
+                        int bpOff = block + jr * kc;
                         for (int ir = 0; ir < mc; ir += mr) {
                             kernel.multiply(kc, aPack, ir * kc, bPack, bpOff, alpha, betaHere,
                                     c, cOff + (ic + ir) * ldc + jc + jr, ldc,

@@ -61,6 +61,124 @@ public final class Gemm {
                 beta, c, cOff, ldc);
     }
 
+    /**
+     * Packs {@code op(B)} once for many products with it, such as the recurrent weights that
+     * multiply the state at every step: {@link #sgemm(boolean, int, float, float[], int, int, PackedB,
+     * float, float[], int, int)} then skips packing B. Later changes to {@code b} are not seen.
+     *
+     * @param transB whether B is stored transposed ({@code n x k} instead of {@code k x n})
+     * @param k rows of op(B)
+     * @param n columns of op(B)
+     * @param b B's storage
+     * @param bOff offset of B's first element
+     * @param ldb row stride of B as stored
+     * @return op(B) in the selected kernel's panel layout
+     * @throws IllegalArgumentException if a size is not positive or the array is too short
+     */
+    public static PackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        if (k < 1 || n < 1) {
+            throw new IllegalArgumentException("Gemm.pack: sizes must be >= 1, got k=" + k + ", n=" + n);
+        }
+        checkMatrix("B", transB, k, n, b, bOff, ldb);
+        return KernelChoice.selected().pack(transB, k, n, b, bOff, ldb);
+    }
+
+    /**
+     * {@code C = alpha * op(A) * B + beta * C} with B packed by {@link #pack}: {@code m x k}
+     * times {@code k x n}, as {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int,
+     * float[], int, int, float, float[], int, int)} does.
+     *
+     * @param transA whether A is stored transposed ({@code k x m} instead of {@code m x k})
+     * @param m rows of op(A) and C
+     * @param alpha scale of the product
+     * @param a A's storage
+     * @param aOff offset of A's first element
+     * @param lda row stride of A as stored
+     * @param b the packed B
+     * @param beta scale of C's previous contents (0 overwrites, and ignores NaN there)
+     * @param c C's storage
+     * @param cOff offset of C's first element
+     * @param ldc row stride of C
+     * @throws IllegalArgumentException as the other form does
+     */
+    public static void sgemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda, PackedB b,
+                             float beta, float[] c, int cOff, int ldc) {
+        if (m < 0) {
+            throw new IllegalArgumentException("Gemm.sgemm: sizes must be >= 0, got m=" + m);
+        }
+        if (m == 0) {
+            return;
+        }
+        checkMatrix("C", false, m, b.n(), c, cOff, ldc);
+        if (alpha == 0f) {
+            scale(m, b.n(), beta, c, cOff, ldc);
+            return;
+        }
+        checkMatrix("A", transA, m, b.k(), a, aOff, lda);
+        b.gemm().multiplyPacked(transA, m, alpha, a, aOff, lda, b, beta, c, cOff, ldc);
+    }
+
+    /**
+     * A matrix B packed by {@link #pack}, in the layout of the kernel that packed it: blocks of
+     * depth {@code kcStep} and width {@code ncStep}, block {@code (j, p)} at
+     * {@code offsets[j * kBlocks + p]} of {@code data}.
+     */
+    public static final class PackedB {
+        private final BlockedGemm gemm;
+        private final int k;
+        private final int n;
+        private final int kcStep;
+        private final int ncStep;
+        private final int kBlocks;
+        private final int[] offsets;
+        private final float[] data;
+
+        PackedB(BlockedGemm gemm, int k, int n, int kcStep, int ncStep, int kBlocks, int[] offsets, float[] data) {
+            this.gemm = gemm;
+            this.k = k;
+            this.n = n;
+            this.kcStep = kcStep;
+            this.ncStep = ncStep;
+            this.kBlocks = kBlocks;
+            this.offsets = offsets;
+            this.data = data;
+        }
+
+        /** @return rows of op(B) */
+        public int k() {
+            return k;
+        }
+
+        /** @return columns of op(B) */
+        public int n() {
+            return n;
+        }
+
+        BlockedGemm gemm() {
+            return gemm;
+        }
+
+        int kcStep() {
+            return kcStep;
+        }
+
+        int ncStep() {
+            return ncStep;
+        }
+
+        int kBlocks() {
+            return kBlocks;
+        }
+
+        int[] offsets() {
+            return offsets;
+        }
+
+        float[] data() {
+            return data;
+        }
+    }
+
     /** {@code C = beta * C}, where beta 0 clears C. */
     private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
         if (beta == 1f) {

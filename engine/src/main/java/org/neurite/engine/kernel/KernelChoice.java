@@ -27,6 +27,8 @@ final class KernelChoice {
     private static final int MC = 192;
     private static final int NC = 2048;
 
+    /** Set by {@link #select()}; no class of the Vector API is touched to find it out. */
+    private static boolean vectorChosen;
     private static final BlockedGemm SELECTED = select();
 
     private KernelChoice() {
@@ -35,6 +37,11 @@ final class KernelChoice {
     /** @return the GEMM the engine uses */
     static BlockedGemm selected() {
         return SELECTED;
+    }
+
+    /** @return whether the GEMM runs the Vector API kernel (then the other kernels use the Vector API too) */
+    static boolean vectorSelected() {
+        return vectorChosen;
     }
 
     /** @return whether the Vector API module is in the boot layer and its classes reach the engine */
@@ -89,11 +96,13 @@ final class KernelChoice {
             }
             case "vector" -> {
                 gemm = vectorGemm();
+                vectorChosen = true;
                 why = PROPERTY + "=vector";
             }
             case "auto", "" -> {
                 if (present && vectorWorthwhile()) {
                     gemm = vectorGemm();
+                    vectorChosen = true;
                     why = "module " + VECTOR_MODULE + " present";
                 } else {
                     gemm = scalarGemm();

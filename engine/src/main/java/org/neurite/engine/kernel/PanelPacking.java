@@ -43,13 +43,13 @@ final class PanelPacking {
 
     /**
      * Packs {@code op(B)[p0 .. p0+kc) x [j0 .. j0+nc)} into {@code dest}: strip {@code s} holds
-     * columns {@code s*nr ..} at {@code dest[(s*kc + p)*nr + j]}.
+     * columns {@code s*nr ..} at {@code dest[destOff + (s*kc + p)*nr + j]}.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
-                      int nr, float[] dest) {
+                      int nr, float[] dest, int destOff) {
         for (int s = 0; s * nr < nc; s++) {
             int cols = Math.min(nr, nc - s * nr);
-            int base = s * kc * nr;
+            int base = destOff + s * kc * nr;
             if (transB) {
                 // op(B)[p][j] = b[j*ldb + p]: each column j is a contiguous run over p.
                 int src = bOff + (j0 + s * nr) * ldb + p0;

@@ -6,6 +6,7 @@ import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 import org.neurite.engine.kernel.Gemm;
+import org.neurite.engine.kernel.Squashing;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
@@ -35,8 +36,12 @@ public final class RecurrentCells {
                                 CpuTensor bHh, boolean useRelu) {
         Cell cell = Cell.check("rnnCell", 1, x, h, wIh, wHh, bIh, bHh);
         float[] out = summedPreActivations(cell, x, h, wIh, wHh, bIh, bHh);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = useRelu ? Math.max(out[i], 0f) : (float) Math.tanh(out[i]);
+        if (useRelu) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Math.max(out[i], 0f);
+            }
+        } else {
+            Squashing.tanh(out, 0, out.length);
         }
         return CpuTensor.result("rnnCell", out, h.shape(), dh -> {
             float[] dPre = new float[dh.length];
@@ -75,19 +80,21 @@ public final class RecurrentCells {
         float[] hNext = new float[cd.length];
         for (int n = 0; n < cell.batch; n++) {
             int row = n * 4 * hidden;
+            Squashing.sigmoid(gates, row, 2 * hidden);
+            Squashing.tanh(gates, row + 2 * hidden, hidden);
+            Squashing.sigmoid(gates, row + 3 * hidden, hidden);
             for (int j = 0; j < hidden; j++) {
                 int s = n * hidden + j;
-                float in = sigmoid(gates[row + j]);
-                float forget = sigmoid(gates[row + hidden + j]);
-                float cand = (float) Math.tanh(gates[row + 2 * hidden + j]);
-                float outGate = sigmoid(gates[row + 3 * hidden + j]);
-                gates[row + j] = in;
-                gates[row + hidden + j] = forget;
-                gates[row + 2 * hidden + j] = cand;
-                gates[row + 3 * hidden + j] = outGate;
-                cNext[s] = forget * cd[s] + in * cand;
-                tanhC[s] = (float) Math.tanh(cNext[s]);
-                hNext[s] = outGate * tanhC[s];
+                cNext[s] = gates[row + hidden + j] * cd[s] + gates[row + j] * gates[row + 2 * hidden + j];
+            }
+        }
+        System.arraycopy(cNext, 0, tanhC, 0, cNext.length);
+        Squashing.tanh(tanhC, 0, tanhC.length);
+        for (int n = 0; n < cell.batch; n++) {
+            int row = n * 4 * hidden;
+            for (int j = 0; j < hidden; j++) {
+                int s = n * hidden + j;
+                hNext[s] = gates[row + 3 * hidden + j] * tanhC[s];
             }
         }
         // c' owns the gates i, f, g (weight rows [0, 3H)); h' owns o (rows [3H, 4H)) and feeds c'.
@@ -159,15 +166,17 @@ public final class RecurrentCells {
         // gi becomes the activations r, z, n; gh keeps W_hn h + b_hn, which the backward needs.
         for (int b = 0; b < cell.batch; b++) {
             int row = b * 3 * hidden;
+            for (int j = 0; j < 2 * hidden; j++) {
+                gi[row + j] += gh[row + j];
+            }
+            Squashing.sigmoid(gi, row, 2 * hidden);
             for (int j = 0; j < hidden; j++) {
-                int s = b * hidden + j;
-                float r = sigmoid(gi[row + j] + gh[row + j]);
-                float z = sigmoid(gi[row + hidden + j] + gh[row + hidden + j]);
-                float n = (float) Math.tanh(gi[row + 2 * hidden + j] + r * gh[row + 2 * hidden + j]);
-                gi[row + j] = r;
-                gi[row + hidden + j] = z;
-                gi[row + 2 * hidden + j] = n;
-                hNext[s] = (1f - z) * n + z * hd[s];
+                gi[row + 2 * hidden + j] += gi[row + j] * gh[row + 2 * hidden + j];
+            }
+            Squashing.tanh(gi, row + 2 * hidden, hidden);
+            for (int j = 0; j < hidden; j++) {
+                float z = gi[row + hidden + j];
+                hNext[b * hidden + j] = (1f - z) * gi[row + 2 * hidden + j] + z * hd[b * hidden + j];
             }
         }
         return CpuTensor.result("gruCell", hNext, h.shape(), dhNext -> {
@@ -199,10 +208,6 @@ public final class RecurrentCells {
             cell.linearBackward(dGi, 0, 3, x, wIh, bIh);
             cell.linearBackward(dGh, 0, 3, h, wHh, bHh);
         }, x, h, wIh, wHh, bIh, bHh);
-    }
-
-    private static float sigmoid(float v) {
-        return (float) (1.0 / (1.0 + Math.exp(-v)));
     }
 
     /** {@code x W_ih^T + h W_hh^T + b_ih + b_hh}: both products summed into one array. */

@@ -1,6 +1,7 @@
 package org.neurite.engine.ops;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.neurite.api.RecurrentCell;
@@ -9,22 +10,28 @@ import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 import org.neurite.engine.kernel.Gemm;
 import org.neurite.engine.kernel.Parallel;
+import org.neurite.engine.kernel.RecurrentGates;
+import org.neurite.engine.kernel.Squashing;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
  * One direction of one recurrent layer over a whole sequence, fused: the input projection of
- * every step is one matrix product, each step is one product {@code h W_hh^T} and one loop over
- * the gates (split over the batch), and backpropagation through time runs the steps backwards
- * with one product per step, then gathers the weight gradients of all steps in three products.
- * Every buffer is allocated once per call, none per step. Masked steps (mask 0) hold the state
- * and output 0, as {@link org.neurite.api.Backend#recurrentSequence} says.
+ * every step is one matrix product, and its result is turned in place into the gate activations.
+ * The rows of the batch are independent through time, so each thread takes a block of rows
+ * through every step on its own (no hand-over between threads per step): per step one product
+ * of its rows of h with {@code W_hh^T}, packed once per call, then the gate math on whole
+ * vectors ({@link RecurrentGates}, {@link Squashing}). Backpropagation through time splits the
+ * rows the same way, with one product per step against {@code W_hh}, then gathers the weight
+ * gradients of all steps in one product each. Every buffer is allocated once per call, none per
+ * step. Masked steps (mask 0) hold the state and output 0, as
+ * {@link org.neurite.api.Backend#recurrentSequence} says.
  *
  * <p>The outputs and final states share one graph node: they are slices of one packed result
  * {@code [out | h_T | c_T]}, whose backward receives all their gradients at once.
  */
 public final class RecurrentSequence {
 
-    /** Rows of the batch below which a step's gate loop is not worth a second thread. */
+    /** Rows of the batch below which a block of rows is not worth a thread of its own. */
     private static final int MIN_ROWS_PER_THREAD = 8;
 
     private final RecurrentCell cell;
@@ -38,7 +45,10 @@ public final class RecurrentSequence {
     private final float[] x;
     private final float[] wHh;
     private final float[] mask;
-    /** {@code [B, T, G]}: the gate activations of each step (for the Elman cell, h'). */
+    /**
+     * {@code [B, T, G]}: the input projection of every step, turned in place into the gate
+     * activations of each step (for the Elman cell, h').
+     */
     private final float[] act;
     /** {@code [B, T, H]}: the state h before each step, by time (not by processing order). */
     private final float[] hPrev;
@@ -51,7 +61,7 @@ public final class RecurrentSequence {
     private final float[] packed;
 
     private RecurrentSequence(RecurrentCell cell, int batch, int time, int input, int hidden, boolean reverse,
-                              float[] x, float[] wHh, float[] mask) {
+                              float[] x, float[] wHh, float[] mask, float[] inputProjection) {
         this.cell = cell;
         this.batch = batch;
         this.time = time;
@@ -64,7 +74,7 @@ public final class RecurrentSequence {
         this.wHh = wHh;
         this.mask = mask;
         int steps = batch * time;
-        this.act = new float[steps * gateRows];
+        this.act = inputProjection;
         this.hPrev = new float[steps * hidden];
         boolean lstm = cell == RecurrentCell.LSTM;
         this.cPrev = lstm ? new float[steps * hidden] : null;
@@ -116,8 +126,8 @@ public final class RecurrentSequence {
             require("mask", mask, Shape.of(batch, time));
         }
         RecurrentSequence run = new RecurrentSequence(cell, batch, time, input, hidden, reverse, x.data(), wHh.data(),
-                mask == null ? null : mask.data());
-        run.forward(inputProjection(x, wIh, bIh, batch * time, input, g), state0, bHh);
+                mask == null ? null : mask.data(), inputProjection(x, wIh, bIh, batch * time, input, g));
+        run.forward(state0, bHh);
         List<CpuTensor> inputs = new ArrayList<>(List.of(x, wIh, wHh));
         inputs.addAll(state0);
         inputs.add(bIh);
@@ -153,7 +163,12 @@ public final class RecurrentSequence {
         return pre;
     }
 
-    private void forward(float[] pre, List<CpuTensor> state0, CpuTensor bHh) {
+    /**
+     * Runs the steps. The rows of the batch are independent until the weight gradients, so each
+     * thread takes a block of rows through every step on its own: its part of {@code h W_hh^T},
+     * then its gates, with no hand-over between threads from one step to the next.
+     */
+    private void forward(List<CpuTensor> state0, CpuTensor bHh) {
         int stateAt = batch * time * hidden;
         float[] h = new float[batch * hidden];
         float[] c = cell == RecurrentCell.LSTM ? new float[batch * hidden] : null;
@@ -162,29 +177,34 @@ public final class RecurrentSequence {
             System.arraycopy(state0.get(1).data(), 0, c, 0, c.length);
         }
         float[] hh = new float[batch * gateRows];
-        for (int s = 0; s < time; s++) {
-            int t = reverse ? time - 1 - s : s;
-            if (bHh != null) {
-                for (int b = 0; b < batch; b++) {
-                    System.arraycopy(bHh.data(), 0, hh, b * gateRows, gateRows);
+        float[] bias = bHh == null ? null : bHh.data();
+        Gemm.PackedB wHhT = Gemm.pack(true, hidden, gateRows, wHh, 0, hidden);
+        Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
+            for (int s = 0; s < time; s++) {
+                int t = reverse ? time - 1 - s : s;
+                if (bias != null) {
+                    for (int b = b0; b < b1; b++) {
+                        System.arraycopy(bias, 0, hh, b * gateRows, gateRows);
+                    }
+                }
+                Gemm.sgemm(false, b1 - b0, 1f, h, b0 * hidden, hidden, wHhT, bias == null ? 0f : 1f,
+                        hh, b0 * gateRows, gateRows);
+                for (int b = b0; b < b1; b++) {
+                    stepRow(b, t, hh, h, c);
                 }
             }
-            Gemm.sgemm(false, true, batch, gateRows, hidden, 1f, h, 0, hidden, wHh, 0, hidden,
-                    bHh == null ? 0f : 1f, hh, 0, gateRows);
-            Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
-                for (int b = b0; b < b1; b++) {
-                    stepRow(b, t, pre, hh, h, c);
-                }
-            });
-        }
+        });
         System.arraycopy(h, 0, packed, stateAt, h.length);
         if (c != null) {
             System.arraycopy(c, 0, packed, stateAt + h.length, c.length);
         }
     }
 
-    /** One step of one sequence: the gates from {@code pre + hh}, then h (and c) in place. */
-    private void stepRow(int b, int t, float[] pre, float[] hh, float[] h, float[] c) {
+    /**
+     * One step of one sequence: the gates from the input projection (in {@code act}) plus
+     * {@code hh}, squashed in place over whole gate blocks, then h (and c) in place.
+     */
+    private void stepRow(int b, int t, float[] hh, float[] h, float[] c) {
         int bt = b * time + t;
         int st = bt * hidden;
         int hb = b * hidden;
@@ -200,46 +220,28 @@ public final class RecurrentSequence {
         int n = hidden;
         switch (cell) {
             case RNN_TANH, RNN_RELU -> {
-                for (int j = 0; j < n; j++) {
-                    float v = pre[p + j] + hh[q + j];
-                    float a = relu ? Math.max(v, 0f) : (float) Math.tanh(v);
-                    act[p + j] = a;
-                    h[hb + j] = a;
-                    packed[st + j] = a;
+                RecurrentGates.add(act, p, hh, q, n);
+                if (relu) {
+                    for (int j = p; j < p + n; j++) {
+                        act[j] = Math.max(act[j], 0f);
+                    }
+                } else {
+                    Squashing.tanh(act, p, n);
                 }
+                System.arraycopy(act, p, h, hb, n);
+                System.arraycopy(act, p, packed, st, n);
             }
             case LSTM -> {
-                for (int j = 0; j < n; j++) {
-                    float i = sigmoid(pre[p + j] + hh[q + j]);
-                    float f = sigmoid(pre[p + n + j] + hh[q + n + j]);
-                    float g = (float) Math.tanh(pre[p + 2 * n + j] + hh[q + 2 * n + j]);
-                    float o = sigmoid(pre[p + 3 * n + j] + hh[q + 3 * n + j]);
-                    act[p + j] = i;
-                    act[p + n + j] = f;
-                    act[p + 2 * n + j] = g;
-                    act[p + 3 * n + j] = o;
-                    float cNext = f * c[hb + j] + i * g;
-                    float tc = (float) Math.tanh(cNext);
-                    c[hb + j] = cNext;
-                    tanhC[st + j] = tc;
-                    h[hb + j] = o * tc;
-                    packed[st + j] = o * tc;
-                }
+                RecurrentGates.add(act, p, hh, q, 4 * n);
+                Squashing.sigmoid(act, p, 2 * n);
+                Squashing.tanh(act, p + 2 * n, n);
+                Squashing.sigmoid(act, p + 3 * n, n);
+                RecurrentGates.lstmState(act, p, c, tanhC, h, hb, packed, st, n);
             }
             case GRU -> {
-                for (int j = 0; j < n; j++) {
-                    float r = sigmoid(pre[p + j] + hh[q + j]);
-                    float z = sigmoid(pre[p + n + j] + hh[q + n + j]);
-                    float hn = hh[q + 2 * n + j];
-                    float cand = (float) Math.tanh(pre[p + 2 * n + j] + r * hn);
-                    act[p + j] = r;
-                    act[p + n + j] = z;
-                    act[p + 2 * n + j] = cand;
-                    hnLinear[st + j] = hn;
-                    float next = (1f - z) * cand + z * h[hb + j];
-                    h[hb + j] = next;
-                    packed[st + j] = next;
-                }
+                RecurrentGates.add(act, p, hh, q, 2 * n);
+                Squashing.sigmoid(act, p, 2 * n);
+                RecurrentGates.gruState(act, p, hh, q, hnLinear, h, hb, packed, st, n);
             }
         }
     }
@@ -259,17 +261,19 @@ public final class RecurrentSequence {
         float[] dGi = new float[steps * gateRows];
         float[] dGh = cell == RecurrentCell.GRU ? new float[steps * gateRows] : dGi;
         float[] dcRef = dc;
-        for (int s = time - 1; s >= 0; s--) {
-            int t = reverse ? time - 1 - s : s;
-            Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
+        // As in the forward, each thread takes its rows of the batch through every step.
+        Gemm.PackedB wHhPacked = Gemm.pack(false, gateRows, hidden, this.wHh, 0, hidden);
+        Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
+            for (int s = time - 1; s >= 0; s--) {
+                int t = reverse ? time - 1 - s : s;
                 for (int b = b0; b < b1; b++) {
                     stepRowBackward(b, t, d, dh, dcRef, dGi, dGh);
                 }
-            });
-            // dh_prev += dGh_t W_hh: rows of step t lie T*G apart in dGh.
-            Gemm.sgemm(false, false, batch, hidden, gateRows, 1f, dGh, t * gateRows, time * gateRows, this.wHh, 0,
-                    hidden, 1f, dh, 0, hidden);
-        }
+                // dh_prev += dGh_t W_hh: rows of step t lie T*G apart in dGh.
+                Gemm.sgemm(false, b1 - b0, 1f, dGh, (b0 * time + t) * gateRows, time * gateRows, wHhPacked,
+                        1f, dh, b0 * hidden, hidden);
+            }
+        });
         if (state0.get(0).requiresGrad()) {
             state0.get(0).accumulateGrad(dh);
         }
@@ -320,53 +324,15 @@ public final class RecurrentSequence {
         int p = bt * gateRows;
         int n = hidden;
         switch (cell) {
-            case RNN_TANH, RNN_RELU -> {
+            case RNN_TANH -> RecurrentGates.tanhBackward(act, p, dh, hb, d, st, dGi, n);
+            case RNN_RELU -> {
                 for (int j = 0; j < n; j++) {
-                    float dhv = dh[hb + j] + d[st + j];
-                    float a = act[p + j];
-                    dGi[p + j] = relu ? (a > 0f ? dhv : 0f) : dhv * (1f - a * a);
-                    dh[hb + j] = 0f;
+                    dGi[p + j] = act[p + j] > 0f ? dh[hb + j] + d[st + j] : 0f;
                 }
+                Arrays.fill(dh, hb, hb + n, 0f);
             }
-            case LSTM -> {
-                for (int j = 0; j < n; j++) {
-                    float dhv = dh[hb + j] + d[st + j];
-                    float i = act[p + j];
-                    float f = act[p + n + j];
-                    float g = act[p + 2 * n + j];
-                    float o = act[p + 3 * n + j];
-                    float tc = tanhC[st + j];
-                    float dct = dc[hb + j] + dhv * o * (1f - tc * tc);
-                    dGi[p + j] = dct * g * i * (1f - i);
-                    dGi[p + n + j] = dct * cPrev[st + j] * f * (1f - f);
-                    dGi[p + 2 * n + j] = dct * i * (1f - g * g);
-                    dGi[p + 3 * n + j] = dhv * tc * o * (1f - o);
-                    dc[hb + j] = dct * f;
-                    dh[hb + j] = 0f;
-                }
-            }
-            case GRU -> {
-                for (int j = 0; j < n; j++) {
-                    float dhv = dh[hb + j] + d[st + j];
-                    float r = act[p + j];
-                    float z = act[p + n + j];
-                    float cand = act[p + 2 * n + j];
-                    float dnPre = dhv * (1f - z) * (1f - cand * cand);
-                    float drPre = dnPre * hnLinear[st + j] * r * (1f - r);
-                    float dzPre = dhv * (hPrev[st + j] - cand) * z * (1f - z);
-                    dGi[p + j] = drPre;
-                    dGi[p + n + j] = dzPre;
-                    dGi[p + 2 * n + j] = dnPre;
-                    dGh[p + j] = drPre;
-                    dGh[p + n + j] = dzPre;
-                    dGh[p + 2 * n + j] = dnPre * r;
-                    dh[hb + j] = dhv * z;
-                }
-            }
+            case LSTM -> RecurrentGates.lstmBackward(act, p, tanhC, cPrev, dh, dc, hb, d, st, dGi, n);
+            case GRU -> RecurrentGates.gruBackward(act, p, hnLinear, hPrev, dh, hb, d, st, dGi, dGh, n);
         }
-    }
-
-    private static float sigmoid(float v) {
-        return (float) (1.0 / (1.0 + Math.exp(-v)));
     }
 }

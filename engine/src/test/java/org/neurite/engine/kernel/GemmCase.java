@@ -101,6 +101,14 @@ final class GemmCase {
         return out;
     }
 
+    /** Runs on a packed copy of B, packed by {@code gemm} (whose kernel then multiplies). */
+    float[] runPacked(BlockedGemm gemm) {
+        float[] out = c.clone();
+        Gemm.PackedB packed = gemm.pack(transB, k, n, b, bOff, ldb);
+        Gemm.sgemm(transA, m, alpha, a, aOff, lda, packed, beta, out, cOff, ldc);
+        return out;
+    }
+
     /** Fails unless {@code out} holds the product within float rounding, and nothing outside C changed. */
     void check(float[] out, String label) {
         for (int x = 0; x < out.length; x++) {

@@ -76,6 +76,20 @@ class GemmTest {
                 Arguments.of(false, 3, 33, 7), Arguments.of(true, 2, 5, 1), Arguments.of(false, 4, 1, 50));
     }
 
+    @ParameterizedTest(name = "transA={0} transB={1} {2}x{3}x{4}")
+    @MethodSource("transposesAndSizes")
+    void packedBGivesTheSameProduct(boolean transA, boolean transB, int m, int n, int k) {
+        GemmCase gemmCase = new GemmCase(transA, transB, m, n, k, -0.75f, 1.5f, 2, 15);
+        gemmCase.check(gemmCase.runPacked(KernelChoice.selected()), "packed B, selected kernel");
+        gemmCase.check(gemmCase.runPacked(KernelChoice.scalarGemm()), "packed B, plain-Java kernel");
+    }
+
+    @Test
+    void packedBSplitsLargeProductsOverThreads() {
+        GemmCase gemmCase = new GemmCase(false, true, 257, 129, 65, 1f, 0.5f, 2, 16);
+        gemmCase.check(gemmCase.runPacked(KernelChoice.selected()), "packed B, parallel");
+    }
+
     @Test
     void testsRunWithTheVectorKernel() {
         // Surefire starts the JVM with --add-modules jdk.incubator.vector.

@@ -28,12 +28,16 @@ class PlainKernelProcessTest {
         GemmCase big = new GemmCase(true, false, 130, 70, 300, 1f, 0.5f, 2, 3);
         big.check(big.runPublic(), "child JVM");
         System.out.println("large product ok");
+        float[] gates = {0f, 1f, -1f};
+        Squashing.tanh(gates, 0, 3);
+        RecurrentGates.add(gates, 0, new float[] {1f, 1f, 1f}, 0, 3);
+        System.out.println("gates " + gates[0] + " " + gates[1]);
     }
 
     @Test
     void withoutTheVectorModuleThePlainKernelRuns() throws Exception {
         String output = runChild(List.of("-Djava.util.logging.SimpleFormatter.format=%4$s %5$s%n"));
-        assertThat(output).contains("product 58.0 64.0 139.0 154.0", "large product ok")
+        assertThat(output).contains("product 58.0 64.0 139.0 154.0", "large product ok", "gates 1.0 1.7615942")
                 .contains("WARNING GEMM kernel: plain Java 4x16 (module jdk.incubator.vector absent: training runs"
                         + " several times slower");
         assertThat(output.split("GEMM kernel", -1)).hasSize(2);
