@@ -227,6 +227,38 @@ public final class Predictor {
     }
 
     /**
+     * Predicts the class of an image file (PNG, JPEG, GIF or BMP). Its pixels (0 to 255, grey or
+     * RGB as the model's input has 1 or 3 channels) go through the model's pre-processing, as
+     * raw inputs do.
+     *
+     * @param file the image
+     * @return the prediction
+     * @throws IOException if the file is missing or cannot be read
+     * @throws IllegalArgumentException if it is not an image, its size is not the model's, or
+     *     the model's input is not an image
+     */
+    public Prediction predictImage(Path file) throws IOException {
+        return run(new ImageInput(inputShape).read(file), 1).get(0);
+    }
+
+    /**
+     * Predicts the classes of several image files in one batch.
+     *
+     * @param files the images
+     * @return one prediction per file, in order
+     * @throws IOException if a file is missing or cannot be read
+     * @throws IllegalArgumentException as {@link #predictImage(Path)} says, naming the file
+     */
+    public List<Prediction> predictImages(List<Path> files) throws IOException {
+        ImageInput images = new ImageInput(inputShape);
+        float[] values = new float[files.size() * features];
+        for (int i = 0; i < files.size(); i++) {
+            System.arraycopy(images.read(files.get(i)), 0, values, i * features, features);
+        }
+        return run(values, files.size());
+    }
+
+    /**
      * Predicts from one CSV row of raw numbers (no label column).
      *
      * @param row such as {@code 0,12,255,...}
@@ -278,6 +310,18 @@ public final class Predictor {
             predictions.add(new Prediction(best, classNames == null ? null : classNames.get(best), p));
         }
         return predictions;
+    }
+
+    /**
+     * Reads the class names a model file holds.
+     *
+     * @param info the model file's entries beyond the format's own ({@link ModelFile.Loaded#info()})
+     * @param source the file, for messages
+     * @return the names in index order, or {@code null} when it holds none
+     * @throws FileFormatException if the entry is not a list of strings
+     */
+    public static List<String> classNamesOf(Map<String, Object> info, String source) {
+        return classNames(info.get(CLASS_NAMES), source);
     }
 
     private static List<String> classNames(Object value, String source) {
