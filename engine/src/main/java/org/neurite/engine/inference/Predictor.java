@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.neurite.api.Backend;
 import org.neurite.api.GradScope;
@@ -18,6 +17,8 @@ import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
 import org.neurite.engine.io.FileFormatException;
+import org.neurite.engine.tensor.CpuTensor;
+import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
@@ -119,8 +120,21 @@ public final class Predictor {
         } else if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such model file or run folder");
         }
-        ModelFile.Loaded loaded = ModelFile.load(file, components);
         String source = file.toString();
+        ModelFile.Loaded loaded;
+        try {
+            loaded = ModelFile.load(file, components);
+        } catch (FileFormatException e) {
+            // a layer type nobody registered: name the plugins the model was built with that are missing
+            List<String> missing = missingPlugins(file, components);
+            if (missing.isEmpty()) {
+                throw e;
+            }
+            throw new FileFormatException(source, ModelFile.PLUGINS, "the model was built with plugin"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ", whose providers are not"
+                    + " registered: load its zip (neurite-plugin-loader's PluginSet) or register its providers"
+                    + " (Components.registerAll) and pass those components to Predictor.load; " + e.getMessage(), e);
+        }
         try {
             return new Predictor(loaded.model(), Preprocessing.fromJson(loaded.info().get(Preprocessing.KEY), source),
                     classNames(loaded.info().get(CLASS_NAMES), source), ClassScores.lossName(loaded.info()), source);
@@ -180,7 +194,10 @@ public final class Predictor {
      * @throws IllegalArgumentException if the input has the wrong length
      */
     public Prediction predict(float[] input) {
-        Objects.requireNonNull(input, "input");
+        if (input == null) {
+            throw new IllegalArgumentException("input is null, expected " + features + " values (input shape "
+                    + inputShape + ")");
+        }
         checkLength(input.length, "input");
         return run(input.clone(), 1).get(0);
     }
@@ -196,7 +213,10 @@ public final class Predictor {
         float[] values = new float[inputs.length * features];
         for (int i = 0; i < inputs.length; i++) {
             String what = "inputs[" + i + "]";
-            Objects.requireNonNull(inputs[i], what);
+            if (inputs[i] == null) {
+                throw new IllegalArgumentException(what + " is null, expected " + features + " values (input shape "
+                        + inputShape + ")");
+            }
             checkLength(inputs[i].length, what);
             System.arraycopy(inputs[i], 0, values, i * features, features);
         }
@@ -291,7 +311,8 @@ public final class Predictor {
         preprocessing.apply(values, features);
         float[] out;
         try (GradScope ignored = backend.noGrad()) {
-            Tensor x = backend.tensor(values, inputShape.prepend(batch));
+            // values is this call's own copy: wrapped, not copied again
+            Tensor x = CpuTensor.wrap(values, inputShape.prepend(batch));
             out = network.forward(Map.of(inputName, x), Mode.INFERENCE).toArray();
         }
         if (out.length != batch * outputs) {
@@ -310,6 +331,15 @@ public final class Predictor {
             predictions.add(new Prediction(best, classNames == null ? null : classNames.get(best), p));
         }
         return predictions;
+    }
+
+    private static List<String> missingPlugins(Path file, Components components) {
+        try {
+            Object json = Json.read(file);
+            return json instanceof Map<?, ?> map ? ModelFile.missingPlugins(map, components) : List.of();
+        } catch (IOException | RuntimeException unreadable) {
+            return List.of(); // the failure being reported says what is wrong with the file
+        }
     }
 
     /**

@@ -38,7 +38,7 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
                          Preprocessing preprocessing, List<String> classNames) {
 
     /** The key of {@code model.json} that lists the plugins the model was built with. */
-    public static final String PLUGINS = "plugins";
+    public static final String PLUGINS = ModelFile.PLUGINS;
 
     /**
      * @param path a run folder or a model JSON file
@@ -75,17 +75,7 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
      */
     private static void checkPlugins(Path file, Components components) throws IOException {
         Object read = Json.read(file);
-        if (!(read instanceof Map<?, ?> json) || !(json.get(PLUGINS) instanceof List<?> recorded)) {
-            return;
-        }
-        Map<String, String> installed = components.plugins();
-        List<String> missing = new ArrayList<>();
-        for (Object entry : recorded) {
-            if (entry instanceof Map<?, ?> plugin && plugin.get("id") instanceof String id
-                    && !installed.containsKey(id)) {
-                missing.add("'" + id + "' " + plugin.get("version"));
-            }
-        }
+        List<String> missing = read instanceof Map<?, ?> json ? ModelFile.missingPlugins(json, components) : List.of();
         if (!missing.isEmpty()) {
             throw new FileFormatException(file.toString(), PLUGINS, "the model was built with plugin"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ", which "
