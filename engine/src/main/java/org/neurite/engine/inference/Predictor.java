@@ -199,7 +199,9 @@ public final class Predictor {
                     + inputShape + ")");
         }
         checkLength(input.length, "input");
-        return run(input.clone(), 1).get(0);
+        float[] values = new float[features];
+        preprocessing.applyInto(input, values, 0);
+        return forward(values, 1).get(0);
     }
 
     /**
@@ -218,9 +220,9 @@ public final class Predictor {
                         + inputShape + ")");
             }
             checkLength(inputs[i].length, what);
-            System.arraycopy(inputs[i], 0, values, i * features, features);
+            preprocessing.applyInto(inputs[i], values, i * features);
         }
-        return run(values, inputs.length);
+        return forward(values, inputs.length);
     }
 
     /**
@@ -307,8 +309,14 @@ public final class Predictor {
         }
     }
 
+    /** Pre-processes raw values in place (they are this call's own copy), then predicts. */
     private List<Prediction> run(float[] values, int batch) {
         preprocessing.apply(values, features);
+        return forward(values, batch);
+    }
+
+    /** Predicts from pre-processed values, which are this call's own. */
+    private List<Prediction> forward(float[] values, int batch) {
         float[] out;
         try (GradScope ignored = backend.noGrad()) {
             // values is this call's own copy: wrapped, not copied again

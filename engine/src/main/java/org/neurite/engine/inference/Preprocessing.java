@@ -204,6 +204,37 @@ public record Preprocessing(double scale, float[] mean, float[] std) {
     }
 
     /**
+     * Writes one raw input, pre-processed, into a batch: the copy and the pre-processing in one pass.
+     *
+     * @param raw one input's raw values (left unchanged)
+     * @param into the batch
+     * @param offset where the input goes in the batch
+     * @throws IllegalArgumentException if the mean does not fit the input's length
+     */
+    public void applyInto(float[] raw, float[] into, int offset) {
+        int featureCount = raw.length;
+        float inverse = (float) (1 / scale);
+        if (mean.length == 0) {
+            for (int i = 0; i < featureCount; i++) {
+                into[offset + i] = raw[i] * inverse;
+            }
+            return;
+        }
+        if (featureCount % mean.length != 0) {
+            throw new IllegalArgumentException("preprocessing: " + mean.length + " means do not divide inputs of "
+                    + featureCount + " values");
+        }
+        int block = featureCount / mean.length;
+        for (int g = 0; g < mean.length; g++) {
+            float m = mean[g];
+            float inverseStd = 1 / std[g];
+            for (int i = g * block; i < (g + 1) * block; i++) {
+                into[offset + i] = (raw[i] * inverse - m) * inverseStd;
+            }
+        }
+    }
+
+    /**
      * Applies only the normalisation, in place, to rows already scaled (as data readers scale them).
      *
      * @param values rows of {@code featureCount} values each

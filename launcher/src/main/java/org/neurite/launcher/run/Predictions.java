@@ -50,7 +50,16 @@ public final class Predictions {
         this.loss = saved.loss() == null ? "" : saved.loss().name();
         this.preprocessing = saved.preprocessing() == null ? Preprocessing.NONE : saved.preprocessing();
         this.classNames = saved.classNames();
-        this.predictor = model.inputShapes().size() == 1 && givesProbabilities() ? saved.predictor() : null;
+        this.predictor = model.inputShapes().size() == 1 && givesProbabilities() ? predictorOf(saved) : null;
+    }
+
+    /** The engine's predictor, or {@code null} for outputs it does not read as classes (they print raw). */
+    private static Predictor predictorOf(SavedModel saved) {
+        try {
+            return saved.predictor();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** @return whether the outputs are turned into probabilities */
@@ -182,7 +191,7 @@ public final class Predictions {
      */
     public void print(float[][] rows, List<String> rowNames, PrintWriter out) {
         int width = rows.length == 0 ? 0 : rows[0].length;
-        boolean named = classNames != null && givesProbabilities();
+        boolean named = classNames != null && givesProbabilities() && classNames.size() == (width == 1 ? 2 : width);
         int rowWidth = rowNames == null ? 5 : Math.max(4, rowNames.stream().mapToInt(String::length).max().orElse(4));
         int classWidth = named ? Math.max(5, classNames.stream().mapToInt(String::length).max().orElse(5)) : 5;
         String rowFormat = rowNames == null ? "%" + rowWidth + "s" : "%-" + rowWidth + "s";
