@@ -80,6 +80,7 @@ class ClassNamesAndPreprocessingTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void configuredClassNamesAndTheNormalisationTravelWithTheModelToPredictionOfImages() throws IOException {
         writeIdx("train", 64, 6, 6, new SplittableRandom(0));
         writeIdx("test", 16, 6, 6, new SplittableRandom(1));
@@ -124,6 +125,7 @@ class ClassNamesAndPreprocessingTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aCsvOfStringLabelsNamesTheClassesAndATestFileWithFewerIsNumberedAlike() throws IOException {
         SplittableRandom random = new SplittableRandom(3);
         String[] kinds = {"dog", "bird", "cat"};
