@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>Runs a packed, cache-blocked, register-tiled kernel on the Vector API when the JVM has
  * the module {@code jdk.incubator.vector}, else a plain-Java kernel of the same shape (see the
  * system property {@code neurite.kernels}); large products use {@link Parallel}'s threads.
- * Products of a few rows skip the packing ({@link SkinnyGemm}).
+ * Products of fewer than {@link RowKernel#MAX_ROWS} rows skip the packing and run row by row.
  */
 public final class Gemm {
 
@@ -53,8 +53,8 @@ public final class Gemm {
         }
         checkMatrix("A", transA, m, k, a, aOff, lda);
         checkMatrix("B", transB, k, n, b, bOff, ldb);
-        if (m <= SkinnyGemm.MAX_ROWS && !transA) {
-            SkinnyGemm.multiply(transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        if (m < RowKernel.MAX_ROWS) {
+            KernelChoice.rows().multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         KernelChoice.selected().multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,

@@ -30,6 +30,8 @@ final class KernelChoice {
     /** Set by {@link #select()}; no class of the Vector API is touched to find it out. */
     private static boolean vectorChosen;
     private static final BlockedGemm SELECTED = select();
+    private static final RowKernel ROWS = SELECTED.kernel() instanceof ScalarMicroKernel
+            ? new ScalarRowKernel() : vectorRows();
 
     private KernelChoice() {
     }
@@ -42,6 +44,16 @@ final class KernelChoice {
     /** @return whether the GEMM runs the Vector API kernel (then the other kernels use the Vector API too) */
     static boolean vectorSelected() {
         return vectorChosen;
+    }
+
+    /** @return the kernel of products of a few rows, of the same kind as {@link #selected()} */
+    static RowKernel rows() {
+        return ROWS;
+    }
+
+    // Kept apart, as vectorKernel(), so that VectorRowKernel is resolved only when this runs.
+    private static RowKernel vectorRows() {
+        return new VectorRowKernel();
     }
 
     /** @return whether the Vector API module is in the boot layer and its classes reach the engine */

@@ -83,14 +83,10 @@ final class GemmCase {
         return out;
     }
 
-    /** Runs the product of few rows ({@code !transA}) on the plain or the Vector API form of {@link SkinnyGemm}. */
-    float[] runSkinny(boolean vector) {
+    /** Runs the product on a row kernel into a copy of C and returns that copy. */
+    float[] runOn(RowKernel rows) {
         float[] out = freshC();
-        if (vector) {
-            VectorSkinnyGemm.multiply(transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, out, cOff, ldc);
-        } else {
-            SkinnyGemm.plain(transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, out, cOff, ldc);
-        }
+        rows.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, out, cOff, ldc);
         return out;
     }
 

@@ -125,7 +125,7 @@ public final class DecodeCommand implements Callable<Integer> {
             throw new ConfigException(file.toString(), "has no data." + source + " to decode; choose another with --source");
         }
         return part instanceof SourceConfig.Split ? RunData.load(run, saved.model()).validation()
-                : RunData.fit(run, part, saved.model());
+                : RunData.fit(run, part, saved.model(), saved.classNames());
     }
 
     private static String tokens(int[] ids) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
+import org.neurite.api.SampleSet;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.source.CsvSource;
 import org.neurite.engine.data.source.IdxSource;
@@ -23,6 +24,7 @@ import org.neurite.launcher.config.SourceConfig;
 import org.neurite.launcher.run.EvaluationReport;
 import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.SavedModel;
+import org.neurite.launcher.run.data.ClassNames;
 import org.neurite.launcher.run.data.DataFit;
 import org.neurite.launcher.run.data.RunData;
 
@@ -118,16 +120,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             Components available = components.get();
             SavedModel saved = SavedModel.load(model, available);
             Labelled labelled = data(saved);
+            Dataset measured = labelled.normalized || saved.preprocessing() == null ? labelled.data
+                    : RunData.normalized(labelled.data, saved.preprocessing());
             Evaluation e;
             try {
-                e = new Evaluator(saved.model(), saved.loss(), batchSize).evaluate(labelled.data);
+                e = new Evaluator(saved.model(), saved.loss(), batchSize).evaluate(measured);
             } catch (ComponentException c) {
                 throw c.from(available.originOf(c));
             }
             out.println("model " + saved.file());
             out.println("data  " + labelled.description + ": " + e.samples() + " samples");
             out.println(EvaluationReport.summary(e));
-            String details = EvaluationReport.details(e);
+            String details = EvaluationReport.details(e, saved.classNames());
             if (!details.isEmpty()) {
                 out.println();
                 out.println(details);
@@ -139,7 +143,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private record Labelled(Dataset data, String description) {
+    /** Labelled data as its source reads it; {@code normalized} if the model's normalisation is applied already. */
+    private record Labelled(Dataset data, String description, boolean normalized) {
     }
 
     private Labelled data(SavedModel saved) throws java.io.IOException {
@@ -147,7 +152,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             IdxSource idx = new IdxSource(existing(data.idx.images, "--images"), existing(data.idx.labels, "--labels"),
                     scale);
             return new Labelled(DataFit.fit(idx.read(), saved.model(), "--images", "--images"),
-                    data.idx.images.toString());
+                    data.idx.images.toString(), false);
         }
         if (data != null && data.csv != null) {
             int index = -1;
@@ -158,7 +163,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 name = label;
             }
             CsvSource csv = new CsvSource(existing(data.csv, "--csv"), name, index, !noHeader, ',');
-            return new Labelled(DataFit.fit(csv.read(), saved.model(), "--csv", "--csv"), data.csv.toString());
+            SampleSet samples = ClassNames.aligned(csv.read(), saved.classNames(), "--csv", "--csv");
+            return new Labelled(DataFit.fit(samples, saved.model(), "--csv", "--csv"), data.csv.toString(), false);
         }
         Path configFile = data != null ? data.config
                 : saved.runFolder() != null ? saved.runFolder().config() : null;
@@ -177,10 +183,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new ConfigException(configFile.toString(), "has no data." + source + " to evaluate on; choose"
                     + " another with --source");
         }
-        Dataset set = part instanceof SourceConfig.Split
-                ? RunData.load(config, saved.model()).validation()
-                : RunData.fit(config, part, saved.model());
-        return new Labelled(set, part.path() + " of " + configFile);
+        if (part instanceof SourceConfig.Split) {
+            // the held-out share, normalised by the statistics of the rest as in training
+            return new Labelled(RunData.load(config, saved.model()).validation(), part.path() + " of " + configFile, true);
+        }
+        return new Labelled(RunData.fit(config, part, saved.model(), saved.classNames()), part.path() + " of "
+                + configFile, false);
     }
 
     private static Path existing(Path file, String option) {

@@ -50,20 +50,32 @@ public final class EvaluationReport {
      *     targets are not classes
      */
     public static String details(Evaluation e) {
+        return details(e, null);
+    }
+
+    /**
+     * @param e an evaluation of a classifier
+     * @param classNames the names of the classes in index order, or {@code null}
+     * @return precision, recall and support per class (named when names are given), then the
+     *     confusion matrix; empty when the targets are not classes
+     */
+    public static String details(Evaluation e, java.util.List<String> classNames) {
         ConfusionMatrix m = e.confusion();
         if (m == null) {
             return "";
         }
         String nl = System.lineSeparator();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%5s  %9s  %6s  %7s", "class", "precision",
-                "recall", "samples"));
+        boolean named = classNames != null && classNames.size() == m.classes();
+        int width = named ? Math.max(5, classNames.stream().mapToInt(String::length).max().orElse(0)) : 5;
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%5s  %" + (named ? "-" + width + "s  " : "s")
+                + "%9s  %6s  %7s", "class", named ? "name" : "", "precision", "recall", "samples"));
         for (int c = 0; c < m.classes(); c++) {
             long support = 0;
             for (int p = 0; p < m.classes(); p++) {
                 support += m.count(c, p);
             }
-            sb.append(nl).append(String.format(Locale.ROOT, "%5d  %9.4f  %6.4f  %7d", c, m.precision(c), m.recall(c),
-                    support));
+            sb.append(nl).append(String.format(Locale.ROOT, "%5d  %" + (named ? "-" + width + "s  " : "s")
+                    + "%9.4f  %6.4f  %7d", c, named ? classNames.get(c) : "", m.precision(c), m.recall(c), support));
         }
         sb.append(nl).append(nl).append("confusion matrix (rows: true class, columns: predicted class)").append(nl);
         sb.append(m);

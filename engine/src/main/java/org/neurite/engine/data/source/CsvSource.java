@@ -2,12 +2,17 @@ package org.neurite.engine.data.source;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.neurite.api.DataSource;
 import org.neurite.api.SampleSet;
 import org.neurite.engine.data.CsvReader;
+import org.neurite.engine.inference.Predictor;
 
-/** A numeric CSV file with one label column: input {@code [columns - 1]}, one label per row. */
+/**
+ * A numeric CSV file with one label column: input {@code [columns - 1]}, one label per row. Labels
+ * that are names become classes numbered in sorted order, their names kept in the samples' info.
+ */
 public final class CsvSource implements DataSource {
 
     private final Path file;
@@ -35,6 +40,9 @@ public final class CsvSource implements DataSource {
     public SampleSet read() throws IOException {
         CsvReader reader = CsvReader.csv().header(header).delimiter(delimiter).values();
         reader = labelName != null ? reader.labelColumn(labelName) : reader.labelColumn(labelIndex);
-        return DatasetSamples.of(file.toString(), reader.read(file));
+        CsvReader.Labelled read = reader.readLabelled(file);
+        // labels that are names (setosa, versicolor) number the classes in sorted order and name them
+        return DatasetSamples.of(file.toString(), read.data(), read.classNames() == null ? Map.of()
+                : Map.of(Predictor.CLASS_NAMES, read.classNames()));
     }
 }

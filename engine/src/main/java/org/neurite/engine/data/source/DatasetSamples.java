@@ -18,6 +18,16 @@ final class DatasetSamples {
      * @return its samples; one label per sample is left for the model to read as a class or a value
      */
     static SampleSet of(String source, Dataset data) {
+        return of(source, data, Map.of());
+    }
+
+    /**
+     * @param source what the samples were read from, for messages
+     * @param data the dataset
+     * @param info what else the samples carry (such as class names)
+     * @return its samples, as {@link #of(String, Dataset)}
+     */
+    static SampleSet of(String source, Dataset data, Map<String, ?> info) {
         int n = data.size();
         Map<String, SampleSet.Column> inputs = new LinkedHashMap<>();
         data.inputShapes().forEach((name, shape) -> {
@@ -33,6 +43,6 @@ final class DatasetSamples {
             System.arraycopy(data.target(i), 0, targets, i * length, length);
         }
         return SampleSet.of(source, inputs, new SampleSet.Column(targets, data.targetShape()),
-                data.hasStepTargets() ? data.numClasses().getAsInt() : 0, Map.of());
+                data.hasStepTargets() ? data.numClasses().getAsInt() : 0, info);
     }
 }

@@ -10,6 +10,7 @@ import org.neurite.api.Shape;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.IdxData;
 import org.neurite.engine.data.IdxReader;
+import org.neurite.engine.inference.Preprocessing;
 import org.neurite.engine.io.FileFormatException;
 
 /**
@@ -67,7 +68,7 @@ public final class IdxSource implements DataSource {
         }
     }
 
-    /** One input and one label each, whether a class or a value is for the model to say. */
+    /** One input and one label each, whether a class or a value is for the model to say; the scale goes with them. */
     private SampleSet samples(IdxData x, float[] labelValues) {
         float[] values = x.values();
         double divisor = scale != null ? scale : x.type() == IdxData.UBYTE ? 255 : 1;
@@ -78,6 +79,7 @@ public final class IdxSource implements DataSource {
             }
         }
         return SampleSet.of(x.source(), Map.of(Dataset.INPUT, new SampleSet.Column(values, x.shape().dropFirst())),
-                new SampleSet.Column(labelValues, Shape.scalar()), 0, Map.of());
+                new SampleSet.Column(labelValues, Shape.scalar()), 0,
+                Map.of(Preprocessing.KEY, Preprocessing.scale(divisor).toJson()));
     }
 }
