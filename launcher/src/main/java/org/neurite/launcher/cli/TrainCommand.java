@@ -1,5 +1,6 @@
 package org.neurite.launcher.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
 import org.neurite.engine.registry.Components;
+import org.neurite.launcher.config.ConfigDefaults;
 import org.neurite.launcher.config.ConfigException;
+import org.neurite.launcher.config.ConfigYaml;
 import org.neurite.launcher.config.RunConfig;
 import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.RunFolder;
@@ -46,6 +49,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Continues the run in RUN_DIR from its latest checkpoint, with its saved config.")
     Path resume;
 
+    @Option(names = "--print-config",
+            description = "Checks the config and prints it as it would run (overrides applied, data paths absolute,"
+                    + " every default filled in), without training.")
+    boolean printConfig;
+
     @Spec
     CommandSpec spec;
 
@@ -69,26 +77,40 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         try {
+            RunFolder folder = resume == null ? null : RunFolder.of(resume);
+            RunConfig checked = load(folder);
+            if (printConfig) {
+                stdout.print(ConfigYaml.text(ConfigDefaults.resolved(checked, components.get())));
+                stdout.flush();
+                return ExitCodes.OK;
+            }
             TrainingRun run = new TrainingRun(components.get(), stdout, System.console() != null);
-            if (resume != null) {
-                if (config != null) {
-                    throw new ConfigException(config.toString(), "give either CONFIG or --resume RUN_DIR, which uses"
-                            + " the config saved in the run folder");
-                }
-                RunFolder folder = RunFolder.of(resume);
-                if (!Files.isRegularFile(folder.config())) {
-                    throw new ConfigException(resume.toString(), "not a run folder: " + folder.config() + " is missing");
-                }
-                run.resume(folder, RunConfig.load(folder.config(), overrides, components.get()));
+            if (folder != null) {
+                run.resume(folder, checked);
             } else {
-                if (config == null) {
-                    throw new ConfigException("", "neurite train: give a run config (CONFIG) or --resume RUN_DIR");
-                }
-                run.start(RunConfig.load(config, overrides, components.get()), out);
+                run.start(checked, out);
             }
             return ExitCodes.OK;
         } catch (Exception e) {
             return Failures.report(e, "train", spec.commandLine().getErr());
         }
+    }
+
+    /** The config given, or the one saved in the run folder to resume; overrides applied, checked. */
+    private RunConfig load(RunFolder folder) throws IOException {
+        if (folder == null) {
+            if (config == null) {
+                throw new ConfigException("", "neurite train: give a run config (CONFIG) or --resume RUN_DIR");
+            }
+            return RunConfig.load(config, overrides, components.get());
+        }
+        if (config != null) {
+            throw new ConfigException(config.toString(), "give either CONFIG or --resume RUN_DIR, which uses"
+                    + " the config saved in the run folder");
+        }
+        if (!Files.isRegularFile(folder.config())) {
+            throw new ConfigException(resume.toString(), "not a run folder: " + folder.config() + " is missing");
+        }
+        return RunConfig.load(folder.config(), overrides, components.get());
     }
 }

@@ -61,10 +61,10 @@ public final class RunConfigCheck {
             OptionSpec.optional("test", OptionType.MAP, null,
                     "The test data source, measured once after training."));
 
-    private static final OptionSpec FORMAT = OptionSpec.required("format", OptionType.STRING,
+    static final OptionSpec FORMAT = OptionSpec.required("format", OptionType.STRING,
             "The kind of source: idx, csv, synthetic, or a data format such as text, sequences or windows.");
 
-    private static final Map<String, List<OptionSpec>> FORMATS = Map.of(
+    static final Map<String, List<OptionSpec>> FORMATS = Map.of(
             "idx", List.of(FORMAT,
                     OptionSpec.required("images", OptionType.STRING, "The IDX images file, gzipped or plain."),
                     OptionSpec.required("labels", OptionType.STRING, "The IDX labels file, gzipped or plain."),
@@ -87,22 +87,32 @@ public final class RunConfigCheck {
             "The number of samples, at least 1.");
     private static final OptionSpec SOURCE_SEED = OptionSpec.optional("seed", OptionType.INTEGER, null,
             "Seed of the draws; default the run's seed (plus 1 for validation, 2 for test).");
-    private static final List<OptionSpec> SPIRALS = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
+    static final List<OptionSpec> SPIRALS = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
             OptionSpec.optional("noise", OptionType.NUMBER, 0.1, "Standard deviation of the noise, >= 0."), SOURCE_SEED);
-    private static final List<OptionSpec> BLOBS = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
+    static final List<OptionSpec> BLOBS = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
             OptionSpec.optional("classes", OptionType.INTEGER, 2, "The number of blobs (classes), at least 2."),
             OptionSpec.optional("dims", OptionType.INTEGER, 2, "The number of features, at least 2."),
             OptionSpec.optional("noise", OptionType.NUMBER, 0.5,
                     "Standard deviation of each coordinate around its blob's centre, >= 0."),
             SOURCE_SEED);
 
-    private static final List<OptionSpec> MASKED_MAJORITY = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
+    static final List<OptionSpec> MASKED_MAJORITY = List.of(FORMAT, FORMATS.get("synthetic").get(1), SAMPLES,
             OptionSpec.optional("steps", OptionType.INTEGER, 16, "The length of every token sequence, at least 1."),
             SOURCE_SEED);
 
-    private static final List<OptionSpec> SPLIT = List.of(
+    static final List<OptionSpec> SPLIT = List.of(
             OptionSpec.required("split", OptionType.NUMBER, "The share of the training data held out, in (0, 1)."),
             OptionSpec.optional("seed", OptionType.INTEGER, null, "Seed of the random choice; default the run's seed."));
+
+    /** The keys every optimizer section takes besides its optimizer's own options. */
+    public static final List<OptionSpec> OPTIMIZER_COMMON = List.of(
+            OptionSpec.required("name", OptionType.STRING, "The optimizer, such as adam or sgd."),
+            OptionSpec.optional("schedule", OptionType.MAP, null,
+                    "The learning rate schedule: {type: NAME, options...}; default a constant rate."),
+            OptionSpec.optional("clip", OptionType.MAP, null,
+                    "Gradient clipping before each update: {type: NAME, options...}; default none."),
+            OptionSpec.optional("clip_norm", OptionType.NUMBER, 0.0,
+                    "Short for clip: {type: norm, max_norm: x}; 0 for no clipping."));
 
     /** The keys of {@code training}. */
     public static final List<OptionSpec> TRAINING = List.of(
@@ -358,6 +368,15 @@ public final class RunConfigCheck {
     private OptimizerConfig optimizer(Options root) {
         ComponentRef ref = ComponentRef.read(root, "optimizer");
         Options all = ref.options();
+        // the optimizer's own keys and the shared ones, checked together so an unknown key is told all of them
+        List<OptionSpec> accepted = new ArrayList<>(components.optimizers().get(ref.name(), root.pathOf("optimizer"))
+                .options());
+        OPTIMIZER_COMMON.stream().filter(o -> !o.name().equals("name")).forEach(accepted::add);
+        List<OptionException> problems = SectionCheck.problems(all, accepted, Set.of());
+        if (!problems.isEmpty()) {
+            problems.subList(1, problems.size()).forEach(p -> errors.add(doc.error(p)));
+            throw problems.get(0);
+        }
         Map<String, Object> own = new LinkedHashMap<>(all.asMap());
         own.remove("schedule");
         own.remove("clip");

@@ -30,6 +30,7 @@ import org.neurite.engine.train.TrainingDivergedException;
 import org.neurite.engine.train.TrainingHistory;
 import org.neurite.engine.train.TrainingListener;
 import org.neurite.launcher.config.ConfigException;
+import org.neurite.launcher.config.ConfigYaml;
 import org.neurite.launcher.config.RunConfig;
 import org.neurite.launcher.config.TrainingConfig;
 import org.neurite.launcher.run.data.DataFit;
@@ -38,8 +39,6 @@ import org.neurite.launcher.run.progress.EpochLines;
 import org.neurite.launcher.run.progress.ProgressBar;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A training run from a checked config to a run folder: builds the model, loads the data (so
@@ -262,10 +261,8 @@ public final class TrainingRun {
     }
 
     private static void writeConfig(RunFolder folder, RunConfig config) throws IOException {
-        YAMLMapper yaml = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
         try {
-            AtomicFiles.writeString(folder.config(), yaml.writeValueAsString(config.resolved()));
+            AtomicFiles.writeString(folder.config(), ConfigYaml.text(config.resolved()));
         } catch (JsonProcessingException e) {
             throw new IOException("cannot write " + folder.config() + ": " + e.getOriginalMessage(), e);
         }

@@ -31,7 +31,7 @@ class NeuriteCommandTest {
     };
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "evaluate", "predict", "plugins", "layers", "version"})
+    @ValueSource(strings = {"train", "evaluate", "predict", "plugins", "layers", "config", "version"})
     void everyCommandHasHelp(String command) {
         CommandRun run = CommandRun.of(command, "--help");
 
@@ -45,6 +45,15 @@ class NeuriteCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("plugins", "layers", "version", "--plugins-dir=DIR", "Exit codes:");
+    }
+
+    @Test
+    void configReferenceIsTheGeneratedMarkdown() {
+        CommandRun run = CommandRun.of("config", "reference");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).startsWith("# Run config reference").contains("## training", "### optimizer: adam",
+                "### format: csv", "| `early_stopping` | map | none |");
     }
 
     @Test

@@ -66,6 +66,37 @@ class TrainCommandTest {
     }
 
     @Test
+    void printConfigShowsEveryDefaultAndRunsNothing() throws IOException {
+        CommandRunner r = train(write(XOR).toString(), "--print-config", "--set", "training.epochs=7",
+                "--out", dir.resolve("runs").toString());
+
+        assertThat(r.exitCode).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("name: xor\nseed: 0\n")
+                .contains("    use_bias: true\n")
+                .contains("optimizer:\n  name: adam\n  lr: 0.05\n  beta1: 0.9\n")
+                .contains("training:\n  epochs: 7\n  batch_size: 0\n  shuffle: true\n  checkpoint_every: 30\n");
+        assertThat(dir.resolve("runs")).doesNotExist();
+
+        // what it prints is a config that checks, and prints the same again
+        Path printed = dir.resolve("printed.yaml");
+        Files.writeString(printed, r.out());
+        CommandRunner again = train(printed.toString(), "--print-config");
+        assertThat(again.exitCode).isZero();
+        assertThat(again.out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void anUnknownOptimizerKeyListsEveryKeyTheOptimizerAccepts() throws IOException {
+        Path file = write(XOR.replace("lr: 0.05", "lr: 0.05, momentum: 0.9"));
+        CommandRunner r = train(file.toString(), "--out", dir.resolve("runs").toString());
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo(file + ":9: optimizer.momentum: unknown option; known options: lr, beta1,"
+                + " beta2, eps, weight_decay, amsgrad, schedule, clip, clip_norm" + System.lineSeparator());
+    }
+
+    @Test
     void aMissingDataFileIsAConfigError() throws IOException {
         Path file = write(XOR.replace("test: {format: synthetic, name: xor}", "test: {format: csv, path: test.csv}"));
         CommandRunner r = train(file.toString());
