@@ -26,6 +26,8 @@ import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.registry.Components;
+import org.neurite.engine.tensor.MemoryBudget;
+import org.neurite.engine.tensor.MemoryLimitException;
 
 /**
  * Checks a whole run config before anything runs and turns it into a {@link RunConfig}:
@@ -135,6 +137,8 @@ public final class RunConfigCheck {
             OptionSpec.optional("min_delta", OptionType.NUMBER, 0.0, "The smallest change that counts, >= 0."));
 
     private static final Pattern LEADING_PATH = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*(?:\\[\\d+]|\\.[A-Za-z_][A-Za-z0-9_]*)*)");
+    /** The longest run name: its folder adds a timestamp, and file names end at 255 bytes. */
+    static final int MAX_NAME = 100;
     private static final Pattern RUN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final ConfigDocument doc;
@@ -177,9 +181,7 @@ public final class RunConfigCheck {
             }
         }
         Options model = root.raw("model") instanceof Map<?, ?> ? root.getOptions("model") : null;
-        if (model != null) {
-            attempt(() -> Model.fromOptions(model, components, seed));
-        }
+        Model built = model == null ? null : attempt(() -> Model.fromOptions(model, components, seed));
         ComponentRef loss = root.has("loss") ? attempt(() -> {
             ComponentRef ref = ComponentRef.read(root, "loss");
             components.loss(ref.name(), ref.options());
@@ -192,10 +194,22 @@ public final class RunConfigCheck {
             errors.add(doc.error(new OptionException("optimizer", "is required but missing (training.epochs is "
                     + training.epochs() + "; give 0 to only measure the model as built)")));
         }
+        if (built != null && training != null) {
+            long samples = samples(train);
+            attempt(() -> RunMemory.check(built, training.batchSize(), samples));
+        }
         if (!errors.isEmpty() || !rootOk) {
             throw new ConfigException(errors);
         }
         return new RunConfig(doc, name, seed, train, validation, test, model, loss, optimizer, training);
+    }
+
+    /** The training samples when the config alone tells them (generated sets), else 0. */
+    private static long samples(SourceConfig train) {
+        if (train instanceof SourceConfig.Synthetic s) {
+            return s.samples() == 0 ? 4 : s.samples();
+        }
+        return 0;
     }
 
     private String runName(Options root) {
@@ -204,7 +218,11 @@ public final class RunConfigCheck {
             String file = Path.of(doc.source()).getFileName().toString();
             int dot = file.lastIndexOf('.');
             name = dot > 0 ? file.substring(0, dot) : file;
-            return RUN_NAME.matcher(name).matches() ? name : "run";
+            return RUN_NAME.matcher(name).matches() ? name.substring(0, Math.min(name.length(), MAX_NAME)) : "run";
+        }
+        if (name.length() > MAX_NAME) {
+            throw new OptionException("name", "expected at most " + MAX_NAME + " characters (it names the run's"
+                    + " folder), got " + name.length());
         }
         if (!RUN_NAME.matcher(name).matches()) {
             throw new OptionException("name", "expected letters, digits, '.', '_' or '-' (it names the run's folder), got \""
@@ -351,6 +369,13 @@ public final class RunConfigCheck {
                 default -> 2;
             };
             long seed = s.has("seed") ? s.getInt("seed") : defaultSeed;
+            long features = name.equals("masked_majority") ? 2L * dims : dims;
+            try {
+                MemoryBudget.floats((long) samples * (features + 1), "a set of " + samples + " samples of "
+                        + features + " features");
+            } catch (MemoryLimitException e) {
+                throw new OptionException(s.pathOf("samples"), e.getMessage());
+            }
             return new SourceConfig.Synthetic(s.path(), name, samples, noise, classes, dims, seed);
         });
     }
