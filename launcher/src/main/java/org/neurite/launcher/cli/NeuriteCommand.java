@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Trains, evaluates and uses neural networks described in YAML or JSON run configs.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, GenerateCommand.class,
-                PluginsCommand.class, LayersCommand.class, ConfigCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+                PluginsCommand.class, LayersCommand.class, ConfigCommand.class, SummaryCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a run failed", "  2  wrong command line or config; nothing was run"})
 public final class NeuriteCommand implements Callable<Integer> {

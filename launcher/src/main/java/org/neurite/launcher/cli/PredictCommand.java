@@ -11,6 +11,7 @@ import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.Components;
 import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.NextCharacters;
+import org.neurite.launcher.run.OutputFormat;
 import org.neurite.launcher.run.PredictionInput;
 import org.neurite.launcher.run.Predictions;
 import org.neurite.launcher.run.SavedModel;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs a trained model on inputs and prints, per row, the class and the class probabilities"
                 + " (softmax of the output for a model trained with cross_entropy).",
                 "INPUT is IDX samples (such as images), CSV rows of features, or JSON rows such as [[0, 1], [1, 1]];"
-                        + " the format follows the file name (.json, .csv, else IDX) unless --format says.",
+                        + " the format follows the file name (.json, .csv, else IDX) unless --input-format says.",
+                "--format json or csv prints the predictions for programs.",
                 "For a character model (trained on the text format, its vocabulary saved with it), INPUT is a UTF-8"
                         + " text and the most likely next characters after it are printed."})
 public final class PredictCommand implements Callable<Integer> {
@@ -37,8 +39,13 @@ public final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "INPUT", description = "The inputs: IDX, CSV or JSON rows.")
     Path input;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "idx, csv or json (default: from the file name).")
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "The input's format: idx, csv or json (default: from the file name).")
     String format;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "How predictions are printed: text, json or csv (default: ${DEFAULT-VALUE}).")
+    String outputFormat;
 
     @Option(names = "--scale", paramLabel = "S", description = "IDX: divide values by S (default 255 for bytes, else 1).")
     Double scale;
@@ -70,7 +77,7 @@ public final class PredictCommand implements Callable<Integer> {
             case "idx" -> PredictionInput.Format.IDX;
             case "csv" -> PredictionInput.Format.CSV;
             case "json" -> PredictionInput.Format.JSON;
-            default -> throw new org.neurite.launcher.config.ConfigException("--format",
+            default -> throw new org.neurite.launcher.config.ConfigException("--input-format",
                     "expected idx, csv or json, got \"" + format + "\"");
         };
     }
@@ -79,6 +86,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Components available = components.get();
+            OutputFormat.of(outputFormat);
             SavedModel saved = SavedModel.load(model, available);
             try {
                 if (saved.vocabulary() != null && format == null) {
@@ -87,7 +95,7 @@ public final class PredictCommand implements Callable<Integer> {
                 }
                 Map<String, float[]> rows = PredictionInput.read(input, format(), saved.model().inputShapes(), scale);
                 Predictions predictions = new Predictions(saved.model(), saved.loss());
-                predictions.print(predictions.compute(rows), spec.commandLine().getOut());
+                predictions.print(predictions.compute(rows), OutputFormat.of(outputFormat), spec.commandLine().getOut());
                 return ExitCodes.OK;
             } catch (ComponentException c) {
                 throw c.from(available.originOf(c));

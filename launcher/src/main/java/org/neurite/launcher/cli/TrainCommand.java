@@ -19,6 +19,7 @@ import org.neurite.launcher.config.RunConfig;
 import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.RunFolder;
 import org.neurite.launcher.run.TrainingRun;
+import org.neurite.launcher.run.progress.Progress;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +55,14 @@ public final class TrainCommand implements Callable<Integer> {
                     + " every default filled in), without training.")
     boolean printConfig;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print only the results (the test measures and the run folder).")
+    boolean quiet;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, or json: one JSON object per line for every epoch, every "
+                    + TrainingRun.JSON_EVERY_STEPS_TEXT + " steps and each result (default: ${DEFAULT-VALUE}).")
+    String logFormat;
+
     @Spec
     CommandSpec spec;
 
@@ -84,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
                 stdout.flush();
                 return ExitCodes.OK;
             }
-            TrainingRun run = new TrainingRun(components.get(), stdout, System.console() != null);
+            TrainingRun run = new TrainingRun(components.get(), stdout, progress());
             if (folder != null) {
                 run.resume(folder, checked);
             } else {
@@ -94,6 +103,16 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (Exception e) {
             return Failures.report(e, "train", spec.commandLine().getErr());
         }
+    }
+
+    /** What is printed: JSON lines if asked, results only under --quiet, else a bar on a terminal or lines. */
+    private Progress progress() {
+        boolean json = switch (logFormat.toLowerCase(java.util.Locale.ROOT)) {
+            case "json" -> true;
+            case "text" -> false;
+            default -> throw new ConfigException("--log-format", "expected text or json, got \"" + logFormat + "\"");
+        };
+        return json ? Progress.JSON : quiet ? Progress.QUIET : System.console() != null ? Progress.BAR : Progress.LINES;
     }
 
     /** The config given, or the one saved in the run folder to resume; overrides applied, checked. */

@@ -1,7 +1,9 @@
 package org.neurite.launcher.run;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,7 @@ import org.neurite.api.Mode;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.io.Json;
 import org.neurite.engine.nn.Model;
 
 /**
@@ -100,6 +103,55 @@ public final class Predictions {
             }
         }
         return best;
+    }
+
+    /**
+     * Prints the predictions as text, JSON ({@code [{"row": 1, "class": 2, "probabilities": [...]}, ...]},
+     * {@code outputs} for a model that gives no probabilities) or CSV ({@code row,class,p(0),...}).
+     *
+     * @param rows the rows' probabilities (or outputs)
+     * @param format how
+     * @param out where to print
+     */
+    public void print(float[][] rows, OutputFormat format, PrintWriter out) {
+        switch (format) {
+            case JSON -> {
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("row", i + 1);
+                    int c = classOf(rows[i]);
+                    if (c >= 0) {
+                        row.put("class", c);
+                    }
+                    List<Double> values = new ArrayList<>();
+                    for (float v : rows[i]) {
+                        values.add((double) v);
+                    }
+                    row.put(givesProbabilities() ? "probabilities" : "outputs", values);
+                    list.add(row);
+                }
+                out.println(Json.write(list));
+            }
+            case CSV -> {
+                int width = rows.length == 0 ? 0 : rows[0].length;
+                StringBuilder header = new StringBuilder("row,class");
+                for (int j = 0; j < width; j++) {
+                    header.append(',').append(givesProbabilities() ? "p(" + (width == 1 ? 1 : j) + ")" : "out" + j);
+                }
+                out.println(header);
+                for (int i = 0; i < rows.length; i++) {
+                    int c = classOf(rows[i]);
+                    StringBuilder line = new StringBuilder().append(i + 1).append(',').append(c < 0 ? "" : c);
+                    for (float v : rows[i]) {
+                        line.append(',').append(v);
+                    }
+                    out.println(line);
+                }
+            }
+            default -> print(rows, out);
+        }
+        out.flush();
     }
 
     /**
