@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,34 @@ class TrainCommandTest {
     }
 
     @Test
+    void quietPrintsOnlyTheResultsAndJsonOneObjectPerLine() throws IOException {
+        CommandRunner quiet = train(write(XOR).toString(), "--quiet", "--out", dir.resolve("runs").toString());
+        CommandRunner json = train(write(XOR).toString(), "--log-format", "json", "--set", "training.epochs=3",
+                "--out", dir.resolve("runs").toString());
+
+        assertThat(quiet.exitCode).isZero();
+        assertThat(quiet.out().lines().toList()).hasSize(2).satisfies(lines -> {
+            assertThat(lines.get(0)).startsWith("test accuracy 1.0000 (4 of 4)");
+            assertThat(lines.get(1)).startsWith("run folder: ");
+        });
+        assertThat(json.exitCode).isZero();
+        List<String> lines = json.out().lines().toList();
+        assertThat(lines).hasSize(3 + 2);
+        assertThat(lines.get(0)).startsWith("{\"event\":\"epoch\",\"epoch\":1,\"loss\":");
+        assertThat(lines.get(3)).startsWith("{\"event\":\"test\",\"samples\":4,");
+        assertThat(lines.get(4)).startsWith("{\"event\":\"run_folder\",\"path\":");
+        for (String line : lines) {
+            assertThat(org.neurite.engine.io.Json.read(line)).isInstanceOf(java.util.Map.class);
+        }
+        try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
+            Path run = runs.sorted().toList().get(0);
+            List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+            assertThat(metrics.get(metrics.size() - 1)).isEqualTo("test," + metrics.get(metrics.size() - 1)
+                    .substring(5, metrics.get(metrics.size() - 1).indexOf(',', 5)) + ",1.00000,,,,");
+        }
+    }
+
+    @Test
     void aMissingDataFileIsAConfigError() throws IOException {
         Path file = write(XOR.replace("test: {format: synthetic, name: xor}", "test: {format: csv, path: test.csv}"));
         CommandRunner r = train(file.toString());
@@ -141,7 +170,8 @@ class TrainCommandTest {
         CommandRunner more = train("--resume", run.toString(), "--set", "training.epochs=40");
         assertThat(more.exitCode).isZero();
         assertThat(more.out()).contains("epoch 31/40").doesNotContain("epoch 30/40").contains("test accuracy");
-        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(41);
+        // the header, 40 epochs and the test row of the final model
+        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(42);
     }
 
     @Test
