@@ -17,7 +17,8 @@ import org.neurite.engine.io.FileFormatException;
 
 /**
  * Reads a numeric CSV file into a {@link Dataset}: one sample per line, one column holding the
- * label (a class index, or a float target for regression), every other column a feature.
+ * label (a class index, or a float target for regression; or a class name, when no label is a
+ * number: see {@link #readLabelled(Path)}), every other column a feature.
  * Fields are trimmed and may be wrapped in double quotes; blank lines are skipped.
  *
  * <pre>{@code
@@ -118,7 +119,7 @@ public final class CsvReader {
      * @throws FileFormatException if the content does not fit, naming line, column and text
      */
     public Dataset read(Path file) throws IOException {
-        return read(Utf8Text.decode(Files.readAllBytes(file), file.toString()), file.toString());
+        return readLabelled(file).data();
     }
 
     /**
@@ -145,6 +146,43 @@ public final class CsvReader {
      * @throws IOException if reading fails
      */
     public Dataset read(Reader in, String source) throws IOException {
+        return readLabelled(in, source).data();
+    }
+
+    /**
+     * Samples read from a CSV file, and the names of their classes when the labels are names.
+     *
+     * @param data the samples
+     * @param classNames the distinct labels in sorted order (label {@code i} is class {@code i}),
+     *     or {@code null} when the labels are numbers
+     */
+    public record Labelled(Dataset data, java.util.List<String> classNames) {
+    }
+
+    /**
+     * Reads a UTF-8 file whose labels may be names ({@code setosa}, {@code versicolor}): when no
+     * label is a number, the distinct labels in sorted order are the classes (as scikit-learn's
+     * {@code LabelEncoder} numbers them).
+     *
+     * @param file the file
+     * @return the samples and their class names
+     * @throws IOException if the file cannot be read
+     * @throws FileFormatException if the content does not fit, naming line, column and text
+     */
+    public Labelled readLabelled(Path file) throws IOException {
+        String text = Utf8Text.decode(Files.readAllBytes(file), file.toString());
+        return readLabelled(new StringReader(text), file.toString());
+    }
+
+    /**
+     * Reads CSV whose labels may be names, as {@link #readLabelled(Path)}.
+     *
+     * @param in the reader, not closed here
+     * @param source what it came from, for messages
+     * @return the samples and their class names
+     * @throws IOException if reading fails
+     */
+    public Labelled readLabelled(Reader in, String source) throws IOException {
         BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
         List<String> names = null;
         int columns = -1;
@@ -152,6 +190,8 @@ public final class CsvReader {
         int label = -1;
         List<float[]> rows = new ArrayList<>();
         List<Float> labels = new ArrayList<>();
+        List<String> labelTexts = new ArrayList<>();
+        List<Integer> labelLines = new ArrayList<>();
         String line;
         int lineNumber = 0;
         while ((line = lines.readLine()) != null) {
@@ -183,12 +223,11 @@ public final class CsvReader {
             }
             float[] row = new float[columns - 1];
             for (int c = 0, f = 0; c < columns; c++) {
-                float v = number(fields[c], source, lineNumber, c, names);
                 if (c == label) {
-                    checkLabel(v, fields[c], source, lineNumber, c, names);
-                    labels.add(v);
+                    labelTexts.add(fields[c]);
+                    labelLines.add(lineNumber);
                 } else {
-                    row[f++] = v;
+                    row[f++] = number(fields[c], source, lineNumber, c, names);
                 }
             }
             rows.add(row);
@@ -197,7 +236,39 @@ public final class CsvReader {
             throw new FileFormatException(source, "line " + Math.max(lineNumber, 1), "expected at least one row of data,"
                     + " found none");
         }
-        return dataset(rows, labels, columns - 1);
+        List<String> classNames = null;
+        if (labelTexts.stream().noneMatch(CsvReader::isNumber)) {
+            classNames = labelTexts.stream().distinct().sorted().toList();
+            for (String text : labelTexts) {
+                labels.add((float) classNames.indexOf(text));
+            }
+        } else {
+            for (int i = 0; i < labelTexts.size(); i++) {
+                float v = number(labelTexts.get(i), source, labelLines.get(i), label, names);
+                checkLabel(v, labelTexts.get(i), source, labelLines.get(i), label, names);
+                labels.add(v);
+            }
+        }
+        Dataset data = classNames != null
+                ? Dataset.ofClasses(features(rows, columns - 1), Shape.of(columns - 1), floats(labels), classNames.size())
+                : dataset(rows, labels, columns - 1);
+        return new Labelled(data, classNames);
+    }
+
+    private static float[] features(List<float[]> rows, int featureCount) {
+        float[] x = new float[rows.size() * featureCount];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, x, i * featureCount, featureCount);
+        }
+        return x;
+    }
+
+    private static float[] floats(List<Float> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
     }
 
     private Dataset dataset(List<float[]> rows, List<Float> labels, int featureCount) {
@@ -264,6 +335,18 @@ public final class CsvReader {
             }
         }
         return fields.toArray(String[]::new);
+    }
+
+    private static boolean isNumber(String text) {
+        boolean digit = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            digit |= c >= '0' && c <= '9';
+            if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return false;
+            }
+        }
+        return digit;
     }
 
     /** Parses a plain decimal number; Java's extras ({@code 1f}, {@code 0x1p3}, {@code NaN}) are refused. */

@@ -303,6 +303,31 @@ public final class Dataset {
     }
 
     /** The same kind of dataset with every input and the targets changed alike. */
+    /**
+     * Returns this dataset with one input's values changed, such as normalised; the other
+     * inputs and the targets are shared.
+     *
+     * @param name the input, such as {@link #INPUT}
+     * @param change takes a copy of the input's rows, back to back, and returns the new rows (it
+     *     may change the copy and return it)
+     * @return the new dataset
+     * @throws IllegalArgumentException if there is no such input or the new rows are not as long
+     */
+    public Dataset mapInput(String name, UnaryOperator<float[]> change) {
+        Rows rows = inputs.get(name);
+        if (rows == null) {
+            throw new IllegalArgumentException("dataset: no input '" + name + "'; inputs: " + inputs.keySet());
+        }
+        float[] changed = change.apply(rows.values().clone());
+        if (changed.length != rows.values().length) {
+            throw new IllegalArgumentException("dataset: input '" + name + "' changed from " + rows.values().length
+                    + " to " + changed.length + " values");
+        }
+        Map<String, Rows> all = new LinkedHashMap<>(inputs);
+        all.put(name, new Rows(changed, rows.shape()));
+        return new Dataset(all, targets, numClasses);
+    }
+
     private Dataset map(UnaryOperator<Rows> change) {
         Map<String, Rows> changed = new LinkedHashMap<>();
         inputs.forEach((name, rows) -> changed.put(name, change.apply(rows)));

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.neurite.api.Backend;
 import org.neurite.api.GradScope;
@@ -18,6 +17,8 @@ import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
 import org.neurite.engine.io.FileFormatException;
+import org.neurite.engine.tensor.CpuTensor;
+import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
@@ -119,8 +120,21 @@ public final class Predictor {
         } else if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such model file or run folder");
         }
-        ModelFile.Loaded loaded = ModelFile.load(file, components);
         String source = file.toString();
+        ModelFile.Loaded loaded;
+        try {
+            loaded = ModelFile.load(file, components);
+        } catch (FileFormatException e) {
+            // a layer type nobody registered: name the plugins the model was built with that are missing
+            List<String> missing = missingPlugins(file, components);
+            if (missing.isEmpty()) {
+                throw e;
+            }
+            throw new FileFormatException(source, ModelFile.PLUGINS, "the model was built with plugin"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ", whose providers are not"
+                    + " registered: load its zip (neurite-plugin-loader's PluginSet) or register its providers"
+                    + " (Components.registerAll) and pass those components to Predictor.load; " + e.getMessage(), e);
+        }
         try {
             return new Predictor(loaded.model(), Preprocessing.fromJson(loaded.info().get(Preprocessing.KEY), source),
                     classNames(loaded.info().get(CLASS_NAMES), source), ClassScores.lossName(loaded.info()), source);
@@ -180,9 +194,14 @@ public final class Predictor {
      * @throws IllegalArgumentException if the input has the wrong length
      */
     public Prediction predict(float[] input) {
-        Objects.requireNonNull(input, "input");
+        if (input == null) {
+            throw new IllegalArgumentException("input is null, expected " + features + " values (input shape "
+                    + inputShape + ")");
+        }
         checkLength(input.length, "input");
-        return run(input.clone(), 1).get(0);
+        float[] values = new float[features];
+        preprocessing.applyInto(input, values, 0);
+        return forward(values, 1).get(0);
     }
 
     /**
@@ -196,11 +215,14 @@ public final class Predictor {
         float[] values = new float[inputs.length * features];
         for (int i = 0; i < inputs.length; i++) {
             String what = "inputs[" + i + "]";
-            Objects.requireNonNull(inputs[i], what);
+            if (inputs[i] == null) {
+                throw new IllegalArgumentException(what + " is null, expected " + features + " values (input shape "
+                        + inputShape + ")");
+            }
             checkLength(inputs[i].length, what);
-            System.arraycopy(inputs[i], 0, values, i * features, features);
+            preprocessing.applyInto(inputs[i], values, i * features);
         }
-        return run(values, inputs.length);
+        return forward(values, inputs.length);
     }
 
     /**
@@ -224,6 +246,38 @@ public final class Predictor {
                     + one.toString().substring(1));
         }
         return run(inputs.toArray(), batch);
+    }
+
+    /**
+     * Predicts the class of an image file (PNG, JPEG, GIF or BMP). Its pixels (0 to 255, grey or
+     * RGB as the model's input has 1 or 3 channels) go through the model's pre-processing, as
+     * raw inputs do.
+     *
+     * @param file the image
+     * @return the prediction
+     * @throws IOException if the file is missing or cannot be read
+     * @throws IllegalArgumentException if it is not an image, its size is not the model's, or
+     *     the model's input is not an image
+     */
+    public Prediction predictImage(Path file) throws IOException {
+        return run(new ImageInput(inputShape).read(file), 1).get(0);
+    }
+
+    /**
+     * Predicts the classes of several image files in one batch.
+     *
+     * @param files the images
+     * @return one prediction per file, in order
+     * @throws IOException if a file is missing or cannot be read
+     * @throws IllegalArgumentException as {@link #predictImage(Path)} says, naming the file
+     */
+    public List<Prediction> predictImages(List<Path> files) throws IOException {
+        ImageInput images = new ImageInput(inputShape);
+        float[] values = new float[files.size() * features];
+        for (int i = 0; i < files.size(); i++) {
+            System.arraycopy(images.read(files.get(i)), 0, values, i * features, features);
+        }
+        return run(values, files.size());
     }
 
     /**
@@ -255,11 +309,18 @@ public final class Predictor {
         }
     }
 
+    /** Pre-processes raw values in place (they are this call's own copy), then predicts. */
     private List<Prediction> run(float[] values, int batch) {
         preprocessing.apply(values, features);
+        return forward(values, batch);
+    }
+
+    /** Predicts from pre-processed values, which are this call's own. */
+    private List<Prediction> forward(float[] values, int batch) {
         float[] out;
         try (GradScope ignored = backend.noGrad()) {
-            Tensor x = backend.tensor(values, inputShape.prepend(batch));
+            // values is this call's own copy: wrapped, not copied again
+            Tensor x = CpuTensor.wrap(values, inputShape.prepend(batch));
             out = network.forward(Map.of(inputName, x), Mode.INFERENCE).toArray();
         }
         if (out.length != batch * outputs) {
@@ -278,6 +339,27 @@ public final class Predictor {
             predictions.add(new Prediction(best, classNames == null ? null : classNames.get(best), p));
         }
         return predictions;
+    }
+
+    private static List<String> missingPlugins(Path file, Components components) {
+        try {
+            Object json = Json.read(file);
+            return json instanceof Map<?, ?> map ? ModelFile.missingPlugins(map, components) : List.of();
+        } catch (IOException | RuntimeException unreadable) {
+            return List.of(); // the failure being reported says what is wrong with the file
+        }
+    }
+
+    /**
+     * Reads the class names a model file holds.
+     *
+     * @param info the model file's entries beyond the format's own ({@link ModelFile.Loaded#info()})
+     * @param source the file, for messages
+     * @return the names in index order, or {@code null} when it holds none
+     * @throws FileFormatException if the entry is not a list of strings
+     */
+    public static List<String> classNamesOf(Map<String, Object> info, String source) {
+        return classNames(info.get(CLASS_NAMES), source);
     }
 
     private static List<String> classNames(Object value, String source) {

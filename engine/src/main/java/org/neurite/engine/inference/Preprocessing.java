@@ -3,14 +3,22 @@ package org.neurite.engine.inference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import org.neurite.api.Shape;
 
 /**
  * How raw inputs become what a model was trained on, saved with the model under the key
- * {@value #KEY}: every value is divided by {@code scale}, then, where given, normalised per
- * feature as {@code (x - mean) / std} (one mean and std for all features, or one per feature).
+ * {@value #KEY}: every value is divided by {@code scale}, then, where given, normalised as
+ * {@code (x - mean) / std} with one mean and std for all values, one per channel (the first
+ * axis of a {@code [channels, height, width]} input) or one per value.
  *
- * <pre>{@code "preprocessing": {"scale": 255}}</pre>
+ * <pre>{@code "preprocessing": {"scale": 255, "mean": [0.286], "std": [0.353]}}</pre>
+ *
+ * <p>A mean of {@code k} values splits each input into {@code k} equal blocks in row-major
+ * order, block {@code i} taking {@code mean[i]} and {@code std[i]}: one block is the whole
+ * input, one block per channel is a channel's plane, one per value is each value.
  *
  * @param scale the divisor of raw values (1 for none)
  * @param mean subtracted after scaling; empty for none
@@ -24,6 +32,36 @@ public record Preprocessing(double scale, float[] mean, float[] std) {
     /** Raw values are used as they are. */
     public static final Preprocessing NONE = new Preprocessing(1, new float[0], new float[0]);
 
+    /** Which values share one mean and standard deviation when they are computed from data. */
+    public enum Normalization {
+        /** No normalisation. */
+        NONE,
+        /** One mean and std over every value of every input. */
+        GLOBAL,
+        /** One per channel: the first axis of a rank-3 input {@code [C, H, W]}; one for inputs of lower rank. */
+        PER_CHANNEL,
+        /** One per value of the input. */
+        PER_FEATURE;
+
+        /** @return the name in configs, such as {@code per_channel} */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * @param input the per-sample input shape
+         * @return how many means this normalisation keeps for such inputs (0 for none)
+         */
+        public int groups(Shape input) {
+            return switch (this) {
+                case NONE -> 0;
+                case GLOBAL -> 1;
+                case PER_CHANNEL -> input.rank() == 3 ? input.dim(0) : 1;
+                case PER_FEATURE -> input.intSize();
+            };
+        }
+    }
+
     /**
      * @param scale the divisor of raw values
      * @return pre-processing that only divides by {@code scale}
@@ -32,7 +70,7 @@ public record Preprocessing(double scale, float[] mean, float[] std) {
         return new Preprocessing(scale, new float[0], new float[0]);
     }
 
-    /** Checks that the scale is positive and the mean and std agree in length. */
+    /** Checks that the scale is positive and the mean and std agree in length, the std positive. */
     public Preprocessing {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new IllegalArgumentException("preprocessing.scale: expected a positive number, got " + scale);
@@ -41,28 +79,186 @@ public record Preprocessing(double scale, float[] mean, float[] std) {
             throw new IllegalArgumentException("preprocessing: mean has " + mean.length + " values but std has "
                     + std.length);
         }
+        for (int i = 0; i < std.length; i++) {
+            if (!(std[i] > 0) || !Float.isFinite(std[i]) || !Float.isFinite(mean[i])) {
+                throw new IllegalArgumentException("preprocessing: std[" + i + "] must be positive and mean[" + i
+                        + "] finite, got std " + std[i] + ", mean " + mean[i]);
+            }
+        }
     }
 
     /**
-     * Applies the pre-processing to a batch of rows in place.
+     * Computes the mean and standard deviation of inputs that are already scaled (the training
+     * data as the model sees it), as {@code normalization} groups them.
+     *
+     * @param scale the divisor the inputs were scaled by
+     * @param scaled the inputs, already divided by {@code scale}, back to back
+     * @param input the per-sample input shape
+     * @param normalization which values share a mean
+     * @return the pre-processing: {@code scale} and the statistics
+     * @throws IllegalArgumentException if there are no whole inputs
+     */
+    public static Preprocessing fit(double scale, float[] scaled, Shape input, Normalization normalization) {
+        Statistics statistics = new Statistics(input, normalization);
+        int features = input.intSize();
+        if (scaled.length % features != 0) {
+            throw new IllegalArgumentException("preprocessing: " + scaled.length + " values are not whole inputs of "
+                    + input);
+        }
+        for (int from = 0; from < scaled.length; from += features) {
+            statistics.add(scaled, from);
+        }
+        return statistics.preprocessing(scale);
+    }
+
+    /**
+     * The mean and standard deviation of inputs seen one at a time, grouped as a
+     * {@link Normalization} says, in double precision. A group whose values are all equal gets a
+     * std of 1, so that it is only centred (as scikit-learn's StandardScaler does).
+     */
+    public static final class Statistics {
+
+        private final Normalization normalization;
+        private final int features;
+        private final int block;
+        private final double[] sum;
+        private final double[] squares;
+        private long inputs;
+
+        /**
+         * @param input the per-sample input shape
+         * @param normalization which values share a mean
+         */
+        public Statistics(Shape input, Normalization normalization) {
+            this.normalization = normalization;
+            int groups = normalization.groups(input);
+            this.features = input.intSize();
+            this.block = groups == 0 ? features : features / groups;
+            this.sum = new double[groups];
+            this.squares = new double[groups];
+        }
+
+        /**
+         * @param values holds one input, scaled, at {@code from}
+         * @param from where it starts
+         */
+        public void add(float[] values, int from) {
+            if (sum.length == 0) {
+                return;
+            }
+            for (int i = 0; i < features; i++) {
+                int g = i / block;
+                double x = values[from + i];
+                sum[g] += x;
+                squares[g] += x * x;
+            }
+            inputs++;
+        }
+
+        /**
+         * @param scale the divisor the inputs were scaled by
+         * @return the pre-processing with the statistics seen
+         * @throws IllegalArgumentException if a normalisation is asked for but no input was seen
+         */
+        public Preprocessing preprocessing(double scale) {
+            if (sum.length == 0) {
+                return scale(scale);
+            }
+            if (inputs == 0) {
+                throw new IllegalArgumentException("preprocessing: no inputs to compute the " + normalization.configName()
+                        + " mean and standard deviation from");
+            }
+            double count = (double) inputs * block;
+            float[] mean = new float[sum.length];
+            float[] std = new float[sum.length];
+            for (int g = 0; g < sum.length; g++) {
+                double m = sum[g] / count;
+                double s = Math.sqrt(Math.max(0, squares[g] / count - m * m));
+                mean[g] = (float) m;
+                std[g] = s > 1e-7 ? (float) s : 1f;
+            }
+            return new Preprocessing(scale, mean, std);
+        }
+    }
+
+    /** @return whether a mean and std are applied after scaling */
+    public boolean normalizes() {
+        return mean.length > 0;
+    }
+
+    /**
+     * Applies the pre-processing to a batch of raw rows in place: scale, then normalise.
      *
      * @param values rows of {@code featureCount} values each
      * @param featureCount values per row
-     * @throws IllegalArgumentException if a per-feature mean does not fit the row length
+     * @throws IllegalArgumentException if the mean does not fit the row length
      */
     public void apply(float[] values, int featureCount) {
-        if (mean.length > 1 && mean.length != featureCount) {
-            throw new IllegalArgumentException("preprocessing: " + mean.length + " means for inputs of " + featureCount
-                    + " values");
-        }
-        float inverse = (float) (1 / scale);
-        for (int i = 0; i < values.length; i++) {
-            float x = values[i] * inverse;
-            if (mean.length > 0) {
-                int f = mean.length == 1 ? 0 : i % featureCount;
-                x = (x - mean[f]) / std[f];
+        if (scale != 1) {
+            float inverse = (float) (1 / scale);
+            for (int i = 0; i < values.length; i++) {
+                values[i] *= inverse;
             }
-            values[i] = x;
+        }
+        normalize(values, featureCount);
+    }
+
+    /**
+     * Writes one raw input, pre-processed, into a batch: the copy and the pre-processing in one pass.
+     *
+     * @param raw one input's raw values (left unchanged)
+     * @param into the batch
+     * @param offset where the input goes in the batch
+     * @throws IllegalArgumentException if the mean does not fit the input's length
+     */
+    public void applyInto(float[] raw, float[] into, int offset) {
+        int featureCount = raw.length;
+        float inverse = (float) (1 / scale);
+        if (mean.length == 0) {
+            for (int i = 0; i < featureCount; i++) {
+                into[offset + i] = raw[i] * inverse;
+            }
+            return;
+        }
+        if (featureCount % mean.length != 0) {
+            throw new IllegalArgumentException("preprocessing: " + mean.length + " means do not divide inputs of "
+                    + featureCount + " values");
+        }
+        int block = featureCount / mean.length;
+        for (int g = 0; g < mean.length; g++) {
+            float m = mean[g];
+            float inverseStd = 1 / std[g];
+            for (int i = g * block; i < (g + 1) * block; i++) {
+                into[offset + i] = (raw[i] * inverse - m) * inverseStd;
+            }
+        }
+    }
+
+    /**
+     * Applies only the normalisation, in place, to rows already scaled (as data readers scale them).
+     *
+     * @param values rows of {@code featureCount} values each
+     * @param featureCount values per row
+     * @throws IllegalArgumentException if the mean does not fit the row length
+     */
+    public void normalize(float[] values, int featureCount) {
+        if (mean.length == 0) {
+            return;
+        }
+        if (featureCount % mean.length != 0) {
+            throw new IllegalArgumentException("preprocessing: " + mean.length + " means do not divide inputs of "
+                    + featureCount + " values");
+        }
+        int block = featureCount / mean.length;
+        for (int row = 0; row < values.length; row += featureCount) {
+            for (int g = 0; g < mean.length; g++) {
+                float m = mean[g];
+                float inverse = 1 / std[g];
+                int from = row + g * block;
+                for (int i = from; i < from + block; i++) {
+                    values[i] = (values[i] - m) * inverse;
+                }
+            }
         }
     }
 
@@ -131,5 +327,16 @@ public record Preprocessing(double scale, float[] mean, float[] std) {
             out[i] = n.floatValue();
         }
         return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Preprocessing p && p.scale == scale && java.util.Arrays.equals(p.mean, mean)
+                && java.util.Arrays.equals(p.std, std);
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(scale) * 31 + java.util.Arrays.hashCode(mean) * 17 + java.util.Arrays.hashCode(std);
     }
 }

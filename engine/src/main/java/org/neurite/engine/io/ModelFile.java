@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -153,6 +154,31 @@ public final class ModelFile {
         Map<String, Object> info = new LinkedHashMap<>(json);
         info.keySet().removeAll(RESERVED);
         return new Loaded(model, info);
+    }
+
+    /** The key of a model file's entry listing the plugins that built the model ({@code [{id, version}]}). */
+    public static final String PLUGINS = "plugins";
+
+    /**
+     * The plugins a model file says built the model, as {@code plugins: [{id: mish, version: 1.0.0}]},
+     * that are not among the plugins of {@code components}: what to install before the model loads.
+     *
+     * @param json the model file's entries (all of them, or its {@link Loaded#info()})
+     * @param components where the model is to be loaded
+     * @return each missing plugin as {@code 'mish' 1.0.0}; empty if none is missing or none is recorded
+     */
+    public static List<String> missingPlugins(Map<?, ?> json, Components components) {
+        if (!(json.get(PLUGINS) instanceof List<?> recorded)) {
+            return List.of();
+        }
+        Map<String, String> installed = components.plugins();
+        List<String> missing = new java.util.ArrayList<>();
+        for (Object entry : recorded) {
+            if (entry instanceof Map<?, ?> plugin && plugin.get("id") instanceof String id && !installed.containsKey(id)) {
+                missing.add("'" + id + "' " + plugin.get("version"));
+            }
+        }
+        return missing;
     }
 
     private static void checkFormat(String source, Map<String, Object> json) {

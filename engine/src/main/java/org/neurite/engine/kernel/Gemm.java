@@ -10,6 +10,7 @@ import java.util.Arrays;
  * <p>Runs a packed, cache-blocked, register-tiled kernel on the Vector API when the JVM has
  * the module {@code jdk.incubator.vector}, else a plain-Java kernel of the same shape (see the
  * system property {@code neurite.kernels}); large products use {@link Parallel}'s threads.
+ * Products of fewer than {@link RowKernel#MAX_ROWS} rows skip the packing and run row by row.
  */
 public final class Gemm {
 
@@ -52,6 +53,10 @@ public final class Gemm {
         }
         checkMatrix("A", transA, m, k, a, aOff, lda);
         checkMatrix("B", transB, k, n, b, bOff, ldb);
+        if (m < RowKernel.MAX_ROWS) {
+            KernelChoice.rows().multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         KernelChoice.selected().multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
                 beta, c, cOff, ldc);
     }

@@ -28,6 +28,8 @@ final class KernelChoice {
     private static final int NC = 2048;
 
     private static final BlockedGemm SELECTED = select();
+    private static final RowKernel ROWS = SELECTED.kernel() instanceof ScalarMicroKernel
+            ? new ScalarRowKernel() : vectorRows();
 
     private KernelChoice() {
     }
@@ -35,6 +37,16 @@ final class KernelChoice {
     /** @return the GEMM the engine uses */
     static BlockedGemm selected() {
         return SELECTED;
+    }
+
+    /** @return the kernel of products of a few rows, of the same kind as {@link #selected()} */
+    static RowKernel rows() {
+        return ROWS;
+    }
+
+    // Kept apart, as vectorKernel(), so that VectorRowKernel is resolved only when this runs.
+    private static RowKernel vectorRows() {
+        return new VectorRowKernel();
     }
 
     /** @return whether the Vector API module is in the boot layer and its classes reach the engine */

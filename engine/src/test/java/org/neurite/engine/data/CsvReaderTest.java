@@ -64,8 +64,24 @@ class CsvReaderTest {
                 .hasMessage("d.csv: line 2, column 2: expected a number, found \"NaN\"");
         assertThatThrownBy(() -> CsvReader.csv().header(false).read("1,2\n,1\n", "d.csv"))
                 .hasMessage("d.csv: line 2, column 1: expected a number, found an empty field");
-        assertThatThrownBy(() -> CsvReader.csv().header(false).read("1,2f\n", "d.csv"))
-                .hasMessage("d.csv: line 1, column 2: expected a number, found \"2f\"");
+        assertThatThrownBy(() -> CsvReader.csv().header(false).read("2f,1\n", "d.csv"))
+                .hasMessage("d.csv: line 1, column 1: expected a number, found \"2f\"");
+    }
+
+    @Test
+    void labelsThatAreNamesBecomeClassesInSortedOrder() throws Exception {
+        CsvReader.Labelled read = CsvReader.csv().values()
+                .readLabelled(new java.io.StringReader("x,kind\n1,dog\n2,cat\n3,dog\n4,bird\n"), "pets.csv");
+
+        assertThat(read.classNames()).containsExactly("bird", "cat", "dog");
+        assertThat(read.data().numClasses()).hasValue(3);
+        assertThat(read.data().target(0)).containsExactly(2);
+        assertThat(read.data().target(1)).containsExactly(1);
+        assertThat(read.data().target(3)).containsExactly(0);
+        assertThat(CsvReader.csv().readLabelled(new java.io.StringReader("x,y\n1,0\n2,1\n"), "n.csv").classNames())
+                .as("numbers are class indices, not names").isNull();
+        assertThatThrownBy(() -> CsvReader.csv().read("x,y\n1,0\n2,dog\n", "mixed.csv"))
+                .hasMessage("mixed.csv: line 3, column 2 (y): expected a number, found \"dog\"");
     }
 
     @Test

@@ -174,6 +174,85 @@ class PredictorTest {
     }
 
     @Test
+    void aModelBuiltWithAPluginNamesThePluginWhenItsProvidersAreMissing() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("plugin-run"));
+        org.neurite.engine.io.ModelFile.save(run.resolve("model.json"), network(4), Map.of("loss", "cross_entropy",
+                "plugins", List.of(Map.of("id", "mish", "version", "1.0.0"))));
+        assertThatThrownBy(() -> Predictor.load(run, Components.empty()))
+                .isInstanceOf(FileFormatException.class)
+                .hasMessageContaining("the model was built with plugin 'mish' 1.0.0, whose providers are not registered:"
+                        + " load its zip (neurite-plugin-loader's PluginSet) or register its providers")
+                .hasMessageContaining("unknown layer type 'dense'");
+    }
+
+    @Test
+    void nullInputsAreNamedNotBareNullPointers() throws Exception {
+        Predictor model = Predictor.load(saved(network(4), "cross_entropy"));
+        assertThatThrownBy(() -> model.predict((float[]) null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("input is null, expected 4 values (input shape [4])");
+        assertThatThrownBy(() -> model.predictBatch(new float[][] {new float[4], null}))
+                .hasMessage("inputs[1] is null, expected 4 values (input shape [4])");
+        assertThatThrownBy(() -> model.predictJson("[1, true, 3, 4]"))
+                .hasMessage("JSON row [1]: expected a number, got true");
+    }
+
+    @Test
+    void imageFilesArePredictedAsTheirRawPixelsAndAWrongSizeIsNamed() throws Exception {
+        Sequential network = Sequential.builder(Shape.of(1, 3, 2)).seed(1)
+                .add("flatten", Map.of())
+                .add("dense", Map.of("units", 3))
+                .build();
+        Path run = Files.createDirectories(dir.resolve("images"));
+        Predictor.save(run.resolve("model.json"), network, Preprocessing.scale(255), NAMES, "cross_entropy");
+        Predictor model = Predictor.load(run);
+        int[] grey = {0, 40, 80, 120, 160, 255};
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2, 3,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < grey.length; i++) {
+            image.setRGB(i % 2, i / 2, grey[i] << 16 | grey[i] << 8 | grey[i]);
+        }
+        Path png = dir.resolve("a.png");
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+
+        Prediction one = model.predictImage(png);
+        assertThat(one).isEqualTo(model.predict(new float[] {0, 40, 80, 120, 160, 255}));
+        assertThat(model.predictImages(List.of(png, png))).containsExactly(one, one);
+
+        Path wide = dir.resolve("wide.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(3, 3, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", wide.toFile());
+        assertThatThrownBy(() -> model.predictImage(wide))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(wide + ": the image is 3x3 pixels (width x height), but the model takes 2x3 images (input"
+                        + " [1, 3, 2]) and its pre-processing does not resize; resize the image first");
+        Path text = Files.writeString(dir.resolve("b.png"), "not an image");
+        assertThatThrownBy(() -> model.predictImage(text))
+                .isInstanceOf(FileFormatException.class)
+                .hasMessageContaining("not an image ImageIO can read");
+        assertThatThrownBy(() -> model.predictImage(dir.resolve("none.png")))
+                .isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> Predictor.load(saved(network(4), "cross_entropy")).predictImage(png))
+                .hasMessageStartingWith("the model's input [4] is not an image");
+    }
+
+    @Test
+    void perChannelStatisticsNormaliseEachChannelsPlane() {
+        // two inputs [2 channels, 1, 2]: channel 0 holds 1, 3, 5, 7; channel 1 is constant
+        float[] values = {1, 3, 9, 9, 5, 7, 9, 9};
+        Preprocessing p = Preprocessing.fit(1, values, Shape.of(2, 1, 2), Preprocessing.Normalization.PER_CHANNEL);
+        assertThat(p.mean()).containsExactly(4, 9);
+        assertThat(p.std()[0]).isCloseTo((float) Math.sqrt(5), org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(p.std()[1]).as("a constant channel is only centred").isEqualTo(1);
+        p.normalize(values, 4);
+        assertThat(values[0]).isCloseTo((float) (-3 / Math.sqrt(5)), org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(values[2]).isZero();
+        assertThat(Preprocessing.Normalization.PER_CHANNEL.groups(Shape.of(28, 28))).isEqualTo(1);
+        assertThat(Preprocessing.Normalization.PER_FEATURE.groups(Shape.of(28, 28))).isEqualTo(784);
+        assertThat(Preprocessing.fromJson(p.toJson(), "m.json")).isEqualTo(p);
+    }
+
+    @Test
     void aRegressionModelIsNotAClassifierAndNamesMustFitTheClasses() throws Exception {
         Path run = saved(network(4), "mse");
         assertThatThrownBy(() -> Predictor.load(run))

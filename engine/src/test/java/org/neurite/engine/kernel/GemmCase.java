@@ -83,6 +83,13 @@ final class GemmCase {
         return out;
     }
 
+    /** Runs the product on a row kernel into a copy of C and returns that copy. */
+    float[] runOn(RowKernel rows) {
+        float[] out = freshC();
+        rows.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, out, cOff, ldc);
+        return out;
+    }
+
     /** Runs the product through the public entry point into a copy of C and returns that copy. */
     float[] runPublic() {
         float[] out = freshC();

@@ -61,6 +61,47 @@ class GemmTest {
         }
     }
 
+    /** Rows below the row kernels' limit, with ragged vector edges in n and k (k = 784 as the MLP's). */
+    static Stream<Arguments> fewRows() {
+        List<Arguments> cases = new ArrayList<>();
+        for (boolean transA : new boolean[] {false, true}) {
+            for (boolean transB : new boolean[] {false, true}) {
+                for (int[] s : new int[][] {{1, 1, 1}, {1, 256, 784}, {3, 10, 128}, {7, 67, 33}, {2, 5, 17}}) {
+                    cases.add(Arguments.of(transA, transB, s[0], s[1], s[2]));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "transA={0} transB={1} {2}x{3}x{4}")
+    @MethodSource("fewRows")
+    void rowKernelsMatchTheReferenceAndGiveARowTheSameBitsInAnyBatch(boolean transA, boolean transB, int m, int n,
+                                                                     int k) {
+        List<RowKernel> kernels = new ArrayList<>(List.of(new ScalarRowKernel()));
+        if (KernelChoice.vectorModulePresent()) {
+            kernels.add(new VectorRowKernel());
+        }
+        for (RowKernel kernel : kernels) {
+            String name = kernel.getClass().getSimpleName();
+            GemmCase plain = new GemmCase(transA, transB, m, n, k, 1f, 0f, 3, 21);
+            plain.check(plain.runOn(kernel), name + ", alpha 1, beta 0");
+            GemmCase scaled = new GemmCase(transA, transB, m, n, k, -0.75f, 1.5f, 2, 22);
+            scaled.check(scaled.runOn(kernel), name + ", alpha -0.75, beta 1.5");
+        }
+        assertThat(KernelChoice.rows()).isInstanceOf(VectorRowKernel.class);
+        if (!transA && m > 1) {
+            // the last row alone, as a batch of one
+            GemmCase all = new GemmCase(false, transB, m, n, k, 1f, 0f, 0, 23);
+            float[] together = all.runPublic();
+            float[] alone = new float[n];
+            Gemm.sgemm(false, transB, 1, n, k, 1f, all.a, all.aOff + (m - 1) * all.lda, all.lda, all.b, all.bOff,
+                    all.ldb, 0f, alone, 0, n);
+            assertThat(Arrays.copyOfRange(together, all.cOff + (m - 1) * all.ldc, all.cOff + (m - 1) * all.ldc + n))
+                    .containsExactly(alone);
+        }
+    }
+
     @Test
     void testsRunWithTheVectorKernel() {
         // Surefire starts the JVM with --add-modules jdk.incubator.vector.

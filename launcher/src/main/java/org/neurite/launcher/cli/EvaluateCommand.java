@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
+import org.neurite.api.SampleSet;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.io.Json;
@@ -25,6 +26,7 @@ import org.neurite.launcher.run.EvaluationReport;
 import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.OutputFormat;
 import org.neurite.launcher.run.SavedModel;
+import org.neurite.launcher.run.data.ClassNames;
 import org.neurite.launcher.run.data.DataFit;
 import org.neurite.launcher.run.data.RunData;
 import org.neurite.launcher.run.data.SourceLoader;
@@ -126,13 +128,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             Components available = components.get();
             SavedModel saved = SavedModel.load(model, available);
             Labelled labelled = data(saved);
+            Dataset measured = labelled.normalized || saved.preprocessing() == null ? labelled.data
+                    : RunData.normalized(labelled.data, saved.preprocessing());
             Evaluation e;
             try {
-                e = new Evaluator(saved.model(), saved.loss(), batchSize).evaluate(labelled.data);
+                e = new Evaluator(saved.model(), saved.loss(), batchSize).evaluate(measured);
             } catch (ComponentException c) {
                 throw c.from(available.originOf(c));
             }
-            List<String> classNames = List.of();
+            List<String> classNames = saved.classNames();
             switch (format) {
                 case JSON -> {
                     Map<String, Object> doc = new LinkedHashMap<>();
@@ -160,7 +164,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private record Labelled(Dataset data, String description) {
+    /** Labelled data as its source reads it; {@code normalized} if the model's normalisation is applied already. */
+    private record Labelled(Dataset data, String description, boolean normalized) {
     }
 
     private Labelled data(SavedModel saved) throws java.io.IOException {
@@ -168,7 +173,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             SourceConfig.Idx idx = new SourceConfig.Idx("--images", existing(data.idx.images, "--images"),
                     existing(data.idx.labels, "--labels"), scale);
             return new Labelled(DataFit.fit(SourceLoader.load(idx), saved.model(), "--images", "--images"),
-                    data.idx.images.toString());
+                    data.idx.images.toString(), false);
         }
         if (data != null && data.csv != null) {
             int index = -1;
@@ -179,7 +184,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 name = label;
             }
             SourceConfig.Csv csv = new SourceConfig.Csv("--csv", existing(data.csv, "--csv"), name, index, !noHeader, ',');
-            return new Labelled(DataFit.fit(SourceLoader.load(csv), saved.model(), "--csv", "--csv"), data.csv.toString());
+            SampleSet samples = ClassNames.aligned(SourceLoader.load(csv), saved.classNames(), "--csv", "--csv");
+            return new Labelled(DataFit.fit(samples, saved.model(), "--csv", "--csv"), data.csv.toString(), false);
         }
         Path configFile = data != null ? data.config
                 : saved.runFolder() != null ? saved.runFolder().config() : null;
@@ -198,10 +204,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new ConfigException(configFile.toString(), "has no data." + source + " to evaluate on; choose"
                     + " another with --source");
         }
-        Dataset set = part instanceof SourceConfig.Split
-                ? RunData.load(config, saved.model()).validation()
-                : RunData.fit(config, part, saved.model());
-        return new Labelled(set, part.path() + " of " + configFile);
+        if (part instanceof SourceConfig.Split) {
+            // the held-out share, normalised by the statistics of the rest as in training
+            return new Labelled(RunData.load(config, saved.model()).validation(), part.path() + " of " + configFile, true);
+        }
+        return new Labelled(RunData.fit(config, part, saved.model(), saved.classNames()), part.path() + " of "
+                + configFile, false);
     }
 
     private static Path existing(Path file, String option) {

@@ -61,7 +61,14 @@ public final class RunConfigCheck {
             OptionSpec.optional("validation", OptionType.MAP, null,
                     "The validation data: a source, or {split: 0.1} to hold out a share of the training data."),
             OptionSpec.optional("test", OptionType.MAP, null,
-                    "The test data source, measured once after training."));
+                    "The test data source, measured once after training."),
+            OptionSpec.optional(DataOptions.CLASSES, OptionType.STRING, null,
+                    "The class names in index order, such as [T-shirt/top, Trouser]; saved with the model for"
+                            + " predict and evaluate. Default: a CSV's string labels or an image folder's subfolders."),
+            OptionSpec.optional(DataOptions.NORMALIZE, OptionType.STRING, "none",
+                    "Normalise inputs by the mean and standard deviation of the training data, saved with the"
+                            + " model: none, global, per_channel (the first axis of [C, H, W]) or per_feature.")
+                    .oneOf(DataOptions.NORMALIZATIONS.toArray(String[]::new)));
 
     static final OptionSpec FORMAT = OptionSpec.required("format", OptionType.STRING,
             "The kind of source: idx, csv, synthetic, or a data format such as text, sequences or windows.");
@@ -174,7 +181,11 @@ public final class RunConfigCheck {
         SourceConfig test = null;
         if (root.raw("data") instanceof Map<?, ?>) {
             Options data = root.getOptions("data");
-            if (section(data, DATA, Set.of())) {
+            // classes is a list of names, which no option type describes: DataOptions.read checks it
+            Map<String, Object> typed = new LinkedHashMap<>(data.asMap());
+            typed.remove(DataOptions.CLASSES);
+            if (section(Options.of(data.path(), typed), DATA, Set.of())) {
+                attempt(() -> DataOptions.read(data));
                 train = source(data.getOptions("train"), false, seed);
                 validation = data.has("validation") ? source(data.getOptions("validation"), true, seed + 1) : null;
                 test = data.has("test") ? source(data.getOptions("test"), false, seed + 2) : null;

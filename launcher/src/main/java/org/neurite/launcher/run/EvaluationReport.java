@@ -59,7 +59,7 @@ public final class EvaluationReport {
 
     /**
      * @param e an evaluation of a classifier
-     * @param names the classes' names, or empty to number them
+     * @param names the classes' names in index order, or {@code null} or empty to number them
      * @return as {@link #details(Evaluation)}, each class under its name
      */
     public static String details(Evaluation e, List<String> names) {
@@ -67,7 +67,14 @@ public final class EvaluationReport {
         if (m == null) {
             return "";
         }
-        List<ClassMeasures> rows = perClass(m, names);
+        List<ClassMeasures> rows = new ArrayList<>();
+        int index = 0;
+        for (ClassMeasures r : perClass(m, names)) {
+            // a named class keeps its number in front: the confusion matrix below numbers them
+            String label = r.name().equals(String.valueOf(index)) ? r.name() : index + "  " + r.name();
+            rows.add(new ClassMeasures(label, r.precision(), r.recall(), r.f1(), r.support()));
+            index++;
+        }
         int width = Math.max(13, rows.stream().mapToInt(r -> r.name().length()).max().orElse(0));
         String format = "%" + width + "s  %9.4f  %6.4f  %6.4f  %7d";
         String nl = System.lineSeparator();
@@ -105,6 +112,8 @@ public final class EvaluationReport {
      * @return each class's measures, in class order
      */
     public static List<ClassMeasures> perClass(ConfusionMatrix m, List<String> names) {
+        // names that do not match the classes one to one are not used: numbers are never wrong
+        boolean named = names != null && names.size() == m.classes();
         List<ClassMeasures> rows = new ArrayList<>();
         for (int c = 0; c < m.classes(); c++) {
             long support = 0;
@@ -114,8 +123,7 @@ public final class EvaluationReport {
             double precision = m.precision(c);
             double recall = m.recall(c);
             double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-            rows.add(new ClassMeasures(c < names.size() ? names.get(c) : String.valueOf(c), precision, recall, f1,
-                    support));
+            rows.add(new ClassMeasures(named ? names.get(c) : String.valueOf(c), precision, recall, f1, support));
         }
         return rows;
     }

@@ -1,7 +1,9 @@
 package org.neurite.launcher.run;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,21 +11,26 @@ import java.util.Map;
 import java.util.Set;
 
 import org.neurite.api.GradScope;
-import org.neurite.api.Loss;
 import org.neurite.api.Mode;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
 import org.neurite.engine.io.Json;
+import org.neurite.engine.inference.Prediction;
+import org.neurite.engine.inference.Predictor;
+import org.neurite.engine.inference.Preprocessing;
 import org.neurite.engine.nn.Model;
+import org.neurite.launcher.config.ConfigException;
 
 /**
- * Runs a model on rows of inputs and prints, per row, the predicted class and the class
- * probabilities. How outputs become probabilities follows the loss the model was trained with:
- * softmax after {@code cross_entropy}, the exponential after {@code nll} (log-probabilities),
- * the sigmoid after {@code binary_cross_entropy_with_logits}, as they are after
- * {@code binary_cross_entropy}. Models trained with other losses print their raw outputs, with
- * the arg-max as the class when there are several.
+ * Runs a saved model on rows of raw inputs and prints, per row, the predicted class (by name
+ * when the model names its classes) and the class probabilities. The model's pre-processing is
+ * applied first. A classifier of one input predicts through the engine's {@link Predictor}, so
+ * the command line and Java give the same answers; how outputs become probabilities follows the
+ * loss the model was trained with (softmax after {@code cross_entropy}, the exponential after
+ * {@code nll}, the sigmoid after {@code binary_cross_entropy_with_logits}). Models trained with
+ * other losses, and models of several inputs, print their raw outputs, with the arg-max as the
+ * class when there are several.
  */
 public final class Predictions {
 
@@ -33,14 +40,28 @@ public final class Predictions {
 
     private final Model model;
     private final String loss;
+    private final Preprocessing preprocessing;
+    private final List<String> classNames;
+    private final Predictor predictor;
 
     /**
-     * @param model the model
-     * @param loss the loss it was trained with, or {@code null} if unknown
+     * @param saved the model with what it was saved with
      */
-    public Predictions(Model model, Loss loss) {
-        this.model = model;
-        this.loss = loss == null ? "" : loss.name();
+    public Predictions(SavedModel saved) {
+        this.model = saved.model();
+        this.loss = saved.loss() == null ? "" : saved.loss().name();
+        this.preprocessing = saved.preprocessing() == null ? Preprocessing.NONE : saved.preprocessing();
+        this.classNames = saved.classNames();
+        this.predictor = model.inputShapes().size() == 1 && givesProbabilities() ? predictorOf(saved) : null;
+    }
+
+    /** The engine's predictor, or {@code null} for outputs it does not read as classes (they print raw). */
+    private static Predictor predictorOf(SavedModel saved) {
+        try {
+            return saved.predictor();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** @return whether the outputs are turned into probabilities */
@@ -49,13 +70,30 @@ public final class Predictions {
     }
 
     /**
-     * @param inputs each input's rows, back to back, by name (see {@link Model#inputShapes()})
+     * @param inputs each input's raw rows, back to back, by name (see {@link Model#inputShapes()})
      * @return the probabilities (or outputs) of each row
      */
     public float[][] compute(Map<String, float[]> inputs) {
         Map<String, Shape> shapes = model.inputShapes();
         Map.Entry<String, Shape> first = shapes.entrySet().iterator().next();
-        int rows = inputs.get(first.getKey()).length / first.getValue().intSize();
+        int features = first.getValue().intSize();
+        int rows = inputs.get(first.getKey()).length / features;
+        if (predictor != null) {
+            float[] all = inputs.get(first.getKey());
+            float[][] out = new float[rows][];
+            for (int from = 0; from < rows; from += BATCH) {
+                int n = Math.min(BATCH, rows - from);
+                float[][] batch = new float[n][];
+                for (int i = 0; i < n; i++) {
+                    batch[i] = java.util.Arrays.copyOfRange(all, (from + i) * features, (from + i + 1) * features);
+                }
+                List<Prediction> predicted = predictor.predictBatch(batch);
+                for (int i = 0; i < n; i++) {
+                    out[from + i] = probabilities(predicted.get(i));
+                }
+            }
+            return out;
+        }
         int width = model.outputShape().intSize();
         float[][] out = new float[rows][];
         CpuBackend backend = CpuBackend.instance();
@@ -67,6 +105,9 @@ public final class Predictions {
                     int length = input.getValue().intSize();
                     float[] chunk = new float[n * length];
                     System.arraycopy(inputs.get(input.getKey()), from * length, chunk, 0, chunk.length);
+                    if (shapes.size() == 1) {
+                        preprocessing.apply(chunk, length);
+                    }
                     batch.put(input.getKey(), backend.tensor(chunk, input.getValue().prepend(n)));
                 }
                 Tensor y = model.forward(batch, Mode.INFERENCE);
@@ -85,6 +126,33 @@ public final class Predictions {
             }
         }
         return out;
+    }
+
+    /**
+     * @param files image files, each of the model's input size
+     * @return the class probabilities of each
+     * @throws IOException if a file cannot be read
+     * @throws ConfigException if the model is not a classifier of one input
+     * @throws IllegalArgumentException if a file is not an image of the model's size, naming it
+     */
+    public float[][] computeImages(List<Path> files) throws IOException {
+        if (predictor == null) {
+            throw new ConfigException(files.get(0).toString(), "image files need a classifier of one input (trained"
+                    + " with cross_entropy, nll or a binary cross-entropy); this model has inputs "
+                    + model.inputShapes() + " and the loss " + (loss.isEmpty() ? "(none saved)" : loss));
+        }
+        List<Prediction> predicted = predictor.predictImages(files);
+        float[][] out = new float[predicted.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = probabilities(predicted.get(i));
+        }
+        return out;
+    }
+
+    /** A binary model prints the probability of class 1 alone, as its one output. */
+    private float[] probabilities(Prediction p) {
+        float[] all = p.probabilities();
+        return model.outputShape().intSize() == 1 ? new float[] {all[1]} : all;
     }
 
     /**
@@ -123,6 +191,9 @@ public final class Predictions {
                     int c = classOf(rows[i]);
                     if (c >= 0) {
                         row.put("class", c);
+                        if (className(c, rows[i].length) != null) {
+                            row.put("class_name", className(c, rows[i].length));
+                        }
                     }
                     List<Double> values = new ArrayList<>();
                     for (float v : rows[i]) {
@@ -135,7 +206,8 @@ public final class Predictions {
             }
             case CSV -> {
                 int width = rows.length == 0 ? 0 : rows[0].length;
-                StringBuilder header = new StringBuilder("row,class");
+                boolean named = width > 0 && className(0, width) != null;
+                StringBuilder header = new StringBuilder(named ? "row,class,class_name" : "row,class");
                 for (int j = 0; j < width; j++) {
                     header.append(',').append(givesProbabilities() ? "p(" + (width == 1 ? 1 : j) + ")" : "out" + j);
                 }
@@ -143,6 +215,9 @@ public final class Predictions {
                 for (int i = 0; i < rows.length; i++) {
                     int c = classOf(rows[i]);
                     StringBuilder line = new StringBuilder().append(i + 1).append(',').append(c < 0 ? "" : c);
+                    if (named) {
+                        line.append(',').append(c < 0 ? "" : EvaluationReport.csvField(className(c, width)));
+                    }
                     for (float v : rows[i]) {
                         line.append(',').append(v);
                     }
@@ -154,6 +229,12 @@ public final class Predictions {
         out.flush();
     }
 
+    /** The name of class {@code c} for rows of {@code width} values, or null when the model names no classes. */
+    private String className(int c, int width) {
+        boolean named = classNames != null && givesProbabilities() && classNames.size() == (width == 1 ? 2 : width);
+        return named ? classNames.get(c) : null;
+    }
+
     /**
      * Prints a header and one line per row: its number from 1, its class and its values.
      *
@@ -161,18 +242,42 @@ public final class Predictions {
      * @param out where to print
      */
     public void print(float[][] rows, PrintWriter out) {
+        print(rows, (List<String>) null, out);
+    }
+
+    /**
+     * Prints a header and one line per row: its name (or number from 1), its class (by name when
+     * the model names its classes) and its values.
+     *
+     * @param rows the rows' probabilities (or outputs)
+     * @param rowNames a name per row, such as its file, or {@code null} to number them
+     * @param out where to print
+     */
+    public void print(float[][] rows, List<String> rowNames, PrintWriter out) {
         int width = rows.length == 0 ? 0 : rows[0].length;
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%5s  %5s", "row", "class"));
+        boolean named = classNames != null && givesProbabilities() && classNames.size() == (width == 1 ? 2 : width);
+        int rowWidth = rowNames == null ? 5 : Math.max(4, rowNames.stream().mapToInt(String::length).max().orElse(4));
+        int classWidth = named ? Math.max(5, classNames.stream().mapToInt(String::length).max().orElse(5)) : 5;
+        String rowFormat = rowNames == null ? "%" + rowWidth + "s" : "%-" + rowWidth + "s";
+        String classFormat = named ? "  %-" + classWidth + "s" : "  %" + classWidth + "s";
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, rowFormat + classFormat,
+                rowNames == null ? "row" : "file", "class"));
+        int[] columns = new int[width];
         for (int j = 0; j < width; j++) {
-            String name = givesProbabilities() ? (width == 1 ? "p(1)" : "p(" + j + ")") : "out" + j;
-            header.append(String.format(Locale.ROOT, "  %8s", name));
+            String name = !givesProbabilities() ? "out" + j
+                    : width == 1 ? "p(" + (named ? classNames.get(1) : "1") + ")"
+                    : "p(" + (named ? classNames.get(j) : j) + ")";
+            columns[j] = Math.max(8, name.length());
+            header.append(String.format(Locale.ROOT, "  %" + columns[j] + "s", name));
         }
         out.println(header);
         for (int i = 0; i < rows.length; i++) {
             int c = classOf(rows[i]);
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%5d  %5s", i + 1, c < 0 ? "-" : c));
-            for (float v : rows[i]) {
-                line.append(String.format(Locale.ROOT, "  %8.4f", v));
+            String label = c < 0 ? "-" : named ? classNames.get(c) : Integer.toString(c);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, rowFormat + classFormat,
+                    rowNames == null ? Integer.toString(i + 1) : rowNames.get(i), label));
+            for (int j = 0; j < rows[i].length; j++) {
+                line.append(String.format(Locale.ROOT, "  %" + columns[j] + ".4f", rows[i][j]));
             }
             out.println(line);
         }

@@ -11,6 +11,8 @@ import org.neurite.api.Loss;
 import org.neurite.api.OptionException;
 import org.neurite.api.Options;
 import org.neurite.engine.data.source.Vocabulary;
+import org.neurite.engine.inference.Predictor;
+import org.neurite.engine.inference.Preprocessing;
 import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
@@ -28,11 +30,15 @@ import org.neurite.launcher.config.ConfigException;
  * @param model the model with its weights
  * @param loss the loss it was trained with, or {@code null} if the file names none
  * @param vocabulary the characters of a text model's token ids, or {@code null} for other models
+ * @param preprocessing what raw inputs go through, or {@code null} when the model file says nothing
+ *     (models saved before it did, and models of sources that neither scale nor normalise)
+ * @param classNames the names of its classes in index order, or {@code null}
  */
-public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss, Vocabulary vocabulary) {
+public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss, Vocabulary vocabulary,
+                         Preprocessing preprocessing, List<String> classNames) {
 
     /** The key of {@code model.json} that lists the plugins the model was built with. */
-    public static final String PLUGINS = "plugins";
+    public static final String PLUGINS = ModelFile.PLUGINS;
 
     /**
      * @param path a run folder or a model JSON file
@@ -58,7 +64,8 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
         checkPlugins(file, components);
         ModelFile.Loaded loaded = ModelFile.load(file, components);
         return new SavedModel(file, folder, loaded.model(), loss(file, loaded.info(), components),
-                vocabulary(file, loaded.info()));
+                vocabulary(file, loaded.info()), preprocessing(file, loaded.info()),
+                Predictor.classNamesOf(loaded.info(), file.toString()));
     }
 
     /**
@@ -68,17 +75,7 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
      */
     private static void checkPlugins(Path file, Components components) throws IOException {
         Object read = Json.read(file);
-        if (!(read instanceof Map<?, ?> json) || !(json.get(PLUGINS) instanceof List<?> recorded)) {
-            return;
-        }
-        Map<String, String> installed = components.plugins();
-        List<String> missing = new ArrayList<>();
-        for (Object entry : recorded) {
-            if (entry instanceof Map<?, ?> plugin && plugin.get("id") instanceof String id
-                    && !installed.containsKey(id)) {
-                missing.add("'" + id + "' " + plugin.get("version"));
-            }
-        }
+        List<String> missing = read instanceof Map<?, ?> json ? ModelFile.missingPlugins(json, components) : List.of();
         if (!missing.isEmpty()) {
             throw new FileFormatException(file.toString(), PLUGINS, "the model was built with plugin"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ", which "
@@ -94,6 +91,27 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
     public static List<Map<String, String>> pluginsEntry(Components components) {
         return components.pluginsUsed().entrySet().stream().map(e -> Map.of("id", e.getKey(), "version", e.getValue()))
                 .toList();
+    }
+
+    private static Preprocessing preprocessing(Path file, Map<String, Object> info) {
+        Object entry = info.get(Preprocessing.KEY);
+        if (entry == null) {
+            return null;
+        }
+        try {
+            return Preprocessing.fromJson(entry, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(file.toString(), Preprocessing.KEY, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return a predictor of this model's classes, which applies its pre-processing to raw inputs
+     * @throws IllegalArgumentException if the model is not a classifier of one input
+     */
+    public Predictor predictor() {
+        return Predictor.of(model, preprocessing == null ? Preprocessing.NONE : preprocessing, classNames,
+                loss == null ? null : loss.name());
     }
 
     private static Vocabulary vocabulary(Path file, Map<String, Object> info) {

@@ -112,6 +112,40 @@ class PredictCommandTest {
     }
 
     @Test
+    void aRunFolderMissingAFileNamesIt() throws IOException {
+        Path rows = Files.writeString(dir.resolve("rows.json"), "[[0, 0]]");
+        Files.delete(run.resolve("model.safetensors"));
+
+        CommandRunner r = predict(run.toString(), rows.toString());
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(r.err().trim()).isEqualTo("neurite predict: " + run.resolve("model.safetensors") + ": no such file"
+                + " (the weights file that " + run.resolve("model.json") + " names is missing)");
+        Files.delete(run.resolve("model.json"));
+        CommandRunner noModel = predict(run.toString(), rows.toString());
+        assertThat(noModel.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(noModel.err().trim()).isEqualTo(run + ": not a run folder with a trained model: "
+                + run.resolve("model.json") + " is missing (the run may not have finished)");
+    }
+
+    @Test
+    void imagesAndRowsAreNotMixedAndAModelOfTwoInputsTakesNoImage() throws IOException {
+        Path rows = Files.writeString(dir.resolve("rows.json"), "[[0, 0]]");
+        Path image = dir.resolve("a.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 1, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", image.toFile());
+
+        CommandRunner mixed = predict(run.toString(), rows.toString(), image.toString());
+        assertThat(mixed.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(mixed.err().trim()).isEqualTo(image + ": give one file of IDX samples, CSV or JSON rows, or image"
+                + " files (.png, .jpg, .jpeg, .gif, .bmp) only");
+
+        CommandRunner notAnImageModel = predict(run.toString(), image.toString());
+        assertThat(notAnImageModel.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(notAnImageModel.err().trim()).startsWith("the model's input [2] is not an image");
+    }
+
+    @Test
     void aTruncatedArchitectureFailsNamingTheFileAndLine() throws IOException {
         Path json = run.resolve("model.json");
         String text = Files.readString(json);

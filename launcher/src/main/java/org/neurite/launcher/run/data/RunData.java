@@ -1,20 +1,27 @@
 package org.neurite.launcher.run.data;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.neurite.api.SampleSet;
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.inference.Predictor;
+import org.neurite.engine.inference.Preprocessing;
 import org.neurite.engine.nn.Model;
+import org.neurite.launcher.config.DataOptions;
 import org.neurite.launcher.config.RunConfig;
 import org.neurite.launcher.config.SourceConfig;
 
 /**
  * The data of a run, loaded and fitted to its model: training, validation (a source of its
  * own or a share held out of the training data) and test, and what the training samples say a
- * model trained on them needs to be used again (such as a text's vocabulary).
+ * model trained on them needs to be used again: a text's vocabulary, the class names, and the
+ * pre-processing of raw inputs (the scale the source divided by, and the normalisation that
+ * {@code data.normalize} computes from the training samples and applies to every source).
  *
  * @param train the training set
  * @param validation the validation set, or {@code null}
@@ -32,40 +39,71 @@ public record RunData(Dataset train, Dataset validation, Dataset test, Map<Strin
      * @throws org.neurite.api.DataFileException if a file is malformed
      */
     public static RunData load(RunConfig config, Model model) throws IOException {
+        DataOptions options = DataOptions.of(config);
         SourceConfig.Split split = config.validation() instanceof SourceConfig.Split s ? s : null;
         Optional<SampleSet.Split> parts = split != null && config.train() instanceof SourceConfig.Provided p
                 ? Sources.read(config, p, split.fraction()) : Optional.empty();
         SampleSet trainSamples = parts.isPresent() ? parts.get().train() : Sources.read(config, config.train());
-        Dataset train = fit(config, config.train(), trainSamples, model);
+        List<String> names = ClassNames.of(options.classes(), trainSamples);
+        Dataset train = fit(config, config.train(), trainSamples, names, model);
         Dataset validation = null;
         if (parts.isPresent()) {
-            validation = fit(config, split, parts.get().heldOut(), model);
+            validation = fit(config, split, parts.get().heldOut(), names, model);
         } else if (split != null) {
             // Dataset.split keeps the given share first: the rest is held out
             Dataset.Split random = train.split(1 - split.fraction(), new SplittableRandom(split.seed()));
             train = random.train();
             validation = random.validation();
         } else if (config.validation() != null) {
-            validation = fit(config, config.validation(), model);
+            validation = fit(config, config.validation(), Sources.read(config, config.validation()), names, model);
         }
-        Dataset test = config.test() == null ? null : fit(config, config.test(), model);
-        return new RunData(train, validation, test, trainSamples.info());
+        Dataset test = config.test() == null ? null
+                : fit(config, config.test(), Sources.read(config, config.test()), names, model);
+        Map<String, Object> info = new LinkedHashMap<>(trainSamples.info());
+        if (names != null) {
+            ModelInputs.checkClassCount(names, model, config);
+            info.put(Predictor.CLASS_NAMES, names);
+        }
+        Preprocessing preprocessing = ModelInputs.preprocessing(trainSamples, train, options, model, config);
+        if (preprocessing != null) {
+            info.put(Preprocessing.KEY, preprocessing.toJson());
+            if (preprocessing.normalizes()) {
+                train = ModelInputs.normalized(train, preprocessing);
+                validation = validation == null ? null : ModelInputs.normalized(validation, preprocessing);
+                test = test == null ? null : ModelInputs.normalized(test, preprocessing);
+            }
+        }
+        return new RunData(train, validation, test, info);
     }
 
     /**
-     * Loads one source of a config and fits it to the model.
+     * Loads one source of a config and fits it to a trained model, numbering its classes as the
+     * model names them; its inputs are as the source reads them, without the model's normalisation.
      *
      * @param config the config, for the place of problems
      * @param source one of its sources, not a split
      * @param model the model it feeds
+     * @param classNames the model's class names, or {@code null}
      * @return the dataset
      * @throws IOException if a file cannot be read
      */
-    public static Dataset fit(RunConfig config, SourceConfig source, Model model) throws IOException {
-        return fit(config, source, Sources.read(config, source), model);
+    public static Dataset fit(RunConfig config, SourceConfig source, Model model, List<String> classNames)
+            throws IOException {
+        return fit(config, source, Sources.read(config, source), classNames, model);
     }
 
-    private static Dataset fit(RunConfig config, SourceConfig source, SampleSet samples, Model model) {
-        return DataFit.fit(samples, model, config.document().locate(source.path()), source.path());
+    /**
+     * @param data a dataset of one input, as its source read it (scaled)
+     * @param preprocessing a model's pre-processing
+     * @return the dataset with its input normalised as the model's training data was
+     */
+    public static Dataset normalized(Dataset data, Preprocessing preprocessing) {
+        return preprocessing.normalizes() ? ModelInputs.normalized(data, preprocessing) : data;
+    }
+
+    private static Dataset fit(RunConfig config, SourceConfig source, SampleSet samples, List<String> names,
+                               Model model) {
+        String location = config.document().locate(source.path());
+        return DataFit.fit(ClassNames.aligned(samples, names, location, source.path()), model, location, source.path());
     }
 }

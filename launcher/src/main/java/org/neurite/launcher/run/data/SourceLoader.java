@@ -13,6 +13,8 @@ import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.IdxData;
 import org.neurite.engine.data.IdxReader;
 import org.neurite.engine.data.SyntheticData;
+import org.neurite.engine.inference.Predictor;
+import org.neurite.engine.inference.Preprocessing;
 import org.neurite.engine.io.FileFormatException;
 import org.neurite.launcher.config.SourceConfig;
 
@@ -38,16 +40,19 @@ public final class SourceLoader {
         if (source instanceof SourceConfig.Csv csv) {
             CsvReader reader = CsvReader.csv().header(csv.header()).delimiter(csv.delimiter()).values();
             reader = csv.labelName() != null ? reader.labelColumn(csv.labelName()) : reader.labelColumn(csv.labelIndex());
-            return of(csv.file().toString(), reader.read(csv.file()));
+            CsvReader.Labelled read = reader.readLabelled(csv.file());
+            return of(csv.file().toString(), read.data(), read.classNames() == null ? Map.of()
+                    : Map.of(Predictor.CLASS_NAMES, read.classNames()));
         }
         if (source instanceof SourceConfig.Synthetic s) {
             SplittableRandom random = new SplittableRandom(s.seed());
             String what = "synthetic " + s.name();
             return switch (s.name()) {
-                case "spirals" -> of(what, SyntheticData.spirals(s.samples(), s.noise(), random));
-                case "blobs" -> of(what, SyntheticData.blobs(s.samples(), s.classes(), s.dims(), s.noise(), random));
-                case "masked_majority" -> of(what, SyntheticData.maskedMajority(s.samples(), s.dims(), random));
-                default -> of(what, TruthTables.of(s.name()));
+                case "spirals" -> of(what, SyntheticData.spirals(s.samples(), s.noise(), random), Map.of());
+                case "blobs" -> of(what, SyntheticData.blobs(s.samples(), s.classes(), s.dims(), s.noise(), random),
+                        Map.of());
+                case "masked_majority" -> of(what, SyntheticData.maskedMajority(s.samples(), s.dims(), random), Map.of());
+                default -> of(what, TruthTables.of(s.name()), Map.of());
             };
         }
         throw new IllegalArgumentException(source.path() + ": a split is taken from the training data, not loaded");
@@ -72,7 +77,9 @@ public final class SourceLoader {
             throw new FileFormatException(labels.source(), "byte 3", "expected " + images.count() + " labels ([count]),"
                     + " one per image in " + images.source() + ", found shape " + labels.shape());
         }
-        return of(images.source(), scaled(images, source.scale()), images.shape().dropFirst(), labels.values());
+        double divisor = divisor(images, source.scale());
+        return of(images.source(), scaled(images, divisor), images.shape().dropFirst(), labels.values(),
+                Map.of(Preprocessing.KEY, Preprocessing.scale(divisor).toJson()));
     }
 
     /**
@@ -89,17 +96,19 @@ public final class SourceLoader {
             throw new FileFormatException(images.source(), "byte 3", "expected rank 2 or more ([count, ...]),"
                     + " found shape " + images.shape());
         }
-        return of(images.source(), scaled(images, scale), images.shape().dropFirst(), new float[images.count()]);
+        double divisor = divisor(images, scale);
+        return of(images.source(), scaled(images, divisor), images.shape().dropFirst(), new float[images.count()],
+                Map.of(Preprocessing.KEY, Preprocessing.scale(divisor).toJson()));
     }
 
     /** Samples of one input and one label each, whether a class or a value is for the model to say. */
-    private static SampleSet of(String source, float[] features, Shape shape, float[] labels) {
+    private static SampleSet of(String source, float[] features, Shape shape, float[] labels, Map<String, ?> info) {
         return SampleSet.of(source, Map.of(Dataset.INPUT, new SampleSet.Column(features, shape)),
-                new SampleSet.Column(labels, Shape.scalar()), 0, Map.of());
+                new SampleSet.Column(labels, Shape.scalar()), 0, info);
     }
 
     /** A generated or CSV dataset's samples: its inputs by name, its targets (a class or value each, for the model to say). */
-    private static SampleSet of(String source, Dataset data) {
+    private static SampleSet of(String source, Dataset data, Map<String, ?> info) {
         int n = data.size();
         Map<String, SampleSet.Column> inputs = new LinkedHashMap<>();
         data.inputShapes().forEach((name, shape) -> {
@@ -115,12 +124,16 @@ public final class SourceLoader {
             System.arraycopy(data.target(i), 0, targets, i * length, length);
         }
         return SampleSet.of(source, inputs, new SampleSet.Column(targets, data.targetShape()),
-                data.hasStepTargets() ? data.numClasses().getAsInt() : 0, Map.of());
+                data.hasStepTargets() ? data.numClasses().getAsInt() : 0, info);
     }
 
-    private static float[] scaled(IdxData data, Double scale) {
+    /** @return the given scale, or by default 255 for unsigned bytes, else 1 */
+    private static double divisor(IdxData data, Double scale) {
+        return scale != null ? scale : data.type() == IdxData.UBYTE ? 255 : 1;
+    }
+
+    private static float[] scaled(IdxData data, double divisor) {
         float[] x = data.values();
-        double divisor = scale != null ? scale : data.type() == IdxData.UBYTE ? 255 : 1;
         if (divisor != 1) {
             float d = (float) divisor;
             for (int i = 0; i < x.length; i++) {

@@ -100,7 +100,8 @@ final class ImageFolderSource implements DataSource {
         }
         return SampleSet.of(folder.toString(),
                 Map.of("image", new SampleSet.Column(values, Shape.of(channels, shape[0], shape[1]))),
-                new SampleSet.Column(targets, Shape.of()), names.size(), Map.of("class_names", List.copyOf(names)));
+                new SampleSet.Column(targets, Shape.of()), names.size(), Map.of("class_names", List.copyOf(names),
+                        "preprocessing", Map.of("scale", 255.0))); // pixels were divided by 255
     }
 
     private static BufferedImage resized(BufferedImage image, int[] size) {
