@@ -201,7 +201,8 @@ public final class TrainingRun {
         if (t.checkpointEvery() > 0) {
             listeners.add(new Checkpoints(folder.checkpoints(), t.checkpointEvery()));
         }
-        listeners.add(new LearningCurves(folder.curves(), t.checkpointEvery()));
+        LearningCurves curves = new LearningCurves(folder.curves(), t.checkpointEvery());
+        listeners.add(curves);
 
         TrainingHistory history;
         if (t.epochs() == 0) {
@@ -242,6 +243,9 @@ public final class TrainingRun {
             String line = "test " + EvaluationReport.summary(test);
             log.line(line);
             metrics.test(test);
+            if (t.epochs() > 0) {
+                curves.test(test);
+            }
             progress.result(out, "test", line, EvaluationReport.measures(test));
         }
         log.line("run folder: " + folder);
