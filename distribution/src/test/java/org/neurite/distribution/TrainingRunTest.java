@@ -49,8 +49,10 @@ class TrainingRunTest {
         assertThat(run.resolve("learning-curves.png")).isRegularFile();
         assertThat(Files.readAllBytes(run.resolve("learning-curves.png"))).startsWith(0x89, 'P', 'N', 'G');
         List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
-        assertThat(metrics).hasSize(1 + 3);
+        assertThat(metrics).hasSize(1 + 3 + 1);
         assertThat(metrics.get(0)).contains("epoch", "loss", "accuracy", "seconds");
+        // the last row is the final model's test result, as printed
+        assertThat(metrics.get(4)).startsWith("test,").endsWith(",,,,");
         assertThat(run.resolve("checkpoints")).isDirectoryContaining("glob:**/epoch-003.state.json");
         // Plain lines, not a progress bar: the output is not a terminal.
         assertThat(training.stdout()).doesNotContain("\r");

@@ -35,6 +35,7 @@ import org.neurite.engine.ops.Softmax;
 import org.neurite.engine.ops.Upsample;
 import org.neurite.engine.tensor.CpuParameter;
 import org.neurite.engine.tensor.CpuTensor;
+import org.neurite.engine.tensor.MemoryBudget;
 
 /** The CPU implementation of {@link Backend}: it creates {@link CpuTensor}s and dispatches to the ops. */
 public final class CpuBackend implements Backend {
@@ -73,7 +74,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Tensor zeros(Shape shape) {
-        return CpuTensor.wrap(new float[shape.intSize()], shape);
+        return CpuTensor.wrap(new float[MemoryBudget.floats(shape, "tensor " + shape)], shape);
     }
 
     @Override
@@ -83,14 +84,14 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Tensor full(Shape shape, float value) {
-        float[] v = new float[shape.intSize()];
+        float[] v = new float[MemoryBudget.floats(shape, "tensor " + shape)];
         java.util.Arrays.fill(v, value);
         return CpuTensor.wrap(v, shape);
     }
 
     @Override
     public Parameter parameter(Shape shape, Initializer initializer, RandomGenerator random) {
-        float[] v = new float[shape.intSize()];
+        float[] v = new float[MemoryBudget.floats(shape, "parameter " + shape)];
         initializer.initialize(v, shape, random);
         return new CpuParameter(CpuTensor.wrap(v, shape), true);
     }

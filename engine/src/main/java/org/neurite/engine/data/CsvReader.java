@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.List;
 
 import org.neurite.api.Names;
 import org.neurite.api.Shape;
+import org.neurite.engine.data.source.Utf8Text;
 import org.neurite.engine.io.FileFormatException;
 
 /**
@@ -119,9 +119,7 @@ public final class CsvReader {
      * @throws FileFormatException if the content does not fit, naming line, column and text
      */
     public Dataset read(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString());
-        }
+        return readLabelled(file).data();
     }
 
     /**
@@ -172,9 +170,8 @@ public final class CsvReader {
      * @throws FileFormatException if the content does not fit, naming line, column and text
      */
     public Labelled readLabelled(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return readLabelled(in, file.toString());
-        }
+        String text = Utf8Text.decode(Files.readAllBytes(file), file.toString());
+        return readLabelled(new StringReader(text), file.toString());
     }
 
     /**
@@ -362,10 +359,18 @@ public final class CsvReader {
             plain = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
         }
         if (plain && digit) {
+            float v;
             try {
-                return Float.parseFloat(text);
+                v = Float.parseFloat(text);
             } catch (NumberFormatException e) {
-                // reported below
+                v = Float.NaN; // reported below
+            }
+            if (Float.isInfinite(v)) {
+                throw new FileFormatException(source, where(lineNumber, column, names), "expected a number within the"
+                        + " float range (about ±3.4e38), found \"" + text + "\"");
+            }
+            if (!Float.isNaN(v)) {
+                return v;
             }
         }
         throw new FileFormatException(source, where(lineNumber, column, names), "expected a number, found "

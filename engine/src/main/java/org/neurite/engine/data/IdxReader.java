@@ -42,7 +42,25 @@ public final class IdxReader {
             boolean gzipped = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
             InputStream in = gzipped ? new GZIPInputStream(raw, CHUNK) : raw;
-            return new Parser(in, file.toString(), gzipped).parse();
+            return new Parser(in, file.toString(), gzipped, gzipped ? gzipSizeHint(file) : Files.size(file)).parse();
+        }
+    }
+
+    /**
+     * The decompressed size a gzip file's trailer records (modulo 2^32, and of its last member
+     * only): a hint, trusted only when it matches the header's claim.
+     */
+    private static long gzipSizeHint(Path file) throws IOException {
+        try (var channel = Files.newByteChannel(file)) {
+            if (channel.size() < 4) {
+                return -1;
+            }
+            ByteBuffer trailer = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            channel.position(channel.size() - 4);
+            while (trailer.hasRemaining() && channel.read(trailer) >= 0) {
+                // read the four bytes
+            }
+            return trailer.flip().remaining() == 4 ? Integer.toUnsignedLong(trailer.getInt()) : -1;
         }
     }
 
@@ -51,12 +69,15 @@ public final class IdxReader {
         private final InputStream in;
         private final String source;
         private final boolean gzipped;
+        /** The bytes of the (decompressed) file: exact for a plain file, a hint for a gzipped one; -1 if unknown. */
+        private final long length;
         private long offset;
 
-        Parser(InputStream in, String source, boolean gzipped) {
+        Parser(InputStream in, String source, boolean gzipped, long length) {
             this.in = in;
             this.source = source;
             this.gzipped = gzipped;
+            this.length = length;
         }
 
         IdxData parse() throws IOException {
@@ -99,7 +120,14 @@ public final class IdxReader {
                 }
             }
             Shape shape = Shape.of(dims);
-            float[] values = readValues((int) elements, type, elementSize, shape);
+            long claimed = offset + elements * elementSize;
+            if (!gzipped && claimed > length) {
+                // checked before the elements are allocated: a header claiming billions fails here
+                throw error(offset, "expected " + elements * elementSize + " bytes of " + IdxData.typeName(type)
+                        + " data for shape " + shape + ", found only " + (length - offset));
+            }
+            float[] values = readValues((int) elements, type, elementSize, shape,
+                    !gzipped || length == (claimed & 0xFFFFFFFFL));
             if (readUpTo(1).length > 0) {
                 throw error(offset - 1, "expected the end of the file after the data of shape " + shape
                         + ", found more bytes");
@@ -107,8 +135,14 @@ public final class IdxReader {
             return new IdxData(source, type, shape, values);
         }
 
-        private float[] readValues(int n, int type, int elementSize, Shape shape) throws IOException {
-            float[] values = new float[n];
+        /**
+         * Reads the elements; when the size is not known to be right (a gzipped file whose trailer
+         * disagrees with the header), the array grows as data arrives, so that a header claiming
+         * billions of elements ends in "found only" instead of an allocation of that size.
+         */
+        private float[] readValues(int n, int type, int elementSize, Shape shape, boolean sizeKnown)
+                throws IOException {
+            float[] values = new float[sizeKnown ? n : Math.min(n, CHUNK)];
             long start = offset;
             long expectedBytes = (long) n * elementSize;
             byte[] chunk = new byte[Math.max(elementSize, CHUNK / elementSize * elementSize)];
@@ -121,10 +155,28 @@ public final class IdxReader {
                     throw error(start, "expected " + expectedBytes + " bytes of " + IdxData.typeName(type) + " data for shape "
                             + shape + ", found only " + have);
                 }
+                if (done + want > values.length) {
+                    values = java.util.Arrays.copyOf(values, (int) Math.min(n, Math.max(done + want, 2L * values.length)));
+                }
                 decode(chunk, want, type, values, done);
+                checkFinite(values, done, want, type, start, elementSize);
                 done += want;
             }
             return values;
+        }
+
+        /** Float data must hold numbers: NaN and infinities are refused at their byte offset. */
+        private void checkFinite(float[] values, int from, int count, int type, long start, int elementSize) {
+            if (type != 0x0D && type != 0x0E) {
+                return;
+            }
+            for (int i = from; i < from + count; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw error(start + (long) i * elementSize, "expected a finite number (element " + i
+                            + "), found " + values[i] + (type == 0x0E && !Float.isNaN(values[i])
+                            ? " (beyond the float range)" : ""));
+                }
+            }
         }
 
         private static void decode(byte[] bytes, int n, int type, float[] out, int at) {

@@ -1,9 +1,10 @@
 package org.neurite.engine.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.neurite.engine.data.source.Utf8Text;
 
 /**
  * A small JSON reader and writer for model files and file headers, so that the engine needs
@@ -91,6 +92,6 @@ public final class Json {
      * @throws FileFormatException if it is not valid JSON, naming the file, line and column
      */
     public static Object read(Path file) throws IOException {
-        return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return read(Utf8Text.decode(Files.readAllBytes(file), file.toString()), file.toString());
     }
 }

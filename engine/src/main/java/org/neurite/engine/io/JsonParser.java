@@ -210,10 +210,18 @@ final class JsonParser {
             try {
                 return Long.parseLong(number);
             } catch (NumberFormatException tooLarge) {
-                return Double.parseDouble(number);
+                return finite(Double.parseDouble(number), start, number);
             }
         }
-        return Double.parseDouble(number);
+        return finite(Double.parseDouble(number), start, number);
+    }
+
+    /** A number beyond the range of a double would silently become an infinity: refused where it is written. */
+    private double finite(double value, int at, String text) {
+        if (Double.isInfinite(value)) {
+            throw error(at, "expected a number within the range of a double (about ±1.8e308), found " + text);
+        }
+        return value;
     }
 
     private void digits() {

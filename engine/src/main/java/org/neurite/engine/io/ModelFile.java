@@ -81,6 +81,7 @@ public final class ModelFile {
                         + String.join(", ", RESERVED));
             }
         }
+        requireFinite(model);
         Path weights = weightsFileOf(architectureFile);
         WeightsFile.save(weights, model.parameters());
         Map<String, Object> json = new LinkedHashMap<>();
@@ -90,6 +91,20 @@ public final class ModelFile {
         json.put("model", model.architecture());
         json.putAll(info);
         Json.write(architectureFile, json);
+    }
+
+    /** A model is saved only if every weight is a number: NaN or an infinity names its parameter and element. */
+    private static void requireFinite(Model model) {
+        for (Map.Entry<String, ? extends org.neurite.api.Parameter> e : model.parameters().entrySet()) {
+            float[] data = e.getValue().data();
+            for (int i = 0; i < data.length; i++) {
+                if (!Float.isFinite(data[i])) {
+                    throw new NonFiniteWeightsException("the trained model is not saved: " + e.getKey() + " "
+                            + e.getValue().shape() + " holds " + data[i] + " at element " + i
+                            + "; training went wrong (try a lower learning rate or gradient clipping, clip_norm: 1.0)");
+                }
+            }
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.neurite.api.Layer;
 import org.neurite.api.Mode;
 import org.neurite.api.MultiInputLayer;
+import org.neurite.api.OptionSpec;
 import org.neurite.api.Options;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
@@ -41,6 +42,12 @@ public final class Graph implements Model {
 
     /** The type name of a graph model. */
     public static final String TYPE = "graph";
+
+    /** The keys of a graph's config section, as checked and as documented in the config reference. */
+    public static final List<OptionSpec> MODEL_OPTIONS = GraphAssembly.MODEL_OPTIONS;
+
+    /** The keys of one of a graph's named inputs. */
+    public static final List<OptionSpec> INPUT_OPTIONS = GraphAssembly.INPUT_OPTIONS;
 
     private final List<GraphInput> inputs;
     /** In the order they run: each after everything it takes. */

@@ -37,7 +37,8 @@ public final class Sequential implements Model {
     /** The type name configs use for a nested sequence of layers. */
     public static final String TYPE = "sequential";
 
-    private static final List<OptionSpec> MODEL_OPTIONS = List.of(
+    /** The keys of a sequential model's config section, as checked and as documented in the config reference. */
+    public static final List<OptionSpec> MODEL_OPTIONS = List.of(
             OptionSpec.required("input", OptionType.INTEGERS, "Per-sample input shape without the batch axis, such as [784]."),
             OptionSpec.required("layers", OptionType.MAP_LIST,
                     "The layers in order, each a map with its type and options, such as {type: dense, units: 256}."));

@@ -9,6 +9,7 @@ import org.neurite.api.OptionSpec;
 import org.neurite.api.Options;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.options.SpecCheck;
+import org.neurite.engine.tensor.MemoryLimitException;
 
 /**
  * How the host creates any component from a config: find the provider, check the options
@@ -40,6 +41,9 @@ final class ComponentCreation {
             created = create.apply(entry.provider(), SpecCheck.checked(options, specs));
         } catch (OptionException | ShapeMismatchException | ComponentException e) {
             throw e;
+        } catch (MemoryLimitException e) {
+            // a size from the options (units, vocabulary...) that cannot fit: the options are wrong
+            throw new OptionException(options.path(), e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             throw new ComponentException(options.path(), what + " failed to build: " + ComponentException.describe(e), e);
         }

@@ -112,4 +112,24 @@ class CsvReaderTest {
         assertThatThrownBy(() -> CsvReader.csv().header(false).read("1\n2\n", "one.csv"))
                 .hasMessage("one.csv: line 1: expected a label column and at least one feature column, found 1 column");
     }
+
+    @Test
+    void aNumberBeyondTheFloatRangeIsRefusedWhereItIsWritten() {
+        assertThatThrownBy(() -> CsvReader.csv().read("a,b,label\n1,2,0\n1e39,3,1\n", "big.csv"))
+                .isInstanceOf(FileFormatException.class)
+                .hasMessage("big.csv: line 3, column 1 (a): expected a number within the float range (about ±3.4e38),"
+                        + " found \"1e39\"");
+        assertThatThrownBy(() -> CsvReader.csv().read("a,b,label\n1,NaN,0\n", "nan.csv"))
+                .hasMessage("nan.csv: line 2, column 2 (b): expected a number, found \"NaN\"");
+    }
+
+    @Test
+    void textThatIsNotUtf8NamesTheFileAndByte(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, new byte[] {'a', ',', 'b', '\n', '1', ',', (byte) 0xE9, '\n'});
+
+        assertThatThrownBy(() -> CsvReader.csv().read(file))
+                .isInstanceOf(FileFormatException.class)
+                .hasMessage(file + ": byte 6: not UTF-8 text: the bytes 0xE9 are no UTF-8 character");
+    }
 }

@@ -156,4 +156,31 @@ class IdxReaderTest {
                 .hasMessageStartingWith(file + ": byte ")
                 .hasMessageContaining(" of the decompressed data: the gzip stream is truncated or corrupt");
     }
+
+    @Test
+    void aHeaderClaimingBillionsFailsBeforeAllocatingThem() throws IOException {
+        // 2 x 1,000,000,000 ubytes claimed, 10 bytes present: plain and gzipped
+        Path plain = write(idx(0x08, new int[] {2, 1_000_000_000}, new byte[10]));
+        Path gzipped = write(gzip(idx(0x08, new int[] {2, 1_000_000_000}, new byte[10])));
+
+        assertThatThrownBy(() -> IdxReader.read(plain))
+                .hasMessage(plain + ": byte 12: expected 2000000000 bytes of ubyte data for shape [2, 1000000000],"
+                        + " found only 10");
+        assertThatThrownBy(() -> IdxReader.read(gzipped))
+                .hasMessage(gzipped + ": byte 12 of the decompressed data: expected 2000000000 bytes of ubyte data"
+                        + " for shape [2, 1000000000], found only 10");
+    }
+
+    @Test
+    void floatDataMustBeFinite() throws IOException {
+        ByteBuffer values = ByteBuffer.allocate(12).putFloat(1f).putFloat(Float.NaN).putFloat(2f);
+        Path file = write(idx(0x0D, new int[] {3}, values.array()));
+        ByteBuffer doubles = ByteBuffer.allocate(16).putDouble(1).putDouble(1e39);
+        Path wide = write(idx(0x0E, new int[] {2}, doubles.array()));
+
+        assertThatThrownBy(() -> IdxReader.read(file))
+                .hasMessage(file + ": byte 12: expected a finite number (element 1), found NaN");
+        assertThatThrownBy(() -> IdxReader.read(wide))
+                .hasMessage(wide + ": byte 16: expected a finite number (element 1), found Infinity (beyond the float range)");
+    }
 }

@@ -147,4 +147,21 @@ class JsonTest {
         withNull.add(null);
         assertThat(Json.write(withNull)).isEqualTo("[null]");
     }
+
+    @Test
+    void aNumberBeyondTheDoubleRangeIsRefusedWhereItIsWritten() {
+        assertThatThrownBy(() -> Json.read("{\"lr\": 1e999}", "model.json"))
+                .isInstanceOf(FileFormatException.class)
+                .hasMessageStartingWith("model.json: line 1, column 8: expected a number within the range of a double");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8NamesTheByte(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("model.json");
+        java.nio.file.Files.write(file, new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'});
+
+        assertThatThrownBy(() -> Json.read(file))
+                .isInstanceOf(FileFormatException.class)
+                .hasMessage(file + ": byte 2: not UTF-8 text: the bytes 0xFF are no UTF-8 character");
+    }
 }

@@ -161,4 +161,17 @@ class ModelFileTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'weights'");
     }
+
+    @Test
+    void aModelWithNonFiniteWeightsIsNeverSaved() {
+        Sequential diverged = model(7);
+        diverged.parameters().get("1.weight").data()[3] = Float.NaN;
+        Path json = dir.resolve("model.json");
+
+        assertThatThrownBy(() -> ModelFile.save(json, diverged, Map.of()))
+                .isInstanceOf(NonFiniteWeightsException.class)
+                .hasMessageStartingWith("the trained model is not saved: 1.weight [2, 4] holds NaN at element 3");
+        assertThat(json).doesNotExist();
+        assertThat(dir.resolve("model.safetensors")).doesNotExist();
+    }
 }

@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.source.CsvSource;
 import org.neurite.engine.data.source.IdxSource;
 import org.neurite.engine.registry.ComponentException;
+import org.neurite.engine.io.Json;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Evaluator;
@@ -23,6 +26,7 @@ import org.neurite.launcher.config.RunConfig;
 import org.neurite.launcher.config.SourceConfig;
 import org.neurite.launcher.run.EvaluationReport;
 import org.neurite.launcher.run.Failures;
+import org.neurite.launcher.run.OutputFormat;
 import org.neurite.launcher.run.SavedModel;
 import org.neurite.launcher.run.data.ClassNames;
 import org.neurite.launcher.run.data.DataFit;
@@ -69,6 +73,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256", description = "Samples per pass (default: ${DEFAULT-VALUE}).")
     int batchSize;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json (one document) or csv (measure,class,value rows) (default: ${DEFAULT-VALUE}).")
+    String outputFormat;
 
     @Spec
     CommandSpec spec;
@@ -117,6 +125,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (batchSize < 1) {
                 throw new ConfigException("--batch-size", "expected a positive number of samples, got " + batchSize);
             }
+            OutputFormat format = OutputFormat.of(outputFormat);
             Components available = components.get();
             SavedModel saved = SavedModel.load(model, available);
             Labelled labelled = data(saved);
@@ -128,13 +137,26 @@ public final class EvaluateCommand implements Callable<Integer> {
             } catch (ComponentException c) {
                 throw c.from(available.originOf(c));
             }
-            out.println("model " + saved.file());
-            out.println("data  " + labelled.description + ": " + e.samples() + " samples");
-            out.println(EvaluationReport.summary(e));
-            String details = EvaluationReport.details(e, saved.classNames());
-            if (!details.isEmpty()) {
-                out.println();
-                out.println(details);
+            List<String> classNames = saved.classNames();
+            switch (format) {
+                case JSON -> {
+                    Map<String, Object> doc = new LinkedHashMap<>();
+                    doc.put("model", saved.file().toString());
+                    doc.put("data", labelled.description);
+                    doc.putAll(EvaluationReport.measures(e, classNames));
+                    out.println(Json.write(doc));
+                }
+                case CSV -> out.print(EvaluationReport.csv(e, classNames));
+                default -> {
+                    out.println("model " + saved.file());
+                    out.println("data  " + labelled.description + ": " + e.samples() + " samples");
+                    out.println(EvaluationReport.summary(e));
+                    String details = EvaluationReport.details(e, classNames);
+                    if (!details.isEmpty()) {
+                        out.println();
+                        out.println(details);
+                    }
+                }
             }
             out.flush();
             return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package org.neurite.launcher.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import jakarta.inject.Inject;
 
+import org.neurite.engine.tensor.MemoryBudget;
 import org.neurite.launcher.inject.CommandOutput;
 import org.neurite.launcher.inject.GuiceCommandFactory;
 import org.neurite.launcher.inject.LaunchSettings;
@@ -32,13 +34,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Trains, evaluates and uses neural networks described in YAML or JSON run configs.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, GenerateCommand.class,
-                DecodeCommand.class, PluginsCommand.class, LayersCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+                DecodeCommand.class, PluginsCommand.class, LayersCommand.class, ConfigCommand.class, SummaryCommand.class,
+                VersionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a run failed", "  2  wrong command line or config; nothing was run"})
 public final class NeuriteCommand implements Callable<Integer> {
-
-    /** Logger of the plugin library, silent unless {@code --debug}: the launcher reports its problems itself. */
-    private static final String PF4J_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.pf4j";
 
     private final LaunchSettings settings;
     private final CommandOutput output;
@@ -138,12 +138,41 @@ public final class NeuriteCommand implements Callable<Integer> {
         });
         commandLine.setExecutionStrategy(parseResult -> {
             // After parsing (--debug is known) and before any plugin is loaded (the log is configured once).
-            if (System.getProperty(PF4J_LOG_LEVEL) == null) {
-                System.setProperty(PF4J_LOG_LEVEL, settings.debug() ? "debug" : "off");
+            Logs.configure(settings.debug());
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (Error e) {
+                List<CommandLine> commands = parseResult.asCommandLineList();
+                return fatal(e, commands.get(commands.size() - 1), settings.debug());
             }
-            return new CommandLine.RunLast().execute(parseResult);
         });
         return commandLine;
+    }
+
+    /**
+     * An {@link Error} that ended a command (out of memory, a stack overflow, a class missing from a
+     * plugin): one line saying what it means and what to do, the stack trace only under {@code --debug}.
+     */
+    private static int fatal(Error e, CommandLine failed, boolean debug) {
+        PrintWriter err = failed.getErr();
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        String what;
+        if (e instanceof OutOfMemoryError) {
+            what = "out of memory (" + OneLineMessage.of(e) + "; the heap is " + MemoryBudget.bytes(MemoryBudget.heap())
+                    + "): lower training.batch_size or the layers' sizes, or raise the heap with JAVA_OPTS=-Xmx...";
+        } else if (e instanceof StackOverflowError) {
+            what = "stack overflow: something is nested or recursive too deeply (a model, a config, a plugin)"
+                    + (debug ? "" : "; --debug shows where");
+        } else if (e instanceof LinkageError) {
+            what = OneLineMessage.of(e) + " (a plugin or the installation lacks a class it was built with)";
+        } else {
+            what = OneLineMessage.of(e);
+        }
+        err.println(failed.getCommandSpec().qualifiedName() + ": " + what);
+        err.flush();
+        return ExitCodes.RUN_FAILED;
     }
 
     /** Guice wraps what a provider throws; the person needs the cause. */

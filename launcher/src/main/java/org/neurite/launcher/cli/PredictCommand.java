@@ -15,6 +15,7 @@ import org.neurite.engine.registry.Components;
 import org.neurite.launcher.config.ConfigException;
 import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.NextCharacters;
+import org.neurite.launcher.run.OutputFormat;
 import org.neurite.launcher.run.PredictionInput;
 import org.neurite.launcher.run.Predictions;
 import org.neurite.launcher.run.SavedModel;
@@ -31,9 +32,10 @@ import picocli.CommandLine.Spec;
                 + " (softmax of the output for a model trained with cross_entropy).",
                 "INPUT is image files (neurite predict RUN a.png b.png), or one file of IDX samples, CSV rows of"
                         + " features, or JSON rows such as [[0, 1], [1, 1]]; the format follows the file name (.json,"
-                        + " .csv, else IDX) unless --format says. Inputs are raw values: the pre-processing saved with"
-                        + " the model (scale, normalisation) is applied to them, and classes are printed by name when"
-                        + " the model names them.",
+                        + " .csv, else IDX) unless --input-format says. Inputs are raw values: the pre-processing saved"
+                        + " with the model (scale, normalisation) is applied to them, and classes are printed by name"
+                        + " when the model names them.",
+                "--format json or csv prints the predictions for programs.",
                 "For a character model (trained on the text format, its vocabulary saved with it), INPUT is a UTF-8"
                         + " text and the most likely next characters after it are printed."})
 public final class PredictCommand implements Callable<Integer> {
@@ -47,8 +49,13 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Image files (PNG, JPEG, GIF, BMP), or one file of IDX samples, CSV or JSON rows.")
     List<Path> inputs;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "idx, csv or json (default: from the file name).")
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "The input's format: idx, csv or json (default: from the file name).")
     String format;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "How predictions are printed: text, json or csv (default: ${DEFAULT-VALUE}).")
+    String outputFormat;
 
     @Option(names = "--scale", paramLabel = "S", description = "IDX: divide values by S (default 255 for bytes, else 1);"
             + " only for models saved without their pre-processing.")
@@ -81,7 +88,7 @@ public final class PredictCommand implements Callable<Integer> {
             case "idx" -> PredictionInput.Format.IDX;
             case "csv" -> PredictionInput.Format.CSV;
             case "json" -> PredictionInput.Format.JSON;
-            default -> throw new ConfigException("--format",
+            default -> throw new ConfigException("--input-format",
                     "expected idx, csv or json, got \"" + format + "\"");
         };
     }
@@ -90,6 +97,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Components available = components.get();
+            OutputFormat.of(outputFormat);
             SavedModel saved = SavedModel.load(model, available);
             try {
                 PrintWriter out = spec.commandLine().getOut();
@@ -115,7 +123,7 @@ public final class PredictCommand implements Callable<Integer> {
                 }
                 Map<String, float[]> rows = PredictionInput.read(input, format(), saved.model().inputShapes(), idxScale(saved));
                 Predictions predictions = new Predictions(saved);
-                predictions.print(predictions.compute(rows), out);
+                predictions.print(predictions.compute(rows), OutputFormat.of(outputFormat), out);
                 return ExitCodes.OK;
             } catch (ComponentException c) {
                 throw c.from(available.originOf(c));

@@ -1,5 +1,6 @@
 package org.neurite.launcher.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +12,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
 import org.neurite.engine.registry.Components;
+import org.neurite.launcher.config.ConfigDefaults;
 import org.neurite.launcher.config.ConfigException;
+import org.neurite.launcher.config.ConfigYaml;
 import org.neurite.launcher.config.RunConfig;
 import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.RunFolder;
 import org.neurite.launcher.run.TrainingRun;
+import org.neurite.launcher.run.progress.Progress;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +50,19 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Continues the run in RUN_DIR from its latest checkpoint, with its saved config.")
     Path resume;
 
+    @Option(names = "--print-config",
+            description = "Checks the config and prints it as it would run (overrides applied, data paths absolute,"
+                    + " every default filled in), without training.")
+    boolean printConfig;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the results (the test measures and the run folder).")
+    boolean quiet;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, or json: one JSON object per line for every epoch, every "
+                    + TrainingRun.JSON_EVERY_STEPS_TEXT + " steps and each result (default: ${DEFAULT-VALUE}).")
+    String logFormat;
+
     @Spec
     CommandSpec spec;
 
@@ -69,26 +86,50 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         try {
-            TrainingRun run = new TrainingRun(components.get(), stdout, System.console() != null);
-            if (resume != null) {
-                if (config != null) {
-                    throw new ConfigException(config.toString(), "give either CONFIG or --resume RUN_DIR, which uses"
-                            + " the config saved in the run folder");
-                }
-                RunFolder folder = RunFolder.of(resume);
-                if (!Files.isRegularFile(folder.config())) {
-                    throw new ConfigException(resume.toString(), "not a run folder: " + folder.config() + " is missing");
-                }
-                run.resume(folder, RunConfig.load(folder.config(), overrides, components.get()));
+            RunFolder folder = resume == null ? null : RunFolder.of(resume);
+            RunConfig checked = load(folder);
+            if (printConfig) {
+                stdout.print(ConfigYaml.text(ConfigDefaults.resolved(checked, components.get())));
+                stdout.flush();
+                return ExitCodes.OK;
+            }
+            TrainingRun run = new TrainingRun(components.get(), stdout, progress());
+            if (folder != null) {
+                run.resume(folder, checked);
             } else {
-                if (config == null) {
-                    throw new ConfigException("", "neurite train: give a run config (CONFIG) or --resume RUN_DIR");
-                }
-                run.start(RunConfig.load(config, overrides, components.get()), out);
+                run.start(checked, out);
             }
             return ExitCodes.OK;
         } catch (Exception e) {
             return Failures.report(e, "train", spec.commandLine().getErr());
         }
+    }
+
+    /** What is printed: JSON lines if asked, results only under --quiet, else a bar on a terminal or lines. */
+    private Progress progress() {
+        boolean json = switch (logFormat.toLowerCase(java.util.Locale.ROOT)) {
+            case "json" -> true;
+            case "text" -> false;
+            default -> throw new ConfigException("--log-format", "expected text or json, got \"" + logFormat + "\"");
+        };
+        return json ? Progress.JSON : quiet ? Progress.QUIET : System.console() != null ? Progress.BAR : Progress.LINES;
+    }
+
+    /** The config given, or the one saved in the run folder to resume; overrides applied, checked. */
+    private RunConfig load(RunFolder folder) throws IOException {
+        if (folder == null) {
+            if (config == null) {
+                throw new ConfigException("", "neurite train: give a run config (CONFIG) or --resume RUN_DIR");
+            }
+            return RunConfig.load(config, overrides, components.get());
+        }
+        if (config != null) {
+            throw new ConfigException(config.toString(), "give either CONFIG or --resume RUN_DIR, which uses"
+                    + " the config saved in the run folder");
+        }
+        if (!Files.isRegularFile(folder.config())) {
+            throw new ConfigException(resume.toString(), "not a run folder: " + folder.config() + " is missing");
+        }
+        return RunConfig.load(folder.config(), overrides, components.get());
     }
 }

@@ -113,7 +113,8 @@ public final class ConfigDocument {
         return cut < 0 ? "" : path.substring(0, cut);
     }
 
-    private static Object copy(Object value) {
+    /** @return a deep copy of plain maps, lists and values */
+    static Object copy(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), copy(v)));

@@ -16,6 +16,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+import org.neurite.engine.data.source.Utf8Text;
+import org.neurite.engine.io.FileFormatException;
 
 /**
  * Reads YAML or JSON run configs with Jackson's streaming parser into plain values, keeping
@@ -41,14 +47,20 @@ public final class ConfigReader {
      */
     public static ConfigDocument read(Path file) throws IOException {
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(name, "is a folder; expected a config file (YAML or JSON)");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(name, "no such config file");
         }
         String text;
         try {
-            text = Files.readString(file);
+            text = Utf8Text.decode(Files.readAllBytes(file), name);
         } catch (NoSuchFileException e) {
             throw new ConfigException(name, "no such config file");
+        } catch (FileFormatException e) {
+            // the message leads with the file's name, which the config error puts in front itself
+            throw new ConfigException(name, e.getMessage().substring(name.length() + 2));
         }
         Path folder = file.toAbsolutePath().getParent();
         boolean json = file.toString().toLowerCase(Locale.ROOT).endsWith(".json");
@@ -96,26 +108,68 @@ public final class ConfigReader {
             if (parser.nextToken() == null) {
                 return null;
             }
-            Object value = readValue(parser, "", lines, source);
+            Object value = readValue(parser, "", lines, new HashMap<>(), source);
             if (parser.nextToken() != null) {
                 throw new ConfigException(source + ":" + parser.currentTokenLocation().getLineNr(),
                         "expected the end of the " + (json ? "JSON" : "YAML") + " document, found more content");
             }
             return value;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                throw syntaxError(source, yaml);
+            }
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
             throw new ConfigException(source + (line > 0 ? ":" + line : ""),
-                    "not valid " + (json ? "JSON" : "YAML") + ": " + firstLine(message));
+                    "not valid " + (json ? "JSON" : "YAML") + (column > 0 ? " at column " + column : "") + ": "
+                            + firstLine(message));
         } catch (IOException e) {
             // reading a string does not fail otherwise
             throw new ConfigException(source, "cannot be read: " + e.getMessage());
         }
     }
 
-    private static Object readValue(JsonParser p, String path, Map<String, Integer> lines, String source)
-            throws IOException {
+    /**
+     * The parser's problem (such as {@code expected ',' or '}', but got <scalar>}) at its own line
+     * and column, with what it was parsing when it started there (its context), if elsewhere.
+     */
+    private static ConfigException syntaxError(String source, MarkedYAMLException e) {
+        Mark problem = e.getProblemMark();
+        Mark context = e.getContextMark();
+        String at = "line " + (problem.getLine() + 1) + ", column " + (problem.getColumn() + 1);
+        String while_ = e.getContext() == null ? "" : " (" + e.getContext().strip()
+                + (context == null ? "" : " that starts at line " + (context.getLine() + 1) + ", column "
+                        + (context.getColumn() + 1)) + ")";
+        String why = e.getProblem() == null ? "" : e.getProblem().strip();
+        return new ConfigException(source + ":" + (problem.getLine() + 1),
+                "not valid YAML at " + at + ": " + why.replaceAll("\\s*\\R\\s*", " ") + while_);
+    }
+
+    /** Reads the value at the current token, keeping it under its anchor ({@code &name}) if it has one. */
+    private static Object readValue(JsonParser p, String path, Map<String, Integer> lines, Map<String, Object> anchors,
+                                    String source) throws IOException {
+        String anchor = p instanceof YAMLParser yaml && !yaml.isCurrentAlias() ? yaml.getCurrentAnchor() : null;
+        Object value = readOne(p, path, lines, anchors, source);
+        if (anchor != null) {
+            anchors.put(anchor, value);
+        }
+        return value;
+    }
+
+    private static Object readOne(JsonParser p, String path, Map<String, Integer> lines, Map<String, Object> anchors,
+                                  String source) throws IOException {
         JsonToken token = p.currentToken();
+        if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // an alias (*name) stands for the value its anchor (&name) marked: expanded, as if written again
+            Object anchored = anchors.get(p.getText());
+            if (anchored == null) {
+                throw new ConfigException(source + ":" + p.currentTokenLocation().getLineNr(), (path.isEmpty() ? ""
+                        : path + ": ") + "the alias *" + p.getText() + " names no anchor (&" + p.getText()
+                        + ") written before it");
+            }
+            return ConfigDocument.copy(anchored);
+        }
         switch (token) {
             case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
@@ -128,7 +182,7 @@ public final class ConfigReader {
                     }
                     lines.put(child, line);
                     p.nextToken();
-                    map.put(key, readValue(p, child, lines, source));
+                    map.put(key, readValue(p, child, lines, anchors, source));
                 }
                 return map;
             }
@@ -137,7 +191,7 @@ public final class ConfigReader {
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     String child = path + "[" + list.size() + "]";
                     lines.put(child, p.currentTokenLocation().getLineNr());
-                    list.add(readValue(p, child, lines, source));
+                    list.add(readValue(p, child, lines, anchors, source));
                 }
                 return list;
             }

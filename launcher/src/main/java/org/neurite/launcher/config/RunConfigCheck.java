@@ -27,6 +27,8 @@ import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.registry.Components;
+import org.neurite.engine.tensor.MemoryBudget;
+import org.neurite.engine.tensor.MemoryLimitException;
 
 /**
  * Checks a whole run config before anything runs and turns it into a {@link RunConfig}:
@@ -69,12 +71,22 @@ public final class RunConfigCheck {
                             + " model: none, global, per_channel (the first axis of [C, H, W]) or per_feature.")
                     .oneOf(DataOptions.NORMALIZATIONS.toArray(String[]::new)));
 
-    private static final OptionSpec FORMAT = OptionSpec.required("format", OptionType.STRING,
+    static final OptionSpec FORMAT = OptionSpec.required("format", OptionType.STRING,
             "The data format, such as idx, csv, synthetic, text, sequences, windows, or one a plugin adds.");
 
-    private static final List<OptionSpec> SPLIT = List.of(
+    static final List<OptionSpec> SPLIT = List.of(
             OptionSpec.required("split", OptionType.NUMBER, "The share of the training data held out, in (0, 1)."),
             OptionSpec.optional("seed", OptionType.INTEGER, null, "Seed of the random choice; default the run's seed."));
+
+    /** The keys every optimizer section takes besides its optimizer's own options. */
+    public static final List<OptionSpec> OPTIMIZER_COMMON = List.of(
+            OptionSpec.required("name", OptionType.STRING, "The optimizer, such as adam or sgd."),
+            OptionSpec.optional("schedule", OptionType.MAP, null,
+                    "The learning rate schedule: {type: NAME, options...}; default a constant rate."),
+            OptionSpec.optional("clip", OptionType.MAP, null,
+                    "Gradient clipping before each update: {type: NAME, options...}; default none."),
+            OptionSpec.optional("clip_norm", OptionType.NUMBER, 0.0,
+                    "Short for clip: {type: norm, max_norm: x}; 0 for no clipping."));
 
     /** The keys of {@code training}. */
     public static final List<OptionSpec> TRAINING = List.of(
@@ -98,6 +110,8 @@ public final class RunConfigCheck {
             OptionSpec.optional("min_delta", OptionType.NUMBER, 0.0, "The smallest change that counts, >= 0."));
 
     private static final Pattern LEADING_PATH = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*(?:\\[\\d+]|\\.[A-Za-z_][A-Za-z0-9_]*)*)");
+    /** The longest run name: its folder adds a timestamp, and file names end at 255 bytes. */
+    static final int MAX_NAME = 100;
     private static final Pattern RUN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final ConfigDocument doc;
@@ -162,10 +176,23 @@ public final class RunConfigCheck {
             errors.add(doc.error(new OptionException("optimizer", "is required but missing (training.epochs is "
                     + training.epochs() + "; give 0 to only measure the model as built)")));
         }
+        if (built != null && training != null) {
+            long samples = samples(train, root);
+            attempt(() -> RunMemory.check(built, training.batchSize(), samples));
+        }
         if (!errors.isEmpty() || !rootOk) {
             throw new ConfigException(errors);
         }
         return new RunConfig(doc, name, seed, train, validation, test, model, loss, optimizer, training);
+    }
+
+    /** The training samples when the config alone tells them (generated sets), else 0. */
+    private static long samples(SourceConfig train, Options root) {
+        if (train instanceof SourceConfig.Provided p && p.format().equals("synthetic")) {
+            Options options = root.getOptions("data").getOptions("train");
+            return options.has("samples") ? options.getInt("samples") : 4;
+        }
+        return 0;
     }
 
     private String runName(Options root) {
@@ -174,7 +201,11 @@ public final class RunConfigCheck {
             String file = Path.of(doc.source()).getFileName().toString();
             int dot = file.lastIndexOf('.');
             name = dot > 0 ? file.substring(0, dot) : file;
-            return RUN_NAME.matcher(name).matches() ? name : "run";
+            return RUN_NAME.matcher(name).matches() ? name.substring(0, Math.min(name.length(), MAX_NAME)) : "run";
+        }
+        if (name.length() > MAX_NAME) {
+            throw new OptionException("name", "expected at most " + MAX_NAME + " characters (it names the run's"
+                    + " folder), got " + name.length());
         }
         if (!RUN_NAME.matcher(name).matches()) {
             throw new OptionException("name", "expected letters, digits, '.', '_' or '-' (it names the run's folder), got \""
@@ -236,6 +267,15 @@ public final class RunConfigCheck {
     private OptimizerConfig optimizer(Options root) {
         ComponentRef ref = ComponentRef.read(root, "optimizer");
         Options all = ref.options();
+        // the optimizer's own keys and the shared ones, checked together so an unknown key is told all of them
+        List<OptionSpec> accepted = new ArrayList<>(components.optimizers().get(ref.name(), root.pathOf("optimizer"))
+                .options());
+        OPTIMIZER_COMMON.stream().filter(o -> !o.name().equals("name")).forEach(accepted::add);
+        List<OptionException> problems = SectionCheck.problems(all, accepted, Set.of());
+        if (!problems.isEmpty()) {
+            problems.subList(1, problems.size()).forEach(p -> errors.add(doc.error(p)));
+            throw problems.get(0);
+        }
         Map<String, Object> own = new LinkedHashMap<>(all.asMap());
         own.remove("schedule");
         own.remove("clip");

@@ -37,18 +37,32 @@ import org.pf4j.util.FileUtils;
  */
 final class UnpackingPluginRepository implements PluginRepository {
 
+    /** The most a plugin may unpack to; far above any real plugin, far below a zip bomb. */
+    static final long MAX_UNPACKED_BYTES = 512L << 20;
+    /** The most entries a plugin zip may hold. */
+    static final int MAX_ENTRIES = 10_000;
+
     private final List<Path> roots;
     private final Path cache;
     private final List<PluginStatus> failures = new ArrayList<>();
     private final Map<Path, Path> zipOfFolder = new LinkedHashMap<>();
+    private final long maxUnpackedBytes;
+    private final int maxEntries;
 
     /**
      * @param roots the plugin folders
      * @param cache the folder zips are unpacked into, created when needed
      */
     UnpackingPluginRepository(List<Path> roots, Path cache) {
+        this(roots, cache, MAX_UNPACKED_BYTES, MAX_ENTRIES);
+    }
+
+    /** As above, with other caps (tests use small ones). */
+    UnpackingPluginRepository(List<Path> roots, Path cache, long maxUnpackedBytes, int maxEntries) {
         this.roots = List.copyOf(roots);
         this.cache = cache.toAbsolutePath().normalize();
+        this.maxUnpackedBytes = maxUnpackedBytes;
+        this.maxEntries = maxEntries;
     }
 
     /** @return the zips that could not be unpacked, each disabled with its reason */
@@ -101,6 +115,10 @@ final class UnpackingPluginRepository implements PluginRepository {
 
     /** Unpacks a zip into the cache unless that exact zip is there already. */
     private Path unpacked(Path zip) throws IOException {
+        if (Files.size(zip) > maxUnpackedBytes) {
+            throw new IOException("the zip has " + Files.size(zip) + " bytes, more than a plugin may ("
+                    + maxUnpackedBytes + ")");
+        }
         byte[] bytes = Files.readAllBytes(zip);
         Path folder = cache.resolve(baseName(zip) + "-" + hash(bytes));
         if (Files.isDirectory(folder)) {
@@ -125,12 +143,19 @@ final class UnpackingPluginRepository implements PluginRepository {
         }
     }
 
-    private static void unzip(byte[] bytes, Path target) throws IOException {
+    private void unzip(byte[] bytes, Path target) throws IOException {
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
             ZipEntry entry;
             boolean any = false;
+            int entries = 0;
+            long[] unpacked = {0};
+            int files = 0;
             while ((entry = in.getNextEntry()) != null) {
                 any = true;
+                if (++entries > maxEntries) {
+                    throw new IOException("more than " + maxEntries + " entries, more than a plugin may hold;"
+                            + " refused and removed");
+                }
                 Path out = target.resolve(entry.getName()).normalize();
                 if (!out.startsWith(target)) {
                     throw new IOException("entry " + entry.getName() + " points outside the plugin");
@@ -139,19 +164,40 @@ final class UnpackingPluginRepository implements PluginRepository {
                     Files.createDirectories(out);
                 } else {
                     Files.createDirectories(out.getParent());
-                    copy(in, out, entry);
+                    copy(in, out, entry, unpacked);
+                    files++;
                 }
             }
             if (!any) {
                 throw new IOException("not a zip file, or an empty one");
             }
+            if (files == 0) {
+                throw new IOException("the zip holds no files (only folders); expected plugin.properties and"
+                        + " classes/ or lib/");
+            }
         }
     }
 
-    private static void copy(InputStream in, Path out, ZipEntry entry) throws IOException {
-        try {
-            Files.copy(in, out);
+    /**
+     * Copies one entry, counting what the whole zip unpacks to as it goes: the sizes a zip declares
+     * may lie, so the bytes are counted as they come out and copying stops at the cap.
+     */
+    private void copy(InputStream in, Path out, ZipEntry entry, long[] unpacked) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (var file = Files.newOutputStream(out, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                unpacked[0] += n;
+                if (unpacked[0] > maxUnpackedBytes) {
+                    throw new IOException("it unpacks to more than " + maxUnpackedBytes + " bytes (at entry "
+                            + entry.getName() + "), more than a plugin may; refused and removed");
+                }
+                file.write(buffer, 0, n);
+            }
         } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("it unpacks")) {
+                throw e;
+            }
             throw new IOException("entry " + entry.getName() + ": " + e.getMessage(), e);
         }
     }

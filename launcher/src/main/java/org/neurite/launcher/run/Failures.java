@@ -7,6 +7,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
 import org.neurite.engine.io.FileFormatException;
+import org.neurite.engine.io.NonFiniteWeightsException;
+import org.neurite.engine.tensor.MemoryLimitException;
 import org.neurite.engine.train.TrainingDivergedException;
 import org.neurite.launcher.cli.ExitCodes;
 import org.neurite.launcher.config.ConfigException;
@@ -18,6 +20,9 @@ import org.neurite.launcher.config.ConfigException;
  * read or written, a malformed or truncated file) with 1.
  */
 public final class Failures {
+
+    /** Set by the command line under {@code --debug}. */
+    private static final String DEBUG = "neurite.debug";
 
     private Failures() {
     }
@@ -31,6 +36,10 @@ public final class Failures {
      *     so that the command line shows it as such
      */
     public static int report(Exception e, String command, PrintWriter err) {
+        if (Boolean.getBoolean(DEBUG)) {
+            // --debug: the stack trace of every failure, handled ones too, before its one-line message
+            e.printStackTrace(err);
+        }
         if (e instanceof ConfigException c) {
             c.errors().forEach(err::println);
             err.flush();
@@ -43,7 +52,8 @@ public final class Failures {
             message = a.getFile() + ": permission denied";
         } else if (e instanceof UncheckedIOException u) {
             message = u.getMessage();
-        } else if (e instanceof IOException || e instanceof FileFormatException || e instanceof TrainingDivergedException) {
+        } else if (e instanceof IOException || e instanceof FileFormatException || e instanceof TrainingDivergedException
+                || e instanceof NonFiniteWeightsException || e instanceof MemoryLimitException) {
             message = e.getMessage();
         } else if (e instanceof RuntimeException r) {
             throw r;

@@ -1,25 +1,33 @@
 package org.neurite.launcher.run;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.neurite.engine.io.AtomicFiles;
 import org.neurite.engine.train.EpochResult;
+import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingHistory;
 import org.neurite.engine.train.TrainingListener;
 
 /**
  * Draws the learning curves with XChart into one PNG: loss by epoch and, for classifiers,
- * accuracy by epoch, each for the training and the validation data. The picture is redrawn
+ * accuracy by epoch, each for the training and the validation data, with the best epoch (lowest
+ * validation loss, else training loss) and the final test measure marked; then the learning rate
+ * by epoch. Legends sit inside the plots; the epoch axis is labelled on whole epochs only. The picture is redrawn
  * (atomically) after every epoch that took a checkpoint and at the end of the run.
  */
 public final class LearningCurves implements TrainingListener, EpochLoop.Resumable {
@@ -34,6 +42,7 @@ public final class LearningCurves implements TrainingListener, EpochLoop.Resumab
     private final Path file;
     private final int every;
     private final List<EpochResult> history = new ArrayList<>();
+    private Evaluation test;
 
     /**
      * @param file the PNG file
@@ -63,16 +72,30 @@ public final class LearningCurves implements TrainingListener, EpochLoop.Resumab
         draw();
     }
 
-    /** Draws the charts of the epochs so far. */
+    /**
+     * Marks the final model's test measures on the charts (a level line each) and redraws them.
+     *
+     * @param evaluation the test evaluation
+     */
+    public void test(Evaluation evaluation) {
+        this.test = evaluation;
+        draw();
+    }
+
+    /** Draws the charts of the epochs so far: loss, accuracy (for classifiers), learning rate. */
     void draw() {
         if (history.isEmpty()) {
             return;
         }
+        int best = bestEpoch();
         List<XYChart> charts = new ArrayList<>();
-        charts.add(chart("Loss", "loss", EpochResult::loss, EpochResult::validationLoss));
+        charts.add(chart("Loss", "loss", EpochResult::loss, EpochResult::validationLoss, best,
+                test == null ? Double.NaN : test.loss()));
         if (history.stream().anyMatch(r -> !Double.isNaN(r.accuracy()) || !Double.isNaN(r.validationAccuracy()))) {
-            charts.add(chart("Accuracy", "accuracy", EpochResult::accuracy, EpochResult::validationAccuracy));
+            charts.add(chart("Accuracy", "accuracy", EpochResult::accuracy, EpochResult::validationAccuracy, best,
+                    test == null ? Double.NaN : test.accuracy()));
         }
+        charts.add(learningRate());
         try {
             AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(charts, 1, charts.size(), out,
                     BitmapEncoder.BitmapFormat.PNG));
@@ -81,13 +104,72 @@ public final class LearningCurves implements TrainingListener, EpochLoop.Resumab
         }
     }
 
+    /** The epoch of the lowest validation loss, else of the lowest training loss. */
+    int bestEpoch() {
+        boolean validated = history.stream().anyMatch(r -> Double.isFinite(r.validationLoss()));
+        ToDoubleFunction<EpochResult> measure = validated ? EpochResult::validationLoss : EpochResult::loss;
+        EpochResult best = null;
+        for (EpochResult r : history) {
+            double v = measure.applyAsDouble(r);
+            if (Double.isFinite(v) && (best == null || v < measure.applyAsDouble(best))) {
+                best = r;
+            }
+        }
+        return best == null ? -1 : best.epoch();
+    }
+
     private XYChart chart(String title, String measure, ToDoubleFunction<EpochResult> train,
-                          ToDoubleFunction<EpochResult> validation) {
-        XYChart chart = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle("epoch")
-                .yAxisTitle(measure).build();
+                          ToDoubleFunction<EpochResult> validation, int best, double testValue) {
+        XYChart chart = base(title, measure);
         series(chart, "training", train);
         series(chart, "validation", validation);
+        double[] range = range(chart);
+        if (best > 0 && history.size() > 1 && range != null) {
+            chart.addSeries("best epoch " + best, new double[] {best, best}, range)
+                    .setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH).setLineColor(Color.GRAY);
+        }
+        if (Double.isFinite(testValue)) {
+            double first = history.get(0).epoch();
+            double last = history.get(history.size() - 1).epoch();
+            chart.addSeries(String.format(Locale.ROOT, "test %.4f", testValue), new double[] {first, last},
+                    new double[] {testValue, testValue}).setMarker(SeriesMarkers.NONE)
+                    .setLineStyle(SeriesLines.DOT_DOT).setLineColor(Color.BLACK);
+        }
         return chart;
+    }
+
+    private XYChart learningRate() {
+        XYChart chart = base("Learning rate", "learning rate");
+        chart.getStyler().setYAxisDecimalPattern("0.0##E0");
+        series(chart, "learning rate", EpochResult::learningRate);
+        return chart;
+    }
+
+    /** A chart with the house style: legend inside, epochs on whole numbers only. */
+    private XYChart base(String title, String measure) {
+        XYChart chart = new XYChartBuilder().width(640).height(360).title(title).xAxisTitle("epoch")
+                .yAxisTitle(measure).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setYAxisDecimalPattern("0.0###");
+        chart.getStyler().setXAxisTickMarkSpacingHint(80);
+        // the axis picks round steps itself; a fractional epoch (2.5 of 4 epochs) is left unlabelled
+        chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9
+                ? Long.toString(Math.round(x)) : "");
+        return chart;
+    }
+
+    /** The lowest and highest value the chart's series plot, or null for none. */
+    private static double[] range(XYChart chart) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double v : series.getYData()) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return min <= max ? new double[] {min, max} : null;
     }
 
     private void series(XYChart chart, String name, ToDoubleFunction<EpochResult> measure) {
@@ -101,7 +183,7 @@ public final class LearningCurves implements TrainingListener, EpochLoop.Resumab
             }
         }
         if (!x.isEmpty()) {
-            chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(name, x, y).setMarker(history.size() > 50 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
         }
     }
 }

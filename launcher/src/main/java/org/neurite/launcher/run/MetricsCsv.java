@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Locale;
 
 import org.neurite.engine.train.EpochResult;
+import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingHistory;
 import org.neurite.engine.train.TrainingListener;
 
 /**
- * Keeps {@code metrics.csv}: a header and one row per epoch, rewritten atomically after epochs (at
- * most once a second, and at the end). Measures that were not taken (accuracy of a regression, validation without validation
+ * Keeps {@code metrics.csv}: a header, one row per epoch and, when there is test data, a last row
+ * {@code test,loss,accuracy,,,,} with the final model's test measures; rewritten atomically after
+ * epochs (at most once a second, and at the end). Measures that were not taken (accuracy of a regression, validation without validation
  * data) are empty fields.
  */
 public final class MetricsCsv implements TrainingListener, EpochLoop.Resumable {
@@ -22,6 +24,7 @@ public final class MetricsCsv implements TrainingListener, EpochLoop.Resumable {
 
     private final RewrittenFile file;
     private final List<EpochResult> rows = new ArrayList<>();
+    private String testRow;
 
     /**
      * @param file the file to keep
@@ -48,6 +51,16 @@ public final class MetricsCsv implements TrainingListener, EpochLoop.Resumable {
         file.update(content(), true);
     }
 
+    /**
+     * Adds the final measure on the test data as a last row, {@code test,loss,accuracy,,,,}, and writes the file.
+     *
+     * @param test the test evaluation
+     */
+    public void test(Evaluation test) {
+        testRow = "test," + number(test.loss()) + "," + number(test.accuracy()) + ",,,,";
+        file.update(content(), true);
+    }
+
     /** Writes the rows not yet written, as when a run fails. */
     public void flush() {
         file.flush();
@@ -57,6 +70,9 @@ public final class MetricsCsv implements TrainingListener, EpochLoop.Resumable {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (EpochResult r : rows) {
             sb.append(row(r)).append('\n');
+        }
+        if (testRow != null) {
+            sb.append(testRow).append('\n');
         }
         return sb.toString();
     }

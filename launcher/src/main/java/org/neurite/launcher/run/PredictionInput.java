@@ -1,7 +1,6 @@
 package org.neurite.launcher.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Map;
 
 import org.neurite.api.Shape;
 import org.neurite.engine.data.source.IdxSource;
+import org.neurite.engine.data.source.Utf8Text;
 import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.io.Json;
 import org.neurite.launcher.config.ConfigException;
@@ -148,7 +148,7 @@ public final class PredictionInput {
 
     private static List<float[]> csv(Path file) throws IOException {
         List<float[]> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = Utf8Text.decode(Files.readAllBytes(file), file.toString()).lines().toList();
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).trim();
             if (line.isEmpty()) {
@@ -190,7 +190,12 @@ public final class PredictionInput {
             if (!text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
                 throw new NumberFormatException();
             }
-            return Float.parseFloat(text);
+            float v = Float.parseFloat(text);
+            if (Float.isInfinite(v)) {
+                throw new FileFormatException(file.toString(), "line " + line + ", column " + column,
+                        "expected a number within the float range (about ±3.4e38), found \"" + field.trim() + "\"");
+            }
+            return v;
         } catch (NumberFormatException e) {
             throw new FileFormatException(file.toString(), "line " + line + ", column " + column,
                     "expected a number, found \"" + field.trim() + "\"");
@@ -218,6 +223,10 @@ public final class PredictionInput {
 
     private static void flatten(Object value, List<Float> into, Path file, String where) {
         if (value instanceof Number n) {
+            if (!Float.isFinite(n.floatValue())) {
+                throw new FileFormatException(file.toString(), where + ", value " + (into.size() + 1),
+                        "expected a number within the float range (about ±3.4e38), found " + n);
+            }
             into.add(n.floatValue());
         } else if (value instanceof List<?> list) {
             for (Object v : list) {

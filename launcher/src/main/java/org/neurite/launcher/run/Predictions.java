@@ -2,6 +2,7 @@ package org.neurite.launcher.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.neurite.api.Mode;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.io.Json;
 import org.neurite.engine.inference.Prediction;
 import org.neurite.engine.inference.Predictor;
 import org.neurite.engine.inference.Preprocessing;
@@ -172,13 +174,75 @@ public final class Predictions {
     }
 
     /**
+     * Prints the predictions as text, JSON ({@code [{"row": 1, "class": 2, "probabilities": [...]}, ...]},
+     * {@code outputs} for a model that gives no probabilities) or CSV ({@code row,class,p(0),...}).
+     *
+     * @param rows the rows' probabilities (or outputs)
+     * @param format how
+     * @param out where to print
+     */
+    public void print(float[][] rows, OutputFormat format, PrintWriter out) {
+        switch (format) {
+            case JSON -> {
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("row", i + 1);
+                    int c = classOf(rows[i]);
+                    if (c >= 0) {
+                        row.put("class", c);
+                        if (className(c, rows[i].length) != null) {
+                            row.put("class_name", className(c, rows[i].length));
+                        }
+                    }
+                    List<Double> values = new ArrayList<>();
+                    for (float v : rows[i]) {
+                        values.add((double) v);
+                    }
+                    row.put(givesProbabilities() ? "probabilities" : "outputs", values);
+                    list.add(row);
+                }
+                out.println(Json.write(list));
+            }
+            case CSV -> {
+                int width = rows.length == 0 ? 0 : rows[0].length;
+                boolean named = width > 0 && className(0, width) != null;
+                StringBuilder header = new StringBuilder(named ? "row,class,class_name" : "row,class");
+                for (int j = 0; j < width; j++) {
+                    header.append(',').append(givesProbabilities() ? "p(" + (width == 1 ? 1 : j) + ")" : "out" + j);
+                }
+                out.println(header);
+                for (int i = 0; i < rows.length; i++) {
+                    int c = classOf(rows[i]);
+                    StringBuilder line = new StringBuilder().append(i + 1).append(',').append(c < 0 ? "" : c);
+                    if (named) {
+                        line.append(',').append(c < 0 ? "" : EvaluationReport.csvField(className(c, width)));
+                    }
+                    for (float v : rows[i]) {
+                        line.append(',').append(v);
+                    }
+                    out.println(line);
+                }
+            }
+            default -> print(rows, out);
+        }
+        out.flush();
+    }
+
+    /** The name of class {@code c} for rows of {@code width} values, or null when the model names no classes. */
+    private String className(int c, int width) {
+        boolean named = classNames != null && givesProbabilities() && classNames.size() == (width == 1 ? 2 : width);
+        return named ? classNames.get(c) : null;
+    }
+
+    /**
      * Prints a header and one line per row: its number from 1, its class and its values.
      *
      * @param rows the rows' probabilities (or outputs)
      * @param out where to print
      */
     public void print(float[][] rows, PrintWriter out) {
-        print(rows, null, out);
+        print(rows, (List<String>) null, out);
     }
 
     /**

@@ -30,16 +30,14 @@ import org.neurite.engine.train.TrainingDivergedException;
 import org.neurite.engine.train.TrainingHistory;
 import org.neurite.engine.train.TrainingListener;
 import org.neurite.launcher.config.ConfigException;
+import org.neurite.launcher.config.ConfigYaml;
 import org.neurite.launcher.config.RunConfig;
 import org.neurite.launcher.config.TrainingConfig;
 import org.neurite.launcher.run.data.DataFit;
 import org.neurite.launcher.run.data.RunData;
-import org.neurite.launcher.run.progress.EpochLines;
-import org.neurite.launcher.run.progress.ProgressBar;
+import org.neurite.launcher.run.progress.Progress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A training run from a checked config to a run folder: builds the model, loads the data (so
@@ -59,9 +57,14 @@ public final class TrainingRun {
     public record Outcome(RunFolder folder, TrainingHistory history, Evaluation test) {
     }
 
+    /** How often {@code --log-format json} reports a step. */
+    public static final int JSON_EVERY_STEPS = 100;
+    /** The same, for option descriptions. */
+    public static final String JSON_EVERY_STEPS_TEXT = "100";
+
     private final Components components;
     private final PrintWriter out;
-    private final boolean terminal;
+    private final Progress progress;
 
     /**
      * @param components where the config's components are looked up
@@ -69,9 +72,18 @@ public final class TrainingRun {
      * @param terminal whether {@code out} is a terminal (a progress bar) or not (a line per epoch)
      */
     public TrainingRun(Components components, PrintWriter out, boolean terminal) {
+        this(components, out, terminal ? Progress.BAR : Progress.LINES);
+    }
+
+    /**
+     * @param components where the config's components are looked up
+     * @param out where progress and results are printed
+     * @param progress what is printed while training and at the end
+     */
+    public TrainingRun(Components components, PrintWriter out, Progress progress) {
         this.components = components;
         this.out = out;
-        this.terminal = terminal;
+        this.progress = progress;
     }
 
     /**
@@ -167,8 +179,11 @@ public final class TrainingRun {
         listeners.add(log);
         MetricsCsv metrics = new MetricsCsv(folder.metrics());
         listeners.add(metrics);
-        listeners.add(terminal ? new ProgressBar(out, t.epochs(), data.train().size(), t.batchSize())
-                : new EpochLines(out, t.epochs()));
+        TrainingListener shown = progress.listener(out, t.epochs(), data.train().size(), t.batchSize(),
+                JSON_EVERY_STEPS);
+        if (shown != null) {
+            listeners.add(shown);
+        }
         ResumableEarlyStopping early = null;
         if (t.earlyStopping() != null) {
             TrainingConfig.EarlyStoppingConfig e = t.earlyStopping();
@@ -186,7 +201,8 @@ public final class TrainingRun {
         if (t.checkpointEvery() > 0) {
             listeners.add(new Checkpoints(folder.checkpoints(), t.checkpointEvery()));
         }
-        listeners.add(new LearningCurves(folder.curves(), t.checkpointEvery()));
+        LearningCurves curves = new LearningCurves(folder.curves(), t.checkpointEvery());
+        listeners.add(curves);
 
         TrainingHistory history;
         if (t.epochs() == 0) {
@@ -225,14 +241,22 @@ public final class TrainingRun {
         Evaluation test = null;
         if (data.test() != null) {
             test = new Evaluator(parts.model, parts.loss, t.batchSize()).evaluate(data.test());
-            say(log, "test " + EvaluationReport.summary(test));
+            String line = "test " + EvaluationReport.summary(test);
+            log.line(line);
+            metrics.test(test);
+            if (t.epochs() > 0) {
+                curves.test(test);
+            }
+            progress.result(out, "test", line, EvaluationReport.measures(test));
         }
-        say(log, "run folder: " + folder);
+        log.line("run folder: " + folder);
+        progress.result(out, "run_folder", "run folder: " + folder, Map.of("path", folder.toString()));
+        out.flush();
         return new Outcome(folder, history, test);
     }
 
     private void say(RunLog log, String line) {
-        out.println(line);
+        progress.note(out, line);
         log.line(line);
     }
 
@@ -263,10 +287,8 @@ public final class TrainingRun {
     }
 
     private static void writeConfig(RunFolder folder, RunConfig config) throws IOException {
-        YAMLMapper yaml = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
         try {
-            AtomicFiles.writeString(folder.config(), yaml.writeValueAsString(config.resolved()));
+            AtomicFiles.writeString(folder.config(), ConfigYaml.text(config.resolved()));
         } catch (JsonProcessingException e) {
             throw new IOException("cannot write " + folder.config() + ": " + e.getOriginalMessage(), e);
         }

@@ -67,7 +67,9 @@ class EvaluateCommandTest {
         assertThat(r.exitCode).as(r.err()).isZero();
         assertThat(r.out()).contains(System.lineSeparator() + testLine + System.lineSeparator())
                 .contains("data  data.test of " + run.resolve("config.yaml") + ": 60 samples")
-                .contains("class  precision  recall  samples")
+                .contains("class  precision  recall      f1  samples")
+                .containsPattern("    macro avg  +0\\.\\d{4}  0\\.\\d{4}  0\\.\\d{4}       60")
+                .containsPattern(" weighted avg  +0\\.\\d{4}  0\\.\\d{4}  0\\.\\d{4}       60")
                 .contains("confusion matrix (rows: true class, columns: predicted class)");
     }
 
@@ -104,5 +106,32 @@ class EvaluateCommandTest {
         assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err().trim()).isEqualTo("--csv: --csv: samples of shape [3] (3 values) from " + csv
                 + " do not fit model.input [2] (2 values)");
+    }
+
+    @Test
+    void printsTheMeasuresAsJsonOrCsvForPrograms() {
+        CommandRunner json = evaluate(run.toString(), "--format", "json");
+        CommandRunner csv = evaluate(run.toString(), "--format", "csv");
+
+        assertThat(json.exitCode).as(json.err()).isZero();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> doc = (java.util.Map<String, Object>) org.neurite.engine.io.Json.read(json.out());
+        assertThat(doc.keySet()).contains("model", "data", "loss", "accuracy", "macro_f1", "weighted_f1", "classes");
+        assertThat(doc.get("samples")).isEqualTo(60L);
+        double accuracy = (Double) doc.get("accuracy");
+        assertThat(testLine).startsWith(String.format(java.util.Locale.ROOT, "accuracy %.4f", accuracy));
+        assertThat((java.util.List<?>) doc.get("classes")).hasSize(2);
+
+        assertThat(csv.exitCode).as(csv.err()).isZero();
+        assertThat(csv.out()).startsWith("measure,class,value\nsamples,,60\nloss,,")
+                .contains("\naccuracy,," + accuracy + "\n", "\nf1,1,", "\nsupport,0,");
+    }
+
+    @Test
+    void anUnknownOutputFormatIsAUsageError() {
+        CommandRunner r = evaluate(run.toString(), "--format", "xml");
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().trim()).isEqualTo("--format: expected text, json or csv, got \"xml\"");
     }
 }

@@ -31,7 +31,7 @@ class NeuriteCommandTest {
     };
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "evaluate", "predict", "plugins", "layers", "version"})
+    @ValueSource(strings = {"train", "evaluate", "predict", "plugins", "layers", "config", "summary", "version"})
     void everyCommandHasHelp(String command) {
         CommandRun run = CommandRun.of(command, "--help");
 
@@ -45,6 +45,32 @@ class NeuriteCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("plugins", "layers", "version", "--plugins-dir=DIR", "Exit codes:");
+    }
+
+    @Test
+    void configReferenceIsTheGeneratedMarkdown() {
+        CommandRun run = CommandRun.of("config", "reference");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).startsWith("# Run config reference").contains("## training", "### optimizer: adam",
+                "### format: csv", "| `early_stopping` | map | none |");
+    }
+
+    @Test
+    void summaryShowsEveryLayerWithItsOutputShapeAndParameters(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("xor.yaml");
+        java.nio.file.Files.writeString(config, TrainCommandTest.XOR);
+
+        CommandRun run = CommandRun.of("summary", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).isEqualTo("""
+                input [2]
+                LAYER      TYPE   OUTPUT SHAPE  PARAMETERS
+                layers[0]  dense  [8]           24
+                layers[1]  dense  [2]           18
+                42 parameters, 0.2 KiB of float32 weights
+                """.replace("\n", System.lineSeparator()));
     }
 
     @Test

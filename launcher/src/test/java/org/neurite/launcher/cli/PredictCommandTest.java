@@ -157,4 +157,31 @@ class PredictCommandTest {
         assertThat(r.exitCode).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(r.err()).startsWith("neurite predict: " + json + ": line ");
     }
+
+    @Test
+    void printsPredictionsAsJsonOrCsv() throws IOException {
+        Path rows = Files.writeString(dir.resolve("rows.json"), "[[0, 0], [1, 1]]");
+
+        CommandRunner json = predict(run.toString(), rows.toString(), "--format", "json");
+        CommandRunner csv = predict(run.toString(), rows.toString(), "--format", "csv");
+
+        assertThat(json.exitCode).as(json.err()).isZero();
+        java.util.List<?> list = (java.util.List<?>) org.neurite.engine.io.Json.read(json.out());
+        assertThat(list).hasSize(2);
+        assertThat(new java.util.ArrayList<Object>(((java.util.Map<?, ?>) list.get(0)).keySet()))
+                .containsExactly("row", "class", "probabilities");
+        assertThat(csv.exitCode).as(csv.err()).isZero();
+        assertThat(csv.out().lines().toList()).hasSize(3).first().isEqualTo("row,class,p(0),p(1)");
+    }
+
+    @Test
+    void aNumberBeyondTheFloatRangeIsRefusedNamingRowAndValue() throws IOException {
+        Path rows = Files.writeString(dir.resolve("big.json"), "[[0, 0], [1, 1e39]]");
+
+        CommandRunner r = predict(run.toString(), rows.toString());
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(r.err().trim()).isEqualTo("neurite predict: " + rows + ": row 2, value 2: expected a number within"
+                + " the float range (about ±3.4e38), found 1.0E39");
+    }
 }

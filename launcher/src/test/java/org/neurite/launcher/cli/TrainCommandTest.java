@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,65 @@ class TrainCommandTest {
     }
 
     @Test
+    void printConfigShowsEveryDefaultAndRunsNothing() throws IOException {
+        CommandRunner r = train(write(XOR).toString(), "--print-config", "--set", "training.epochs=7",
+                "--out", dir.resolve("runs").toString());
+
+        assertThat(r.exitCode).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("name: xor\nseed: 0\n")
+                .contains("    use_bias: true\n")
+                .contains("optimizer:\n  name: adam\n  lr: 0.05\n  beta1: 0.9\n")
+                .contains("training:\n  epochs: 7\n  batch_size: 0\n  shuffle: true\n  checkpoint_every: 30\n");
+        assertThat(dir.resolve("runs")).doesNotExist();
+
+        // what it prints is a config that checks, and prints the same again
+        Path printed = dir.resolve("printed.yaml");
+        Files.writeString(printed, r.out());
+        CommandRunner again = train(printed.toString(), "--print-config");
+        assertThat(again.exitCode).isZero();
+        assertThat(again.out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void anUnknownOptimizerKeyListsEveryKeyTheOptimizerAccepts() throws IOException {
+        Path file = write(XOR.replace("lr: 0.05", "lr: 0.05, momentum: 0.9"));
+        CommandRunner r = train(file.toString(), "--out", dir.resolve("runs").toString());
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo(file + ":9: optimizer.momentum: unknown option; known options: lr, beta1,"
+                + " beta2, eps, weight_decay, amsgrad, schedule, clip, clip_norm" + System.lineSeparator());
+    }
+
+    @Test
+    void quietPrintsOnlyTheResultsAndJsonOneObjectPerLine() throws IOException {
+        CommandRunner quiet = train(write(XOR).toString(), "--quiet", "--out", dir.resolve("runs").toString());
+        CommandRunner json = train(write(XOR).toString(), "--log-format", "json", "--set", "training.epochs=3",
+                "--out", dir.resolve("runs").toString());
+
+        assertThat(quiet.exitCode).isZero();
+        assertThat(quiet.out().lines().toList()).hasSize(2).satisfies(lines -> {
+            assertThat(lines.get(0)).startsWith("test accuracy 1.0000 (4 of 4)");
+            assertThat(lines.get(1)).startsWith("run folder: ");
+        });
+        assertThat(json.exitCode).isZero();
+        List<String> lines = json.out().lines().toList();
+        assertThat(lines).hasSize(3 + 2);
+        assertThat(lines.get(0)).startsWith("{\"event\":\"epoch\",\"epoch\":1,\"loss\":");
+        assertThat(lines.get(3)).startsWith("{\"event\":\"test\",\"samples\":4,");
+        assertThat(lines.get(4)).startsWith("{\"event\":\"run_folder\",\"path\":");
+        for (String line : lines) {
+            assertThat(org.neurite.engine.io.Json.read(line)).isInstanceOf(java.util.Map.class);
+        }
+        try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
+            Path run = runs.sorted().toList().get(0);
+            List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+            assertThat(metrics.get(metrics.size() - 1)).isEqualTo("test," + metrics.get(metrics.size() - 1)
+                    .substring(5, metrics.get(metrics.size() - 1).indexOf(',', 5)) + ",1.00000,,,,");
+        }
+    }
+
+    @Test
     void aMissingDataFileIsAConfigError() throws IOException {
         Path file = write(XOR.replace("test: {format: synthetic, name: xor}", "test: {format: csv, path: test.csv}"));
         CommandRunner r = train(file.toString());
@@ -110,7 +170,8 @@ class TrainCommandTest {
         CommandRunner more = train("--resume", run.toString(), "--set", "training.epochs=40");
         assertThat(more.exitCode).isZero();
         assertThat(more.out()).contains("epoch 31/40").doesNotContain("epoch 30/40").contains("test accuracy");
-        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(41);
+        // the header, 40 epochs and the test row of the final model
+        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(42);
     }
 
     @Test

@@ -79,4 +79,40 @@ class ConfigReaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("an empty file");
     }
+
+    @Test
+    void aYamlSyntaxErrorKeepsTheParsersCauseLineAndColumn() {
+        assertThatThrownBy(() -> yaml("name: x\ndata: {train: {format: synthetic name: xor}}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config.yaml:2: not valid YAML at line 2, column 38: expected ',' or '}', but got :"
+                        + " (while parsing a flow mapping that starts at line 2, column 15)");
+        assertThatThrownBy(() -> yaml("name: x\ndata:\n\ttrain: 1\n"))
+                .hasMessageStartingWith("config.yaml:3: not valid YAML at line 3, column 1: found character '\\t(TAB)'");
+    }
+
+    @Test
+    void aliasesAreExpandedAsIfWrittenAgain() {
+        ConfigDocument doc = yaml("""
+                data:
+                  train: &src {format: synthetic, name: xor}
+                  test: *src
+                """);
+
+        assertThat(doc.values().get("data")).isEqualTo(Map.of(
+                "train", Map.of("format", "synthetic", "name", "xor"),
+                "test", Map.of("format", "synthetic", "name", "xor")));
+        assertThatThrownBy(() -> yaml("a: 1\nb: *nowhere\n"))
+                .hasMessageContaining("*nowhere");
+    }
+
+    @Test
+    void aFolderOrTextThatIsNotUtf8IsNamedAsSuch(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ConfigReader.read(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(dir + ": is a folder; expected a config file (YAML or JSON)");
+        Path latin1 = dir.resolve("latin1.yaml");
+        java.nio.file.Files.write(latin1, new byte[] {'n', 'a', 'm', 'e', ':', ' ', 'c', 'a', 'f', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> ConfigReader.read(latin1))
+                .hasMessage(latin1 + ": byte 9: not UTF-8 text: the bytes 0xE9 are no UTF-8 character");
+    }
 }

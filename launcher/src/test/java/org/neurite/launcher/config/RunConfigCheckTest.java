@@ -246,4 +246,28 @@ class RunConfigCheckTest {
                         + " not match: differ at axis 0 (4 and 2); each axis must be equal or 1 (inputs embed [4, 2],"
                         + " mask_steps [2, 2])");
     }
+
+    @Test
+    void sizesFromTheConfigAreCheckedBeforeAnythingOfThatSizeIsAllocated() {
+        assertThat(errors(VALID.replace("units: 8,", "units: 2000000000,")))
+                .singleElement().asString().startsWith(file() + ":10: model.layers[0]: parameter [2000000000, 2] has"
+                        + " 4000000000 elements, more than one array holds");
+        assertThat(errors(VALID.replace("samples: 30, classes: 3}", "samples: 2000000000, classes: 3}")))
+                .containsExactly(file() + ":4: data.train.samples: a set of 2000000000 samples of 2 features has"
+                        + " 6000000000 elements, more than one array holds (2147483639)");
+        assertThat(errors(VALID.replace("name: demo", "name: " + "a".repeat(300))))
+                .containsExactly(file() + ":1: name: expected at most 100 characters (it names the run's folder), got 300");
+    }
+
+    @Test
+    void aBatchWhoseOutputsCannotFitTheHeapIsAConfigErrorAtTheBatchSize() {
+        // full batches of 30000 samples: their outputs outgrow the heap while the weights stay small
+        long units = Runtime.getRuntime().maxMemory() / Float.BYTES / 30_000 + 1000;
+        List<String> errors = errors(VALID.replace("units: 8,", "units: " + units + ",")
+                .replace("samples: 30,", "samples: 30000,").replace("batch_size: 8", "batch_size: 0"));
+
+        assertThat(errors).singleElement().asString().startsWith(file() + ":15: training.batch_size: a batch of 30000"
+                + " needs at least ").contains("the largest layers[0] (dense) [" + units + "] per sample",
+                "more than the whole heap");
+    }
 }

@@ -12,6 +12,8 @@ import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
 import org.neurite.engine.options.OptionReader;
+import org.neurite.engine.tensor.MemoryBudget;
+import org.neurite.engine.tensor.MemoryLimitException;
 
 /** Provides the data format {@code synthetic}: generated sets, from logic gates to masked token sequences. */
 public final class SyntheticSourceProvider implements DataSourceProvider {
@@ -82,6 +84,14 @@ public final class SyntheticSourceProvider implements DataSourceProvider {
             default -> 2;
         };
         long seed = options.has("seed") ? options.getInt("seed") : context.seed();
+        long features = name.equals("masked_majority") ? 2L * dims : dims;
+        try {
+            // a size from the config is checked before anything is allocated
+            MemoryBudget.floats((long) samples * (features + 1), "a set of " + samples + " samples of "
+                    + features + " features");
+        } catch (MemoryLimitException e) {
+            throw new OptionException(options.pathOf("samples"), e.getMessage());
+        }
         return new SyntheticSource(name, samples, noise, classes, dims, seed);
     }
 

@@ -13,7 +13,7 @@ import java.util.Locale;
 
 import org.neurite.engine.io.FileFormatException;
 
-/** Reads a whole file as UTF-8 text, naming the byte offset of the first byte that is not UTF-8. */
+/** Reads text as UTF-8, naming the file and the byte offset of the first byte that is not UTF-8. */
 public final class Utf8Text {
 
     private Utf8Text() {
@@ -26,7 +26,20 @@ public final class Utf8Text {
      * @throws FileFormatException if it is not UTF-8, naming the byte offset; or if it is empty
      */
     public static String read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        String text = decode(Files.readAllBytes(file), file.toString());
+        if (text.isEmpty()) {
+            throw new FileFormatException(file.toString(), "byte 0", "the file holds no text");
+        }
+        return text;
+    }
+
+    /**
+     * @param bytes bytes read from a file
+     * @param source the file's name in messages
+     * @return their text, a leading byte-order mark removed; empty for no bytes
+     * @throws FileFormatException if they are not UTF-8, naming the byte offset and the bytes
+     */
+    public static String decode(byte[] bytes, String source) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -38,16 +51,12 @@ public final class Utf8Text {
             for (int i = at; i < Math.min(at + result.length(), bytes.length); i++) {
                 found.append(String.format(Locale.ROOT, " 0x%02X", bytes[i] & 0xFF));
             }
-            throw new FileFormatException(file.toString(), "byte " + at, "not UTF-8 text: the bytes" + found
+            throw new FileFormatException(source, "byte " + at, "not UTF-8 text: the bytes" + found
                     + " are no UTF-8 character");
         }
         decoder.flush(out);
         out.flip();
         String text = out.toString();
-        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        if (text.isEmpty()) {
-            throw new FileFormatException(file.toString(), "byte 0", "the file holds no text");
-        }
-        return text;
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }
