@@ -48,6 +48,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     DataChoice data;
 
+    @Option(names = "--checkpoint", paramLabel = "NAME",
+            description = "With a run folder: measure the weights of a checkpoint instead of the final model,"
+                    + " such as epoch-005 (or 5, or latest); works before the run has finished.")
+    String checkpoint;
+
     @Option(names = "--source", paramLabel = "PART", defaultValue = "test",
             description = "With a run config: test, validation or train (default: ${DEFAULT-VALUE}).")
     String source;
@@ -115,7 +120,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new ConfigException("--batch-size", "expected a positive number of samples, got " + batchSize);
             }
             Components available = components.get();
-            SavedModel saved = SavedModel.load(model, available);
+            SavedModel saved = checkpoint == null ? SavedModel.load(model, available)
+                    : SavedModel.load(model, checkpoint, available);
             Labelled labelled = data(saved);
             Evaluation e;
             try {
