@@ -3,8 +3,9 @@ package org.neurite.engine.train;
 /**
  * Tells a loss that explodes while staying finite (0.85 rising to 10⁶) from the noise of
  * minibatches: it follows a moving average of the batch losses and reports divergence when that
- * average exceeds both {@code factor} times its lowest value so far and the run's first loss.
- * The second condition keeps a loss that is nearly zero from counting its small wobbles.
+ * average exceeds both {@code factor} times its lowest value so far and the run's first positive
+ * loss. The second condition keeps a loss that is nearly zero from counting its small wobbles,
+ * and a bounded loss (an error count) from ever counting.
  */
 final class DivergenceWatch {
 
@@ -34,11 +35,15 @@ final class DivergenceWatch {
         if (Double.isNaN(average)) {
             average = loss;
             lowest = loss;
+        } else {
+            average += ALPHA * (loss - average);
+            lowest = Math.min(lowest, average);
+        }
+        if (!(first > 0)) {
+            // a loss that starts at zero (a perceptron's count of errors) is measured from its first positive value
             first = loss;
             return false;
         }
-        average += ALPHA * (loss - average);
-        lowest = Math.min(lowest, average);
         return average > factor * lowest && average > first;
     }
 
