@@ -25,6 +25,7 @@ import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.CheckpointWriter;
 import org.neurite.engine.train.EarlyStopping;
+import org.neurite.engine.train.KernelWarmup;
 import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Evaluator;
 import org.neurite.engine.train.Trainer;
@@ -133,7 +134,13 @@ public final class TrainingRun {
         Model model = config.buildModel(components);
         Loss loss = config.createLoss(components);
         Optimizer optimizer = config.createOptimizer(components);
+        TrainingConfig t = config.training();
+        // the kernels warm up on the model's shapes while the data loads, so the first epoch runs at full speed
+        KernelWarmup warmup = t.epochs() > 0 ? KernelWarmup.start(model, t.batchSize() > 0 ? t.batchSize() : 128) : null;
         RunData data = RunData.load(config, model);
+        if (warmup != null) {
+            warmup.finish();
+        }
         return new Parts(model, loss, optimizer, data, schedule(config, optimizer, data.train().size()));
     }
 
