@@ -308,6 +308,33 @@ class TrainingRunTest {
                 });
     }
 
+    @Test
+    void aScheduleTakesItsLengthFromTheRunAlsoWhenTheEpochsChangeOnResume() throws IOException {
+        // BLOBS: a cosine without total_steps, 36 samples in batches of 8 = 5 steps per epoch
+        TrainingRun.Outcome two = run().start(config(BLOBS, "training.epochs=2"), dir.resolve("a"));
+        TrainingRun.Outcome four = run().resume(two.folder(), RunConfig.load(two.folder().config(),
+                List.of("training.epochs=4"), COMPONENTS));
+
+        // the cosine nears zero at the end of the run, however long the run is (last step 9 of 10, 19 of 20)
+        assertThat(two.history().last().learningRate()).isCloseTo(0.05 * 0.038, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(four.history().epochs()).hasSize(4);
+        assertThat(four.history().last().learningRate()).isCloseTo(0.05 * 0.0076, org.assertj.core.api.Assertions.within(1e-4));
+        // stretched to 20 steps, epoch 3 ends a little after the middle of the cosine
+        assertThat(four.history().epochs().get(2).learningRate()).isBetween(0.05 * 0.1, 0.05 * 0.5);
+    }
+
+    @Test
+    void reduceOnPlateauLowersTheRateWhenTheValidationLossStalls() throws IOException {
+        // patience 0 with a threshold nothing meets: every epoch after the first halves the rate
+        RunConfig config = config(BLOBS, "optimizer={name: adam, lr: 0.05, schedule: {type: reduce_on_plateau,"
+                + " factor: 0.5, patience: 0, threshold: 0.99}}");
+
+        TrainingRun.Outcome outcome = run().start(config, dir.resolve("runs"));
+
+        assertThat(outcome.history().epochs()).extracting(r -> r.learningRate())
+                .containsExactly(0.05, 0.05, 0.025, 0.0125);
+    }
+
     private static void deleteCheckpoints(Path run, int... epochs) throws IOException {
         for (int epoch : epochs) {
             for (String part : List.of(".weights.safetensors", ".optimizer.safetensors", ".state.json")) {
