@@ -177,7 +177,7 @@ class RunConfigCheckTest {
                         + " clip: {type: norm, max_norm: ...}), not both");
         assertThat(errors(VALID.replace("type: cosine, warmup_steps: 2", "type: linear")))
                 .containsExactly(file() + ":14: optimizer.schedule.type: unknown learning rate schedule 'linear';"
-                        + " known: constant, cosine, exponential, step");
+                        + " known: constant, cosine, exponential, reduce_on_plateau, step");
     }
 
     @Test
