@@ -17,6 +17,21 @@ public interface LayerContext {
     RandomGenerator random();
 
     /**
+     * A random stream of the layer's own for what it draws while training (dropout masks, noise),
+     * not for initial values. A trainer repositions these streams from the run's seed and step
+     * before every step, so a run resumed from a checkpoint draws exactly the numbers the
+     * uninterrupted run would have. Call it once, while the layer is created, and keep the
+     * stream; every call hands out a new one (and draws once from {@link #random()}).
+     *
+     * <p>The default, for contexts outside a trainer, is a stream seeded from {@link #random()}.
+     *
+     * @return the layer's training stream
+     */
+    default RandomGenerator trainingRandom() {
+        return new java.util.SplittableRandom(random().nextLong());
+    }
+
+    /**
      * @return the key path of the layer being created, such as {@code model.layers[2]}, for
      *     error messages
      */

@@ -89,6 +89,8 @@ public final class StackedRecurrentLayer implements RecurrentLayer, MultiInputLa
     private final int inputSize;
     private final Backend backend;
     private final RandomGenerator random;
+    /** The dropout masks between layers, from a training stream; null without such dropout. */
+    private final RandomGenerator dropoutRandom;
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     /** One cell per layer and direction, at {@code layer * directions + direction}. */
     private final List<RecurrentCell.Weights> cells = new ArrayList<>();
@@ -130,6 +132,8 @@ public final class StackedRecurrentLayer implements RecurrentLayer, MultiInputLa
                 cells.add(new RecurrentCell.Weights(wIh, wHh, bIh, bHh));
             }
         }
+        // drawn after the weights, and only when used, so models without it initialise as before
+        this.dropoutRandom = config.numLayers() > 1 && config.dropout() > 0 ? context.trainingRandom() : null;
     }
 
     private Tensor add(String name, Shape shape, Initializer init) {
@@ -221,7 +225,7 @@ public final class StackedRecurrentLayer implements RecurrentLayer, MultiInputLa
             }
             layerInput = directions == 1 ? outputs.get(0) : backend.concat(outputs, 2);
             if (layer < config.numLayers() - 1 && config.dropout() > 0) {
-                layerInput = backend.dropout(layerInput, (float) config.dropout(), mode, random);
+                layerInput = backend.dropout(layerInput, (float) config.dropout(), mode, dropoutRandom);
             }
         }
         List<Tensor> hs = finals.get(0);

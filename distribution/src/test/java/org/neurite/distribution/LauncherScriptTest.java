@@ -61,6 +61,17 @@ class LauncherScriptTest {
     }
 
     @Test
+    void trainsOnTheSerialCollectorUnlessJavaOptsNamesAnother() {
+        CommandResult serial = distribution.run(temp, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "train", "--help");
+        CommandResult chosen = distribution.run(temp, Map.of("JAVA_OPTS", "-XX:+UseG1GC -XX:+PrintCommandLineFlags"),
+                "train", "--help");
+
+        assertThat(serial.exitCode()).as(serial.toString()).isZero();
+        assertThat(serial.stdout()).contains("-XX:+UseSerialGC");
+        assertThat(chosen.stdout()).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC");
+    }
+
+    @Test
     void usesTheJavaOfJavaHome() {
         CommandResult result = distribution.run(temp, Map.of("JAVA_HOME", System.getProperty("java.home"),
                 "PATH", "/nonexistent"), "--help");

@@ -25,6 +25,9 @@ public final class AtomicFiles {
     /** Numbers the temporary files of this process. */
     private static final AtomicLong COUNTER = new AtomicLong();
 
+    /** The names of the temporary files, as {@link #createTemporary} makes them. */
+    private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern.compile("\\..+\\.\\d+\\.\\d+\\.tmp");
+
     /** Writes the content of a file to the stream it is given. */
     @FunctionalInterface
     public interface Content {
@@ -97,6 +100,26 @@ public final class AtomicFiles {
      */
     public static void writeString(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Deletes the temporary files that writes killed half-way left in a folder (those of this
+     * class's naming: {@code .name.pid.n.tmp}). Call it when no other process writes there.
+     *
+     * @param folder the folder; nothing happens if it does not exist
+     * @throws IOException if the folder cannot be listed or a file deleted
+     */
+    public static void removeLeftovers(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (LEFTOVER.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     /**

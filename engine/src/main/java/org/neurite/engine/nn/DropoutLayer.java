@@ -2,7 +2,6 @@ package org.neurite.engine.nn;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 import org.neurite.api.Layer;
@@ -94,8 +93,8 @@ public final class DropoutLayer implements Layer {
         @Override
         public Layer create(Options options, Shape inputShape, LayerContext context) {
             double rate = OptionReader.of(options, options()).fraction("rate", false);
-            // A stream of its own, seeded from the model's, so masks do not shift other layers' draws.
-            return new DropoutLayer(options, rate, new SplittableRandom(context.random().nextLong()));
+            // a training stream of its own: masks do not shift other layers' draws, and a resumed run draws the same
+            return new DropoutLayer(options, rate, context.trainingRandom());
         }
     }
 }

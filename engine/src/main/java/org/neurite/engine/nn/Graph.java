@@ -54,8 +54,10 @@ public final class Graph implements Model {
     private final List<GraphNode> nodes;
     private final List<String> outputs;
     private final Map<String, Shape> shapes;
+    private final RandomStreams streams;
 
-    private Graph(GraphAssembly.Assembled assembled) {
+    private Graph(GraphAssembly.Assembled assembled, RandomStreams streams) {
+        this.streams = streams;
         this.inputs = List.copyOf(assembled.inputs());
         this.nodes = List.copyOf(assembled.nodes());
         this.outputs = List.copyOf(assembled.outputs());
@@ -75,7 +77,8 @@ public final class Graph implements Model {
      *     type and name, its inputs and their shapes
      */
     public static Graph fromOptions(Options model, Components components, long seed) {
-        return new Graph(GraphAssembly.assemble(model, EngineLayerContext.seeded(components, seed, model.path())));
+        EngineLayerContext context = EngineLayerContext.seeded(components, seed, model.path());
+        return new Graph(GraphAssembly.assemble(model, context), context.streams());
     }
 
     /** @return a builder of a graph, for Java code */
@@ -116,6 +119,11 @@ public final class Graph implements Model {
         Map<String, Shape> map = new LinkedHashMap<>();
         inputs.forEach(i -> map.put(i.name(), i.shape()));
         return map;
+    }
+
+    @Override
+    public RandomStreams randomStreams() {
+        return streams;
     }
 
     @Override

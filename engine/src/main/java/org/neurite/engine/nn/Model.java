@@ -19,6 +19,17 @@ public interface Model extends Layer {
     /** @return the per-sample shape of each input, by name, in order */
     Map<String, Shape> inputShapes();
 
+    /**
+     * The random streams its layers draw from while training (see
+     * {@link org.neurite.api.LayerContext#trainingRandom()}), which a trainer positions before
+     * every step so that a resumed run is bit-exact.
+     *
+     * @return the streams; none for a model assembled from layer instances
+     */
+    default RandomStreams randomStreams() {
+        return new RandomStreams();
+    }
+
     /** @return the per-sample shape of the (first) output, the one a loss is computed on */
     Shape outputShape();
 

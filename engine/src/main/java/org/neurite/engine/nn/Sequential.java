@@ -48,6 +48,7 @@ public final class Sequential implements Model {
     /** The types as the config wrote them, so a qualified one ({@code rival:mlp}) is saved as written; or null. */
     private final List<String> writtenTypes;
     private final Shape outputShape;
+    private final RandomStreams streams;
 
     /**
      * @param inputShape the per-sample input shape
@@ -55,11 +56,17 @@ public final class Sequential implements Model {
      * @throws ShapeMismatchException if a layer cannot take the previous output, naming it as {@code layers[i]}
      */
     public Sequential(Shape inputShape, List<? extends Layer> layers) {
-        this(inputShape, layers, null);
+        this(inputShape, layers, null, new RandomStreams());
     }
 
-    private Sequential(Shape inputShape, List<? extends Layer> layers, List<String> writtenTypes) {
+    /** A model whose layers drew their training streams from {@code streams}. */
+    Sequential(Shape inputShape, List<? extends Layer> layers, RandomStreams streams) {
+        this(inputShape, layers, null, streams);
+    }
+
+    private Sequential(Shape inputShape, List<? extends Layer> layers, List<String> writtenTypes, RandomStreams streams) {
         this.inputShape = inputShape;
+        this.streams = streams;
         this.layers = List.copyOf(layers);
         this.writtenTypes = writtenTypes;
         this.outputShape = chainShapes("layers", inputShape);
@@ -91,8 +98,8 @@ public final class Sequential implements Model {
             throw new OptionException(model.pathOf("layers"), "must list at least one layer");
         }
         Shape input = Shape.of(dims);
-        return new Sequential(input, build(specs, input, EngineLayerContext.seeded(components, seed, model.path())),
-                writtenTypes(specs));
+        EngineLayerContext context = EngineLayerContext.seeded(components, seed, model.path());
+        return new Sequential(input, build(specs, input, context), writtenTypes(specs), context.streams());
     }
 
     /**
@@ -177,6 +184,11 @@ public final class Sequential implements Model {
     }
 
     /** @return the per-sample output shape */
+    @Override
+    public RandomStreams randomStreams() {
+        return streams;
+    }
+
     @Override
     public Shape outputShape() {
         return outputShape;
@@ -314,7 +326,8 @@ public final class Sequential implements Model {
         public Layer create(Options options, Shape inputShape, LayerContext context) {
             options.rejectUnknown(options());
             List<Options> specs = options.getOptionsList("layers");
-            return new Sequential(inputShape, build(specs, inputShape, context), writtenTypes(specs));
+            RandomStreams streams = context instanceof EngineLayerContext e ? e.streams() : new RandomStreams();
+            return new Sequential(inputShape, build(specs, inputShape, context), writtenTypes(specs), streams);
         }
     }
 }

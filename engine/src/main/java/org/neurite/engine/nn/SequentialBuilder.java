@@ -89,7 +89,7 @@ public final class SequentialBuilder {
             }
             layers.add(layer);
         }
-        return new Sequential(inputShape, layers);
+        return new Sequential(inputShape, layers, context.streams());
     }
 
     private record TypedStep(String type, Map<String, ?> options) {

@@ -12,6 +12,7 @@ import org.neurite.api.LayerContext;
 import org.neurite.api.Options;
 import org.neurite.api.Shape;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.nn.RandomStreams;
 
 /**
  * The engine's {@link LayerContext}: the CPU backend (or another), one seeded random source
@@ -23,6 +24,7 @@ public final class EngineLayerContext implements LayerContext {
     private final Components components;
     private final Backend backend;
     private final RandomGenerator random;
+    private final RandomStreams streams;
     private final String path;
 
     /**
@@ -32,9 +34,15 @@ public final class EngineLayerContext implements LayerContext {
      * @param path the key path of the layer being built, such as {@code model.layers[2]}
      */
     public EngineLayerContext(Components components, Backend backend, RandomGenerator random, String path) {
+        this(components, backend, random, new RandomStreams(), path);
+    }
+
+    private EngineLayerContext(Components components, Backend backend, RandomGenerator random, RandomStreams streams,
+                               String path) {
         this.components = components;
         this.backend = backend;
         this.random = random;
+        this.streams = streams;
         this.path = path;
     }
 
@@ -53,7 +61,7 @@ public final class EngineLayerContext implements LayerContext {
      * @return a context for that layer, sharing the random source
      */
     public EngineLayerContext at(String layerPath) {
-        return new EngineLayerContext(components, backend, random, layerPath);
+        return new EngineLayerContext(components, backend, random, streams, layerPath);
     }
 
     /** @return the registries this context looks up */
@@ -69,6 +77,17 @@ public final class EngineLayerContext implements LayerContext {
     @Override
     public RandomGenerator random() {
         return random;
+    }
+
+    /** {@inheritDoc} The stream is one of {@link #streams()}, which a trainer positions before every step. */
+    @Override
+    public RandomGenerator trainingRandom() {
+        return streams.newStream(random.nextLong());
+    }
+
+    /** @return the training streams of the layers built with this context and the contexts derived from it */
+    public RandomStreams streams() {
+        return streams;
     }
 
     @Override

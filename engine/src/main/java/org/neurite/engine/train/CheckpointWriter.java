@@ -2,25 +2,84 @@ package org.neurite.engine.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import org.neurite.api.Optimizer;
+import org.neurite.api.Parameter;
 import org.neurite.engine.io.OptimizerStateFile;
 import org.neurite.engine.io.WeightsFile;
 
 /**
- * Saves a checkpoint every few epochs, and after the last epoch, so that training can resume
- * exactly: the model's parameters to {@code epoch-003.weights.safetensors} and the optimizer's
- * state to {@code epoch-003.optimizer.safetensors} in one folder. Each file is written
- * atomically; the optimizer state is written first, so a weights file on disk always has its
- * optimizer state beside it. The weights file's metadata records the epoch and its losses.
+ * Saves checkpoints from which a {@link Trainer} continues a run exactly: every few epochs and
+ * after the last, the model's parameters ({@code epoch-003.weights.safetensors}), the
+ * optimizer's state ({@code epoch-003.optimizer.safetensors}) and the trainer's
+ * {@link TrainingState} ({@code epoch-003.state.json}) in one folder. Each file is written
+ * atomically and the state file last, so a checkpoint counts ({@link #latest}) only once all
+ * three are complete.
+ *
+ * <p>With {@link #keepBest} it also saves the epoch that is best so far by a validation measure
+ * and never deletes it; with {@link #keepLast} it deletes all but the latest few of the others.
+ *
+ * <pre>{@code
+ * CheckpointWriter checkpoints = new CheckpointWriter(folder, 1);
+ * Trainer trainer = Trainer.builder(model, loss, optimizer).epochs(20).listener(checkpoints).build();
+ * TrainingState from = CheckpointWriter.latest(folder).map(c -> c.restore(model, optimizer))
+ *         .orElse(TrainingState.start());
+ * trainer.fit(train, validation, from);
+ * }</pre>
  */
 public final class CheckpointWriter implements TrainingListener {
 
+    private static final Pattern STATE = Pattern.compile("epoch-(\\d+)\\.state\\.json");
+
+    /**
+     * A complete checkpoint on disk.
+     *
+     * @param weights the weights file
+     * @param optimizer the optimizer state file
+     * @param state where the run stood
+     */
+    public record Checkpoint(Path weights, Path optimizer, TrainingState state) {
+
+        /**
+         * Loads the weights into the model and the state into the optimizer.
+         *
+         * @param parameters the model's parameters
+         * @param into the optimizer
+         * @return where the run stood, to pass to {@link Trainer#fit(org.neurite.engine.data.Dataset,
+         *     org.neurite.engine.data.Dataset, TrainingState)}
+         * @throws UncheckedIOException if a file cannot be read
+         */
+        public TrainingState restore(Map<String, ? extends Parameter> parameters, Optimizer into) {
+            try {
+                WeightsFile.load(weights, parameters);
+                OptimizerStateFile.load(optimizer, into);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restore the checkpoint of epoch " + state.epoch() + ": "
+                        + e.getMessage(), e);
+            }
+            return state;
+        }
+    }
+
     private final Path folder;
     private final int everyEpochs;
+    private int keepLast;
+    private java.util.function.IntSupplier best;
+    private Runnable beforeSave = () -> { };
+    private final List<EpochResult> history = new ArrayList<>();
     private int lastSaved;
 
     /**
@@ -36,11 +95,53 @@ public final class CheckpointWriter implements TrainingListener {
     }
 
     /**
+     * @param count keep only this many of the latest checkpoints (besides the best one); 0 keeps all
+     * @return this writer
+     */
+    public CheckpointWriter keepLast(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("checkpoints: keep_last must be 0 (all) or more, got " + count);
+        }
+        this.keepLast = count;
+        return this;
+    }
+
+    /**
+     * @param monitor also save every epoch that is the best so far by this measure, and never
+     *     delete the best one; {@code null} for no such checkpoint
+     * @return this writer
+     */
+    public CheckpointWriter keepBest(EarlyStopping.Monitor monitor) {
+        this.best = monitor == null ? null : () -> bestEpoch(history, monitor);
+        return this;
+    }
+
+    /**
+     * @param early also save every epoch this early stopping finds best so far (it must be told
+     *     of each epoch before this writer), and never delete the best one
+     * @return this writer
+     */
+    public CheckpointWriter keepBest(EarlyStopping early) {
+        this.best = early::bestEpoch;
+        return this;
+    }
+
+    /**
+     * @param action runs before a checkpoint is written, so that what must never lag a checkpoint
+     *     (such as a metrics file written lazily) is written first
+     * @return this writer
+     */
+    public CheckpointWriter beforeSave(Runnable action) {
+        this.beforeSave = action;
+        return this;
+    }
+
+    /**
      * @param epoch an epoch, from 1
      * @return the weights file of that epoch's checkpoint
      */
     public Path weightsFile(int epoch) {
-        return folder.resolve(String.format(Locale.ROOT, "epoch-%03d.weights.safetensors", epoch));
+        return file(folder, epoch, "weights.safetensors");
     }
 
     /**
@@ -48,7 +149,19 @@ public final class CheckpointWriter implements TrainingListener {
      * @return the optimizer state file of that epoch's checkpoint
      */
     public Path optimizerFile(int epoch) {
-        return folder.resolve(String.format(Locale.ROOT, "epoch-%03d.optimizer.safetensors", epoch));
+        return file(folder, epoch, "optimizer.safetensors");
+    }
+
+    /**
+     * @param epoch an epoch, from 1
+     * @return the trainer's state file of that epoch's checkpoint
+     */
+    public Path stateFile(int epoch) {
+        return file(folder, epoch, "state.json");
+    }
+
+    private static Path file(Path folder, int epoch, String kind) {
+        return folder.resolve(String.format(Locale.ROOT, "epoch-%03d.%s", epoch, kind));
     }
 
     /** @return the epoch of the last checkpoint written, or 0 if none was */
@@ -56,40 +169,103 @@ public final class CheckpointWriter implements TrainingListener {
         return lastSaved;
     }
 
+    /**
+     * @return the best epoch so far by the {@link #keepBest} measure, or 0 without one or before
+     *     the first epoch
+     */
+    public int bestEpoch() {
+        return best == null ? 0 : best.getAsInt();
+    }
+
+    /**
+     * @param history epoch results
+     * @param monitor the measure
+     * @return the first epoch with the best value of the measure, or 0 if none measured it
+     */
+    public static int bestEpoch(List<EpochResult> history, EarlyStopping.Monitor monitor) {
+        return history.stream().filter(r -> !Double.isNaN(monitor.value(r)))
+                .min(Comparator.comparingDouble((EpochResult r) -> monitor == EarlyStopping.Monitor.VAL_LOSS
+                        ? monitor.value(r) : -monitor.value(r)).thenComparingInt(EpochResult::epoch))
+                .map(EpochResult::epoch).orElse(0);
+    }
+
     @Override
     public void onTrainingStart(Trainer trainer) {
         lastSaved = 0;
+        history.clear();
+    }
+
+    @Override
+    public void onResume(Trainer trainer, TrainingState from) {
+        history.addAll(from.history());
+        lastSaved = from.epoch();
     }
 
     @Override
     public void onEpochEnd(Trainer trainer, EpochResult result) {
-        if (result.epoch() % everyEpochs == 0) {
-            save(trainer, result);
+        history.add(result);
+        if (result.epoch() % everyEpochs == 0 || (best != null && best.getAsInt() == result.epoch())) {
+            save(trainer, false);
         }
     }
 
     @Override
-    public void onTrainingEnd(Trainer trainer, TrainingHistory history) {
-        if (!history.epochs().isEmpty() && history.last().epoch() != lastSaved) {
-            save(trainer, history.last());
+    public void onTrainingEnd(Trainer trainer, TrainingHistory done) {
+        if (history.isEmpty()) {
+            return;
+        }
+        // the state is rewritten even when the last epoch was saved already: it now knows how the run ended
+        save(trainer, done.stoppedEarly());
+    }
+
+    private void save(Trainer trainer, boolean stopped) {
+        int epoch = history.get(history.size() - 1).epoch();
+        beforeSave.run();
+        Path weights = weightsFile(epoch);
+        Path optimizer = optimizerFile(epoch);
+        Path state = stateFile(epoch);
+        EpochResult last = history.get(history.size() - 1);
+        if (lastSaved != epoch || !Files.isRegularFile(weights) || !Files.isRegularFile(optimizer)) {
+            write(epoch, optimizer, () -> OptimizerStateFile.save(optimizer, trainer.optimizer()));
+            write(epoch, weights, () -> WeightsFile.save(weights, trainer.model().parameters(), metadata(last)));
+        }
+        write(epoch, state, () -> TrainingStateFile.write(state, new TrainingState(epoch, trainer.steps(), history, stopped)));
+        lastSaved = epoch;
+        write(epoch, folder, this::prune);
+    }
+
+    /** Writing one file, for {@link #write}. */
+    private interface FileWrite {
+        void run() throws IOException;
+    }
+
+    private static void write(int epoch, Path file, FileWrite action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("checkpoint of epoch " + epoch + ": cannot write " + file + ": "
+                    + e.getMessage(), e);
         }
     }
 
-    private void save(Trainer trainer, EpochResult result) {
-        int epoch = result.epoch();
-        Path weights = weightsFile(epoch);
-        Path optimizer = optimizerFile(epoch);
-        try {
-            OptimizerStateFile.save(optimizer, trainer.optimizer());
-        } catch (IOException e) {
-            throw new UncheckedIOException("checkpoint of epoch " + epoch + ": cannot write " + optimizer + ": " + e.getMessage(), e);
+    /** Deletes the checkpoints beyond the latest {@code keepLast}, except the best; the state file first. */
+    private void prune() throws IOException {
+        if (keepLast == 0) {
+            return;
         }
-        try {
-            WeightsFile.save(weights, trainer.model().parameters(), metadata(result));
-        } catch (IOException e) {
-            throw new UncheckedIOException("checkpoint of epoch " + epoch + ": cannot write " + weights + ": " + e.getMessage(), e);
+        TreeSet<Integer> epochs = new TreeSet<>(Comparator.reverseOrder());
+        epochs.addAll(savedEpochs(folder));
+        int kept = 0;
+        int bestEpoch = bestEpoch();
+        for (int epoch : epochs) {
+            if (kept < keepLast) {
+                kept++;
+            } else if (epoch != bestEpoch) {
+                Files.deleteIfExists(stateFile(epoch));
+                Files.deleteIfExists(weightsFile(epoch));
+                Files.deleteIfExists(optimizerFile(epoch));
+            }
         }
-        lastSaved = epoch;
     }
 
     private static Map<String, String> metadata(EpochResult r) {
@@ -100,5 +276,65 @@ public final class CheckpointWriter implements TrainingListener {
             m.put("val_loss", Double.toString(r.validationLoss()));
         }
         return m;
+    }
+
+    /**
+     * @param folder a folder of checkpoints
+     * @return the epochs that have a state file there, in no particular order
+     * @throws IOException if the folder cannot be listed
+     */
+    public static List<Integer> savedEpochs(Path folder) throws IOException {
+        List<Integer> epochs = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return epochs;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            files.forEach(f -> {
+                Matcher m = STATE.matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    epochs.add(Integer.parseInt(m.group(1)));
+                }
+            });
+        }
+        return epochs;
+    }
+
+    /**
+     * @param folder a folder of checkpoints
+     * @param epoch an epoch
+     * @return that epoch's checkpoint, if it is complete (state, weights and optimizer files)
+     * @throws IOException if the state file cannot be read
+     * @throws org.neurite.engine.io.FileFormatException if the state file is malformed
+     */
+    public static Optional<Checkpoint> at(Path folder, int epoch) throws IOException {
+        CheckpointWriter names = new CheckpointWriter(folder, 1);
+        Path weights = names.weightsFile(epoch);
+        Path optimizer = names.optimizerFile(epoch);
+        Path state = names.stateFile(epoch);
+        if (Files.isRegularFile(state) && Files.isRegularFile(weights) && Files.isRegularFile(optimizer)) {
+            return Optional.of(new Checkpoint(weights, optimizer, TrainingStateFile.read(state)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Finds the latest complete checkpoint: the highest epoch whose state, weights and optimizer
+     * files all exist.
+     *
+     * @param folder the folder of the checkpoints
+     * @return the checkpoint, or empty if there is none
+     * @throws IOException if the folder or a state file cannot be read
+     * @throws org.neurite.engine.io.FileFormatException if the state file is malformed
+     */
+    public static Optional<Checkpoint> latest(Path folder) throws IOException {
+        List<Integer> epochs = savedEpochs(folder);
+        epochs.sort(Comparator.reverseOrder());
+        for (int epoch : epochs) {
+            Optional<Checkpoint> c = at(folder, epoch);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -80,6 +80,12 @@ public final class EarlyStopping implements TrainingListener {
         stoppedAfter = 0;
     }
 
+    /** Replays the epochs before the saved position: the state follows from the monitored values alone. */
+    @Override
+    public void onResume(Trainer trainer, TrainingState from) {
+        from.history().forEach(r -> onEpochEnd(trainer, r));
+    }
+
     @Override
     public void onEpochEnd(Trainer trainer, EpochResult result) {
         double value = monitor.value(result);
@@ -99,6 +105,11 @@ public final class EarlyStopping implements TrainingListener {
 
     private boolean improves(double value) {
         return monitor == Monitor.VAL_LOSS ? value < best - minDelta : value > best + minDelta;
+    }
+
+    /** @return the measure watched */
+    public Monitor monitor() {
+        return monitor;
     }
 
     /** @return the best value of the monitored measure so far, or NaN before the first epoch */

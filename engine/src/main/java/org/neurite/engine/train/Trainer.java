@@ -3,6 +3,7 @@ package org.neurite.engine.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.neurite.api.GradientClipper;
 import org.neurite.api.Layer;
@@ -19,6 +20,7 @@ import org.neurite.engine.data.DataLoader;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.nn.StatefulLayers;
+import org.neurite.engine.nn.RandomStreams;
 import org.neurite.engine.optim.clip.GlobalNormClipper;
 import org.neurite.engine.registry.ComponentException;
 
@@ -26,12 +28,19 @@ import org.neurite.engine.registry.ComponentException;
  * Trains a model: epochs of shuffled minibatches (zero the gradients, forward in
  * {@link Mode#TRAINING}, loss, backward, clipping, optimizer step), then validation in
  * {@link Mode#INFERENCE} without gradients. Optionally a {@link LearningRateSchedule} sets the
- * rate before every update and a {@link GradientClipper} clips the gradients. It records each epoch's mean loss and, for
- * classifiers, accuracy, and tells its {@link TrainingListener}s as it goes.
+ * rate before every update and a {@link GradientClipper} clips the gradients. It records each
+ * epoch's mean loss and, for classifiers, accuracy, and tells its {@link TrainingListener}s as it goes.
  *
- * <p>The same seed gives the same batches, so a model initialised the same way follows the
- * same loss curve bit for bit. A loss that becomes NaN or infinite ends training with a
- * {@link TrainingDivergedException}.
+ * <p>A run is a function of its seed and its position: the data order of epoch {@code e} is
+ * drawn from the seed and {@code e}, the schedule is asked for the rate of the run's step, and
+ * the layers' training streams ({@link Model#randomStreams()}: dropout and other layer
+ * randomness) are positioned from the seed and the step before every update. So
+ * {@link #fit(Dataset, Dataset, TrainingState)} continues a run from a checkpoint (weights,
+ * optimizer state and a {@link TrainingState}, as {@link CheckpointWriter} saves them) bit for
+ * bit as if it had never stopped.
+ *
+ * <p>A loss that becomes NaN or infinite, or that explodes while staying finite (see
+ * {@link Builder#divergenceFactor}), ends training with a {@link TrainingDivergedException}.
  *
  * <pre>{@code
  * Trainer trainer = Trainer.builder(model, loss, optimizer).epochs(10).batchSize(128).seed(0)
@@ -41,17 +50,23 @@ import org.neurite.engine.registry.ComponentException;
  */
 public final class Trainer {
 
+    /** How many times its lowest moving average a loss may rise before the run counts as diverged. */
+    public static final double DEFAULT_DIVERGENCE_FACTOR = 100;
+
     private final Layer model;
     private final Loss loss;
     private final Optimizer optimizer;
     private final int epochs;
     private final int batchSize;
     private final long seed;
-    private final boolean shuffle;
     private final LearningRateSchedule schedule;
     private final GradientClipper clipper;
+    private final boolean shuffle;
+    private final double divergenceFactor;
     private final List<TrainingListener> listeners;
     private volatile boolean stopRequested;
+    private int epoch;
+    private long steps;
 
     private Trainer(Builder b) {
         this.model = b.model;
@@ -60,10 +75,16 @@ public final class Trainer {
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
         this.seed = b.seed;
-        this.shuffle = b.shuffle;
         this.schedule = b.schedule;
         this.clipper = b.clipper;
-        this.listeners = List.copyOf(b.listeners);
+        this.shuffle = b.shuffle;
+        this.divergenceFactor = b.divergenceFactor;
+        List<TrainingListener> all = new ArrayList<>(b.listeners);
+        if (b.schedule instanceof TrainingListener watching) {
+            // a schedule that follows the epochs' results (reduce on plateau) hears of them before the listeners
+            all.add(0, watching);
+        }
+        this.listeners = List.copyOf(all);
     }
 
     /**
@@ -93,6 +114,21 @@ public final class Trainer {
         return epochs;
     }
 
+    /** @return the run's seed, from which its data orders and training streams follow */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the epoch running (from 1), or the last one run once the run has ended */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** @return the optimizer steps taken over the whole run so far */
+    public long steps() {
+        return steps;
+    }
+
     /**
      * Asks the run to end after the current epoch (including its listeners); the history then
      * says it stopped early. Listeners such as {@link EarlyStopping} call it.
@@ -109,7 +145,7 @@ public final class Trainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public TrainingHistory fit(Dataset train) {
-        return run(train, null);
+        return run(train, null, TrainingState.start());
     }
 
     /**
@@ -121,7 +157,24 @@ public final class Trainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public TrainingHistory fit(Dataset train, Dataset validation) {
-        return run(train, validation);
+        return run(train, validation, TrainingState.start());
+    }
+
+    /**
+     * Continues a run from a saved position: the epochs after {@code from.epoch()} run exactly
+     * as they would have without the interruption, provided the model's weights and the
+     * optimizer's state are those saved at that position (see {@link CheckpointWriter}).
+     * Listeners are told {@link TrainingListener#onResume} after {@link TrainingListener#onTrainingStart}.
+     * A position at or after the last epoch runs no epoch and only ends the run.
+     *
+     * @param train the training samples
+     * @param validation the validation samples, or {@code null} for none
+     * @param from where the run stands, {@link TrainingState#start()} for a new run
+     * @return every epoch's result, those before {@code from} included
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite, or explodes
+     */
+    public TrainingHistory fit(Dataset train, Dataset validation, TrainingState from) {
+        return run(train, validation, from);
     }
 
     /**
@@ -133,7 +186,7 @@ public final class Trainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public TrainingHistory fit(Tensor inputs, Tensor targets) {
-        return run(Dataset.ofTensors("training data", inputs, targets), null);
+        return run(Dataset.ofTensors("training data", inputs, targets), null, TrainingState.start());
     }
 
     /**
@@ -148,33 +201,44 @@ public final class Trainer {
      */
     public TrainingHistory fit(Tensor inputs, Tensor targets, Tensor validationInputs, Tensor validationTargets) {
         return run(Dataset.ofTensors("training data", inputs, targets),
-                Dataset.ofTensors("validation data", validationInputs, validationTargets));
+                Dataset.ofTensors("validation data", validationInputs, validationTargets), TrainingState.start());
     }
 
-    private TrainingHistory run(Dataset train, Dataset validation) {
+    private TrainingHistory run(Dataset train, Dataset validation, TrainingState from) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("trainer: the training data holds no samples");
         }
-        stopRequested = false;
+        stopRequested = from.stopped();
+        epoch = from.epoch();
+        steps = from.steps();
         Map<String, Parameter> parameters = model.parameters();
         boolean fullBatch = batchSize == 0 || batchSize >= train.size();
-        DataLoader.Builder loader = DataLoader.of(train, CpuBackend.instance()).batchSize(fullBatch ? train.size() : batchSize);
-        // one full batch has no order worth shuffling
-        DataLoader batches = (fullBatch || !shuffle ? loader : loader.shuffle(seed)).build();
+        int size = fullBatch ? train.size() : batchSize;
         Evaluator evaluator = new Evaluator(model, loss, fullBatch ? 0 : batchSize);
-        List<EpochResult> results = new ArrayList<>();
+        List<EpochResult> results = new ArrayList<>(from.history());
         for (TrainingListener l : listeners) {
             l.onTrainingStart(this);
         }
-        Progress progress = new Progress();
-        for (int epoch = 1; epoch <= epochs && !stopRequested; epoch++) {
+        if (from.epoch() > 0) {
+            for (TrainingListener l : listeners) {
+                l.onResume(this, from);
+            }
+        }
+        Step step = new Step(parameters, new DivergenceWatch(divergenceFactor));
+        while (epoch < epochs && !stopRequested) {
+            epoch++;
             for (TrainingListener l : listeners) {
                 l.onEpochStart(this, epoch);
             }
             // layers that carry state from batch to batch start every epoch afresh
             StatefulLayers.reset(model);
+            DataLoader.Builder loader = DataLoader.of(train, CpuBackend.instance()).batchSize(size);
+            // one full batch has no order worth shuffling
+            if (shuffle && !fullBatch) {
+                loader.shuffle(epochSeed(seed, epoch));
+            }
             long start = System.nanoTime();
-            RunningMeasures totals = trainEpoch(epoch, batches.nextEpoch(), parameters, progress);
+            RunningMeasures totals = trainEpoch(loader.build().nextEpoch(), step);
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation val = validation == null ? null : evaluator.evaluate(validation);
             EpochResult result = new EpochResult(epoch, totals.meanLoss(), totals.accuracy(),
@@ -192,34 +256,56 @@ public final class Trainer {
         return history;
     }
 
+    /**
+     * @param seed a run's seed
+     * @param epoch an epoch, from 1
+     * @return the seed of that epoch's data order: the epoch-th draw of {@code new SplittableRandom(seed)}
+     */
+    static long epochSeed(long seed, int epoch) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long s = 0;
+        for (int e = 0; e < epoch; e++) {
+            s = random.nextLong();
+        }
+        return s;
+    }
+
     /** Runs one pass over the epoch's batches, one update per batch. */
-    private RunningMeasures trainEpoch(int epoch, Batches batches, Map<String, Parameter> parameters, Progress progress) {
+    private RunningMeasures trainEpoch(Batches batches, Step step) {
         RunningMeasures totals = new RunningMeasures();
+        RandomStreams streams = model instanceof Model m ? m.randomStreams() : null;
         int b = 0;
         for (Batch batch : batches) {
             b++;
-            for (Parameter p : parameters.values()) {
+            for (Parameter p : step.parameters.values()) {
                 p.zeroGradient();
+            }
+            if (streams != null) {
+                streams.position(seed, steps);
             }
             Tensor prediction = Model.apply(model, batch.inputs(), Mode.TRAINING);
             Tensor batchLoss = loss.compute(prediction, batch.targets());
             double value = batchLoss.item();
             if (!Double.isFinite(value)) {
-                throw new TrainingDivergedException(epoch, progress.steps + 1, b, batches.count(), value, progress.lastLoss);
+                throw new TrainingDivergedException(epoch, steps + 1, b, batches.count(), value, step.lastLoss);
+            }
+            if (step.watch.diverged(value)) {
+                throw TrainingDivergedException.exploded(epoch, steps + 1, b, batches.count(), value,
+                        step.watch.average(), step.watch.lowest(), divergenceFactor);
             }
             batchLoss.backward();
             if (clipper != null) {
-                clipper.clip(parameters);
+                clipper.clip(step.parameters);
             }
             if (schedule != null) {
-                optimizer.setLearningRate(schedule.rate((int) progress.steps));
+                optimizer.setLearningRate(schedule.rate(Math.toIntExact(steps)));
             }
-            step(parameters);
-            progress.steps++;
-            progress.lastLoss = value;
+            updateParameters(step.parameters);
+            steps++;
+            step.lastLoss = value;
             totals.add(value, prediction, batch.targets());
             for (TrainingListener l : listeners) {
-                l.onBatchEnd(this, epoch, progress.steps, value);
+                l.onBatchEnd(this, epoch, steps, value);
             }
         }
         return totals;
@@ -229,7 +315,7 @@ public final class Trainer {
      * Updates the parameters. A failure in the optimizer's code (a bug, a class missing from its
      * plugin) names the optimizer: {@code optimizer (adam) step failed: IllegalStateException: ...}.
      */
-    private void step(Map<String, Parameter> parameters) {
+    private void updateParameters(Map<String, Parameter> parameters) {
         try {
             optimizer.step(parameters);
         } catch (RuntimeException | LinkageError e) {
@@ -238,10 +324,16 @@ public final class Trainer {
         }
     }
 
-    /** What carries over from epoch to epoch: the steps taken and the last loss. */
-    private static final class Progress {
-        long steps;
+    /** What every step uses and what carries over from step to step. */
+    private static final class Step {
+        final Map<String, Parameter> parameters;
+        final DivergenceWatch watch;
         double lastLoss = Double.NaN;
+
+        Step(Map<String, Parameter> parameters, DivergenceWatch watch) {
+            this.parameters = parameters;
+            this.watch = watch;
+        }
     }
 
     /** The settings of a {@link Trainer}; only the model, loss and optimizer are required. */
@@ -253,9 +345,10 @@ public final class Trainer {
         private int epochs = 1;
         private int batchSize = 32;
         private long seed;
-        private boolean shuffle = true;
         private LearningRateSchedule schedule;
         private GradientClipper clipper;
+        private boolean shuffle = true;
+        private double divergenceFactor = DEFAULT_DIVERGENCE_FACTOR;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder(Layer model, Loss loss, Optimizer optimizer) {
@@ -297,17 +390,8 @@ public final class Trainer {
         }
 
         /**
-         * @param seed the seed of the shuffling (default 0)
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
          * @param shuffle whether every epoch visits the samples in a fresh random order (the
-         *     default), or in the dataset's order, as layers that carry their state need
+         *     default) or in the data's own order, as layers that carry their state need
          * @return this builder
          */
         public Builder shuffle(boolean shuffle) {
@@ -316,8 +400,35 @@ public final class Trainer {
         }
 
         /**
+         * @param factor a loss whose moving average rises above this many times its lowest (and
+         *     above the run's first loss) ends training as diverged; 0 turns the check off
+         *     (default {@value Trainer#DEFAULT_DIVERGENCE_FACTOR})
+         * @return this builder
+         */
+        public Builder divergenceFactor(double factor) {
+            if (!(factor == 0 || factor > 1) || Double.isInfinite(factor)) {
+                throw new IllegalArgumentException("trainer: the divergence factor must be 0 (off) or a finite number"
+                        + " above 1, got " + factor);
+            }
+            this.divergenceFactor = factor;
+            return this;
+        }
+
+        /**
+         * @param seed the seed of the run: the data order of every epoch and the layers' training
+         *     streams follow from it (default 0)
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
          * @param schedule sets the optimizer's learning rate before every update from the number
-         *     of updates taken in this run; {@code null} (the default) leaves the rate alone
+         *     of updates taken over the whole run (a resumed run continues the count); a schedule
+         *     that is also a {@link TrainingListener} is told of the run first; {@code null} (the
+         *     default) leaves the rate alone
          * @return this builder
          */
         public Builder schedule(LearningRateSchedule schedule) {

@@ -33,6 +33,39 @@ public class TrainingDivergedException extends IllegalStateException {
         this.lastFiniteLoss = lastFiniteLoss;
     }
 
+    private TrainingDivergedException(String message, int epoch, long step, double loss, double lastFiniteLoss) {
+        super(message);
+        this.epoch = epoch;
+        this.step = step;
+        this.loss = loss;
+        this.lastFiniteLoss = lastFiniteLoss;
+    }
+
+    /**
+     * A loss that stays finite but has exploded.
+     *
+     * @param epoch the epoch of the step, from 1
+     * @param step the step, counted from 1 over the whole run
+     * @param batch the batch within the epoch, from 1
+     * @param batches the number of batches per epoch
+     * @param loss the step's loss
+     * @param average the moving average of the loss at this step
+     * @param lowest the lowest moving average before
+     * @param factor the factor over the lowest that counts as divergence
+     * @return the exception
+     */
+    public static TrainingDivergedException exploded(int epoch, long step, int batch, int batches, double loss,
+                                                     double average, double lowest, double factor) {
+        return new TrainingDivergedException(String.format(java.util.Locale.ROOT,
+                "training diverged: the loss rose to %.4g at epoch %d, step %d (batch %d of %d); its moving average"
+                        + " %.4g is more than %s times its lowest, %.4g. Try a lower learning rate or gradient clipping.",
+                loss, epoch, step, batch, batches, average, factorText(factor), lowest), epoch, step, loss, loss);
+    }
+
+    private static String factorText(double factor) {
+        return factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
+    }
+
     /** @return the epoch of the failing step, from 1 */
     public int epoch() {
         return epoch;

@@ -16,6 +16,16 @@ public interface TrainingListener {
     }
 
     /**
+     * Called after {@link #onTrainingStart} when the run continues from a saved position, so a
+     * listener whose state follows from the epochs before (early stopping, metrics) rebuilds it.
+     *
+     * @param trainer the trainer
+     * @param from where the run continues from
+     */
+    default void onResume(Trainer trainer, TrainingState from) {
+    }
+
+    /**
      * Called before each epoch.
      *
      * @param trainer the trainer

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -35,9 +37,9 @@ class CheckpointWriterTest {
 
         try (Stream<Path> files = Files.list(folder.resolve("run"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-                    "epoch-002.optimizer.safetensors", "epoch-002.weights.safetensors",
-                    "epoch-004.optimizer.safetensors", "epoch-004.weights.safetensors",
-                    "epoch-005.optimizer.safetensors", "epoch-005.weights.safetensors");
+                    "epoch-002.optimizer.safetensors", "epoch-002.state.json", "epoch-002.weights.safetensors",
+                    "epoch-004.optimizer.safetensors", "epoch-004.state.json", "epoch-004.weights.safetensors",
+                    "epoch-005.optimizer.safetensors", "epoch-005.state.json", "epoch-005.weights.safetensors");
         }
         assertThat(checkpoints.lastSaved()).isEqualTo(5);
 
@@ -73,6 +75,27 @@ class CheckpointWriterTest {
 
         assertThat(restored.weight.data()).containsExactly(weightsAfterEpoch[2]);
         assertThat(restored.weight.data()).isNotEqualTo(weightsAfterEpoch[3]);
+    }
+
+    @Test
+    void whatMustNotLagACheckpointIsWrittenBeforeItsStateAndOldOnesArePruned() throws IOException {
+        Path run = folder.resolve("run");
+        List<String> seen = new ArrayList<>();
+        CheckpointWriter checkpoints = new CheckpointWriter(run, 1).keepLast(2);
+        checkpoints.beforeSave(() -> seen.add(checkpoints.lastSaved() + "->" + Files.exists(checkpoints.stateFile(
+                checkpoints.lastSaved() + 1))));
+        Tensor[] data = TrainingFakes.linearData(40, 1);
+
+        Trainer.builder(new LinearRegression(2), new MeanSquaredError(), new GradientDescent(0.1)).epochs(4)
+                .batchSize(10).listener(checkpoints).build().fit(data[0], data[1]);
+
+        // before each epoch's state file exists; at the end once more, before the last state is rewritten
+        assertThat(seen).containsExactly("0->false", "1->false", "2->false", "3->false", "4->false");
+        assertThat(CheckpointWriter.savedEpochs(run)).containsExactlyInAnyOrder(3, 4);
+        CheckpointWriter.Checkpoint latest = CheckpointWriter.latest(run).orElseThrow();
+        assertThat(latest.state().epoch()).isEqualTo(4);
+        assertThat(latest.state().steps()).isEqualTo(16);
+        assertThat(latest.state().history()).hasSize(4);
     }
 
     @Test

@@ -73,7 +73,7 @@ class TrainingEndToEndTest {
                 .add(new ReshapeLayer())
                 .build();
 
-        Trainer.builder(model, loss("binary_cross_entropy_with_logits"), optimizer("adam", 0.05))
+        Trainer.builder(model, loss("binary_cross_entropy_with_logits"), optimizer("adam", 0.01))
                 .epochs(8).batchSize(200).seed(3).build().fit(data);
 
         // the maximum-likelihood estimate from 20,000 samples is within about 0.05 of the truth
@@ -110,12 +110,28 @@ class TrainingEndToEndTest {
     }
 
     @Test
+    void aLossThatExplodesWhileStayingFiniteIsReportedAsDivergence() {
+        Dataset data = SyntheticData.logistic(64, new float[] {1, -1}, 0, new SplittableRandom(2));
+        Sequential model = Sequential.builder(Shape.of(2)).seed(0).add("dense", Map.of("units", 1))
+                .add(new ReshapeLayer()).build();
+        Trainer trainer = Trainer.builder(model, loss("mse"), optimizer("sgd", 1e3)).epochs(20).batchSize(16).build();
+
+        assertThatThrownBy(() -> trainer.fit(data))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageMatching("training diverged: the loss rose to \\S+ at epoch 1, step \\d+ \\(batch [1-4] of 4\\); its"
+                        + " moving average \\S+ is more than 100 times its lowest, \\S+\\. Try a lower learning rate or"
+                        + " gradient clipping\\.")
+                .satisfies(e -> assertThat(((TrainingDivergedException) e).loss()).isFinite());
+    }
+
+    @Test
     void aHugeLearningRateIsReportedAsDivergence() {
         // linear regression with mean squared error: each step overshoots more, until the loss overflows
         Dataset data = SyntheticData.logistic(64, new float[] {1, -1}, 0, new SplittableRandom(2));
         Sequential model = Sequential.builder(Shape.of(2)).seed(0).add("dense", Map.of("units", 1))
                 .add(new ReshapeLayer()).build();
-        Trainer trainer = Trainer.builder(model, loss("mse"), optimizer("sgd", 1e3)).epochs(20).batchSize(16).build();
+        Trainer trainer = Trainer.builder(model, loss("mse"), optimizer("sgd", 1e3)).epochs(20).batchSize(16)
+                .divergenceFactor(0).build();
 
         assertThatThrownBy(() -> trainer.fit(data))
                 .isInstanceOf(TrainingDivergedException.class)

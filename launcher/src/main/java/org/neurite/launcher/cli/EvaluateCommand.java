@@ -55,6 +55,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     DataChoice data;
 
+    @Option(names = "--checkpoint", paramLabel = "NAME",
+            description = "With a run folder: measure the weights of a checkpoint instead of the final model,"
+                    + " such as epoch-005 (or 5, or latest); works before the run has finished.")
+    String checkpoint;
+
     @Option(names = "--source", paramLabel = "PART", defaultValue = "test",
             description = "With a run config: test, validation or train (default: ${DEFAULT-VALUE}).")
     String source;
@@ -127,7 +132,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             OutputFormat format = OutputFormat.of(outputFormat);
             Components available = components.get();
-            SavedModel saved = SavedModel.load(model, available);
+            SavedModel saved = checkpoint == null ? SavedModel.load(model, available)
+                    : SavedModel.load(model, checkpoint, available);
             Labelled labelled = data(saved);
             Dataset measured = labelled.normalized || saved.preprocessing() == null ? labelled.data
                     : RunData.normalized(labelled.data, saved.preprocessing());

@@ -96,10 +96,15 @@ public final class RunConfigCheck {
             OptionSpec.optional("shuffle", OptionType.BOOLEAN, true,
                     "Shuffle the samples every epoch (full batches are never shuffled); false serves them in the"
                             + " data's order, as stateful recurrent layers need."),
+            OptionSpec.optional("divergence_factor", OptionType.NUMBER, 100.0,
+                    "Stop as diverged when the loss's moving average rises above this many times its lowest (and"
+                            + " above the first loss); 0 turns the check off."),
             OptionSpec.optional("early_stopping", OptionType.MAP, null,
                     "Stop when validation stops improving: {monitor: val_loss, patience: 3, min_delta: 0.0}."),
             OptionSpec.optional("checkpoint_every", OptionType.INTEGER, 1,
                     "Save a checkpoint after every this many epochs (and after the last); 0 for none."),
+            OptionSpec.optional("checkpoint", OptionType.MAP, null,
+                    "Which checkpoints stay: {keep_last: 3, keep_best: true, monitor: val_loss}."),
             OptionSpec.optional("stop_at_zero_errors", OptionType.BOOLEAN, false,
                     "End as soon as an epoch misclassifies no training sample; say so if the epoch limit comes first."));
 
@@ -107,7 +112,18 @@ public final class RunConfigCheck {
     public static final List<OptionSpec> EARLY_STOPPING = List.of(
             OptionSpec.optional("monitor", OptionType.STRING, "val_loss", "val_loss or val_accuracy."),
             OptionSpec.optional("patience", OptionType.INTEGER, 3, "Epochs without improvement tolerated, at least 1."),
-            OptionSpec.optional("min_delta", OptionType.NUMBER, 0.0, "The smallest change that counts, >= 0."));
+            OptionSpec.optional("min_delta", OptionType.NUMBER, 0.0, "The smallest change that counts, >= 0."),
+            OptionSpec.optional("restore_best", OptionType.BOOLEAN, true,
+                    "Save the best epoch's weights as the model (true), or the last epoch's (false)."));
+
+    /** The keys of {@code training.checkpoint}. */
+    public static final List<OptionSpec> CHECKPOINT = List.of(
+            OptionSpec.optional("keep_last", OptionType.INTEGER, 0,
+                    "Keep only this many of the latest checkpoints (besides the best); 0 keeps all."),
+            OptionSpec.optional("keep_best", OptionType.BOOLEAN, false,
+                    "Also save the best epoch so far by the monitored measure, and keep it."),
+            OptionSpec.optional("monitor", OptionType.STRING, null,
+                    "val_loss or val_accuracy; default the early stopping's monitor, else val_loss."));
 
     private static final Pattern LEADING_PATH = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*(?:\\[\\d+]|\\.[A-Za-z_][A-Za-z0-9_]*)*)");
     /** The longest run name: its folder adds a timestamp, and file names end at 255 bytes. */
@@ -319,6 +335,11 @@ public final class RunConfigCheck {
             OptionReader in = OptionReader.of(t, TRAINING);
             int epochs = atLeast(t, "epochs", in.integer("epochs"), 0);
             int batchSize = atLeast(t, "batch_size", in.integer("batch_size"), 0);
+            double divergence = nonNegative(t, "divergence_factor", in.number("divergence_factor"));
+            if (divergence != 0 && !(divergence > 1) || Double.isInfinite(divergence)) {
+                throw new OptionException(t.pathOf("divergence_factor"), "must be 0 (off) or a finite number above 1, got "
+                        + divergence);
+            }
             int every = atLeast(t, "checkpoint_every", in.integer("checkpoint_every"), 0);
             TrainingConfig.EarlyStoppingConfig early = null;
             if (t.has("early_stopping")) {
@@ -336,10 +357,29 @@ public final class RunConfigCheck {
                     throw new OptionException(t.pathOf("early_stopping"), "monitors " + monitor
                             + ", but data has no validation source (add data.validation, such as {split: 0.1})");
                 }
-                early = new TrainingConfig.EarlyStoppingConfig(monitor, patience, minDelta);
+                early = new TrainingConfig.EarlyStoppingConfig(monitor, patience, minDelta, es.flag("restore_best"));
             }
-            return new TrainingConfig(epochs, batchSize, early, every, in.flag("stop_at_zero_errors"),
-                    in.flag("shuffle"));
+            TrainingConfig.CheckpointConfig kept = new TrainingConfig.CheckpointConfig(0, false, "val_loss");
+            if (t.has("checkpoint")) {
+                Options c = t.getOptions("checkpoint");
+                List<OptionException> problems = SectionCheck.problems(c, CHECKPOINT, Set.of());
+                if (!problems.isEmpty()) {
+                    problems.subList(1, problems.size()).forEach(p -> errors.add(doc.error(p)));
+                    throw problems.get(0);
+                }
+                OptionReader cr = OptionReader.of(c, CHECKPOINT);
+                String monitor = c.has("monitor") ? cr.choice("monitor", List.of("val_loss", "val_accuracy"))
+                        : early != null ? early.monitor() : "val_loss";
+                boolean keepBest = cr.flag("keep_best");
+                if (keepBest && !hasValidation) {
+                    throw new OptionException(c.pathOf("keep_best"), "monitors " + monitor
+                            + ", but data has no validation source (add data.validation, such as {split: 0.1})");
+                }
+                kept = new TrainingConfig.CheckpointConfig(atLeast(c, "keep_last", cr.integer("keep_last"), 0), keepBest,
+                        monitor);
+            }
+            return new TrainingConfig(epochs, batchSize, early, every, in.flag("stop_at_zero_errors"), in.flag("shuffle"),
+                    divergence, kept);
         });
     }
 

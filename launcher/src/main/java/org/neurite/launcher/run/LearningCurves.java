@@ -22,6 +22,7 @@ import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingHistory;
 import org.neurite.engine.train.TrainingListener;
+import org.neurite.engine.train.TrainingState;
 
 /**
  * Draws the learning curves with XChart into one PNG: loss by epoch and, for classifiers,
@@ -30,7 +31,7 @@ import org.neurite.engine.train.TrainingListener;
  * by epoch. Legends sit inside the plots; the epoch axis is labelled on whole epochs only. The picture is redrawn
  * (atomically) after every epoch that took a checkpoint and at the end of the run.
  */
-public final class LearningCurves implements TrainingListener, EpochLoop.Resumable {
+public final class LearningCurves implements TrainingListener {
 
     static {
         // charts are drawn off-screen; no display is needed or wanted
@@ -54,9 +55,9 @@ public final class LearningCurves implements TrainingListener, EpochLoop.Resumab
     }
 
     @Override
-    public void restore(Trainer trainer, List<EpochResult> past) {
+    public void onResume(Trainer trainer, TrainingState from) {
         history.clear();
-        history.addAll(past);
+        history.addAll(from.history());
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingHistory;
 import org.neurite.engine.train.TrainingListener;
+import org.neurite.engine.train.TrainingState;
 
 /**
  * Keeps {@code metrics.csv}: a header, one row per epoch and, when there is test data, a last row
@@ -17,7 +18,7 @@ import org.neurite.engine.train.TrainingListener;
  * epochs (at most once a second, and at the end). Measures that were not taken (accuracy of a regression, validation without validation
  * data) are empty fields.
  */
-public final class MetricsCsv implements TrainingListener, EpochLoop.Resumable {
+public final class MetricsCsv implements TrainingListener {
 
     /** The header line. */
     public static final String HEADER = "epoch,loss,accuracy,val_loss,val_accuracy,seconds,lr";
@@ -34,9 +35,11 @@ public final class MetricsCsv implements TrainingListener, EpochLoop.Resumable {
     }
 
     @Override
-    public void restore(Trainer trainer, List<EpochResult> history) {
+    public void onResume(Trainer trainer, TrainingState from) {
         rows.clear();
-        rows.addAll(history);
+        rows.addAll(from.history());
+        // epochs after the checkpoint run again: their rows go until then
+        file.update(content(), true);
     }
 
     @Override

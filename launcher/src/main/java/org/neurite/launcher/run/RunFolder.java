@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
+import org.neurite.engine.io.AtomicFiles;
+
 /**
  * The folder of one training run, {@code runs/<name>-<timestamp>/}, and the names of what it
  * holds: the resolved config, the metrics, the final model, the checkpoints, the learning
@@ -86,6 +88,16 @@ public final class RunFolder {
     /** @return the run's log */
     public Path log() {
         return dir.resolve("train.log");
+    }
+
+    /**
+     * Deletes the temporary files a killed process left behind in the folder and its checkpoints.
+     *
+     * @throws IOException if a folder cannot be listed or a file deleted
+     */
+    public void removeLeftovers() throws IOException {
+        AtomicFiles.removeLeftovers(dir);
+        AtomicFiles.removeLeftovers(checkpoints());
     }
 
     @Override

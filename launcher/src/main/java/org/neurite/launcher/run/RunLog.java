@@ -59,6 +59,11 @@ public final class RunLog implements TrainingListener {
 
     @Override
     public void onTrainingEnd(Trainer trainer, TrainingHistory history) {
+        flush();
+    }
+
+    /** Writes the lines that are waiting, as before a checkpoint: the log never lags one. */
+    public void flush() {
         file.flush();
     }
 }

@@ -5,7 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.neurite.api.Loss;
 import org.neurite.api.OptionException;
@@ -16,10 +21,13 @@ import org.neurite.engine.inference.Preprocessing;
 import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
+import org.neurite.engine.io.WeightsFile;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.registry.Components;
+import org.neurite.engine.train.CheckpointWriter;
 import org.neurite.launcher.config.ConfigException;
+import org.neurite.launcher.config.RunConfig;
 
 /**
  * A trained model as {@code evaluate} and {@code predict} take it: a run folder (its
@@ -67,6 +75,57 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
                 vocabulary(file, loaded.info()), preprocessing(file, loaded.info()),
                 Predictor.classNamesOf(loaded.info(), file.toString()));
     }
+
+    /**
+     * Loads a model with the weights of one of its run's checkpoints: the architecture from the
+     * run's {@code model.json}, or from its config while the run has not finished.
+     *
+     * @param path a run folder
+     * @param checkpoint {@code epoch-005}, {@code 5} or {@code latest}
+     * @param components where the layer types and the loss are looked up
+     * @return the model with the checkpoint's weights; its file is the checkpoint's weights file
+     * @throws ConfigException if the path is not a run folder or it has no such checkpoint, naming those it has
+     * @throws IOException if a file cannot be read
+     */
+    public static SavedModel load(Path path, String checkpoint, Components components) throws IOException {
+        if (!Files.isDirectory(path)) {
+            throw new ConfigException("--checkpoint", "needs a run folder, but " + path + " is not a folder");
+        }
+        RunFolder folder = RunFolder.of(path);
+        List<Integer> epochs = CheckpointWriter.savedEpochs(folder.checkpoints());
+        epochs.sort(null);
+        int epoch = checkpointEpoch(checkpoint, epochs);
+        Optional<CheckpointWriter.Checkpoint> found = epochs.contains(epoch)
+                ? CheckpointWriter.at(folder.checkpoints(), epoch) : Optional.empty();
+        if (found.isEmpty()) {
+            throw new ConfigException("--checkpoint", "no complete checkpoint '" + checkpoint + "' in "
+                    + folder.checkpoints() + "; it has " + (epochs.isEmpty() ? "none" : epochs.stream()
+                            .map(e -> String.format(Locale.ROOT, "epoch-%03d", e)).collect(Collectors.joining(", "))));
+        }
+        SavedModel base;
+        if (Files.isRegularFile(folder.model())) {
+            base = load(path, components);
+        } else {
+            RunConfig config = RunConfig.load(folder.config(), List.of(), components);
+            // an unfinished run has no model file yet: its pre-processing and class names are unknown
+            base = new SavedModel(folder.config(), folder, config.buildModel(components), config.createLoss(components),
+                    null, null, null);
+        }
+        WeightsFile.load(found.get().weights(), base.model().parameters());
+        return new SavedModel(found.get().weights(), folder, base.model(), base.loss(), base.vocabulary(),
+                base.preprocessing(), base.classNames());
+    }
+
+    /** The epoch a {@code --checkpoint} value names, or -1 if it names none. */
+    private static int checkpointEpoch(String checkpoint, List<Integer> epochs) {
+        if (checkpoint.equals("latest")) {
+            return epochs.isEmpty() ? -1 : epochs.get(epochs.size() - 1);
+        }
+        Matcher m = CHECKPOINT_NAME.matcher(checkpoint);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static final Pattern CHECKPOINT_NAME = Pattern.compile("(?:epoch-)?0*(\\d{1,9})");
 
     /**
      * The plugins a model was built with, as {@code model.json} records them ({@code plugins:

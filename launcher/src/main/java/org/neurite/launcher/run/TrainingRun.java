@@ -2,13 +2,14 @@ package org.neurite.launcher.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.neurite.api.LearningRateSchedule;
 import org.neurite.api.Loss;
@@ -19,16 +20,19 @@ import org.neurite.api.Parameter;
 import org.neurite.api.ScheduleContext;
 import org.neurite.engine.io.AtomicFiles;
 import org.neurite.engine.io.ModelFile;
-import org.neurite.engine.io.OptimizerStateFile;
 import org.neurite.engine.io.WeightsFile;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
+import org.neurite.engine.train.CheckpointWriter;
 import org.neurite.engine.train.EarlyStopping;
+import org.neurite.engine.train.KernelWarmup;
 import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Evaluator;
+import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingDivergedException;
 import org.neurite.engine.train.TrainingHistory;
 import org.neurite.engine.train.TrainingListener;
+import org.neurite.engine.train.TrainingState;
 import org.neurite.launcher.config.ConfigException;
 import org.neurite.launcher.config.ConfigYaml;
 import org.neurite.launcher.config.RunConfig;
@@ -100,11 +104,13 @@ public final class TrainingRun {
         Parts parts = prepare(config);
         RunFolder folder = RunFolder.create(runs, config.name(), LocalDateTime.now());
         writeConfig(folder, config);
-        return train(config, parts, folder, EpochLoop.State.start());
+        return train(config, parts, folder, TrainingState.start());
     }
 
     /**
      * Continues a run from its latest checkpoint, in its own folder, as if it had never stopped.
+     * A run whose epochs all ran but whose end was not written (killed between its last
+     * checkpoint and its model file) is finished: the model is saved and measured.
      *
      * @param folder the run folder
      * @param config its config (as saved there, with any overrides applied)
@@ -114,21 +120,22 @@ public final class TrainingRun {
      */
     public Outcome resume(RunFolder folder, RunConfig config) throws IOException {
         Parts parts = prepare(config);
-        Checkpoints.Saved saved = Checkpoints.latest(folder.checkpoints()).orElseThrow(() -> new ConfigException(
-                folder.toString(), "no complete checkpoint to resume from in " + folder.checkpoints()));
+        folder.removeLeftovers();
+        CheckpointWriter.Checkpoint saved = CheckpointWriter.latest(folder.checkpoints()).orElseThrow(
+                () -> new ConfigException(folder.toString(), "no complete checkpoint to resume from in "
+                        + folder.checkpoints()));
         int done = saved.state().epoch();
-        if (saved.stopped()) {
-            throw new ConfigException(folder.toString(), "the run stopped early after epoch " + done
-                    + " (early stopping or zero errors); there is nothing to resume");
+        boolean ended = saved.state().stopped() || done >= config.training().epochs();
+        if (ended && Files.isRegularFile(folder.model())) {
+            throw new ConfigException(folder.toString(), saved.state().stopped()
+                    ? "the run stopped early after epoch " + done + " (early stopping or zero errors); there is"
+                            + " nothing to resume"
+                    : "the run has finished its " + config.training().epochs() + " epochs; to train on, raise them,"
+                            + " such as --set training.epochs=" + (done + 10));
         }
-        if (done >= config.training().epochs()) {
-            throw new ConfigException(folder.toString(), "the run has finished its " + config.training().epochs()
-                    + " epochs; to train on, raise them, such as --set training.epochs=" + (done + 10));
-        }
-        WeightsFile.load(saved.weights(), parts.model.parameters());
-        OptimizerStateFile.load(saved.optimizer(), parts.optimizer);
+        TrainingState from = saved.restore(parts.model.parameters(), parts.optimizer);
         writeConfig(folder, config);
-        return train(config, parts, folder, saved.state());
+        return train(config, parts, folder, from);
     }
 
     /** What a run trains, built and loaded before anything is written. */
@@ -139,7 +146,13 @@ public final class TrainingRun {
         Model model = config.buildModel(components);
         Loss loss = config.createLoss(components);
         Optimizer optimizer = config.createOptimizer(components);
+        TrainingConfig t = config.training();
+        // the kernels warm up on the model's shapes while the data loads, so the first epoch runs at full speed
+        KernelWarmup warmup = t.epochs() > 0 ? KernelWarmup.start(model, t.batchSize() > 0 ? t.batchSize() : 128) : null;
         RunData data = RunData.load(config, model);
+        if (warmup != null) {
+            warmup.finish();
+        }
         return new Parts(model, loss, optimizer, data, schedule(config, optimizer, data.train().size()));
     }
 
@@ -159,12 +172,14 @@ public final class TrainingRun {
         }
     }
 
-    private Outcome train(RunConfig config, Parts parts, RunFolder folder, EpochLoop.State from) throws IOException {
+    private Outcome train(RunConfig config, Parts parts, RunFolder folder, TrainingState from) throws IOException {
         TrainingConfig t = config.training();
         RunData data = parts.data;
         RunLog log = new RunLog(folder.log(), t.epochs());
         log.line(from.epoch() == 0 ? "started " + config.name() + " from " + config.document().source()
-                : "resumed after epoch " + from.epoch() + " from its checkpoint");
+                : from.stopped() || from.epoch() >= t.epochs()
+                        ? "finishing after epoch " + from.epoch() + ": the model was not saved yet"
+                        : "resumed after epoch " + from.epoch() + " from its checkpoint");
         log.line("model: input " + inputs(parts.model) + ", output " + parts.model.outputShape() + ", "
                 + parameterCount(parts.model) + " parameters; loss " + parts.loss.name()
                 + (parts.optimizer == null ? "" : "; optimizer " + parts.optimizer.name() + " lr "
@@ -175,7 +190,6 @@ public final class TrainingRun {
                 + (data.test() == null ? "" : ", " + data.test().size() + " test"));
 
         List<TrainingListener> listeners = new ArrayList<>();
-        List<BooleanSupplier> stops = new ArrayList<>();
         listeners.add(log);
         MetricsCsv metrics = new MetricsCsv(folder.metrics());
         listeners.add(metrics);
@@ -184,22 +198,33 @@ public final class TrainingRun {
         if (shown != null) {
             listeners.add(shown);
         }
-        ResumableEarlyStopping early = null;
+        EarlyStopping early = null;
         if (t.earlyStopping() != null) {
             TrainingConfig.EarlyStoppingConfig e = t.earlyStopping();
-            early = new ResumableEarlyStopping(new EarlyStopping(EarlyStopping.Monitor.of(e.monitor()), e.patience(),
-                    e.minDelta()));
+            early = new EarlyStopping(EarlyStopping.Monitor.of(e.monitor()), e.patience(), e.minDelta());
             listeners.add(early);
-            stops.add(early);
         }
         ZeroErrorStop zero = null;
         if (t.stopAtZeroErrors()) {
             zero = new ZeroErrorStop(data.train());
             listeners.add(zero);
-            stops.add(zero);
         }
-        if (t.checkpointEvery() > 0) {
-            listeners.add(new Checkpoints(folder.checkpoints(), t.checkpointEvery()));
+        boolean restoreBest = early != null && t.earlyStopping().restoreBest();
+        if (t.checkpointEvery() > 0 || restoreBest || t.checkpoint().keepBest()) {
+            // the best epoch's weights are restored from its checkpoint, so it is saved even between intervals
+            CheckpointWriter checkpoints = new CheckpointWriter(folder.checkpoints(),
+                    t.checkpointEvery() > 0 ? t.checkpointEvery() : Integer.MAX_VALUE)
+                    .keepLast(t.checkpoint().keepLast()).beforeSave(() -> {
+                        metrics.flush();
+                        log.flush();
+                    });
+            if (t.checkpoint().keepBest()) {
+                checkpoints.keepBest(EarlyStopping.Monitor.of(t.checkpoint().monitor()));
+            }
+            if (restoreBest) {
+                checkpoints.keepBest(early);
+            }
+            listeners.add(checkpoints);
         }
         LearningCurves curves = new LearningCurves(folder.curves(), t.checkpointEvery());
         listeners.add(curves);
@@ -210,11 +235,14 @@ public final class TrainingRun {
             history = new TrainingHistory(List.of(), false);
             metrics.onTrainingEnd(null, history);
         } else {
-            EpochLoop loop = new EpochLoop(parts.model, parts.loss, parts.optimizer, t.epochs(), t.batchSize(),
-                    config.seed(), parts.schedule, config.createClipper(components), listeners, stops)
-                    .shuffle(t.shuffle());
+            Trainer.Builder builder = Trainer.builder(parts.model, parts.loss, parts.optimizer).epochs(t.epochs())
+                    .batchSize(t.batchSize()).seed(config.seed()).shuffle(t.shuffle())
+                    .divergenceFactor(t.divergenceFactor()).schedule(parts.schedule)
+                    .clipping(config.createClipper(components));
+            listeners.forEach(builder::listener);
+            Trainer trainer = builder.build();
             try {
-                history = loop.run(data.train(), data.validation(), from);
+                history = fit(trainer, data, from);
             } catch (TrainingDivergedException e) {
                 metrics.flush();
                 log.line(e.getMessage());
@@ -226,8 +254,12 @@ public final class TrainingRun {
                 throw named;
             }
         }
-        if (early != null && early.getAsBoolean()) {
-            say(log, early.verdict());
+        if (early != null && early.stoppedAfter() > 0) {
+            say(log, String.format(Locale.ROOT, "early stopping after epoch %d: the best was epoch %d (%s)",
+                    early.stoppedAfter(), early.bestEpoch(), early));
+        }
+        if (restoreBest && !history.epochs().isEmpty() && early.bestEpoch() != history.last().epoch()) {
+            restoreBest(folder, parts.model, early, log);
         }
         if (zero != null) {
             say(log, zero.verdict(t.epochs()));
@@ -253,6 +285,28 @@ public final class TrainingRun {
         progress.result(out, "run_folder", "run folder: " + folder, Map.of("path", folder.toString()));
         out.flush();
         return new Outcome(folder, history, test);
+    }
+
+    /** Loads the best epoch's weights from its checkpoint, so the model saved is the one reported as best. */
+    private void restoreBest(RunFolder folder, Model model, EarlyStopping early, RunLog log) throws IOException {
+        int best = early.bestEpoch();
+        CheckpointWriter.Checkpoint c = CheckpointWriter.at(folder.checkpoints(), best).orElseThrow(
+                () -> new IOException("the checkpoint of the best epoch, " + best + ", is missing from "
+                        + folder.checkpoints()));
+        WeightsFile.load(c.weights(), model.parameters());
+        say(log, String.format(Locale.ROOT, "saved the weights of epoch %d, the best by %s (%.4g)", best,
+                early.monitor().key(), early.best()));
+    }
+
+    /** Runs the trainer; a failure inside a step is named with the epoch and step of the run. */
+    private static TrainingHistory fit(Trainer trainer, RunData data, TrainingState from) {
+        try {
+            return trainer.fit(data.train(), data.validation(), from);
+        } catch (TrainingDivergedException | org.neurite.api.ShapeMismatchException | OptionException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new TrainingStepException(trainer.epoch(), trainer.steps() + 1, e);
+        }
     }
 
     private void say(RunLog log, String line) {

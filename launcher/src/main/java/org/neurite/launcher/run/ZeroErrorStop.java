@@ -1,7 +1,5 @@
 package org.neurite.launcher.run;
 
-import java.util.function.BooleanSupplier;
-
 import org.neurite.api.GradScope;
 import org.neurite.api.Mode;
 import org.neurite.engine.CpuBackend;
@@ -23,7 +21,7 @@ import org.neurite.engine.train.TrainingListener;
  * sample counts as misclassified when the output after the epoch is 0.5 or more away from its
  * target (outputs 0/1 for targets 0/1, or -1/1 for targets -1/1).
  */
-public final class ZeroErrorStop implements TrainingListener, BooleanSupplier {
+public final class ZeroErrorStop implements TrainingListener {
 
     private final Dataset train;
     private long errors = -1;
@@ -41,6 +39,9 @@ public final class ZeroErrorStop implements TrainingListener, BooleanSupplier {
         epoch = result.epoch();
         errors = Double.isNaN(result.accuracy()) ? countErrors(trainer)
                 : Math.round((1 - result.accuracy()) * train.size());
+        if (errors == 0) {
+            trainer.stop();
+        }
     }
 
     private long countErrors(Trainer trainer) {
@@ -62,8 +63,7 @@ public final class ZeroErrorStop implements TrainingListener, BooleanSupplier {
     }
 
     /** @return whether the last epoch misclassified no training sample */
-    @Override
-    public boolean getAsBoolean() {
+    public boolean converged() {
         return errors == 0;
     }
 

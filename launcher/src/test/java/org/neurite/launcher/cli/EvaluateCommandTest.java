@@ -29,7 +29,7 @@ class EvaluateCommandTest {
                 - {type: dense, units: 2}
             loss: cross_entropy
             optimizer: {name: adam, lr: 0.02}
-            training: {epochs: 8, batch_size: 16, checkpoint_every: 0}
+            training: {epochs: 8, batch_size: 16, checkpoint_every: 4}
             """;
 
     private static final Pattern TEST_LINE = Pattern.compile("test (accuracy \\S+ \\(\\d+ of \\d+\\)  loss \\S+)");
@@ -71,6 +71,39 @@ class EvaluateCommandTest {
                 .containsPattern("    macro avg  +0\\.\\d{4}  0\\.\\d{4}  0\\.\\d{4}       60")
                 .containsPattern(" weighted avg  +0\\.\\d{4}  0\\.\\d{4}  0\\.\\d{4}       60")
                 .contains("confusion matrix (rows: true class, columns: predicted class)");
+    }
+
+    @Test
+    void measuresAnyCheckpointOfTheRun() {
+        CommandRunner last = evaluate(run.toString(), "--checkpoint", "epoch-008");
+        CommandRunner earlier = evaluate(run.toString(), "--checkpoint", "4");
+        CommandRunner missing = evaluate(run.toString(), "--checkpoint", "epoch-003");
+
+        // the final model is the last epoch's weights
+        assertThat(last.exitCode).as(last.err()).isZero();
+        assertThat(last.out()).contains(System.lineSeparator() + testLine + System.lineSeparator())
+                .contains("model " + run.resolve("checkpoints").resolve("epoch-008.weights.safetensors"));
+        assertThat(earlier.exitCode).as(earlier.err()).isZero();
+        assertThat(earlier.out()).contains("epoch-004.weights.safetensors").containsPattern("accuracy \\S+ \\(\\d+ of 60\\)");
+        assertThat(missing.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("--checkpoint: no complete checkpoint 'epoch-003' in ")
+                .contains("it has epoch-004, epoch-008");
+    }
+
+    @Test
+    void aCheckpointOfARunThatHasNotFinishedIsMeasuredWithTheRunsConfig() throws IOException {
+        Path unfinished = dir.resolve("unfinished");
+        Files.createDirectories(unfinished.resolve("checkpoints"));
+        Files.copy(run.resolve("config.yaml"), unfinished.resolve("config.yaml"));
+        for (String part : new String[] {".weights.safetensors", ".optimizer.safetensors", ".state.json"}) {
+            Files.copy(run.resolve("checkpoints").resolve("epoch-008" + part),
+                    unfinished.resolve("checkpoints").resolve("epoch-008" + part));
+        }
+
+        CommandRunner r = evaluate(unfinished.toString(), "--checkpoint", "latest");
+
+        assertThat(r.exitCode).as(r.err()).isZero();
+        assertThat(r.out()).contains(System.lineSeparator() + testLine + System.lineSeparator());
     }
 
     @Test

@@ -52,7 +52,7 @@ class LayersCommandTest {
                 .containsPattern("\nLosses: .*cross_entropy")
                 .containsPattern("\nOptimizers: .*adam")
                 .containsPattern("\nInitializers: .+")
-                .contains("\nLearning rate schedules: constant, cosine, exponential, step\n")
+                .contains("\nLearning rate schedules: constant, cosine, exponential, reduce_on_plateau, step\n")
                 .contains("\nGradient clipping methods: norm, value\n");
         assertThat(run.err()).isEmpty();
     }

@@ -146,7 +146,8 @@ class TrainCommandTest {
     @Test
     void aDivergingRunFailsWithTheTrainersMessage() throws IOException {
         CommandRunner r = train(write(XOR).toString(), "--out", dir.resolve("runs").toString(),
-                "--set", "optimizer={name: sgd, lr: 0.1, schedule: {type: exponential, gamma: 1.0e6}}");
+                "--set", "optimizer={name: sgd, lr: 0.1, schedule: {type: exponential, gamma: 1.0e6}}",
+                "--set", "training.divergence_factor=0");
 
         assertThat(r.exitCode).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(r.err()).containsPattern("^neurite train: training diverged: the loss is (NaN|Infinity) at epoch"

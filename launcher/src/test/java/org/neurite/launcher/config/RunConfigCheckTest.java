@@ -78,7 +78,8 @@ class RunConfigCheckTest {
         assertThat(c.createClipper(COMPONENTS)).isEqualTo(new GlobalNormClipper(1.0));
         assertThat(c.optimizer().options().keys()).containsExactly("lr");
         assertThat(c.training()).isEqualTo(new TrainingConfig(4, 8,
-                new TrainingConfig.EarlyStoppingConfig("val_loss", 2, 0.0), 2, false));
+                new TrainingConfig.EarlyStoppingConfig("val_loss", 2, 0.0, true), 2, false, true, 100.0,
+                new TrainingConfig.CheckpointConfig(0, false, "val_loss")));
         assertThat(c.buildModel(COMPONENTS).outputShape().dims()).containsExactly(3);
     }
 
@@ -86,7 +87,8 @@ class RunConfigCheckTest {
     void anUnknownKeySuggestsTheClosestName() {
         assertThat(errors(VALID.replace("epochs: 4", "epocs: 4")))
                 .containsExactly(file() + ":15: training.epocs: unknown option (did you mean 'epochs'?); known options:"
-                        + " epochs, batch_size, shuffle, early_stopping, checkpoint_every, stop_at_zero_errors");
+                        + " epochs, batch_size, shuffle, divergence_factor, early_stopping, checkpoint_every, checkpoint,"
+                        + " stop_at_zero_errors");
         assertThat(errors(VALID.replace("seed: 3", "sead: 3")))
                 .containsExactly(file() + ":2: sead: unknown option (did you mean 'seed'?); known options:"
                         + " name, seed, data, model, loss, optimizer, training");
@@ -178,7 +180,7 @@ class RunConfigCheckTest {
                         + " clip: {type: norm, max_norm: ...}), not both");
         assertThat(errors(VALID.replace("type: cosine, warmup_steps: 2", "type: linear")))
                 .containsExactly(file() + ":14: optimizer.schedule.type: unknown learning rate schedule 'linear';"
-                        + " known: constant, cosine, exponential, step");
+                        + " known: constant, cosine, exponential, reduce_on_plateau, step");
     }
 
     @Test

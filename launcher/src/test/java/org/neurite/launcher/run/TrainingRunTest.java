@@ -135,7 +135,7 @@ class TrainingRunTest {
     void aDivergingLossEndsTheRunWithTheTrainersMessageCountedOverTheRun() throws IOException {
         // a rate that grows a million-fold every step overflows the weights within a few steps
         RunConfig config = config(BLOBS, "optimizer={name: sgd, lr: 0.1, schedule: {type: exponential, gamma: 1.0e6}}",
-                "training.epochs=3");
+                "training.epochs=3", "training.divergence_factor=0");
 
         assertThatThrownBy(() -> run().start(config, dir.resolve("runs")))
                 .isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
@@ -191,6 +191,157 @@ class TrainingRunTest {
         assertThat(Files.readAllLines(outcome.folder().metrics())).hasSize(2).first().isEqualTo(MetricsCsv.HEADER);
         assertThat(outcome.folder().model()).isRegularFile();
         assertThat(printed.toString()).contains("training.epochs is 0: nothing is trained").contains("test accuracy");
+    }
+
+    @Test
+    void resumingWithDropoutGivesBitIdenticalWeights() throws IOException {
+        String dropout = BLOBS.replace("- {type: dense, units: 8, activation: tanh}",
+                "- {type: dense, units: 16, activation: tanh}\n    - {type: dropout, rate: 0.5}");
+        RunFolder whole = run().start(config(dropout), dir.resolve("a")).folder();
+        Path copy = dir.resolve("b").resolve(whole.dir().getFileName());
+        copyTree(whole.dir(), copy);
+        deleteCheckpoints(copy, 3, 4);
+        Files.delete(copy.resolve("model.json"));
+        Files.delete(copy.resolve("model.safetensors"));
+        RunFolder interrupted = RunFolder.of(copy);
+
+        run().resume(interrupted, RunConfig.load(interrupted.config(), List.of(), COMPONENTS));
+
+        assertThat(Files.readAllBytes(copy.resolve("model.safetensors")))
+                .isEqualTo(Files.readAllBytes(whole.dir().resolve("model.safetensors")));
+        assertThat(Files.readAllBytes(interrupted.checkpoints().resolve("epoch-004.weights.safetensors")))
+                .isEqualTo(Files.readAllBytes(whole.checkpoints().resolve("epoch-004.weights.safetensors")));
+    }
+
+    @Test
+    void aRunKilledAfterItsLastCheckpointIsFinishedOnResume() throws IOException {
+        RunFolder whole = run().start(config(BLOBS), dir.resolve("a")).folder();
+        // killed between the last checkpoint and the model file: no model, metrics a line behind, temp files left
+        Path copy = dir.resolve("b").resolve(whole.dir().getFileName());
+        copyTree(whole.dir(), copy);
+        Files.delete(copy.resolve("model.json"));
+        Files.delete(copy.resolve("model.safetensors"));
+        List<String> metrics = Files.readAllLines(copy.resolve("metrics.csv"));
+        Files.write(copy.resolve("metrics.csv"), metrics.subList(0, metrics.size() - 1));
+        Files.writeString(copy.resolve(".model.json.4242.1.tmp"), "{\"format\": ");
+        Files.writeString(copy.resolve("checkpoints/.epoch-005.state.json.4242.2.tmp"), "");
+        RunFolder killed = RunFolder.of(copy);
+
+        TrainingRun.Outcome finished = run().resume(killed, RunConfig.load(killed.config(), List.of(), COMPONENTS));
+
+        assertThat(finished.history().epochs()).hasSize(4);
+        assertThat(finished.test().accuracy()).isGreaterThan(0.9);
+        assertThat(Files.readAllBytes(copy.resolve("model.safetensors")))
+                .isEqualTo(Files.readAllBytes(whole.dir().resolve("model.safetensors")));
+        assertThat(withoutSeconds(Files.readAllLines(killed.metrics())))
+                .isEqualTo(withoutSeconds(Files.readAllLines(whole.metrics())));
+        assertThat(Files.readString(killed.log())).contains("finishing after epoch 4: the model was not saved yet");
+        try (Stream<Path> all = Files.walk(copy)) {
+            assertThat(all.map(Path::toString)).noneMatch(p -> p.endsWith(".tmp"));
+        }
+        // now it is complete, and a further resume refuses
+        assertThatThrownBy(() -> run().resume(killed, RunConfig.load(killed.config(), List.of(), COMPONENTS)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("has finished its 4 epochs");
+    }
+
+    @Test
+    void earlyStoppingSavesTheBestEpochsWeightsAsTheModel() throws IOException {
+        // a min_delta nothing can beat makes epoch 1 the best and stops after epoch 3
+        RunConfig config = config(BLOBS, "training.epochs=6",
+                "training.early_stopping={monitor: val_loss, patience: 2, min_delta: 100}",
+                "training.checkpoint_every=0");
+        TrainingRun.Outcome outcome = run().start(config, dir.resolve("runs"));
+        RunFolder folder = outcome.folder();
+
+        assertThat(outcome.history().epochs()).hasSize(3);
+        assertThat(printed.toString()).contains("early stopping after epoch 3: the best was epoch 1")
+                .contains("saved the weights of epoch 1, the best by val_loss");
+        org.neurite.engine.nn.Model best = config.buildModel(COMPONENTS);
+        org.neurite.engine.io.WeightsFile.load(folder.checkpoints().resolve("epoch-001.weights.safetensors"),
+                best.parameters());
+        org.neurite.engine.nn.Model saved = config.buildModel(COMPONENTS);
+        org.neurite.engine.io.WeightsFile.load(folder.dir().resolve("model.safetensors"), saved.parameters());
+        saved.parameters().forEach((name, p) -> assertThat(p.data()).as(name)
+                .containsExactly(best.parameters().get(name).data()));
+        try (Stream<Path> files = Files.list(folder.checkpoints())) {
+            // checkpoints only where needed: the best epoch and the last
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".state.json")).sorted())
+                    .containsExactly("epoch-001.state.json", "epoch-003.state.json");
+        }
+    }
+
+    @Test
+    void keepLastDeletesOlderCheckpointsButNotTheBest() throws IOException {
+        RunConfig config = config(BLOBS, "training.epochs=5",
+                "training.early_stopping={monitor: val_loss, patience: 9, min_delta: 100}",
+                "training.checkpoint={keep_last: 2}");
+        RunFolder folder = run().start(config, dir.resolve("runs")).folder();
+
+        try (Stream<Path> files = Files.list(folder.checkpoints())) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
+                    "epoch-001.optimizer.safetensors", "epoch-001.state.json", "epoch-001.weights.safetensors",
+                    "epoch-004.optimizer.safetensors", "epoch-004.state.json", "epoch-004.weights.safetensors",
+                    "epoch-005.optimizer.safetensors", "epoch-005.state.json", "epoch-005.weights.safetensors");
+        }
+    }
+
+    @Test
+    void withoutShufflingTheRunKeepsTheDataOrder() throws IOException {
+        TrainingRun.Outcome inOrder = run().start(config(BLOBS, "training.shuffle=false"), dir.resolve("a"));
+        TrainingRun.Outcome shuffled = run().start(config(BLOBS), dir.resolve("b"));
+
+        assertThat(inOrder.history().losses()).isNotEqualTo(shuffled.history().losses());
+        assertThat(Files.readString(inOrder.folder().config())).contains("shuffle: false");
+    }
+
+    @Test
+    void aLossThatExplodesWhileFiniteEndsTheRunNamingEpochStepAndAHint() throws IOException {
+        // a rate that grows tenfold every step: the loss rises by orders of magnitude before it overflows
+        RunConfig config = config(BLOBS, "optimizer={name: sgd, lr: 0.1, schedule: {type: exponential, gamma: 10}}",
+                "training.epochs=3");
+
+        assertThatThrownBy(() -> run().start(config, dir.resolve("runs")))
+                .isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
+                    assertThat(e.getMessage()).matches("training diverged: the loss rose to \\S+ at epoch \\d, step \\d+"
+                            + " \\(batch \\d of 5\\); its moving average \\S+ is more than 100 times its lowest, \\S+\\."
+                            + " Try a lower learning rate or gradient clipping\\.");
+                    assertThat(e.loss()).isFinite();
+                });
+    }
+
+    @Test
+    void aScheduleTakesItsLengthFromTheRunAlsoWhenTheEpochsChangeOnResume() throws IOException {
+        // BLOBS: a cosine without total_steps, 36 samples in batches of 8 = 5 steps per epoch
+        TrainingRun.Outcome two = run().start(config(BLOBS, "training.epochs=2"), dir.resolve("a"));
+        TrainingRun.Outcome four = run().resume(two.folder(), RunConfig.load(two.folder().config(),
+                List.of("training.epochs=4"), COMPONENTS));
+
+        // the cosine nears zero at the end of the run, however long the run is (last step 9 of 10, 19 of 20)
+        assertThat(two.history().last().learningRate()).isCloseTo(0.05 * 0.038, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(four.history().epochs()).hasSize(4);
+        assertThat(four.history().last().learningRate()).isCloseTo(0.05 * 0.0076, org.assertj.core.api.Assertions.within(1e-4));
+        // stretched to 20 steps, epoch 3 ends a little after the middle of the cosine
+        assertThat(four.history().epochs().get(2).learningRate()).isBetween(0.05 * 0.1, 0.05 * 0.5);
+    }
+
+    @Test
+    void reduceOnPlateauLowersTheRateWhenTheValidationLossStalls() throws IOException {
+        // patience 0 with a threshold nothing meets: every epoch after the first halves the rate
+        RunConfig config = config(BLOBS, "optimizer={name: adam, lr: 0.05, schedule: {type: reduce_on_plateau,"
+                + " factor: 0.5, patience: 0, threshold: 0.99}}");
+
+        TrainingRun.Outcome outcome = run().start(config, dir.resolve("runs"));
+
+        assertThat(outcome.history().epochs()).extracting(r -> r.learningRate())
+                .containsExactly(0.05, 0.05, 0.025, 0.0125);
+    }
+
+    private static void deleteCheckpoints(Path run, int... epochs) throws IOException {
+        for (int epoch : epochs) {
+            for (String part : List.of(".weights.safetensors", ".optimizer.safetensors", ".state.json")) {
+                Files.delete(run.resolve("checkpoints").resolve(String.format("epoch-%03d%s", epoch, part)));
+            }
+        }
     }
 
     private static List<String> withoutSeconds(List<String> lines) {

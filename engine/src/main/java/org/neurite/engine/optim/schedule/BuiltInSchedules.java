@@ -13,6 +13,6 @@ public final class BuiltInSchedules {
     /** @return every built-in provider of this kind */
     public static List<ScheduleProvider> providers() {
         return List.of(new ConstantRateProvider(), new StepDecayProvider(), new ExponentialDecayProvider(),
-                new WarmupCosineProvider());
+                new WarmupCosineProvider(), new ReduceOnPlateauProvider());
     }
 }

@@ -89,7 +89,7 @@ class SchedulesTest {
         assertThatThrownBy(() -> schedule(Map.of("type", "cosin")))
                 .isInstanceOf(OptionException.class)
                 .hasMessage("train.schedule.type: unknown learning rate schedule 'cosin' (did you mean 'cosine'?);"
-                        + " known: constant, cosine, exponential, step");
+                        + " known: constant, cosine, exponential, reduce_on_plateau, step");
     }
 
     @Test
@@ -126,7 +126,8 @@ class SchedulesTest {
     @Test
     void documentsTheOptionsOfEachType() {
         Components components = Components.builtIns();
-        assertThat(components.schedules().names()).containsExactly("constant", "cosine", "exponential", "step");
+        assertThat(components.schedules().names())
+                .containsExactly("constant", "cosine", "exponential", "reduce_on_plateau", "step");
         assertThat(components.schedules().get("cosine", "type").options()).extracting(OptionSpec::name)
                 .containsExactly("warmup_steps", "total_steps", "min_lr");
         assertThat(components.schedules().get("step", "type").options()).extracting(OptionSpec::name)

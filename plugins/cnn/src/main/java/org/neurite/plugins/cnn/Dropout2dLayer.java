@@ -2,7 +2,7 @@ package org.neurite.plugins.cnn;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
@@ -33,9 +33,9 @@ final class Dropout2dLayer implements Layer {
 
     private final Options options;
     private final float rate;
-    private final SplittableRandom random;
+    private final RandomGenerator random;
 
-    private Dropout2dLayer(Options options, float rate, SplittableRandom random) {
+    private Dropout2dLayer(Options options, float rate, RandomGenerator random) {
         this.options = options;
         this.rate = rate;
         this.random = random;
@@ -110,7 +110,7 @@ final class Dropout2dLayer implements Layer {
                 throw new OptionException(options.pathOf("rate"), "must be in [0, 1), got " + rate);
             }
             Dropout2dLayer layer = new Dropout2dLayer(options, (float) rate,
-                    new SplittableRandom(context.random().nextLong()));
+                    context.trainingRandom());
             layer.outputShape(inputShape);
             return layer;
         }

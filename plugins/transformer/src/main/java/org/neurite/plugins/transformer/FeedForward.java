@@ -1,7 +1,6 @@
 package org.neurite.plugins.transformer;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 import org.neurite.api.Layer;
@@ -53,7 +52,7 @@ record FeedForward(Layer linear1, Layer linear2, boolean gelu, float dropout, Ra
         Layer linear2 = context.layer("dense", LayerOptions.at(options, "units", sequence.dim(1), "use_bias", bias),
                 linear1.outputShape(sequence));
         return new FeedForward(linear1, linear2, gelu, dropout,
-                new SplittableRandom(context.random().nextLong()));
+                context.trainingRandom());
     }
 
     /** @return a layer norm over the width, with the options' epsilon */

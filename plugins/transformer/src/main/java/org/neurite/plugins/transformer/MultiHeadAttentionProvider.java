@@ -1,7 +1,6 @@
 package org.neurite.plugins.transformer;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.neurite.api.Initializer;
 import org.neurite.api.Layer;
@@ -84,6 +83,6 @@ public final class MultiHeadAttentionProvider implements LayerProvider {
                 : LayerOptions.at(options, "units", width, "use_bias", false);
         Layer outProj = context.layer("dense", dense, inputs.sequence());
         return new MultiHeadAttentionLayer(options, inputs, heads, causal, dropout, inProjWeight, inProjBias, outProj,
-                context.backend(), new SplittableRandom(context.random().nextLong()));
+                context.backend(), context.trainingRandom());
     }
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Speed and memory of a whole `neurite train` run, as a person starts it: the Fashion-MNIST MLP
+# (examples/fashion-mlp.yaml) through the assembled bin/neurite, ROUNDS fresh JVMs one after
+# the other. For each round it prints the first epoch's seconds, the median of the later
+# (warm) epochs, their ratio (the JIT warm-up a fresh JVM pays), and the peak resident memory
+# of the whole process (GNU time's "Maximum resident set size", which covers the JVM and its
+# native memory). Then the median ratio and the highest peak over the rounds.
+#
+# Targets (issue 12): first epoch <= 1.3x a warm one; peak RSS <= 491 MiB (PyTorch's for the
+# same training). Measure on a quiet machine: other work on the cores inflates both epochs
+# unevenly.
+#
+# Usage: bench/run-speed-memory.sh [rounds]     (default 3; EPOCHS=4 by default, CONFIG to
+#        measure another run config; JAVA_OPTS passes on to bin/neurite as usual)
+# Needs: Java 17, Maven, GNU time at /usr/bin/time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${1:-${ROUNDS:-3}}
+EPOCHS=${EPOCHS:-4}
+CONFIG=${CONFIG:-examples/fashion-mlp.yaml}
+OUT=$(mktemp -d "${TMPDIR:-/tmp}/neurite-run.XXXXXX")
+
+home=$(ls -d distribution/target/neurite-*/ 2>/dev/null | grep -v '\.tar' | head -n 1 || true)
+if [ -z "$home" ] || [ -n "${REBUILD:-}" ]; then
+  echo "building the distribution (mvn -pl distribution -am package -DskipTests) ..."
+  # shellcheck disable=SC2086
+  mvn -q -B ${MVN_ARGS:-} -pl distribution -am package -DskipTests
+  home=$(ls -d distribution/target/neurite-*/ | grep -v '\.tar' | head -n 1)
+fi
+echo "distribution: $home; results in $OUT"
+
+for ((r = 1; r <= ROUNDS; r++)); do
+  echo "round $r/$ROUNDS ..."
+  /usr/bin/time -v -o "$OUT/time-$r.txt" "$home/bin/neurite" train "$CONFIG" --out "$OUT/runs-$r" \
+    --set "training.epochs=$EPOCHS" > "$OUT/train-$r.txt" 2>&1
+  cp "$(ls -d "$OUT/runs-$r"/*/ | head -n 1)/metrics.csv" "$OUT/metrics-$r.csv"
+done
+
+python3 - "$OUT" "$ROUNDS" <<'PY'
+import csv, re, statistics, sys
+out, rounds = sys.argv[1], int(sys.argv[2])
+ratios, peaks = [], []
+print(f"{'round':>5}  {'first epoch s':>13}  {'warm epoch s':>12}  {'first/warm':>10}  {'peak RSS MiB':>12}")
+for r in range(1, rounds + 1):
+    seconds = [float(row['seconds']) for row in csv.DictReader(open(f'{out}/metrics-{r}.csv'))
+               if row['epoch'].isdigit()]
+    warm = statistics.median(seconds[1:]) if len(seconds) > 1 else float('nan')
+    kib = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', open(f'{out}/time-{r}.txt').read()).group(1))
+    ratios.append(seconds[0] / warm)
+    peaks.append(kib / 1024)
+    print(f"{r:>5}  {seconds[0]:>13.2f}  {warm:>12.2f}  {seconds[0] / warm:>10.2f}  {kib / 1024:>12.0f}")
+print(f"median first/warm epoch ratio: {statistics.median(ratios):.2f} (target <= 1.3)")
+print(f"highest peak RSS: {max(peaks):.0f} MiB (target <= 491)")
+PY

@@ -1,0 +1,53 @@
+package org.neurite.engine.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.neurite.api.Options;
+import org.neurite.api.Shape;
+import org.neurite.engine.data.Dataset;
+import org.neurite.engine.data.SyntheticData;
+import org.neurite.engine.nn.Sequential;
+import org.neurite.engine.registry.Components;
+
+class KernelWarmupTest {
+
+    private static final Components COMPONENTS = Components.builtIns();
+
+    private static Sequential model() {
+        return Sequential.builder(Shape.of(6)).seed(4)
+                .add("dense", Map.of("units", 16, "activation", "relu"))
+                .add("dropout", Map.of("rate", 0.5))
+                .add("dense", Map.of("units", 3))
+                .build();
+    }
+
+    private static TrainingHistory train(Sequential model) {
+        Dataset data = SyntheticData.blobs(120, 3, 6, 1.5, new SplittableRandom(4));
+        return Trainer.builder(model, COMPONENTS.loss("cross_entropy", Options.empty()),
+                COMPONENTS.optimizer("adam", Options.of(Map.of("lr", 0.01)))).epochs(2).batchSize(16).seed(1).build()
+                .fit(data, null);
+    }
+
+    @Test
+    void warmingUpChangesNeitherTheWeightsNorTheRunThatFollows() {
+        Sequential warmed = model();
+        Map<String, float[]> before = new LinkedHashMap<>();
+        warmed.parameters().forEach((name, p) -> before.put(name, p.data().clone()));
+
+        int passes = KernelWarmup.start(warmed, 16).finish();
+
+        assertThat(passes).isEqualTo(KernelWarmup.PASSES);
+        warmed.parameters().forEach((name, p) -> {
+            assertThat(p.data()).as(name).containsExactly(before.get(name));
+            if (p.gradient() != null) {
+                assertThat(p.gradient()).as(name + " gradient").containsOnly(0f);
+            }
+        });
+        assertThat(train(warmed).losses()).containsExactly(train(model()).losses());
+    }
+}
