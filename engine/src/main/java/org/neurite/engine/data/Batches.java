@@ -4,16 +4,19 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
 
 import org.neurite.api.Backend;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
  * The minibatches of one epoch, in an order fixed when the epoch was drawn. Each iteration
- * makes the batches lazily, one at a time; iterating again gives the same batches.
+ * makes the batches lazily, one at a time; iterating again gives the same batches (augmented
+ * ones too: each iteration restarts the augmentation's random stream from the epoch's seed).
  */
 public final class Batches implements Iterable<Batch> {
 
@@ -22,13 +25,22 @@ public final class Batches implements Iterable<Batch> {
     private final int[] order;
     private final int batchSize;
     private final int count;
+    private final ImageAugmentation augmentation;
+    private final long augmentationSeed;
 
     Batches(Dataset data, Backend backend, int[] order, int batchSize, boolean dropLast) {
+        this(data, backend, order, batchSize, dropLast, null, 0);
+    }
+
+    Batches(Dataset data, Backend backend, int[] order, int batchSize, boolean dropLast,
+            ImageAugmentation augmentation, long augmentationSeed) {
         this.data = data;
         this.backend = backend;
         this.order = order;
         this.batchSize = batchSize;
         this.count = count(order.length, batchSize, dropLast);
+        this.augmentation = augmentation;
+        this.augmentationSeed = augmentationSeed;
     }
 
     /** @return how many batches {@code n} samples make */
@@ -50,6 +62,7 @@ public final class Batches implements Iterable<Batch> {
     public Iterator<Batch> iterator() {
         return new Iterator<>() {
             private int next;
+            private final SplittableRandom random = augmentation == null ? null : new SplittableRandom(augmentationSeed);
 
             @Override
             public boolean hasNext() {
@@ -65,16 +78,22 @@ public final class Batches implements Iterable<Batch> {
                 int b = Math.min(batchSize, order.length - from);
                 next++;
                 Map<String, Tensor> inputs = new LinkedHashMap<>();
-                data.inputRows().forEach((name, rows) -> inputs.put(name, rows(rows, from, b)));
-                return new Batch(inputs, rows(data.targetRows(), from, b));
+                data.inputRows().forEach((name, rows) -> inputs.put(name, rows(rows, from, b, random)));
+                return new Batch(inputs, rows(data.targetRows(), from, b, null));
             }
         };
     }
 
-    /** The rows of the samples {@code order[from .. from + b)} as a tensor {@code [b, ...shape]}. */
-    private Tensor rows(Rows rows, int from, int b) {
+    /**
+     * The rows of the samples {@code order[from .. from + b)} as a tensor {@code [b, ...shape]},
+     * augmented with {@code random} unless it is null.
+     */
+    private Tensor rows(Rows rows, int from, int b, SplittableRandom random) {
         float[] values = new float[b * rows.length()];
         rows.copy(order, from, b, values);
+        if (random != null) {
+            augmentation.apply(values, b, rows.shape(), random);
+        }
         return tensor(values, rows.shape().prepend(b));
     }
 

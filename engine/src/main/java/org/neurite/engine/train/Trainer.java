@@ -3,6 +3,7 @@ package org.neurite.engine.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.neurite.api.GradientClipper;
 import org.neurite.api.Layer;
@@ -17,6 +18,7 @@ import org.neurite.engine.data.Batch;
 import org.neurite.engine.data.Batches;
 import org.neurite.engine.data.DataLoader;
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.optim.clip.GlobalNormClipper;
 
@@ -26,6 +28,9 @@ import org.neurite.engine.optim.clip.GlobalNormClipper;
  * {@link Mode#INFERENCE} without gradients. Optionally a {@link LearningRateSchedule} sets the
  * rate before every update and a {@link GradientClipper} clips the gradients. It records each epoch's mean loss and, for
  * classifiers, accuracy, and tells its {@link TrainingListener}s as it goes.
+ *
+ * <p>An {@link ImageAugmentation} changes the training images of every batch on the fly, with
+ * random choices drawn from a stream of its own, derived from the seed; validation never augments.
  *
  * <p>The same seed gives the same batches, so a model initialised the same way follows the
  * same loss curve bit for bit. A loss that becomes NaN or infinite ends training with a
@@ -47,6 +52,7 @@ public final class Trainer {
     private final long seed;
     private final LearningRateSchedule schedule;
     private final GradientClipper clipper;
+    private final ImageAugmentation augmentation;
     private final List<TrainingListener> listeners;
     private volatile boolean stopRequested;
 
@@ -59,6 +65,7 @@ public final class Trainer {
         this.seed = b.seed;
         this.schedule = b.schedule;
         this.clipper = b.clipper;
+        this.augmentation = b.augmentation;
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -156,6 +163,10 @@ public final class Trainer {
         boolean fullBatch = batchSize == 0 || batchSize >= train.size();
         DataLoader.Builder loader = DataLoader.of(train, CpuBackend.instance()).batchSize(fullBatch ? train.size() : batchSize);
         // one full batch has no order worth shuffling
+        if (augmentation != null) {
+            // a stream apart from the shuffling's, so that augmenting leaves the order unchanged
+            loader.augment(augmentation, new SplittableRandom(seed).split().nextLong());
+        }
         DataLoader batches = (fullBatch ? loader : loader.shuffle(seed)).build();
         Evaluator evaluator = new Evaluator(model, loss, fullBatch ? 0 : batchSize);
         List<EpochResult> results = new ArrayList<>();
@@ -236,6 +247,7 @@ public final class Trainer {
         private long seed;
         private LearningRateSchedule schedule;
         private GradientClipper clipper;
+        private ImageAugmentation augmentation;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder(Layer model, Loss loss, Optimizer optimizer) {
@@ -315,6 +327,16 @@ public final class Trainer {
          */
         public Builder clipping(GradientClipper clipper) {
             this.clipper = clipper;
+            return this;
+        }
+
+        /**
+         * @param augmentation changes the training images of every batch (every input must be
+         *     {@code [channels, height, width]} per sample); {@code null} (the default) does not augment
+         * @return this builder
+         */
+        public Builder augment(ImageAugmentation augmentation) {
+            this.augmentation = augmentation;
             return this;
         }
 
