@@ -20,6 +20,7 @@ import org.neurite.api.Optimizer;
 import org.neurite.api.Options;
 import org.neurite.api.ScheduleContext;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.data.source.FolderContext;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.options.OptionReader;
@@ -116,7 +117,11 @@ public final class RunConfigCheck {
             OptionSpec.optional("checkpoint_every", OptionType.INTEGER, 1,
                     "Save a checkpoint after every this many epochs (and after the last); 0 for none."),
             OptionSpec.optional("stop_at_zero_errors", OptionType.BOOLEAN, false,
-                    "End as soon as an epoch misclassifies no training sample; say so if the epoch limit comes first."));
+                    "End as soon as an epoch misclassifies no training sample; say so if the epoch limit comes first."),
+            OptionSpec.optional("augment", OptionType.MAP, null,
+                    "Random changes of the training images, made on the fly, never at evaluation:"
+                            + " {random_crop: {padding: 2}, horizontal_flip: {probability: 0.5},"
+                            + " random_erasing: {probability: 0.5}}."));
 
     /** The keys of {@code training.early_stopping}. */
     public static final List<OptionSpec> EARLY_STOPPING = List.of(
@@ -424,7 +429,8 @@ public final class RunConfigCheck {
                 }
                 early = new TrainingConfig.EarlyStoppingConfig(monitor, patience, minDelta);
             }
-            return new TrainingConfig(epochs, batchSize, early, every, in.flag("stop_at_zero_errors"));
+            ImageAugmentation augmentation = t.has("augment") ? AugmentationCheck.read(t.getOptions("augment")) : null;
+            return new TrainingConfig(epochs, batchSize, early, every, in.flag("stop_at_zero_errors"), augmentation);
         });
     }
 

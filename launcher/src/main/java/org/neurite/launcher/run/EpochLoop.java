@@ -11,6 +11,7 @@ import org.neurite.api.LearningRateSchedule;
 import org.neurite.api.Loss;
 import org.neurite.api.Optimizer;
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.train.EpochResult;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingDivergedException;
@@ -70,6 +71,7 @@ public final class EpochLoop {
     private final GradientClipper clipper;
     private final List<TrainingListener> listeners;
     private final List<BooleanSupplier> stops;
+    private ImageAugmentation augmentation;
 
     /**
      * @param model the model
@@ -96,6 +98,19 @@ public final class EpochLoop {
         this.clipper = clipper;
         this.listeners = List.copyOf(listeners);
         this.stops = List.copyOf(stops);
+    }
+
+    /**
+     * Augments the training images of every epoch; each epoch draws its augmentation from its own
+     * seed (derived from the run's seed and the epoch), so a resumed run augments as an
+     * uninterrupted one.
+     *
+     * @param augmentation the random changes of the training images, or {@code null} for none
+     * @return this loop
+     */
+    public EpochLoop augment(ImageAugmentation augmentation) {
+        this.augmentation = augmentation;
+        return this;
     }
 
     /**
@@ -174,7 +189,7 @@ public final class EpochLoop {
     private Trainer trainer(int epoch, long[] steps, double[] lastLoss) {
         long offset = steps[0];
         Trainer.Builder b = Trainer.builder(model, loss, optimizer).epochs(1).batchSize(batchSize)
-                .seed(epochSeed(seed, epoch)).clipping(clipper)
+                .seed(epochSeed(seed, epoch)).clipping(clipper).augment(augmentation)
                 .listener(new TrainingListener() {
                     @Override
                     public void onBatchEnd(Trainer t, int ignored, long step, double value) {

@@ -17,6 +17,7 @@ import org.neurite.api.Optimizer;
 import org.neurite.api.Options;
 import org.neurite.api.Parameter;
 import org.neurite.api.ScheduleContext;
+import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.io.AtomicFiles;
 import org.neurite.engine.io.ModelFile;
 import org.neurite.engine.io.OptimizerStateFile;
@@ -127,8 +128,23 @@ public final class TrainingRun {
         Model model = config.buildModel(components);
         Loss loss = config.createLoss(components);
         Optimizer optimizer = config.createOptimizer(components);
+        checkAugmentedInputs(config, model);
         RunData data = RunData.load(config, model);
         return new Parts(model, loss, optimizer, data, schedule(config, optimizer, data.train().size()));
+    }
+
+    /** Augmentation changes images: every input of the model must be {@code [channels, height, width]}. */
+    private static void checkAugmentedInputs(RunConfig config, Model model) {
+        if (config.training() == null || config.training().augmentation() == null) {
+            return;
+        }
+        model.inputShapes().forEach((name, shape) -> {
+            if (!ImageAugmentation.isImage(shape)) {
+                throw new ConfigException(config.document().locate("training.augment"), "augments images [channels,"
+                        + " height, width], but the model's input" + (model.inputShapes().size() == 1 ? "" : " '" + name + "'")
+                        + " is " + shape);
+            }
+        });
     }
 
     /** The configured schedule, told the run's length in updates (epochs x batches per epoch). */
@@ -195,7 +211,8 @@ public final class TrainingRun {
             metrics.onTrainingEnd(null, history);
         } else {
             EpochLoop loop = new EpochLoop(parts.model, parts.loss, parts.optimizer, t.epochs(), t.batchSize(),
-                    config.seed(), parts.schedule, config.createClipper(components), listeners, stops);
+                    config.seed(), parts.schedule, config.createClipper(components), listeners, stops)
+                    .augment(t.augmentation());
             try {
                 history = loop.run(data.train(), data.validation(), from);
             } catch (TrainingDivergedException e) {
