@@ -58,4 +58,17 @@ class DataFitTest {
                 .hasMessage("c.yaml:3: data.train: tags.jsonl has a class per step [4], so the model's output must be"
                         + " [4, classes], not [2]");
     }
+
+    @Test
+    void imagesWithAnotherChannelCountThanTheModelsAreNamed() {
+        Sequential grey = Sequential.builder(Shape.of(1, 4, 12)).seed(0).add("flatten", Map.of())
+                .add("dense", Map.of("units", 2)).build();
+        SampleSet rgb = SampleSet.of("images/train", Map.of("input", new SampleSet.Column(new float[2 * 48],
+                Shape.of(3, 4, 4))), new SampleSet.Column(new float[] {0, 1}, Shape.scalar()), 2, Map.of());
+
+        assertThatThrownBy(() -> DataFit.fit(rgb, grey, "c.yaml:3", "data.train"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("c.yaml:3: data.train: samples of shape [3, 4, 4] from images/train have 3 channels, but"
+                        + " model.input [1, 4, 12] takes 1");
+    }
 }
