@@ -5,7 +5,8 @@
 # reference (bench/reference/pytorch_fashion.py cnn), side by side: ROUNDS interleaved rounds
 # (PyTorch, then Neurite, ...), EPOCHS epochs each, 2 threads both. Prints every epoch's seconds
 # and, per round, the ratio of the best epochs (Neurite / PyTorch) and of the best inference
-# throughputs at batch 1000 (Neurite / PyTorch; above 1 is faster), then the medians over rounds.
+# throughputs at batch 1000 (Neurite / PyTorch; above 1 is faster) and both peak resident sets
+# (PyTorch: its own ru_maxrss; Neurite: the JVM's, from /usr/bin/time), then the medians over rounds.
 #
 # Usage: bench/fashion-cnn.sh [rounds]       (default 3; EPOCHS=2 by default)
 # Needs: Java 17, Maven, /usr/bin/python3 with torch (see bench/reference/README.md).
@@ -29,7 +30,8 @@ for ((r = 1; r <= ROUNDS; r++)); do
   FASHION_MNIST_DIR="$DATA" "$PYTHON" bench/reference/pytorch_fashion.py cnn --epochs "$EPOCHS" \
     > "$OUT/torch-$r.txt" 2>&1
   echo "round $r/$ROUNDS: Neurite ..."
-  java --add-modules jdk.incubator.vector -Dneurite.threads=2 -cp "$JAR" org.neurite.bench.FashionCnnRun \
+  /usr/bin/time -f 'peak RSS (maxrss) KiB: %M' \
+    java --add-modules jdk.incubator.vector -Dneurite.threads=2 -cp "$JAR" org.neurite.bench.FashionCnnRun \
     "$DATA" --epochs "$EPOCHS" > "$OUT/neurite-$r.txt" 2>&1
 done
 
@@ -48,9 +50,15 @@ def neurite_epochs(text):
 def inference_best(text):
     return float(re.search(r'inference samples/s \(b=1000[^)]*\): best (\d+)', text).group(1))
 
-epoch_ratios, inference_ratios = [], []
+def torch_rss_mib(text):
+    return float(re.search(r'peak RSS \(ru_maxrss\)\s*:\s*([\d.]+) MiB', text).group(1))
+
+def neurite_rss_mib(text):
+    return int(re.search(r'peak RSS \(maxrss\) KiB: (\d+)', text).group(1)) / 1024.0
+
+epoch_ratios, inference_ratios, rss = [], [], []
 print(f"{'round':>5}  {'PyTorch epoch s':<22} {'Neurite epoch s':<22} {'epoch ratio':>11} "
-      f"{'PyTorch inf/s':>13} {'Neurite inf/s':>13} {'inf ratio':>9}")
+      f"{'PyTorch inf/s':>13} {'Neurite inf/s':>13} {'inf ratio':>9} {'PyTorch RSS':>11} {'Neurite RSS':>11}")
 for r in range(1, rounds + 1):
     t_text = open(f'{out}/torch-{r}.txt').read()
     n_text = open(f'{out}/neurite-{r}.txt').read()
@@ -58,8 +66,12 @@ for r in range(1, rounds + 1):
     ti, ni = inference_best(t_text), inference_best(n_text)
     epoch_ratios.append(min(n) / min(t))
     inference_ratios.append(ni / ti)
+    rss.append((torch_rss_mib(t_text), neurite_rss_mib(n_text)))
     print(f"{r:>5}  {', '.join(f'{x:.2f}' for x in t):<22} {', '.join(f'{x:.2f}' for x in n):<22} "
-          f"{epoch_ratios[-1]:>11.2f} {ti:>13.0f} {ni:>13.0f} {inference_ratios[-1]:>9.2f}")
+          f"{epoch_ratios[-1]:>11.2f} {ti:>13.0f} {ni:>13.0f} {inference_ratios[-1]:>9.2f} "
+          f"{rss[-1][0]:>7.0f} MiB {rss[-1][1]:>7.0f} MiB")
 print(f"median over rounds of (best Neurite epoch / best PyTorch epoch): {statistics.median(epoch_ratios):.2f}")
 print(f"median over rounds of (Neurite inference/s / PyTorch inference/s): {statistics.median(inference_ratios):.2f}")
+print(f"median peak RSS: PyTorch {statistics.median(t for t, _ in rss):.0f} MiB, "
+      f"Neurite {statistics.median(n for _, n in rss):.0f} MiB")
 PY

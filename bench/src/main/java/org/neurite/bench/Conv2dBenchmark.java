@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The convolution and pooling layers of the reference Fashion-MNIST CNN
  * ({@code bench/reference/pytorch_fashion.py cnn}) at its training batch of 128, 2 threads:
  * {@code conv1} (1 to 32 channels, 3x3, pad 1, on 28x28), {@code conv2} (32 to 64 on 14x14) and
- * {@code pool1} (2x2 max pooling of 32x28x28). {@code forward} is the op alone; {@code step} is
- * the forward and the backward pass into the input and the weights, as in a training step.
+ * {@code pool1}, {@code pool2} (2x2 max pooling of 32x28x28 and of 64x14x14). {@code forward} is
+ * the op alone; {@code step} is the forward and the backward pass into the input and the weights,
+ * as in a training step.
  *
  * <p>How many images share one matrix product is set by {@code -Dneurite.conv.columns} (output
  * pixels per product; 1 keeps one image per product): run with
@@ -38,8 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx2g", "-Dneurite.threads=2"})
 public class Conv2dBenchmark {
 
-    /** The layer: conv1, conv2 or pool1. */
-    @Param({"conv1", "conv2", "pool1"})
+    /** The layer: conv1, conv2, pool1 or pool2. */
+    @Param({"conv1", "conv2", "pool1", "pool2"})
     public String layer;
 
     private CpuTensor x;
@@ -68,7 +69,11 @@ public class Conv2dBenchmark {
                 x = random(random, 128, 32, 28, 28);
                 dy = random(random, 128, 32, 14, 14);
             }
-            default -> throw new IllegalArgumentException("layer must be conv1, conv2 or pool1, got " + layer);
+            case "pool2" -> {
+                x = random(random, 128, 64, 14, 14);
+                dy = random(random, 128, 64, 7, 7);
+            }
+            default -> throw new IllegalArgumentException("layer must be conv1, conv2, pool1 or pool2, got " + layer);
         }
     }
 
@@ -81,7 +86,7 @@ public class Conv2dBenchmark {
     }
 
     private CpuTensor apply(CpuTensor input) {
-        return layer.equals("pool1") ? Pooling.maxPool2d(input, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0})
+        return layer.startsWith("pool") ? Pooling.maxPool2d(input, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0})
                 : Conv2d.forward(input, w, b, new int[] {1, 1}, new int[] {1, 1});
     }
 

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 import org.neurite.api.Backend;
+import org.neurite.engine.data.augment.ImageAugmentation;
 
 /**
  * Serves a {@link Dataset} as minibatches of tensors, epoch after epoch. With shuffling, every
@@ -19,6 +20,11 @@ import org.neurite.api.Backend;
  * }
  * }</pre>
  *
+ * <p>With an {@link ImageAugmentation}, the image inputs of every batch are changed on the fly with
+ * random choices drawn from a stream of the augmentation's own seed: each epoch draws one seed
+ * from it for its batches, so epoch {@code k} augments the same way whether or not the epochs
+ * before it ran in this process.
+ *
  * <p>A loader is used by one thread. Drawing an epoch only draws its order, so a resumed run
  * reaches the order of epoch {@code k} cheaply by calling {@link #nextEpoch()} {@code k} times
  * without iterating.
@@ -30,6 +36,8 @@ public final class DataLoader implements Iterable<Batch> {
     private final int batchSize;
     private final boolean dropLast;
     private final RandomGenerator random;
+    private final ImageAugmentation augmentation;
+    private final RandomGenerator augmentationSeeds;
 
     private DataLoader(Builder b) {
         this.data = b.data;
@@ -37,6 +45,8 @@ public final class DataLoader implements Iterable<Batch> {
         this.batchSize = b.batchSize;
         this.dropLast = b.dropLast;
         this.random = b.random;
+        this.augmentation = b.augmentation;
+        this.augmentationSeeds = b.augmentation == null ? null : new SplittableRandom(b.augmentationSeed);
     }
 
     /**
@@ -57,7 +67,8 @@ public final class DataLoader implements Iterable<Batch> {
      */
     public Batches nextEpoch() {
         int[] order = random == null ? Permutation.identity(data.size()) : Permutation.shuffled(data.size(), random);
-        return new Batches(data, backend, order, batchSize, dropLast);
+        return augmentation == null ? new Batches(data, backend, order, batchSize, dropLast)
+                : new Batches(data, backend, order, batchSize, dropLast, augmentation, augmentationSeeds.nextLong());
     }
 
     /** Iterates the batches of the next epoch, as {@code nextEpoch().iterator()}. */
@@ -88,6 +99,8 @@ public final class DataLoader implements Iterable<Batch> {
         private int batchSize = 32;
         private boolean dropLast;
         private RandomGenerator random;
+        private ImageAugmentation augmentation;
+        private long augmentationSeed;
 
         private Builder(Dataset data, Backend backend) {
             if (data == null || backend == null) {
@@ -137,6 +150,26 @@ public final class DataLoader implements Iterable<Batch> {
          */
         public Builder dropLast(boolean drop) {
             this.dropLast = drop;
+            return this;
+        }
+
+        /**
+         * Augments the image inputs ({@code [channels, height, width]} per sample) of every batch.
+         *
+         * @param augmentation the random change of the images
+         * @param seed the seed of the augmentation's random choices
+         * @return this builder
+         * @throws IllegalArgumentException if the dataset has an input that is not an image
+         */
+        public Builder augment(ImageAugmentation augmentation, long seed) {
+            data.inputShapes().forEach((name, shape) -> {
+                if (!ImageAugmentation.isImage(shape)) {
+                    throw new IllegalArgumentException("data loader: augmentation needs images [channels, height, width],"
+                            + " but input '" + name + "' has samples of shape " + shape);
+                }
+            });
+            this.augmentation = augmentation;
+            this.augmentationSeed = seed;
             return this;
         }
 

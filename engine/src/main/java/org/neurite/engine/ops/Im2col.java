@@ -1,5 +1,7 @@
 package org.neurite.engine.ops;
 
+import java.util.Arrays;
+
 /**
  * Unfolds one image into the column matrix that turns a convolution into a matrix product, and
  * folds such a matrix back (adding overlapping entries) for the input gradient.
@@ -27,6 +29,10 @@ final class Im2col {
      *     lie side by side so that one matrix product serves them all
      */
     static void unfold(Window2d g, float[] x, int xOff, float[] cols, int colOff, int ld) {
+        if (keepsWidth(g)) {
+            unfoldKeepingWidth(g, x, xOff, cols, colOff, ld);
+            return;
+        }
         int row = 0;
         for (int c = 0; c < g.channels(); c++) {
             int plane = xOff + c * g.inPlane();
@@ -69,6 +75,10 @@ final class Im2col {
      * @param dxOff offset of the image
      */
     static void foldAdd(Window2d g, float[] cols, int colOff, int ld, float[] dx, int dxOff) {
+        if (keepsWidth(g)) {
+            foldAddKeepingWidth(g, cols, colOff, ld, dx, dxOff);
+            return;
+        }
         int row = 0;
         for (int c = 0; c < g.channels(); c++) {
             int plane = dxOff + c * g.inPlane();
@@ -92,6 +102,95 @@ final class Im2col {
                                 dx[dst + ox * g.sw()] += cols[src + ox];
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a window of stride 1 keeps the width of its input ({@code padding: same} across):
+     * then output row {@code oy} of tap {@code (ky, kx)} reads input row {@code oy - pt + ky * dh}
+     * shifted by {@code kx * dw - pl} columns, so the rows of one tap are a single run of the
+     * input, apart from the columns shifted in from the neighbouring row, which are padding.
+     */
+    private static boolean keepsWidth(Window2d g) {
+        return g.sw() == 1 && g.sh() == 1 && g.outW() == g.width();
+    }
+
+    /** {@link #unfold} of a window that keeps the width: one copy per tap, then the padded columns cleared. */
+    private static void unfoldKeepingWidth(Window2d g, float[] x, int xOff, float[] cols, int colOff, int ld) {
+        int w = g.width();
+        int row = 0;
+        for (int c = 0; c < g.channels(); c++) {
+            int plane = xOff + c * g.inPlane();
+            for (int ky = 0; ky < g.kh(); ky++) {
+                int lo = Math.max(0, g.pt() - ky * g.dh());
+                int hi = Math.min(g.outH(), g.height() + g.pt() - ky * g.dh());
+                for (int kx = 0; kx < g.kw(); kx++, row++) {
+                    int dst = colOff + row * ld;
+                    int shift = kx * g.dw() - g.pl();
+                    if (lo >= hi || Math.abs(shift) >= w) {
+                        Arrays.fill(cols, dst, dst + g.outPlane(), 0f);
+                        continue;
+                    }
+                    Arrays.fill(cols, dst, dst + lo * w, 0f);
+                    Arrays.fill(cols, dst + hi * w, dst + g.outPlane(), 0f);
+                    // output pixels lo*w .. hi*w read input pixels from (lo - pt + ky*dh)*w + shift on;
+                    // the run is clipped to the plane, and the columns it wraps into are cleared
+                    int from = dst + lo * w;
+                    int src = plane + (lo - g.pt() + ky * g.dh()) * w + shift;
+                    int len = (hi - lo) * w;
+                    int skip = Math.max(0, -shift);
+                    int cut = Math.max(0, shift);
+                    System.arraycopy(x, src + skip, cols, from + skip, len - skip - cut);
+                    if (shift < 0) {
+                        for (int r = from; r < from + len; r += w) {
+                            Arrays.fill(cols, r, r - shift, 0f);
+                        }
+                    } else if (shift > 0) {
+                        for (int r = from + w; r <= from + len; r += w) {
+                            Arrays.fill(cols, r - shift, r, 0f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #foldAdd} of a window that keeps the width: the padded columns of {@code cols} are
+     * cleared (it is scratch), then each tap is one long run of additions.
+     */
+    private static void foldAddKeepingWidth(Window2d g, float[] cols, int colOff, int ld, float[] dx, int dxOff) {
+        int w = g.width();
+        int row = 0;
+        for (int c = 0; c < g.channels(); c++) {
+            int plane = dxOff + c * g.inPlane();
+            for (int ky = 0; ky < g.kh(); ky++) {
+                int lo = Math.max(0, g.pt() - ky * g.dh());
+                int hi = Math.min(g.outH(), g.height() + g.pt() - ky * g.dh());
+                for (int kx = 0; kx < g.kw(); kx++, row++) {
+                    int shift = kx * g.dw() - g.pl();
+                    if (lo >= hi || Math.abs(shift) >= w) {
+                        continue;
+                    }
+                    int from = colOff + row * ld + lo * w;
+                    int len = (hi - lo) * w;
+                    if (shift < 0) {
+                        for (int r = from; r < from + len; r += w) {
+                            Arrays.fill(cols, r, r - shift, 0f);
+                        }
+                    } else if (shift > 0) {
+                        for (int r = from + w; r <= from + len; r += w) {
+                            Arrays.fill(cols, r - shift, r, 0f);
+                        }
+                    }
+                    int skip = Math.max(0, -shift);
+                    int cut = Math.max(0, shift);
+                    int dst = plane + (lo - g.pt() + ky * g.dh()) * w + shift;
+                    for (int i = skip; i < len - cut; i++) {
+                        dx[dst + i] += cols[from + i];
                     }
                 }
             }

@@ -18,9 +18,10 @@ import org.neurite.engine.data.Batch;
 import org.neurite.engine.data.Batches;
 import org.neurite.engine.data.DataLoader;
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.nn.Model;
-import org.neurite.engine.nn.StatefulLayers;
 import org.neurite.engine.nn.RandomStreams;
+import org.neurite.engine.nn.StatefulLayers;
 import org.neurite.engine.optim.clip.GlobalNormClipper;
 import org.neurite.engine.registry.ComponentException;
 
@@ -41,6 +42,10 @@ import org.neurite.engine.registry.ComponentException;
  *
  * <p>A loss that becomes NaN or infinite, or that explodes while staying finite (see
  * {@link Builder#divergenceFactor}), ends training with a {@link TrainingDivergedException}.
+ *
+ * <p>An {@link ImageAugmentation} changes the training images of every batch on the fly, with
+ * random choices drawn from a stream of its own, derived from the seed and the epoch; validation
+ * never augments.
  *
  * <pre>{@code
  * Trainer trainer = Trainer.builder(model, loss, optimizer).epochs(10).batchSize(128).seed(0)
@@ -63,6 +68,7 @@ public final class Trainer {
     private final GradientClipper clipper;
     private final boolean shuffle;
     private final double divergenceFactor;
+    private final ImageAugmentation augmentation;
     private final List<TrainingListener> listeners;
     private volatile boolean stopRequested;
     private int epoch;
@@ -85,6 +91,7 @@ public final class Trainer {
             all.add(0, watching);
         }
         this.listeners = List.copyOf(all);
+        this.augmentation = b.augmentation;
     }
 
     /**
@@ -237,6 +244,10 @@ public final class Trainer {
             if (shuffle && !fullBatch) {
                 loader.shuffle(epochSeed(seed, epoch));
             }
+            if (augmentation != null) {
+                // a stream apart from the shuffling's, so that augmenting leaves the order unchanged
+                loader.augment(augmentation, new SplittableRandom(epochSeed(seed, epoch)).split().nextLong());
+            }
             long start = System.nanoTime();
             RunningMeasures totals = trainEpoch(loader.build().nextEpoch(), step);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -349,6 +360,7 @@ public final class Trainer {
         private GradientClipper clipper;
         private boolean shuffle = true;
         private double divergenceFactor = DEFAULT_DIVERGENCE_FACTOR;
+        private ImageAugmentation augmentation;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder(Layer model, Loss loss, Optimizer optimizer) {
@@ -456,6 +468,16 @@ public final class Trainer {
          */
         public Builder clipping(GradientClipper clipper) {
             this.clipper = clipper;
+            return this;
+        }
+
+        /**
+         * @param augmentation changes the training images of every batch (every input must be
+         *     {@code [channels, height, width]} per sample); {@code null} (the default) does not augment
+         * @return this builder
+         */
+        public Builder augment(ImageAugmentation augmentation) {
+            this.augmentation = augmentation;
             return this;
         }
 

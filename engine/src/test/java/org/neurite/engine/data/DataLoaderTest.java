@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.neurite.api.Backend;
 import org.neurite.api.Shape;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.data.augment.HorizontalFlip;
+import org.neurite.engine.data.augment.ImageAugmentation;
+import org.neurite.engine.data.augment.RandomCrop;
 
 class DataLoaderTest {
 
@@ -190,5 +193,58 @@ class DataLoaderTest {
         assertThat(batches.get(2).targets().toArray()).containsExactly(5, 6);
         assertThat(pairs.get(0).inputs().get("features").toArray()).containsExactly(5, 5, 6, 6, 1, 1, 0, 0);
         assertThat(pairs.get(0).targets().shape()).isEqualTo(Shape.of(2, 2, 1));
+    }
+
+    /** Sixteen images [1, 2, 2] of distinct pixels, with their index as the target. */
+    private static Dataset images() {
+        float[] x = new float[16 * 4];
+        float[] y = new float[16];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+        }
+        for (int i = 0; i < 16; i++) {
+            y[i] = i;
+        }
+        return Dataset.ofValues(x, Shape.of(1, 2, 2), y, Shape.scalar());
+    }
+
+    private static List<float[]> batchesOf(Iterable<Batch> epoch, boolean targets) {
+        List<float[]> out = new ArrayList<>();
+        for (Batch b : epoch) {
+            out.add((targets ? b.targets() : b.features()).toArray());
+        }
+        return out;
+    }
+
+    @Test
+    void augmentationChangesTheImagesNotTheOrderAndRepeatsForTheSameSeed() {
+        ImageAugmentation flip = new HorizontalFlip(0.5);
+        DataLoader plain = DataLoader.of(images(), BACKEND).batchSize(4).shuffle(3).build();
+        DataLoader augmented = DataLoader.of(images(), BACKEND).batchSize(4).shuffle(3).augment(flip, 9).build();
+        DataLoader again = DataLoader.of(images(), BACKEND).batchSize(4).shuffle(3).augment(flip, 9).build();
+        for (int epoch = 0; epoch < 3; epoch++) {
+            Batches p = plain.nextEpoch();
+            Batches a = augmented.nextEpoch();
+            Batches b = again.nextEpoch();
+            assertThat(batchesOf(a, true)).usingRecursiveComparison().isEqualTo(batchesOf(p, true));
+            assertThat(batchesOf(a, false)).usingRecursiveComparison().isNotEqualTo(batchesOf(p, false));
+            assertThat(batchesOf(a, false)).usingRecursiveComparison().isEqualTo(batchesOf(b, false));
+            // iterating an epoch again gives the same augmented batches
+            assertThat(batchesOf(a, false)).usingRecursiveComparison().isEqualTo(batchesOf(a, false));
+        }
+    }
+
+    @Test
+    void everyEpochAugmentsAfresh() {
+        DataLoader loader = DataLoader.of(images(), BACKEND).batchSize(16).augment(new RandomCrop(1), 9).build();
+        assertThat(batchesOf(loader.nextEpoch(), false).get(0)).isNotEqualTo(batchesOf(loader.nextEpoch(), false).get(0));
+    }
+
+    @Test
+    void augmentationRefusesInputsThatAreNotImages() {
+        assertThatThrownBy(() -> DataLoader.of(ten(), BACKEND).augment(new HorizontalFlip(0.5), 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("data loader: augmentation needs images [channels, height, width], but input 'input' has"
+                        + " samples of shape [3]");
     }
 }

@@ -73,6 +73,28 @@ class PoolingTest {
     }
 
     @Test
+    void theTwoByTwoPoolGivesTheGradientToTheFirstMaximumOrTheLastNaN() {
+        // windows (row-major per 2x2): all zeros (ties: the first wins), a tie of 5 between the second and
+        // fourth, the maximum at the bottom right, a NaN first and a NaN at the bottom left, -0 and 0 tied
+        float[] v = {
+            0f, 0f, 1f, 5f, 1f, 2f, Float.NaN, 9f, 1f, 2f, -0f, 0f,
+            0f, 0f, 3f, 5f, 3f, 4f, 9f, 9f, Float.NaN, 9f, 0f, -0f};
+        CpuTensor x = CpuTensor.wrap(v, Shape.of(1, 1, 2, 12)).requireGrad();
+        CpuTensor y = Pooling.maxPool2d(x, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0});
+        float[] out = y.toArray();
+        assertThat(out[0]).isEqualTo(0f);
+        assertThat(out[1]).isEqualTo(5f);
+        assertThat(out[2]).isEqualTo(4f);
+        assertThat(out[3]).isNaN();
+        assertThat(out[4]).isNaN();
+        assertThat(out[5]).isZero();
+        y.backward(CpuTensor.wrap(new float[] {1, 2, 3, 4, 5, 6}, Shape.of(1, 1, 1, 6)));
+        assertThat(x.gradArray()).containsExactly(
+                1, 0, 0, 2, 0, 0, 4, 0, 0, 0, 6, 0,
+                0, 0, 0, 0, 0, 3, 0, 0, 5, 0, 0, 0);
+    }
+
+    @Test
     void avgPoolMatchesTorchCountingPaddingAsZeros() {
         // torch 1.13: F.avg_pool2d(x, (3, 2), stride=(2, 1), padding=(1, 1)) (count_include_pad=True) with
         // x = sine(0.6, [2, 2, 5, 4]); then y.backward(sine(0.8, y.shape))

@@ -20,6 +20,7 @@ import org.neurite.api.Options;
 import org.neurite.api.ScheduleContext;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.StatefulLayer;
+import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.data.source.FolderContext;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.nn.StatefulLayers;
@@ -106,7 +107,11 @@ public final class RunConfigCheck {
             OptionSpec.optional("checkpoint", OptionType.MAP, null,
                     "Which checkpoints stay: {keep_last: 3, keep_best: true, monitor: val_loss}."),
             OptionSpec.optional("stop_at_zero_errors", OptionType.BOOLEAN, false,
-                    "End as soon as an epoch misclassifies no training sample; say so if the epoch limit comes first."));
+                    "End as soon as an epoch misclassifies no training sample; say so if the epoch limit comes first."),
+            OptionSpec.optional("augment", OptionType.MAP, null,
+                    "Random changes of the training images, made on the fly, never at evaluation:"
+                            + " {random_crop: {padding: 2}, horizontal_flip: {probability: 0.5},"
+                            + " random_erasing: {probability: 0.5}}."));
 
     /** The keys of {@code training.early_stopping}. */
     public static final List<OptionSpec> EARLY_STOPPING = List.of(
@@ -378,8 +383,9 @@ public final class RunConfigCheck {
                 kept = new TrainingConfig.CheckpointConfig(atLeast(c, "keep_last", cr.integer("keep_last"), 0), keepBest,
                         monitor);
             }
+            ImageAugmentation augmentation = t.has("augment") ? AugmentationCheck.read(t.getOptions("augment")) : null;
             return new TrainingConfig(epochs, batchSize, early, every, in.flag("stop_at_zero_errors"), in.flag("shuffle"),
-                    divergence, kept);
+                    divergence, kept, augmentation);
         });
     }
 

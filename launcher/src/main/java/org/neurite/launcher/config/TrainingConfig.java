@@ -1,5 +1,7 @@
 package org.neurite.launcher.config;
 
+import org.neurite.engine.data.augment.ImageAugmentation;
+
 /**
  * The checked {@code training} section of a run config.
  *
@@ -11,10 +13,11 @@ package org.neurite.launcher.config;
  * @param shuffle whether every epoch visits the samples in a new random order
  * @param divergenceFactor how many times its lowest moving average the loss may rise; 0 for no check
  * @param checkpoint which checkpoints stay
+ * @param augmentation the random changes of the training images ({@code training.augment}), or {@code null}
  */
 public record TrainingConfig(int epochs, int batchSize, EarlyStoppingConfig earlyStopping, int checkpointEvery,
                              boolean stopAtZeroErrors, boolean shuffle, double divergenceFactor,
-                             CheckpointConfig checkpoint) {
+                             CheckpointConfig checkpoint, ImageAugmentation augmentation) {
 
     /**
      * The checked {@code training.early_stopping} section.

@@ -18,6 +18,7 @@ import org.neurite.api.Optimizer;
 import org.neurite.api.Options;
 import org.neurite.api.Parameter;
 import org.neurite.api.ScheduleContext;
+import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.io.AtomicFiles;
 import org.neurite.engine.io.ModelFile;
 import org.neurite.engine.io.WeightsFile;
@@ -146,6 +147,7 @@ public final class TrainingRun {
         Model model = config.buildModel(components);
         Loss loss = config.createLoss(components);
         Optimizer optimizer = config.createOptimizer(components);
+        checkAugmentedInputs(config, model);
         TrainingConfig t = config.training();
         // the kernels warm up on the model's shapes while the data loads, so the first epoch runs at full speed
         KernelWarmup warmup = t.epochs() > 0 ? KernelWarmup.start(model, t.batchSize() > 0 ? t.batchSize() : 128) : null;
@@ -154,6 +156,20 @@ public final class TrainingRun {
             warmup.finish();
         }
         return new Parts(model, loss, optimizer, data, schedule(config, optimizer, data.train().size()));
+    }
+
+    /** Augmentation changes images: every input of the model must be {@code [channels, height, width]}. */
+    private static void checkAugmentedInputs(RunConfig config, Model model) {
+        if (config.training() == null || config.training().augmentation() == null) {
+            return;
+        }
+        model.inputShapes().forEach((name, shape) -> {
+            if (!ImageAugmentation.isImage(shape)) {
+                throw new ConfigException(config.document().locate("training.augment"), "augments images [channels,"
+                        + " height, width], but the model's input" + (model.inputShapes().size() == 1 ? "" : " '" + name + "'")
+                        + " is " + shape);
+            }
+        });
     }
 
     /** The configured schedule, told the run's length in updates (epochs x batches per epoch). */
@@ -238,7 +254,8 @@ public final class TrainingRun {
             Trainer.Builder builder = Trainer.builder(parts.model, parts.loss, parts.optimizer).epochs(t.epochs())
                     .batchSize(t.batchSize()).seed(config.seed()).shuffle(t.shuffle())
                     .divergenceFactor(t.divergenceFactor()).schedule(parts.schedule)
-                    .clipping(config.createClipper(components));
+                    .clipping(config.createClipper(components))
+                    .augment(t.augmentation());
             listeners.forEach(builder::listener);
             Trainer trainer = builder.build();
             try {

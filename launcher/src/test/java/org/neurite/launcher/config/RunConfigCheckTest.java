@@ -79,7 +79,7 @@ class RunConfigCheckTest {
         assertThat(c.optimizer().options().keys()).containsExactly("lr");
         assertThat(c.training()).isEqualTo(new TrainingConfig(4, 8,
                 new TrainingConfig.EarlyStoppingConfig("val_loss", 2, 0.0, true), 2, false, true, 100.0,
-                new TrainingConfig.CheckpointConfig(0, false, "val_loss")));
+                new TrainingConfig.CheckpointConfig(0, false, "val_loss"), null));
         assertThat(c.buildModel(COMPONENTS).outputShape().dims()).containsExactly(3);
     }
 
@@ -88,7 +88,7 @@ class RunConfigCheckTest {
         assertThat(errors(VALID.replace("epochs: 4", "epocs: 4")))
                 .containsExactly(file() + ":15: training.epocs: unknown option (did you mean 'epochs'?); known options:"
                         + " epochs, batch_size, shuffle, divergence_factor, early_stopping, checkpoint_every, checkpoint,"
-                        + " stop_at_zero_errors");
+                        + " stop_at_zero_errors, augment");
         assertThat(errors(VALID.replace("seed: 3", "sead: 3")))
                 .containsExactly(file() + ":2: sead: unknown option (did you mean 'seed'?); known options:"
                         + " name, seed, data, model, loss, optimizer, training");
@@ -154,6 +154,40 @@ class RunConfigCheckTest {
         assertThat(errors(VALID.replace("  validation: {split: 0.2}\n", "")))
                 .containsExactly(file() + ":14: training.early_stopping: monitors val_loss, but data has no validation"
                         + " source (add data.validation, such as {split: 0.1})");
+    }
+
+    @Test
+    void augmentationIsReadInItsOrder() throws IOException {
+        RunConfig c = load(VALID.replace("checkpoint_every: 2}", "checkpoint_every: 2,\n"
+                + "  augment: {random_erasing: {probability: 0.25, value: 0.5}, random_crop: {padding: 2},"
+                + " horizontal_flip: {}}}"));
+
+        float[] images = new float[64];
+        java.util.Arrays.fill(images, 1f);
+        c.training().augmentation().apply(images, 4, org.neurite.api.Shape.of(1, 4, 4), new java.util.SplittableRandom(1));
+        assertThat(images).contains(0f);
+        assertThat(load(VALID).training().augmentation()).isNull();
+    }
+
+    @Test
+    void augmentationProblemsNameTheirKeyPath() {
+        String at = "checkpoint_every: 2}";
+        assertThat(errors(VALID.replace(at, "checkpoint_every: 2, augment: {random_crop: {padding: 0}}}")))
+                .containsExactly(file() + ":15: training.augment.random_crop.padding: expected at least 1, got 0");
+        assertThat(errors(VALID.replace(at, "checkpoint_every: 2, augment: {horizontal_flip: {probability: 2}}}")))
+                .singleElement().asString()
+                .startsWith(file() + ":15: training.augment.horizontal_flip.probability: ");
+        assertThat(errors(VALID.replace(at, "checkpoint_every: 2, augment: {random_erasing: {scale: [0.5, 0.1]}}}")))
+                .containsExactly(file() + ":15: training.augment.random_erasing.scale: expected [min, max] with"
+                        + " 0 < min <= max <= 1, got [0.5, 0.1]");
+        assertThat(errors(VALID.replace(at, "checkpoint_every: 2, augment: {random_erasing: {ratio: [1]}}}")))
+                .containsExactly(file() + ":15: training.augment.random_erasing.ratio: expected two finite numbers"
+                        + " [min, max], got [1]");
+        assertThat(errors(VALID.replace(at, "checkpoint_every: 2, augment: {flip: {}}}"))).singleElement().asString()
+                .startsWith(file() + ":15: training.augment.flip: unknown option");
+        assertThat(errors(VALID.replace(at, "checkpoint_every: 2, augment: {}}")))
+                .containsExactly(file() + ":15: training.augment: names no augmentation; give one or more of"
+                        + " random_crop, horizontal_flip, random_erasing (or leave augment out)");
     }
 
     @Test

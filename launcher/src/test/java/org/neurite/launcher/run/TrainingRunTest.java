@@ -95,17 +95,8 @@ class TrainingRunTest {
         RunConfig config = config(BLOBS);
         RunFolder whole = run().start(config, dir.resolve("a")).folder();
 
-        // the same run, killed after epoch 2: later checkpoints and the final model never written
-        Path copy = dir.resolve("b").resolve(whole.dir().getFileName());
-        copyTree(whole.dir(), copy);
-        for (String name : List.of("epoch-003", "epoch-004")) {
-            for (String part : List.of(".weights.safetensors", ".optimizer.safetensors", ".state.json")) {
-                Files.delete(copy.resolve("checkpoints").resolve(name + part));
-            }
-        }
-        Files.delete(copy.resolve("model.json"));
-        Files.delete(copy.resolve("model.safetensors"));
-        RunFolder interrupted = RunFolder.of(copy);
+        RunFolder interrupted = interruptedAfterEpoch2(whole);
+        Path copy = interrupted.dir();
 
         TrainingRun.Outcome resumed = run().resume(interrupted, RunConfig.load(interrupted.config(), List.of(), COMPONENTS));
 
@@ -115,6 +106,39 @@ class TrainingRunTest {
                 .isEqualTo(withoutSeconds(Files.readAllLines(whole.metrics())));
         assertThat(resumed.history().epochs()).hasSize(4);
         assertThat(Files.readString(interrupted.log())).contains("resumed after epoch 2");
+    }
+
+    /** The blobs as images [1, 1, 2] (two pixels side by side), flipped and shifted in training. */
+    static final String AUGMENTED_BLOBS = BLOBS.replace("input: [2]", "input: [1, 1, 2]")
+            .replace("layers:\n", "layers:\n    - {type: flatten}\n")
+            .replace("checkpoint_every: 1}", "checkpoint_every: 1,\n"
+                    + "  augment: {random_crop: {padding: 1}, horizontal_flip: {probability: 0.5}}}");
+
+    @Test
+    void aResumedRunAugmentsAsAnUninterruptedOne() throws IOException {
+        RunFolder whole = run().start(config(AUGMENTED_BLOBS), dir.resolve("a")).folder();
+        RunFolder plain = run().start(config(AUGMENTED_BLOBS.replaceAll(",\n  augment: \\{.*}}", "}")),
+                dir.resolve("c")).folder();
+        // the augmentation changed the training
+        assertThat(Files.readAllBytes(whole.dir().resolve("model.safetensors")))
+                .isNotEqualTo(Files.readAllBytes(plain.dir().resolve("model.safetensors")));
+
+        RunFolder interrupted = interruptedAfterEpoch2(whole);
+        run().resume(interrupted, RunConfig.load(interrupted.config(), List.of(), COMPONENTS));
+
+        assertThat(Files.readAllBytes(interrupted.dir().resolve("model.safetensors")))
+                .isEqualTo(Files.readAllBytes(whole.dir().resolve("model.safetensors")));
+        assertThat(withoutSeconds(Files.readAllLines(interrupted.metrics())))
+                .isEqualTo(withoutSeconds(Files.readAllLines(whole.metrics())));
+    }
+
+    @Test
+    void augmentingAModelWhoseInputIsNotAnImageIsAConfigError() throws IOException {
+        String text = BLOBS.replace("checkpoint_every: 1}", "checkpoint_every: 1, augment: {horizontal_flip: {}}}");
+        assertThatThrownBy(() -> run().start(config(text), dir.resolve("runs")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("augments images [channels, height, width], but the model's input is [2]");
+        assertThat(dir.resolve("runs")).doesNotExist();
     }
 
     @Test
@@ -342,6 +366,20 @@ class TrainingRunTest {
                 Files.delete(run.resolve("checkpoints").resolve(String.format("epoch-%03d%s", epoch, part)));
             }
         }
+    }
+
+    /** A copy of a finished 4-epoch run as if killed after epoch 2: later checkpoints and the model never written. */
+    private RunFolder interruptedAfterEpoch2(RunFolder whole) throws IOException {
+        Path copy = dir.resolve("b").resolve(whole.dir().getFileName());
+        copyTree(whole.dir(), copy);
+        for (String name : List.of("epoch-003", "epoch-004")) {
+            for (String part : List.of(".weights.safetensors", ".optimizer.safetensors", ".state.json")) {
+                Files.delete(copy.resolve("checkpoints").resolve(name + part));
+            }
+        }
+        Files.delete(copy.resolve("model.json"));
+        Files.delete(copy.resolve("model.safetensors"));
+        return RunFolder.of(copy);
     }
 
     private static List<String> withoutSeconds(List<String> lines) {

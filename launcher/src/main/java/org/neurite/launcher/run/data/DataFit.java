@@ -92,6 +92,12 @@ public final class DataFit {
 
     private static float[] fitted(SampleSet.Column column, Shape input, SampleSet samples, String location, String path,
                                   String what, String modelInput) {
+        if (column.shape().rank() == 3 && input.rank() == 3 && column.shape().dim(0) != input.dim(0)) {
+            // name the channels: images of the right size would otherwise be silently re-read as other pixels
+            throw new ConfigException(location, path + ": " + what + " of shape " + column.shape() + " from "
+                    + samples.source() + " have " + column.shape().dim(0) + " channel" + (column.shape().dim(0) == 1
+                    ? "" : "s") + ", but " + modelInput + " " + input + " takes " + input.dim(0));
+        }
         if (column.shape().size() != input.size()) {
             throw new ConfigException(location, path + ": " + what + " of shape " + column.shape() + " ("
                     + column.shape().size() + " values) from " + samples.source() + " do not fit " + modelInput + " "

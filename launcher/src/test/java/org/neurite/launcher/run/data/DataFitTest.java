@@ -80,4 +80,17 @@ class DataFitTest {
         assertThat(batches.get(1).features().shape()).isEqualTo(Shape.of(1, 1));
         assertThat(batches.get(1).targets().toArray()).containsExactly(2f);
     }
+
+    @Test
+    void imagesWithAnotherChannelCountThanTheModelsAreNamed() {
+        Sequential grey = Sequential.builder(Shape.of(1, 4, 12)).seed(0).add("flatten", Map.of())
+                .add("dense", Map.of("units", 2)).build();
+        SampleSet rgb = SampleSet.of("images/train", Map.of("input", new SampleSet.Column(new float[2 * 48],
+                Shape.of(3, 4, 4))), new SampleSet.Column(new float[] {0, 1}, Shape.scalar()), 2, Map.of());
+
+        assertThatThrownBy(() -> DataFit.fit(rgb, grey, "c.yaml:3", "data.train"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("c.yaml:3: data.train: samples of shape [3, 4, 4] from images/train have 3 channels, but"
+                        + " model.input [1, 4, 12] takes 1");
+    }
 }

@@ -69,7 +69,17 @@ final class ImageFolderSource implements DataSource {
                 files = entries.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path file : files) {
-                BufferedImage image = ImageIO.read(file.toFile());
+                BufferedImage image;
+                try {
+                    image = ImageIO.read(file.toFile());
+                } catch (IOException e) {
+                    // a damaged or unreadable image file: named, and skipped only when asked
+                    if (skipBad) {
+                        continue;
+                    }
+                    throw new DataFileException(file.toString(), "file", "cannot be read as an image ("
+                            + e.getMessage() + "); remove it or set on_error: skip");
+                }
                 if (image == null) {
                     if (skipBad) {
                         continue;

@@ -81,5 +81,12 @@ class ImageFolderSourceTest {
         assertThatThrownBy(() -> source(Map.of("path", "notes")).read()).isInstanceOf(DataFileException.class)
                 .hasMessageContaining("readme.txt").hasMessageContaining("is not an image");
         assertThat(source(Map.of("path", "notes", "on_error", "skip")).read().size()).isEqualTo(1);
+
+        image("damaged/a/1.png", 4, 4, 0);
+        byte[] png = Files.readAllBytes(root.resolve("damaged/a/1.png"));
+        Files.write(root.resolve("damaged/a/2.png"), java.util.Arrays.copyOf(png, 40));
+        assertThatThrownBy(() -> source(Map.of("path", "damaged")).read()).isInstanceOf(DataFileException.class)
+                .hasMessageContaining("2.png").hasMessageContaining("cannot be read as an image");
+        assertThat(source(Map.of("path", "damaged", "on_error", "skip")).read().size()).isEqualTo(1);
     }
 }
