@@ -76,7 +76,8 @@ class TrainCommandTest {
         assertThat(r.out()).startsWith("name: xor\nseed: 0\n")
                 .contains("    use_bias: true\n")
                 .contains("optimizer:\n  name: adam\n  lr: 0.05\n  beta1: 0.9\n")
-                .contains("training:\n  epochs: 7\n  batch_size: 0\n  shuffle: true\n  checkpoint_every: 30\n");
+                .contains("training:\n  epochs: 7\n  batch_size: 0\n  shuffle: true\n  divergence_factor: 100.0\n"
+                        + "  checkpoint_every: 30\n");
         assertThat(dir.resolve("runs")).doesNotExist();
 
         // what it prints is a config that checks, and prints the same again
@@ -94,7 +95,7 @@ class TrainCommandTest {
 
         assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).isEqualTo(file + ":9: optimizer.momentum: unknown option; known options: lr, beta1,"
-                + " beta2, eps, weight_decay, amsgrad, schedule, clip, clip_norm" + System.lineSeparator());
+                + " beta2, eps, weight_decay, amsgrad, decay, schedule, clip, clip_norm" + System.lineSeparator());
     }
 
     @Test
