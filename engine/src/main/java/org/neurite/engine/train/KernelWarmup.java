@@ -81,8 +81,8 @@ public final class KernelWarmup {
                 Model.apply(model, inputs, Mode.INFERENCE).sum().backward();
                 passes++;
             }
-        } catch (RuntimeException e) {
-            // the run itself will report what failed here
+        } catch (RuntimeException | Error e) {
+            // the run itself will report what failed here (out of memory too), in its own one line
         } finally {
             for (Parameter p : model.parameters().values()) {
                 p.zeroGradient();
