@@ -37,7 +37,8 @@ for ((r = 1; r <= ROUNDS; r++)); do
   JAVA_OPTS="-Dneurite.threads=2" "$NEURITE" train examples/transformer/fashion-vit.yaml --set training.epochs="$EPOCHS" \
     --out "$OUT/runs-vit-$r" > "$OUT/neurite-vit-$r.txt" 2>&1
   echo "round $r/$ROUNDS: PyTorch shakespeare-gpt ..."
-  "$PYTHON" bench/reference/pytorch_charlm.py gpt --iters "$STEPS" > "$OUT/torch-gpt-$r.txt" 2>&1
+  "$PYTHON" bench/reference/pytorch_charlm.py gpt --iters "$STEPS" \
+    --text examples/data/tinyshakespeare/input.txt > "$OUT/torch-gpt-$r.txt" 2>&1
   echo "round $r/$ROUNDS: Neurite shakespeare-gpt ..."
   JAVA_OPTS="-Dneurite.threads=2" "$NEURITE" train examples/transformer/shakespeare-gpt.yaml --set training.epochs=2 \
     --set data.train.random_windows=$((12 * STEPS)) --set data.train.held_out_windows=120 \
