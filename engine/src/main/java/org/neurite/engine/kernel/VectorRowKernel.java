@@ -11,39 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors of columns at a time held in registers over the whole depth. Loaded only when
  * {@code jdk.incubator.vector} is present, see {@link KernelChoice}.
  */
-final class VectorRowKernel implements RowKernel {
+final class VectorRowKernel extends RowKernel {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[2][0]);
-
     @Override
-    public void multiply(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                         float beta, float[] c, int cOff, int ldc) {
-        float[][] s = scratch.get();
-        if (s[0].length < k) {
-            s[0] = new float[k];
-        }
-        if (s[1].length < n) {
-            s[1] = new float[n];
-        }
-        float[] sum = s[1];
-        for (int i = 0; i < m; i++) {
-            float[] row = RowKernel.row(transA, a, aOff, lda, i, k, s[0]);
-            int r = transA ? 0 : aOff + i * lda;
-            if (transB) {
-                dots(row, r, n, k, b, bOff, ldb, sum);
-            } else {
-                rowSums(row, r, n, k, b, bOff, ldb, sum);
-            }
-            RowKernel.store(sum, alpha, beta, c, cOff + i * ldc, n);
-        }
-    }
-
-    /** {@code sum[j] = row . B[j, :]} for every row j of B ({@code n x k} as stored). */
-    private static void dots(float[] row, int r, int n, int k, float[] b, int bOff, int ldb, float[] sum) {
+    void dots(float[] row, int r, int n, int k, float[] b, int bOff, int ldb, float[] sum) {
         int kv = k - k % L;
         int j = 0;
         for (; j + 4 <= n; j += 4) {
@@ -90,8 +64,8 @@ final class VectorRowKernel implements RowKernel {
         }
     }
 
-    /** {@code sum[:] = sum over p of row[p] * B[p, :]} ({@code k x n} as stored). */
-    private static void rowSums(float[] row, int r, int n, int k, float[] b, int bOff, int ldb, float[] sum) {
+    @Override
+    void rowSums(float[] row, int r, int n, int k, float[] b, int bOff, int ldb, float[] sum) {
         int j = 0;
         for (; j + 4 * L <= n; j += 4 * L) {
             FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
