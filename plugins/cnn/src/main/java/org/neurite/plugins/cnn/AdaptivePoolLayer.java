@@ -1,8 +1,8 @@
 package org.neurite.plugins.cnn;
 
 import java.util.List;
-import java.util.Map;
 
+import org.neurite.api.BaseLayer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
@@ -10,7 +10,6 @@ import org.neurite.api.Mode;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
@@ -24,30 +23,17 @@ import org.pf4j.Extension;
  * <p>Shape: input {@code [channels, height, width]}; output {@code [channels, outH, outW]}
  * ({@code adaptive_*_pool2d}) or {@code [channels]} ({@code global_*_pool}).
  */
-final class AdaptivePoolLayer implements Layer {
+final class AdaptivePoolLayer extends BaseLayer {
 
-    private final String type;
-    private final Options options;
     private final boolean max;
     private final int[] size;
     private final boolean global;
 
-    private AdaptivePoolLayer(String type, Options options, boolean max, int[] size, boolean global) {
-        this.type = type;
-        this.options = options;
+    private AdaptivePoolLayer(String type, Options options, LayerContext context, boolean max, int[] size, boolean global) {
+        super(type, options, context);
         this.max = max;
         this.size = size;
         this.global = global;
-    }
-
-    @Override
-    public String type() {
-        return type;
-    }
-
-    @Override
-    public Options options() {
-        return options;
     }
 
     @Override
@@ -56,11 +42,6 @@ final class AdaptivePoolLayer implements Layer {
             throw new ShapeMismatchException("expects per-sample inputs [channels, height, width]");
         }
         return global ? Shape.of(input.dim(0)) : Shape.of(input.dim(0), size[0], size[1]);
-    }
-
-    @Override
-    public Map<String, Parameter> parameters() {
-        return Map.of();
     }
 
     @Override
@@ -150,7 +131,7 @@ final class AdaptivePoolLayer implements Layer {
                 }
                 size = WindowOptions.perAxis(options, "output_size", 2, 1, 1);
             }
-            AdaptivePoolLayer layer = new AdaptivePoolLayer(type, options, max, size, global);
+            AdaptivePoolLayer layer = new AdaptivePoolLayer(type, options, context, max, size, global);
             layer.outputShape(inputShape);
             return layer;
         }

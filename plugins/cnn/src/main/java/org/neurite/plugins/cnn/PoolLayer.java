@@ -2,8 +2,8 @@ package org.neurite.plugins.cnn;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
+import org.neurite.api.BaseLayer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
@@ -12,7 +12,6 @@ import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
@@ -25,30 +24,17 @@ import org.pf4j.Extension;
  * <p>Shape: input {@code [channels, height, width]}; output {@code [channels, outH, outW]} with
  * {@code outH = (height + 2 * ph - kh) / sh + 1} and likewise {@code outW}.
  */
-final class PoolLayer implements Layer {
+final class PoolLayer extends BaseLayer {
 
-    private final String type;
-    private final Options options;
     private final int[] kernel;
     private final int[] stride;
     private final int[] padding;
 
-    private PoolLayer(String type, Options options, int[] kernel, int[] stride, int[] padding) {
-        this.type = type;
-        this.options = options;
+    private PoolLayer(String type, Options options, LayerContext context, int[] kernel, int[] stride, int[] padding) {
+        super(type, options, context);
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
-    }
-
-    @Override
-    public String type() {
-        return type;
-    }
-
-    @Override
-    public Options options() {
-        return options;
     }
 
     @Override
@@ -69,13 +55,8 @@ final class PoolLayer implements Layer {
     }
 
     @Override
-    public Map<String, Parameter> parameters() {
-        return Map.of();
-    }
-
-    @Override
     public Tensor forward(Tensor input, Mode mode) {
-        return type.equals("max_pool2d") ? input.backend().maxPool2d(input, kernel, stride, padding)
+        return type().equals("max_pool2d") ? input.backend().maxPool2d(input, kernel, stride, padding)
                 : input.backend().avgPool2d(input, kernel, stride, padding);
     }
 
@@ -146,7 +127,7 @@ final class PoolLayer implements Layer {
                 throw new OptionException(options.pathOf("padding"), "must be at most half the kernel "
                         + Arrays.toString(kernel) + ", got " + Arrays.toString(padding));
             }
-            PoolLayer layer = new PoolLayer(type, options, kernel, stride, padding);
+            PoolLayer layer = new PoolLayer(type, options, context, kernel, stride, padding);
             layer.outputShape(inputShape);
             return layer;
         }

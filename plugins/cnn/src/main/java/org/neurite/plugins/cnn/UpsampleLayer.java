@@ -1,8 +1,8 @@
 package org.neurite.plugins.cnn;
 
 import java.util.List;
-import java.util.Map;
 
+import org.neurite.api.BaseLayer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
@@ -11,7 +11,6 @@ import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
@@ -24,32 +23,22 @@ import org.pf4j.Extension;
  * <p>Shape: input {@code [channels, height, width]}; output {@code [channels, size]} or
  * {@code [channels, height * sh, width * sw]}.
  */
-final class UpsampleLayer implements Layer {
+final class UpsampleLayer extends BaseLayer {
 
     static final String TYPE = "upsample";
 
-    private final Options options;
     private final int[] size;
     private final int[] scale;
     private final boolean bilinear;
     private final boolean alignCorners;
 
-    private UpsampleLayer(Options options, int[] size, int[] scale, boolean bilinear, boolean alignCorners) {
-        this.options = options;
+    private UpsampleLayer(Options options, LayerContext context, int[] size, int[] scale, boolean bilinear,
+                          boolean alignCorners) {
+        super(TYPE, options, context);
         this.size = size;
         this.scale = scale;
         this.bilinear = bilinear;
         this.alignCorners = alignCorners;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Options options() {
-        return options;
     }
 
     @Override
@@ -63,11 +52,6 @@ final class UpsampleLayer implements Layer {
 
     private int[] target(int height, int width) {
         return size != null ? size : new int[] {height * scale[0], width * scale[1]};
-    }
-
-    @Override
-    public Map<String, Parameter> parameters() {
-        return Map.of();
     }
 
     @Override
@@ -123,7 +107,7 @@ final class UpsampleLayer implements Layer {
             if (align && !mode.equals("bilinear")) {
                 throw new OptionException(options.pathOf("align_corners"), "applies only with mode: bilinear");
             }
-            UpsampleLayer layer = new UpsampleLayer(options, size, scale, mode.equals("bilinear"), align);
+            UpsampleLayer layer = new UpsampleLayer(options, context, size, scale, mode.equals("bilinear"), align);
             layer.outputShape(inputShape);
             return layer;
         }

@@ -2,8 +2,8 @@ package org.neurite.plugins.cnn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import org.neurite.api.BaseLayer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
@@ -12,7 +12,6 @@ import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
@@ -25,27 +24,16 @@ import org.pf4j.Extension;
  * <p>Shape: input {@code [channels, height, width]}; output
  * {@code [channels, height + top + bottom, width + left + right]}.
  */
-final class ZeroPad2dLayer implements Layer {
+final class ZeroPad2dLayer extends BaseLayer {
 
     static final String TYPE = "zero_pad2d";
 
-    private final Options options;
     /** {@code {top, bottom, left, right}}. */
     private final int[] sides;
 
-    private ZeroPad2dLayer(Options options, int[] sides) {
-        this.options = options;
+    private ZeroPad2dLayer(Options options, LayerContext context, int[] sides) {
+        super(TYPE, options, context);
         this.sides = sides;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Options options() {
-        return options;
     }
 
     @Override
@@ -54,11 +42,6 @@ final class ZeroPad2dLayer implements Layer {
             throw new ShapeMismatchException("expects per-sample inputs [channels, height, width]");
         }
         return Shape.of(input.dim(0), input.dim(1) + sides[0] + sides[1], input.dim(2) + sides[2] + sides[3]);
-    }
-
-    @Override
-    public Map<String, Parameter> parameters() {
-        return Map.of();
     }
 
     @Override
@@ -120,7 +103,7 @@ final class ZeroPad2dLayer implements Layer {
                 throw new OptionException(options.pathOf("padding"), "expected whole numbers, got \"" + word + "\"");
             }
             int[] sides = WindowOptions.padding(options, 2, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1});
-            ZeroPad2dLayer layer = new ZeroPad2dLayer(options, sides);
+            ZeroPad2dLayer layer = new ZeroPad2dLayer(options, context, sides);
             layer.outputShape(inputShape);
             return layer;
         }
