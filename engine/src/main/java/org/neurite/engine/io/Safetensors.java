@@ -73,6 +73,64 @@ public final class Safetensors {
         });
     }
 
+    /**
+     * The bytes of a safetensors file holding {@code tensors}, without writing a file: what a
+     * model's weights travel as between machines.
+     *
+     * @param tensors the tensors by name; laid out in iteration order
+     * @param metadata string metadata for the header; empty for none
+     * @return the bytes, exactly as {@link #write} would write them
+     * @throws IllegalArgumentException if a tensor is named {@value #METADATA_KEY}
+     */
+    public static byte[] bytes(Map<String, TensorData> tensors, Map<String, String> metadata) {
+        byte[] header = header(tensors, metadata);
+        long data = 0;
+        for (TensorData t : tensors.values()) {
+            data += 4L * t.values().length;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(8 + header.length + data)).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.putLong(header.length).put(header);
+        for (TensorData t : tensors.values()) {
+            bytes.asFloatBuffer().put(t.values());
+            bytes.position(bytes.position() + 4 * t.values().length);
+        }
+        return bytes.array();
+    }
+
+    /**
+     * Reads safetensors bytes (such as {@link #bytes} made), converting every tensor to float32.
+     *
+     * @param bytes the bytes of a safetensors file
+     * @param source what the bytes are, for error messages
+     * @return the tensors in header order and the metadata
+     * @throws FileFormatException if the bytes are not valid safetensors, as {@link #read(Path)}
+     */
+    public static Content read(byte[] bytes, String source) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < 8) {
+            throw new FileFormatException(source, "byte 0", "expected an 8-byte header length, found "
+                    + bytes.length + " bytes");
+        }
+        long headerLength = buffer.getLong();
+        if (headerLength < 0 || headerLength > Math.min(bytes.length - 8, MAX_HEADER_BYTES)) {
+            throw new FileFormatException(source, "byte 0", "header length " + Long.toUnsignedString(headerLength)
+                    + " reaches beyond the end of the " + bytes.length + " bytes or the limit of "
+                    + MAX_HEADER_BYTES);
+        }
+        String headerText = decodeHeader(ByteBuffer.wrap(bytes, 8, (int) headerLength), source);
+        int dataStart = 8 + (int) headerLength;
+        SafetensorsHeader header = SafetensorsHeader.parse(headerText, source, bytes.length - dataStart);
+        Map<String, TensorData> tensors = new LinkedHashMap<>();
+        for (SafetensorsHeader.Entry e : header.entries()) {
+            float[] values = new float[e.shape().intSize()];
+            ByteBuffer data = ByteBuffer.wrap(bytes, Math.toIntExact(dataStart + e.begin()),
+                    values.length * e.dtype().bytes()).slice().order(ByteOrder.LITTLE_ENDIAN);
+            e.dtype().decode(data, values, 0, values.length);
+            tensors.put(e.name(), new TensorData(e.shape(), values));
+        }
+        return new Content(tensors, header.metadata());
+    }
+
     /** Builds the padded header bytes. */
     static byte[] header(Map<String, TensorData> tensors, Map<String, String> metadata) {
         Map<String, Object> header = new LinkedHashMap<>();

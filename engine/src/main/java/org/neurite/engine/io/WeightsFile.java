@@ -64,7 +64,37 @@ public final class WeightsFile {
      */
     public static Map<String, String> load(Path file, Map<String, ? extends Parameter> parameters)
             throws IOException {
-        Safetensors.Content content = Safetensors.read(file);
+        return fill(Safetensors.read(file), file, parameters);
+    }
+
+    /**
+     * The bytes of a weights file of these parameters, without writing a file: what weights
+     * travel as between machines.
+     *
+     * @param parameters the parameters by name
+     * @return the bytes, as {@link #save(Path, Map)} would write them
+     */
+    public static byte[] bytes(Map<String, ? extends Parameter> parameters) {
+        Map<String, TensorData> tensors = new LinkedHashMap<>();
+        parameters.forEach((name, p) -> tensors.put(name, new TensorData(p.shape(), p.data())));
+        return Safetensors.bytes(tensors, TAG.metadata(Map.of()));
+    }
+
+    /**
+     * Loads the bytes of a weights file into existing parameters, checked as {@link #load(Path, Map)}.
+     *
+     * @param bytes the bytes, such as {@link #bytes} made
+     * @param source what the bytes are, for error messages
+     * @param parameters the parameters to fill, by name
+     * @return the metadata
+     * @throws FileFormatException as {@link #load(Path, Map)}
+     */
+    public static Map<String, String> load(byte[] bytes, String source, Map<String, ? extends Parameter> parameters) {
+        return fill(Safetensors.read(bytes, source), Path.of(source), parameters);
+    }
+
+    private static Map<String, String> fill(Safetensors.Content content, Path file,
+                                            Map<String, ? extends Parameter> parameters) {
         // Untagged files come from elsewhere (such as PyTorch): only names and shapes matter.
         TAG.check(file, content.metadata(), false);
         Map<String, TensorData> stored = content.tensors();

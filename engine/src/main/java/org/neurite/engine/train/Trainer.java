@@ -1,6 +1,7 @@
 package org.neurite.engine.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -69,6 +70,7 @@ public final class Trainer {
     private final boolean shuffle;
     private final double divergenceFactor;
     private final ImageAugmentation augmentation;
+    private final StepGradients stepGradients;
     private final List<TrainingListener> listeners;
     private volatile boolean stopRequested;
     private int epoch;
@@ -92,6 +94,7 @@ public final class Trainer {
         }
         this.listeners = List.copyOf(all);
         this.augmentation = b.augmentation;
+        this.stepGradients = b.stepGradients;
     }
 
     /**
@@ -285,18 +288,30 @@ public final class Trainer {
     private RunningMeasures trainEpoch(Batches batches, Step step) {
         RunningMeasures totals = new RunningMeasures();
         RandomStreams streams = model instanceof Model m ? m.randomStreams() : null;
+        int[] order = stepGradients == null ? null : batches.order();
         int b = 0;
+        int from = 0;
         for (Batch batch : batches) {
             b++;
             for (Parameter p : step.parameters.values()) {
                 p.zeroGradient();
             }
-            if (streams != null) {
-                streams.position(seed, steps);
+            Tensor prediction;
+            Tensor batchLoss = null;
+            double value;
+            if (stepGradients == null) {
+                if (streams != null) {
+                    streams.position(seed, steps);
+                }
+                prediction = Model.apply(model, batch.inputs(), Mode.TRAINING);
+                batchLoss = loss.compute(prediction, batch.targets());
+                value = batchLoss.item();
+            } else {
+                StepGradients.Outcome outcome = stepGradients.compute(batch,
+                        Arrays.copyOfRange(order, from, from + batch.size()), seed, steps);
+                prediction = outcome.prediction();
+                value = outcome.loss();
             }
-            Tensor prediction = Model.apply(model, batch.inputs(), Mode.TRAINING);
-            Tensor batchLoss = loss.compute(prediction, batch.targets());
-            double value = batchLoss.item();
             if (!Double.isFinite(value)) {
                 throw new TrainingDivergedException(epoch, steps + 1, b, batches.count(), value, step.lastLoss);
             }
@@ -304,7 +319,9 @@ public final class Trainer {
                 throw TrainingDivergedException.exploded(epoch, steps + 1, b, batches.count(), value,
                         step.watch.average(), step.watch.lowest(), divergenceFactor);
             }
-            batchLoss.backward();
+            if (batchLoss != null) {
+                batchLoss.backward();
+            }
             if (clipper != null) {
                 clipper.clip(step.parameters);
             }
@@ -315,6 +332,7 @@ public final class Trainer {
             steps++;
             step.lastLoss = value;
             totals.add(value, prediction, batch.targets());
+            from += batch.size();
             for (TrainingListener l : listeners) {
                 l.onBatchEnd(this, epoch, steps, value);
             }
@@ -361,6 +379,7 @@ public final class Trainer {
         private boolean shuffle = true;
         private double divergenceFactor = DEFAULT_DIVERGENCE_FACTOR;
         private ImageAugmentation augmentation;
+        private StepGradients stepGradients;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder(Layer model, Loss loss, Optimizer optimizer) {
@@ -478,6 +497,17 @@ public final class Trainer {
          */
         public Builder augment(ImageAugmentation augmentation) {
             this.augmentation = augmentation;
+            return this;
+        }
+
+        /**
+         * @param gradients computes every step's gradients in place of the trainer's own forward
+         *     and backward pass (such as over micro-batches on other machines); {@code null} (the
+         *     default) computes them here
+         * @return this builder
+         */
+        public Builder stepGradients(StepGradients gradients) {
+            this.stepGradients = gradients;
             return this;
         }
 
