@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -147,38 +145,8 @@ class RingAllReduceTest {
         float[] run(RingAllReduce ring, int rank) throws Exception;
     }
 
-    private float[][] run(int peers, long ringId, PeerWork work) throws Exception {
-        List<RingEndpoint> endpoints = new ArrayList<>();
-        List<String> addresses = new ArrayList<>();
-        for (int p = 0; p < peers; p++) {
-            endpoints.add(RingEndpoint.open("127.0.0.1"));
-            addresses.add(endpoints.get(p).address());
-        }
-        List<Future<float[]>> results = new ArrayList<>();
-        for (int p = 0; p < peers; p++) {
-            int rank = p;
-            results.add(threads.submit(() -> {
-                try (RingEndpoint endpoint = endpoints.get(rank);
-                        RingAllReduce ring = endpoint.join(ringId, rank, addresses, CONNECT, SILENCE)) {
-                    return work.run(ring, rank);
-                }
-            }));
-        }
-        float[][] out = new float[peers][];
-        ExecutionException failure = null;
-        for (int p = 0; p < peers; p++) {
-            try {
-                out[p] = results.get(p).get();
-            } catch (ExecutionException e) {
-                failure = failure == null ? e : failure;
-                // the other peers see the failing peer close its connection; end them all
-                threads.shutdownNow();
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return out;
+    private static float[][] run(int peers, long ringId, PeerWork work) throws Exception {
+        return LoopbackRing.run(peers, ringId, ring -> work.run(ring, ring.rank())).toArray(new float[0][]);
     }
 
     private static float[][] random(int peers, int length, long seed) {

@@ -1,0 +1,57 @@
+package org.neurite.spark.barrier;
+
+import java.io.Serializable;
+import java.util.List;
+
+import org.neurite.api.Loss;
+import org.neurite.api.Optimizer;
+import org.neurite.engine.data.Dataset;
+import org.neurite.engine.nn.Model;
+import org.neurite.engine.train.Trainer;
+import org.neurite.engine.train.TrainingListener;
+
+/**
+ * What every worker of a barrier run builds for itself: the model (with the same starting
+ * weights on every worker), its loss and optimizer, the training data and the trainer's settings.
+ * It travels to the executors inside the task, so an implementation holds only what may travel:
+ * JDK types, byte arrays (such as {@code model.json} and safetensors bytes) and small records;
+ * never model objects.
+ */
+public interface TrainingRecipe extends Serializable {
+
+    /** @return a new copy of the model with its starting weights */
+    Model model();
+
+    /** @return the loss to minimise */
+    Loss loss();
+
+    /**
+     * @param model the worker's model
+     * @return a new optimizer for it
+     */
+    Optimizer optimizer(Model model);
+
+    /** @return the whole training data (each mode takes its worker's share) */
+    Dataset trainingData();
+
+    /** @return the run's seed */
+    long seed();
+
+    /**
+     * Applies the run's settings: epochs, batch size, schedule, clipping, shuffling.
+     * The seed is set by the mode afterwards, from {@link #seed()}.
+     *
+     * @param trainer the trainer's builder
+     * @return the builder
+     */
+    Trainer.Builder configure(Trainer.Builder trainer);
+
+    /**
+     * @param rank the worker
+     * @param attempt the attempt of the barrier stage, from 0
+     * @return listeners for the worker's trainer, such as progress reporting; none by default
+     */
+    default List<TrainingListener> listeners(int rank, int attempt) {
+        return List.of();
+    }
+}
