@@ -60,7 +60,8 @@ public final class WorkerTraining {
         }
         long trainNanos = System.nanoTime() - start;
         long ringNanos = averaging != null ? averaging.nanos() : gradients.ringNanos();
-        return new WorkerResult(ring.rank(), WeightsFile.bytes(model.parameters()), history.losses(), built.steps(),
+        byte[] weights = WeightsFile.bytes(model.parameters());
+        return new WorkerResult(ring.rank(), weights, WorkerResult.digestOf(weights), history.losses(), built.steps(),
                 ringNanos, trainNanos);
     }
 

@@ -1,0 +1,80 @@
+package org.neurite.spark.barrier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.neurite.spark.ring.LoopbackRing;
+
+/**
+ * Barrier training in {@code local[2,2]}: two task slots, and a failed task may be retried once,
+ * so that a task failing on its first attempt is a real retry of the barrier stage.
+ */
+class BarrierTrainingTest {
+
+    private static final MlpRecipe RUN = new MlpRecipe(20, List.of(16), 4, 96, 2, 16, 5, null);
+    private static JavaSparkContext spark;
+    private static BarrierTraining.Run undisturbed;
+
+    @BeforeAll
+    static void start() {
+        spark = new JavaSparkContext(new SparkConf().setMaster("local[2,2]").setAppName("barrier-training-test")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1"));
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void gradientAllReduceOnSparkEndsAsTheSameRingBetweenThreads() throws Exception {
+        BarrierTraining.Run run = undisturbed();
+        List<WorkerResult> threads = LoopbackRing.run(2, 1, ring -> WorkerTraining.run(RUN, BarrierMode.allReduce(), ring, 0));
+        assertThat(run.weights()).isEqualTo(threads.get(0).weights());
+        assertThat(run.workers()).extracting(WorkerResult::steps).containsExactly(12L, 12L);
+        assertThat(run.workers().get(1).weights()).isEmpty();
+    }
+
+    @Test
+    void localSgdOnSparkEndsAsTheSameRingBetweenThreads() throws Exception {
+        BarrierMode every4 = BarrierMode.localSgd(4);
+        BarrierTraining.Run run = BarrierTraining.run(spark, RUN, every4, 2);
+        List<WorkerResult> threads = LoopbackRing.run(2, 1, ring -> WorkerTraining.run(RUN, every4, ring, 0));
+        assertThat(run.weights()).isEqualTo(threads.get(0).weights());
+    }
+
+    @Test
+    void aTaskFailingOnItsFirstAttemptIsRetriedAndEndsWithTheUndisturbedWeights() {
+        // worker 1 fails after step 7 of 12; Spark retries the whole barrier stage, and its ring is a new one
+        BarrierTraining.Run retried = BarrierTraining.run(spark, RUN.failing(new FailOnce(1, 7, false)),
+                BarrierMode.allReduce(), 2);
+        assertThat(retried.weights()).isEqualTo(undisturbed().weights());
+    }
+
+    /** The gradient all-reduce run of {@link #RUN} on 2 workers, run once for the class. */
+    private static synchronized BarrierTraining.Run undisturbed() {
+        if (undisturbed == null) {
+            undisturbed = BarrierTraining.run(spark, RUN, BarrierMode.allReduce(), 2);
+        }
+        return undisturbed;
+    }
+
+    @Test
+    void moreWorkersThanTaskSlotsAreRefusedBeforeSubmitting() {
+        assertThatThrownBy(() -> BarrierTraining.run(spark, RUN, BarrierMode.allReduce(), 3, Duration.ofMillis(200),
+                BarrierTraining.CONNECT, BarrierTraining.SILENCE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("barrier mode: 3 workers need 3 task slots at once, but the cluster (local[2,2]) offers 2"
+                        + " after 0.2 s; start more executors or cores, or use fewer workers");
+    }
+}
