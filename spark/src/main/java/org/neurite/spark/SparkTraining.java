@@ -2,6 +2,7 @@ package org.neurite.spark;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ public final class SparkTraining {
     private int partitions;
     private int microBatch = DEFAULT_MICRO_BATCH;
     private LossSpec loss = LossSpec.of("cross_entropy", Map.of());
-    private Path plugins;
+    private List<Path> plugins = List.of();
     private Components components;
 
     private SparkTraining(JavaSparkContext spark) {
@@ -100,14 +101,14 @@ public final class SparkTraining {
     }
 
     /**
-     * @param folder a folder of plugin zips that travel with the job and load on every executor
-     *     (the model's plugin layers need them); {@code null} for none (the default)
+     * @param folders folders of plugin zips that travel with the job and load on every executor
+     *     (the model's plugin layers need them); none by default
      * @param components the components the model was built with, so that its file records the
      *     plugins it needs
      * @return this
      */
-    public SparkTraining plugins(Path folder, Components components) {
-        this.plugins = folder;
+    public SparkTraining plugins(List<Path> folders, Components components) {
+        this.plugins = List.copyOf(folders);
         this.components = components;
         return this;
     }

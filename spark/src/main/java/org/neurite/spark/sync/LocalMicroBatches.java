@@ -6,9 +6,15 @@ import java.util.Map;
 
 import org.neurite.api.Parameter;
 import org.neurite.engine.data.Batch;
+import org.neurite.engine.data.Dataset;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.io.WeightsFile;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.StepGradients;
+import org.neurite.spark.travel.DatasetBytes;
+import org.neurite.spark.travel.LossSpec;
+import org.neurite.spark.travel.ModelBytes;
+import org.neurite.spark.travel.PluginZips;
 import org.neurite.spark.travel.TrainingParts;
 
 /**
@@ -33,6 +39,21 @@ public final class LocalMicroBatches implements StepGradients {
         this.parameters = parameters;
         this.worker = new Worker(parts, parts.data().toDataset(), components);
         this.microBatch = microBatch;
+    }
+
+    /**
+     * @param model the model to train
+     * @param loss the loss's name and options
+     * @param train the training data
+     * @param components where the model's layers and the loss are looked up
+     * @param microBatch samples per micro-batch
+     * @return the step gradients, for the trainer
+     */
+    public static LocalMicroBatches of(Model model, Map.Entry<String, Map<String, Object>> loss, Dataset train,
+                                       Components components, int microBatch) {
+        TrainingParts parts = new TrainingParts(ModelBytes.of(model, Map.of()), LossSpec.of(loss.getKey(), loss.getValue()),
+                DatasetBytes.of(train), PluginZips.NONE);
+        return new LocalMicroBatches(model.parameters(), parts, components, microBatch);
     }
 
     @Override

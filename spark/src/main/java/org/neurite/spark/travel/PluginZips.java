@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -28,21 +29,25 @@ public record PluginZips(Map<String, byte[]> zips) implements Serializable {
     }
 
     /**
-     * @param folder a folder of plugin zips, such as a distribution's {@code plugins/}; {@code null} for none
-     * @return every zip in it
-     * @throws UncheckedIOException if the folder cannot be read
+     * @param folders folders of plugin zips, such as a distribution's {@code plugins/}; missing ones are skipped
+     * @return every zip in them (the first of two with one file name)
+     * @throws UncheckedIOException if a folder cannot be read
      */
-    public static PluginZips of(Path folder) {
-        if (folder == null) {
-            return NONE;
-        }
+    public static PluginZips of(List<Path> folders) {
         Map<String, byte[]> zips = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path zip : files.filter(f -> f.getFileName().toString().endsWith(".zip")).sorted().toList()) {
-                zips.put(zip.getFileName().toString(), Files.readAllBytes(zip));
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the plugins folder " + folder + ": " + e.getMessage(), e);
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path zip : files.filter(f -> f.getFileName().toString().endsWith(".zip")).sorted().toList()) {
+                    if (!zips.containsKey(zip.getFileName().toString())) {
+                        zips.put(zip.getFileName().toString(), Files.readAllBytes(zip));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the plugins folder " + folder + ": " + e.getMessage(), e);
+            }
         }
         return new PluginZips(zips);
     }
