@@ -14,6 +14,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class SparkContexts {
 
+    /** The master that means: the one {@code spark-submit --master} set. */
+    public static final String SUBMIT = "submit";
+
     /** How long reaching a standalone master may take. */
     private static final int CONNECT_MILLIS = 3000;
 
@@ -21,8 +24,8 @@ public final class SparkContexts {
     }
 
     /**
-     * @param master the master, such as {@code local[2]} or {@code spark://host:7077}; {@code null}
-     *     or empty for the one {@code spark-submit} set
+     * @param master the master, such as {@code local[2]} or {@code spark://host:7077}; {@value #SUBMIT}
+     *     for the one {@code spark-submit} set
      * @param name the application's name
      * @return the context
      * @throws SparkTrainingException if the master is malformed or cannot be reached
@@ -30,13 +33,13 @@ public final class SparkContexts {
     public static JavaSparkContext start(String master, String name) {
         SparkConf conf = new SparkConf().setAppName(name)
                 .setIfMissing("spark.executor.extraJavaOptions", "--add-modules jdk.incubator.vector");
-        if (master != null && !master.isEmpty()) {
+        if (master != null && !master.isEmpty() && !master.equals(SUBMIT)) {
             conf.setMaster(master);
         }
         String chosen = conf.get("spark.master", "");
         if (chosen.isEmpty()) {
-            throw new SparkTrainingException("spark: no master: give one (such as local[2] or spark://host:7077)"
-                    + " or run under spark-submit --master");
+            throw new SparkTrainingException("spark: no master: name one (such as local[2] or spark://host:7077),"
+                    + " or run the job jar with spark-submit --master");
         }
         if (chosen.startsWith("spark://")) {
             requireReachable(chosen);
