@@ -29,6 +29,16 @@ class DistributionLayoutTest {
     }
 
     @Test
+    void libHoldsNeuriteSparkButNoSparkOrScalaJar() throws IOException {
+        List<String> jars = fileNames(distribution.home().resolve("lib"));
+
+        // Spark is about 136 jars: a cluster, or SPARK_HOME for train --spark, brings it
+        assertThat(jars).contains("neurite-spark-" + version + ".jar");
+        assertThat(jars).noneMatch(name -> name.startsWith("spark-") || name.startsWith("scala-")
+                || name.startsWith("jackson-module-scala") || name.startsWith("hadoop-") || name.startsWith("log4j-"));
+    }
+
+    @Test
     void examplesHoldTheRunConfigsAndTheFashionMnistFiles() throws IOException {
         Path examples = distribution.home().resolve("examples");
 

@@ -20,6 +20,9 @@ import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.RunFolder;
 import org.neurite.launcher.run.TrainingRun;
 import org.neurite.launcher.run.progress.Progress;
+import org.neurite.launcher.inject.LaunchSettings;
+import org.neurite.spark.SparkRun;
+import org.neurite.spark.SparkTraining;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +66,24 @@ public final class TrainCommand implements Callable<Integer> {
                     + TrainingRun.JSON_EVERY_STEPS_TEXT + " steps and each result (default: ${DEFAULT-VALUE}).")
     String logFormat;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Trains data-parallel on Apache Spark (synchronous mode: the same weights as one machine with"
+                    + " the same micro-batches), such as local[2] or spark://host:7077; needs Spark on the class path"
+                    + " (SPARK_HOME).")
+    String sparkMaster;
+
+    @Option(names = "--spark-partitions", paramLabel = "N", defaultValue = "2",
+            description = "With --spark: the tasks that share each step's micro-batches (default: ${DEFAULT-VALUE}).")
+    int sparkPartitions;
+
+    @Option(names = "--micro-batch", paramLabel = "N",
+            description = "Samples per micro-batch: each step sums their gradients in order, here or with --spark"
+                    + " (default with --spark: 32); the same size gives the same weights on one machine and on Spark.")
+    Integer microBatch;
+
+    @Inject
+    LaunchSettings settings;
+
     @Spec
     CommandSpec spec;
 
@@ -93,7 +114,8 @@ public final class TrainCommand implements Callable<Integer> {
                 stdout.flush();
                 return ExitCodes.OK;
             }
-            TrainingRun run = new TrainingRun(components.get(), stdout, progress());
+            TrainingRun run = new TrainingRun(components.get(), stdout, progress()).spark(spark())
+                    .microBatches(microBatch == null ? 0 : microBatch);
             if (folder != null) {
                 run.resume(folder, checked);
             } else {
@@ -103,6 +125,22 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (Exception e) {
             return Failures.report(e, "train", spec.commandLine().getErr());
         }
+    }
+
+    /** The Spark settings under --spark, else {@code null}. */
+    private SparkRun.Settings spark() {
+        if (microBatch != null && microBatch < 1) {
+            throw new ConfigException("--micro-batch", "expected at least 1, got " + microBatch);
+        }
+        if (sparkMaster == null) {
+            return null;
+        }
+        if (sparkPartitions < 1) {
+            throw new ConfigException("--spark-partitions", "expected at least 1, got " + sparkPartitions);
+        }
+        List<Path> plugins = settings == null ? List.of() : settings.pluginFolders().roots();
+        return new SparkRun.Settings(sparkMaster, sparkPartitions,
+                microBatch == null ? SparkTraining.DEFAULT_MICRO_BATCH : microBatch, plugins);
     }
 
     /** What is printed: JSON lines if asked, results only under --quiet, else a bar on a terminal or lines. */

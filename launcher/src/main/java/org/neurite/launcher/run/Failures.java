@@ -12,6 +12,7 @@ import org.neurite.engine.tensor.MemoryLimitException;
 import org.neurite.engine.train.TrainingDivergedException;
 import org.neurite.launcher.cli.ExitCodes;
 import org.neurite.launcher.config.ConfigException;
+import org.neurite.spark.SparkTrainingException;
 
 /**
  * Turns the expected failures of {@code train}, {@code evaluate} and {@code predict} into
@@ -53,7 +54,8 @@ public final class Failures {
         } else if (e instanceof UncheckedIOException u) {
             message = u.getMessage();
         } else if (e instanceof IOException || e instanceof FileFormatException || e instanceof TrainingDivergedException
-                || e instanceof NonFiniteWeightsException || e instanceof MemoryLimitException) {
+                || e instanceof NonFiniteWeightsException || e instanceof MemoryLimitException
+                || e instanceof SparkTrainingException) {
             message = e.getMessage();
         } else if (e instanceof RuntimeException r) {
             throw r;

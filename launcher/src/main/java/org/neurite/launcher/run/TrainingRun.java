@@ -41,6 +41,9 @@ import org.neurite.launcher.config.TrainingConfig;
 import org.neurite.launcher.run.data.DataFit;
 import org.neurite.launcher.run.data.RunData;
 import org.neurite.launcher.run.progress.Progress;
+import org.neurite.spark.SparkRun;
+import org.neurite.spark.SparkTrainingException;
+import org.neurite.spark.sync.LocalMicroBatches;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -70,6 +73,8 @@ public final class TrainingRun {
     private final Components components;
     private final PrintWriter out;
     private final Progress progress;
+    private SparkRun.Settings spark;
+    private int microBatch;
 
     /**
      * @param components where the config's components are looked up
@@ -92,6 +97,31 @@ public final class TrainingRun {
     }
 
     /**
+     * Trains on Spark: every step's gradients are computed by the executors (the synchronous
+     * mode), everything else runs here as on one machine, into the same run folder.
+     *
+     * @param settings the master, partitions, micro-batch size and plugin folders; {@code null} trains here
+     * @return this run
+     */
+    public TrainingRun spark(SparkRun.Settings settings) {
+        this.spark = settings;
+        return this;
+    }
+
+    /**
+     * Trains here with the Spark synchronous mode's mathematics: every step sums the gradients of
+     * fixed-size micro-batches in order, so a run with {@code --spark} and the same size gives the
+     * same weights, bit for bit.
+     *
+     * @param size samples per micro-batch; 0 (the default) computes each step's batch whole
+     * @return this run
+     */
+    public TrainingRun microBatches(int size) {
+        this.microBatch = size;
+        return this;
+    }
+
+    /**
      * Trains from the start in a new run folder.
      *
      * @param config the checked config
@@ -103,9 +133,19 @@ public final class TrainingRun {
      */
     public Outcome start(RunConfig config, Path runs) throws IOException {
         Parts parts = prepare(config);
-        RunFolder folder = RunFolder.create(runs, config.name(), LocalDateTime.now());
-        writeConfig(folder, config);
-        return train(config, parts, folder, TrainingState.start());
+        try {
+            RunFolder folder = RunFolder.create(runs, config.name(), LocalDateTime.now());
+            writeConfig(folder, config);
+            return train(config, parts, folder, TrainingState.start());
+        } finally {
+            stopSpark(parts);
+        }
+    }
+
+    private static void stopSpark(Parts parts) {
+        if (parts.spark != null) {
+            parts.spark.close();
+        }
     }
 
     /**
@@ -121,6 +161,14 @@ public final class TrainingRun {
      */
     public Outcome resume(RunFolder folder, RunConfig config) throws IOException {
         Parts parts = prepare(config);
+        try {
+            return resume(folder, config, parts);
+        } finally {
+            stopSpark(parts);
+        }
+    }
+
+    private Outcome resume(RunFolder folder, RunConfig config, Parts parts) throws IOException {
         folder.removeLeftovers();
         CheckpointWriter.Checkpoint saved = CheckpointWriter.latest(folder.checkpoints()).orElseThrow(
                 () -> new ConfigException(folder.toString(), "no complete checkpoint to resume from in "
@@ -140,7 +188,8 @@ public final class TrainingRun {
     }
 
     /** What a run trains, built and loaded before anything is written. */
-    private record Parts(Model model, Loss loss, Optimizer optimizer, RunData data, LearningRateSchedule schedule) {
+    private record Parts(Model model, Loss loss, Optimizer optimizer, RunData data, LearningRateSchedule schedule,
+                         SparkRun spark) {
     }
 
     private Parts prepare(RunConfig config) throws IOException {
@@ -155,7 +204,35 @@ public final class TrainingRun {
         if (warmup != null) {
             warmup.finish();
         }
-        return new Parts(model, loss, optimizer, data, schedule(config, optimizer, data.train().size()));
+        LearningRateSchedule schedule = schedule(config, optimizer, data.train().size());
+        return new Parts(model, loss, optimizer, data, schedule, startSpark(config, model, data));
+    }
+
+    /**
+     * Starts Spark for a run with {@code --spark}, after everything else is checked and before the
+     * run folder exists: a master that cannot be reached, or a model that does not load on the
+     * executors, leaves nothing behind.
+     */
+    private SparkRun startSpark(RunConfig config, Model model, RunData data) {
+        if (spark == null || config.training().epochs() == 0) {
+            return null;
+        }
+        if (config.training().augmentation() != null) {
+            throw new ConfigException(config.document().locate("training.augment"), "augmenting images is not"
+                    + " available with --spark yet: the executors would not draw the same images");
+        }
+        if (spark.partitions() > data.train().size()) {
+            throw new ConfigException("--spark-partitions", spark.partitions() + " partitions but only "
+                    + data.train().size() + " training samples; use at most " + data.train().size());
+        }
+        try {
+            return SparkRun.start(spark, "neurite " + config.name(), model, lossName(config), data.train(), components);
+        } catch (NoClassDefFoundError e) {
+            throw new ConfigException("--spark", "Spark is not on the class path: set SPARK_HOME to a Spark 4.x"
+                    + " installation (bin/neurite adds its jars), or run the job jar with spark-submit");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--spark", e.getMessage());
+        }
     }
 
     /** Augmentation changes images: every input of the model must be {@code [channels, height, width]}. */
@@ -257,9 +334,21 @@ public final class TrainingRun {
                     .clipping(config.createClipper(components))
                     .augment(t.augmentation());
             listeners.forEach(builder::listener);
+            if (parts.spark != null) {
+                builder.stepGradients(parts.spark);
+                log.line(parts.spark.toString());
+            } else if (microBatch > 0) {
+                builder.stepGradients(LocalMicroBatches.of(parts.model, lossName(config), data.train(), components,
+                        microBatch));
+                log.line("micro-batches of " + microBatch + ", their gradients summed in order");
+            }
             Trainer trainer = builder.build();
             try {
                 history = fit(trainer, data, from);
+            } catch (SparkTrainingException e) {
+                metrics.flush();
+                log.line(e.getMessage());
+                throw e;
             } catch (TrainingDivergedException e) {
                 metrics.flush();
                 log.line(e.getMessage());
@@ -319,7 +408,8 @@ public final class TrainingRun {
     private static TrainingHistory fit(Trainer trainer, RunData data, TrainingState from) {
         try {
             return trainer.fit(data.train(), data.validation(), from);
-        } catch (TrainingDivergedException | org.neurite.api.ShapeMismatchException | OptionException e) {
+        } catch (TrainingDivergedException | org.neurite.api.ShapeMismatchException | OptionException
+                 | SparkTrainingException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
             throw new TrainingStepException(trainer.epoch(), trainer.steps() + 1, e);
@@ -329,6 +419,11 @@ public final class TrainingRun {
     private void say(RunLog log, String line) {
         progress.note(out, line);
         log.line(line);
+    }
+
+    /** The loss's name and options, from which executors create their own. */
+    private static Map.Entry<String, Map<String, Object>> lossName(RunConfig config) {
+        return Map.entry(config.loss().name(), config.loss().options().asMap());
     }
 
     /** The loss as the config wrote it: a name, or a map of the name and its options. */

@@ -1,0 +1,45 @@
+package org.neurite.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * The {@code local[2]} Spark context the tests of this module share (a context takes seconds to
+ * start): no web UI, bound to the loopback address, its events logged as JSON under
+ * {@code target/spark-events}. Spark stops it when the JVM exits.
+ */
+public final class LocalSpark {
+
+    /** Where the shared context logs its events. */
+    public static final Path EVENTS = Path.of("target/spark-events").toAbsolutePath();
+
+    private static JavaSparkContext shared;
+
+    private LocalSpark() {
+    }
+
+    /** @return the shared context, started on first use */
+    public static synchronized JavaSparkContext shared() {
+        if (shared == null) {
+            try {
+                Files.createDirectories(EVENTS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("neurite-spark-tests")
+                    .set("spark.ui.enabled", "false")
+                    .set("spark.driver.host", "127.0.0.1")
+                    .set("spark.driver.bindAddress", "127.0.0.1")
+                    .set("spark.eventLog.enabled", "true")
+                    .set("spark.eventLog.dir", EVENTS.toUri().toString())
+                    .set("spark.eventLog.compress", "false");
+            shared = new JavaSparkContext(conf);
+        }
+        return shared;
+    }
+}
