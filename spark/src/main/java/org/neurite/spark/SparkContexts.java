@@ -46,7 +46,8 @@ public final class SparkContexts {
         }
         try {
             return new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark also throws its checked SparkException (such as for a master it cannot parse), undeclared
             throw new SparkTrainingException("spark: cannot start on master " + chosen + ": " + firstLine(e), e);
         }
     }

@@ -37,6 +37,8 @@ class BadInputTest {
 
     @Test
     void aMalformedMasterIsOneLine() {
+        // Spark refuses a second context in one JVM before it reads the master
+        LocalSpark.stop();
         assertThatThrownBy(() -> SparkContexts.start("nowhere[2]", "malformed"))
                 .isInstanceOf(SparkTrainingException.class)
                 .hasMessageStartingWith("spark: cannot start on master nowhere[2]: ")

@@ -9,9 +9,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The {@code local[2]} Spark context the tests of this module share (a context takes seconds to
- * start): no web UI, bound to the loopback address, its events logged as JSON under
- * {@code target/spark-events}. Spark stops it when the JVM exits.
+ * The {@code local[2,2]} Spark context the tests of this module share (a context takes seconds to
+ * start): two task slots, a failed task retried once (as a lost task is on a cluster), no web UI,
+ * bound to the loopback address, its events logged as JSON under {@code target/spark-events}.
+ * Spark stops it when the JVM exits.
  */
 public final class LocalSpark {
 
@@ -25,13 +26,13 @@ public final class LocalSpark {
 
     /** @return the shared context, started on first use */
     public static synchronized JavaSparkContext shared() {
-        if (shared == null) {
+        if (shared == null || shared.sc().isStopped()) {
             try {
                 Files.createDirectories(EVENTS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("neurite-spark-tests")
+            SparkConf conf = new SparkConf().setMaster("local[2,2]").setAppName("neurite-spark-tests")
                     .set("spark.ui.enabled", "false")
                     .set("spark.driver.host", "127.0.0.1")
                     .set("spark.driver.bindAddress", "127.0.0.1")
@@ -41,5 +42,16 @@ public final class LocalSpark {
             shared = new JavaSparkContext(conf);
         }
         return shared;
+    }
+
+    /**
+     * Stops the shared context, for a test that starts a context of its own (Spark allows one per
+     * JVM); the next {@link #shared()} starts a new one.
+     */
+    public static synchronized void stop() {
+        if (shared != null) {
+            shared.stop();
+            shared = null;
+        }
     }
 }

@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.neurite.spark.LocalSpark;
 import org.neurite.spark.ring.LoopbackRing;
 
 /**
- * Barrier training in {@code local[2,2]}: two task slots, and a failed task may be retried once,
- * so that a task failing on its first attempt is a real retry of the barrier stage.
+ * Barrier training in the tests' shared {@code local[2,2]} context: two task slots, and a failed
+ * task may be retried once, so that a task failing on its first attempt is a real retry of the
+ * barrier stage.
  */
 class BarrierTrainingTest {
 
@@ -25,15 +25,7 @@ class BarrierTrainingTest {
 
     @BeforeAll
     static void start() {
-        spark = new JavaSparkContext(new SparkConf().setMaster("local[2,2]").setAppName("barrier-training-test")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1"));
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = LocalSpark.shared();
     }
 
     @Test

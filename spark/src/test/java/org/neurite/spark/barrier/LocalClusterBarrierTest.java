@@ -10,16 +10,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.neurite.spark.LocalSpark;
 import org.neurite.spark.ring.LoopbackRing;
 
 /**
  * The barrier modes across executor JVMs: {@code local-cluster[2,1,1024]} starts a standalone
  * master, a worker and two executors of one core each, which needs a Spark installation
- * ({@code SPARK_HOME}, Spark 4.2) for its launch scripts; without one the suite is skipped.
- * The executors get this JVM's class path (Neurite, its tests and Spark's jars).
+ * ({@code SPARK_HOME}, Spark 4.2) for its launcher; without one the suite is skipped.
+ * {@code spark/local-cluster.sh} runs it, with a stand-in installation made of Maven's Spark jars
+ * where there is no real one. The executors get this JVM's class path (Neurite, its tests and
+ * Spark's jars).
  */
 @EnabledIfEnvironmentVariable(named = "SPARK_HOME", matches = ".+", disabledReason = "local-cluster suite skipped:"
-        + " SPARK_HOME is not set (local-cluster starts executor JVMs through a Spark installation's scripts)")
+        + " SPARK_HOME is not set (local-cluster starts executor JVMs through a Spark installation; spark/local-cluster.sh makes a stand-in)")
 class LocalClusterBarrierTest {
 
     private static final MlpRecipe RUN = new MlpRecipe(20, List.of(16), 4, 96, 2, 16, 5, null);
@@ -27,6 +30,8 @@ class LocalClusterBarrierTest {
 
     @BeforeAll
     static void start() {
+        // one context per JVM: the shared local one gives way, and starts again when next asked for
+        LocalSpark.stop();
         spark = new JavaSparkContext(new SparkConf().setMaster("local-cluster[2,1,1024]")
                 .setAppName("barrier-local-cluster-test")
                 .set("spark.ui.enabled", "false")
