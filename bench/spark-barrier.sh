@@ -14,6 +14,6 @@ echo "building the spark module's tests (mvn -pl spark -am test-compile) ..."
 mvn -q -B ${MVN_ARGS:-} -pl spark -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
 LOG=$(mktemp "${TMPDIR:-/tmp}/spark-barrier.XXXXXX.log")
-CP="spark/target/test-classes:spark/target/classes:$(cat spark/target/classpath.txt)"
+CP="$PWD/spark/target/test-classes:$PWD/spark/target/classes:$(cat spark/target/classpath.txt)"
 java --add-modules jdk.incubator.vector -Xmx2g -cp "$CP" org.neurite.spark.barrier.BarrierOverhead "$@" 2> "$LOG" \
   || { tail -30 "$LOG"; exit 1; }
