@@ -46,7 +46,8 @@ public final class SparkContexts {
         }
         try {
             return new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Scala throws the checked SparkException (a master it cannot parse) without declaring it
             throw new SparkTrainingException("spark: cannot start on master " + chosen + ": " + firstLine(e), e);
         }
     }
