@@ -47,7 +47,7 @@ public final class SparkContexts {
         try {
             return new JavaSparkContext(conf);
         } catch (Exception e) {
-            // Spark also throws its checked SparkException (such as for a master it cannot parse), undeclared
+            // Scala throws the checked SparkException (a master it cannot parse) without declaring it
             throw new SparkTrainingException("spark: cannot start on master " + chosen + ": " + firstLine(e), e);
         }
     }

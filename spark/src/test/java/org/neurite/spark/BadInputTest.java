@@ -36,16 +36,6 @@ class BadInputTest {
     }
 
     @Test
-    void aMalformedMasterIsOneLine() {
-        // Spark refuses a second context in one JVM before it reads the master
-        LocalSpark.stop();
-        assertThatThrownBy(() -> SparkContexts.start("nowhere[2]", "malformed"))
-                .isInstanceOf(SparkTrainingException.class)
-                .hasMessageStartingWith("spark: cannot start on master nowhere[2]: ")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-    }
-
-    @Test
     void morePartitionsThanSamplesIsRefused() {
         Dataset three = FashionMlp.train(3);
         assertThatThrownBy(() -> SparkTraining.on(LocalSpark.shared()).partitions(4).synchronous(FashionMlp.model(), three))

@@ -67,6 +67,15 @@ class TrainOnSparkTest {
     }
 
     @Test
+    void aMalformedMasterIsOneLineAndWritesNothing() throws IOException {
+        CommandRunner r = train("--spark", "nowhere[2]", "--out", dir.resolve("runs").toString());
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(r.err()).startsWith("neurite train: spark: cannot start on master nowhere[2]: ").hasLineCount(1);
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void morePartitionsThanSamplesIsAConfigErrorAndWritesNothing() throws IOException {
         CommandRunner r = train("--spark", "local[2]", "--spark-partitions", "5", "--out", dir.resolve("runs").toString());
 
