@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.io.WeightsFile;
 import org.neurite.engine.nn.Model;
+import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.Trainer;
 import org.neurite.spark.averaging.ParameterVector;
 import org.neurite.spark.ring.LoopbackRing;
+import org.neurite.spark.sync.LocalMicroBatches;
 
 /** The two barrier modes between threads of one JVM, without Spark. */
 class WorkerTrainingTest {
@@ -32,6 +35,18 @@ class WorkerTrainingTest {
             assertThat(ring[i]).as("weight %d", i).isCloseTo(alone[i], within(1e-4f));
         }
         assertThat(results.get(0).losses()[0]).isCloseTo(oneMachineLosses(RUN)[0], within(1e-5));
+    }
+
+    @Test
+    void gradientAllReduceOnTwoWorkersIsTheSynchronousModeWithMicroBatchesOfHalfTheBatchBitForBit() throws Exception {
+        List<WorkerResult> results = LoopbackRing.run(2, 4, ring -> WorkerTraining.run(RUN, BarrierMode.allReduce(), ring, 0));
+        Model model = RUN.model();
+        Dataset data = RUN.trainingData();
+        LocalMicroBatches halves = LocalMicroBatches.of(model, Map.entry("cross_entropy", Map.of()), data,
+                Components.builtIns(), RUN.batchSize() / 2);
+        RUN.configure(Trainer.builder(model, RUN.loss(), RUN.optimizer(model))).seed(RUN.seed()).stepGradients(halves)
+                .build().fit(data);
+        assertThat(results.get(0).weights()).isEqualTo(WeightsFile.bytes(model.parameters()));
     }
 
     @Test
