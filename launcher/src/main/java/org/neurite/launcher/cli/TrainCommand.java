@@ -59,9 +59,14 @@ public final class TrainCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, or json: one JSON object per line for every epoch, every "
-                    + TrainingRun.JSON_EVERY_STEPS_TEXT + " steps and each result (default: ${DEFAULT-VALUE}).")
+            description = "text, or json: one JSON object per line for every epoch, every --log-every steps"
+                    + " and each result (default: ${DEFAULT-VALUE}).")
     String logFormat;
+
+    @Option(names = "--log-every", paramLabel = "STEPS", defaultValue = TrainingRun.JSON_EVERY_STEPS_TEXT,
+            description = "With --log-format json: report the loss every STEPS training steps; 0 for epochs only"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int logEvery;
 
     @Spec
     CommandSpec spec;
@@ -93,7 +98,8 @@ public final class TrainCommand implements Callable<Integer> {
                 stdout.flush();
                 return ExitCodes.OK;
             }
-            TrainingRun run = new TrainingRun(components.get(), stdout, progress());
+            Progress progress = progress();
+            TrainingRun run = new TrainingRun(components.get(), stdout, progress).jsonEverySteps(logEvery);
             if (folder != null) {
                 run.resume(folder, checked);
             } else {
@@ -112,6 +118,10 @@ public final class TrainCommand implements Callable<Integer> {
             case "text" -> false;
             default -> throw new ConfigException("--log-format", "expected text or json, got \"" + logFormat + "\"");
         };
+        if (logEvery < 0) {
+            throw new ConfigException("--log-every", "expected 0 (epochs only) or a positive number of steps, got "
+                    + logEvery);
+        }
         return json ? Progress.JSON : quiet ? Progress.QUIET : System.console() != null ? Progress.BAR : Progress.LINES;
     }
 

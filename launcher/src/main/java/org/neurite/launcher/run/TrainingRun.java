@@ -62,14 +62,15 @@ public final class TrainingRun {
     public record Outcome(RunFolder folder, TrainingHistory history, Evaluation test) {
     }
 
-    /** How often {@code --log-format json} reports a step. */
+    /** How often {@code --log-format json} reports a step unless told otherwise ({@code --log-every}). */
     public static final int JSON_EVERY_STEPS = 100;
-    /** The same, for option descriptions. */
+    /** The same, for option defaults and descriptions. */
     public static final String JSON_EVERY_STEPS_TEXT = "100";
 
     private final Components components;
     private final PrintWriter out;
     private final Progress progress;
+    private int jsonEverySteps = JSON_EVERY_STEPS;
 
     /**
      * @param components where the config's components are looked up
@@ -89,6 +90,19 @@ public final class TrainingRun {
         this.components = components;
         this.out = out;
         this.progress = progress;
+    }
+
+    /**
+     * @param steps how often {@link Progress#JSON} reports a step's loss; 0 for epochs only
+     * @return this run
+     * @throws IllegalArgumentException if {@code steps} is negative
+     */
+    public TrainingRun jsonEverySteps(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps between reports must be 0 or more, got " + steps);
+        }
+        this.jsonEverySteps = steps;
+        return this;
     }
 
     /**
@@ -210,7 +224,7 @@ public final class TrainingRun {
         MetricsCsv metrics = new MetricsCsv(folder.metrics());
         listeners.add(metrics);
         TrainingListener shown = progress.listener(out, t.epochs(), data.train().size(), t.batchSize(),
-                JSON_EVERY_STEPS);
+                jsonEverySteps);
         if (shown != null) {
             listeners.add(shown);
         }

@@ -127,6 +127,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void jsonReportsTheLossEveryLogEverySteps() throws IOException {
+        // full batches: one step per epoch, so steps 2 and 4 of four epochs are reported
+        CommandRunner every2 = train(write(XOR).toString(), "--log-format", "json", "--log-every", "2",
+                "--set", "training.epochs=4", "--out", dir.resolve("runs").toString());
+        CommandRunner negative = train(write(XOR).toString(), "--log-format", "json", "--log-every", "-1",
+                "--out", dir.resolve("runs").toString());
+
+        assertThat(every2.exitCode).as(every2.err()).isZero();
+        List<String> steps = every2.out().lines().filter(l -> l.startsWith("{\"event\":\"step\"")).toList();
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0)).startsWith("{\"event\":\"step\",\"epoch\":2,\"step\":2,\"loss\":");
+        assertThat(steps.get(1)).startsWith("{\"event\":\"step\",\"epoch\":4,\"step\":4,\"loss\":");
+        assertThat(negative.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(negative.err().trim()).isEqualTo("--log-every: expected 0 (epochs only) or a positive number of"
+                + " steps, got -1");
+    }
+
+    @Test
     void aMissingDataFileIsAConfigError() throws IOException {
         Path file = write(XOR.replace("test: {format: synthetic, name: xor}", "test: {format: csv, path: test.csv}"));
         CommandRunner r = train(file.toString());
