@@ -93,6 +93,46 @@ class RunExperienceTest {
     }
 
     @Test
+    void aCheckpointOfAnUnfinishedRunIsMeasuredAsTheFinishedRunMeasuresIt() throws IOException {
+        // features far from 0 that only a normalisation makes learnable in a few epochs; classes named by the CSV
+        StringBuilder csv = new StringBuilder("x,y,kind\n");
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 240; i++) {
+            boolean left = i % 2 == 0;
+            csv.append(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%s%n", 5000 + (left ? -1 : 1)
+                    + random.nextGaussian() * 0.4, 300 + random.nextGaussian(), left ? "left" : "right"));
+        }
+        Files.writeString(temp.resolve("sides.csv"), csv);
+        Path config = config("sides.yaml", """
+                name: sides
+                data:
+                  train: {format: csv, path: sides.csv}
+                  test: {format: csv, path: sides.csv}
+                  normalize: per_feature
+                model: {input: [2], layers: [{type: dense, units: 8, activation: tanh}, {type: dense, units: 2}]}
+                loss: cross_entropy
+                optimizer: {name: adam, lr: 0.05}
+                training: {epochs: 4, batch_size: 16, checkpoint_every: 1}
+                """);
+        CommandResult trained = distribution.run(temp, "train", config.toString());
+        assertThat(trained.exitCode()).as(trained.toString()).isZero();
+        Path run = RunConfigs.onlyRunFolder(temp.resolve("runs"));
+        CommandResult finished = distribution.run(temp, "evaluate", run.toString(), "--checkpoint", "epoch-003");
+
+        // the state of a run still training (or killed) after its third epoch: no model file yet
+        Files.delete(run.resolve("model.json"));
+        Files.delete(run.resolve("model.safetensors"));
+        CommandResult unfinished = distribution.run(temp, "evaluate", run.toString(), "--checkpoint", "epoch-003");
+
+        assertThat(finished.exitCode()).as(finished.toString()).isZero();
+        assertThat(finished.stdout()).containsPattern("left +\\d").containsPattern("right +\\d")
+                .containsPattern("accuracy 0\\.9\\d+");
+        assertThat(unfinished.exitCode()).as(unfinished.toString()).isZero();
+        assertThat(unfinished.stdout()).isEqualTo(finished.stdout());
+        assertThat(unfinished.stderr()).isEmpty();
+    }
+
+    @Test
     void runningOutOfMemoryIsOneLineAndExitCode1WithTheStackOnlyUnderDebug() throws IOException {
         // passes the check of the least memory needed, then needs more than a 200 MiB heap
         Path config = config("oom.yaml", """

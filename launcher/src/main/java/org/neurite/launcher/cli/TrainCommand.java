@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains the model a run config (YAML or JSON) describes.",
                 "Writes runs/<name>-<timestamp>/: config.yaml (as run), metrics.csv, model.json + model.safetensors,"
-                        + " checkpoints/, learning-curves.png and train.log.",
+                        + " checkpoints/, learning-curves.png, train.log and data-info.json (class names and"
+                        + " pre-processing).",
                 "The whole config is checked before anything runs; exit code 2 lists every problem."})
 public final class TrainCommand implements Callable<Integer> {
 

@@ -20,6 +20,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.ScheduleContext;
 import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.io.AtomicFiles;
+import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
 import org.neurite.engine.io.WeightsFile;
 import org.neurite.engine.nn.Model;
@@ -218,6 +219,9 @@ public final class TrainingRun {
         log.line("data: " + data.train().size() + " training samples"
                 + (data.validation() == null ? "" : ", " + data.validation().size() + " validation")
                 + (data.test() == null ? "" : ", " + data.test().size() + " test"));
+
+        // a checkpoint is usable before the run ends: it finds the class names and pre-processing here
+        AtomicFiles.writeString(folder.dataInfo(), Json.write(data.info()));
 
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(log);
