@@ -77,7 +77,10 @@ class TrainCommandTest {
                 .contains("    use_bias: true\n")
                 .contains("optimizer:\n  name: adam\n  lr: 0.05\n  beta1: 0.9\n")
                 .contains("training:\n  epochs: 7\n  batch_size: 0\n  shuffle: true\n  divergence_factor: 100.0\n"
-                        + "  checkpoint_every: 30\n");
+                        + "  checkpoint_every: 30\n")
+                // a truth table has four rows whatever a sample count says: only what applies is shown
+                .contains("  train:\n    format: synthetic\n    name: xor\n  test:\n")
+                .doesNotContain("samples:");
         assertThat(dir.resolve("runs")).doesNotExist();
 
         // what it prints is a config that checks, and prints the same again

@@ -44,6 +44,16 @@ public final class SyntheticSourceProvider implements DataSourceProvider {
             "blobs", Set.of("samples", "noise", "classes", "dims", "seed"),
             "masked_majority", Set.of("samples", "steps", "seed"));
 
+    /**
+     * @param set the name of a generated set
+     * @return the options that set takes: {@code name} and its own (a truth table takes no others)
+     */
+    public static Set<String> optionsOf(String set) {
+        Set<String> keys = new java.util.TreeSet<>(OWN.getOrDefault(set, Set.of()));
+        keys.add("name");
+        return keys;
+    }
+
     @Override
     public String name() {
         return "synthetic";
