@@ -48,13 +48,25 @@ class RunExperienceTest {
     }
 
     @Test
-    void aNormalRunWritesNothingToTheErrorOutputOnATerminal() throws IOException {
-        CommandResult run = distribution.run(temp, Map.of("NEURITE_STDERR_FILTER", "on"), "train",
-                config("xor.yaml", XOR).toString());
+    void aNormalRunWritesNothingToTheErrorOutputEvenWhenItIsAFile() throws IOException {
+        // the test's error output is a file, as with 2>file: the JVM's incubator notice is dropped there too
+        CommandResult run = distribution.run(temp, "train", config("xor.yaml", XOR).toString());
+        CommandResult unfiltered = distribution.run(temp, Map.of("NEURITE_STDERR_FILTER", "off"), "version");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdout()).contains("epoch 2/2", "run folder:");
         assertThat(run.stderr()).isEmpty();
+        assertThat(unfiltered.exitCode()).as(unfiltered.toString()).isZero();
+        assertThat(unfiltered.stderr()).contains("WARNING: Using incubator modules: jdk.incubator.vector");
+    }
+
+    @Test
+    void theLastLinesOfTheErrorOutputAreCopiedBeforeTheScriptExits() throws IOException {
+        CommandResult failed = distribution.run(temp, "train", temp.resolve("missing.yaml").toString());
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
+        assertThat(failed.stderr()).isEqualTo(temp.resolve("missing.yaml") + ": no such config file"
+                + System.lineSeparator());
     }
 
     @Test
