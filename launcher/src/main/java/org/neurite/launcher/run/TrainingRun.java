@@ -30,6 +30,7 @@ import org.neurite.engine.train.EarlyStopping;
 import org.neurite.engine.train.KernelWarmup;
 import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Evaluator;
+import org.neurite.engine.train.Monitor;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingDivergedException;
 import org.neurite.engine.train.TrainingHistory;
@@ -235,7 +236,7 @@ public final class TrainingRun {
         EarlyStopping early = null;
         if (t.earlyStopping() != null) {
             TrainingConfig.EarlyStoppingConfig e = t.earlyStopping();
-            early = new EarlyStopping(EarlyStopping.Monitor.of(e.monitor()), e.patience(), e.minDelta());
+            early = new EarlyStopping(Monitor.of(e.monitor()), e.patience(), e.minDelta());
             listeners.add(early);
         }
         ZeroErrorStop zero = null;
@@ -253,7 +254,7 @@ public final class TrainingRun {
                         log.flush();
                     });
             if (t.checkpoint().keepBest()) {
-                checkpoints.keepBest(EarlyStopping.Monitor.of(t.checkpoint().monitor()));
+                checkpoints.keepBest(Monitor.of(t.checkpoint().monitor()));
             }
             if (restoreBest) {
                 checkpoints.keepBest(early);
