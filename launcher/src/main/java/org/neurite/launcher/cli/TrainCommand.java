@@ -119,6 +119,10 @@ public final class TrainCommand implements Callable<Integer> {
             case "text" -> false;
             default -> throw new ConfigException("--log-format", "expected text or json, got \"" + logFormat + "\"");
         };
+        if (!json && spec.commandLine().getParseResult().hasMatchedOption("--log-every")) {
+            throw new ConfigException("--log-every", "sets how often --log-format json reports a step; add"
+                    + " --log-format json");
+        }
         if (logEvery < 0) {
             throw new ConfigException("--log-every", "expected 0 (epochs only) or a positive number of steps, got "
                     + logEvery);

@@ -145,6 +145,10 @@ class TrainCommandTest {
         assertThat(negative.exitCode).isEqualTo(ExitCodes.USAGE);
         assertThat(negative.err().trim()).isEqualTo("--log-every: expected 0 (epochs only) or a positive number of"
                 + " steps, got -1");
+        CommandRunner text = train(write(XOR).toString(), "--log-every", "2", "--out", dir.resolve("runs").toString());
+        assertThat(text.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(text.err().trim()).isEqualTo("--log-every: sets how often --log-format json reports a step; add"
+                + " --log-format json");
     }
 
     @Test
