@@ -10,6 +10,7 @@ import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
 import org.neurite.api.Shape;
+import org.neurite.engine.options.DescribedProvider;
 
 /**
  * Provides a parameter-free layer that one list of whole numbers configures: the axes of
@@ -17,16 +18,13 @@ import org.neurite.api.Shape;
  * checked as the layer's constructor checks it, but named by its key path; the layer is tried on
  * its input shape before it is returned.
  */
-abstract class AxesLayerProvider implements LayerProvider {
+abstract class AxesLayerProvider extends DescribedProvider implements LayerProvider {
 
-    private final String type;
-    private final String description;
-    private final OptionSpec spec;
+    private final String key;
 
     AxesLayerProvider(String type, String description, String key, String keyDescription) {
-        this.type = type;
-        this.description = description;
-        this.spec = OptionSpec.required(key, OptionType.INTEGERS, keyDescription);
+        super(type, description, List.of(OptionSpec.required(key, OptionType.INTEGERS, keyDescription)));
+        this.key = key;
     }
 
     /** @return what is wrong with the numbers, or {@code null} if nothing */
@@ -36,24 +34,8 @@ abstract class AxesLayerProvider implements LayerProvider {
     abstract Layer create(Options options, int[] values);
 
     @Override
-    public final String name() {
-        return type;
-    }
-
-    @Override
-    public final String description() {
-        return description;
-    }
-
-    @Override
-    public final List<OptionSpec> options() {
-        return List.of(spec);
-    }
-
-    @Override
     public final Layer create(Options options, Shape inputShape, LayerContext context) {
         options.rejectUnknown(options());
-        String key = spec.name();
         // one number is a list of one, as the INTEGERS option type allows
         int[] values = options.raw(key) instanceof Number ? new int[] {options.getInt(key)} : options.getIntList(key);
         String problem = problem(values);
