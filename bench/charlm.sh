@@ -20,15 +20,10 @@ ROUNDS=${1:-${ROUNDS:-1}}
 MODELS=${MODELS:-lstm}
 STEPS=${STEPS:-2000}
 PYTHON=/usr/bin/python3
-HOME_DIR=$(ls -d distribution/target/neurite-*/ 2>/dev/null | head -1 || true)
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/neurite-charlm.XXXXXX")
 
-if [[ -z "${SKIP_BUILD:-}" || -z "$HOME_DIR" ]]; then
-  echo "building the distribution (mvn -pl distribution -am package) ..."
-  # shellcheck disable=SC2086
-  mvn -q -B ${MVN_ARGS:-} -pl distribution -am package -DskipTests
-  HOME_DIR=$(ls -d distribution/target/neurite-*/ | head -1)
-fi
+# shellcheck source=bench/lib/distribution.sh
+source bench/lib/distribution.sh
 
 echo "results in $OUT"
 for model in $MODELS; do

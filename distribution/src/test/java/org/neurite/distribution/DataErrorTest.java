@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad text and sequence data is refused before training, in one line naming the file and the
+ * Bad text, sequence and image data is refused before training, in one line naming the file and the
  * place in it (exit 1, the data cannot be read) or the config key (exit 2, the config does not
  * fit the data); no run folder is made.
  */
@@ -86,6 +86,49 @@ class DataErrorTest {
                 "line 2: the sequence has no steps");
         expectLine("tokens.csv", "0,1,2\n1,2,9\n", "vocabulary: 5",
                 "line 2, step 2: token id 9 is outside the vocabulary of 5 (ids 0 to 4)");
+    }
+
+    @Test
+    void anImageFolderNamesTheFileItCannotUseAndSkipsItOnlyWhenAsked() throws IOException {
+        Path images = temp.resolve("images");
+        for (String kind : new String[] {"circle", "square"}) {
+            Files.createDirectories(images.resolve(kind));
+            for (int i = 0; i < 3; i++) {
+                png(images.resolve(kind).resolve(i + ".png"), 4, 4);
+            }
+        }
+        Files.writeString(images.resolve("square").resolve("notes.txt"), "not an image");
+        String config = """
+                data: {train: {format: image_folder, path: images, channels: 1%s}}
+                model: {input: [1, 4, 4], layers: [{type: flatten}, {type: dense, units: 2}]}
+                loss: cross_entropy
+                optimizer: adam
+                training: {epochs: 1, checkpoint_every: 0}
+                """;
+
+        CommandResult stop = train(config.formatted(""));
+        Path file = RunConfigs.write(temp, "skip.yaml", config.formatted(", on_error: skip"));
+        CommandResult skip = distribution.run(temp, "train", file.toString(), "--out", temp.resolve("skipped").toString());
+        Files.delete(images.resolve("square").resolve("notes.txt"));
+        png(images.resolve("square").resolve("wide.png"), 4, 6);
+        CommandResult mixed = train(config.formatted(""));
+
+        assertThat(stop.exitCode()).as(stop.toString()).isEqualTo(1);
+        assertThat(oneLine(stop)).isEqualTo("neurite train: " + images.resolve("square").resolve("notes.txt")
+                + ": file: is not an image ImageIO can read (PNG, JPEG, GIF, BMP); remove it or set on_error: skip");
+        assertThat(skip.exitCode()).as(skip.toString()).isZero();
+        assertThat(oneLine(skip)).isEqualTo("neurite: warning: " + images + ": skipped 1 file that is not a readable"
+                + " image: square/notes.txt (on_error: skip)");
+        assertThat(mixed.exitCode()).as(mixed.toString()).isEqualTo(1);
+        assertThat(oneLine(mixed)).isEqualTo("neurite train: " + images.resolve("square").resolve("wide.png")
+                + ": image: is 4x6 but the images before it are 4x4; set size: [height, width] to resize them all");
+    }
+
+    private static void png(Path file, int height, int width) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setSample(0, 0, 0, file.getFileName().toString().length() * 20);
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
     }
 
     private void expectLine(String file, String content, String option, String problem) throws IOException {

@@ -128,6 +128,8 @@ public final class Distribution {
                 });
                 Process process = builder.start();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    // bin/neurite runs java as its child
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly().waitFor();
                     throw new AssertionError(String.join(" ", command) + " did not finish within "
                             + TIMEOUT_SECONDS + " s; output so far:\n" + Files.readString(out, StandardCharsets.UTF_8)

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,12 +45,12 @@ class GraphRunTest {
         assertThat(model).contains("\"tokens\"", "\"dtype\": \"bool\"", "\"outputs\"", "\"residual\"");
         assertThat(weights).contains("block.0.weight", "block.1.bias", "embed.weight", "logits.weight");
         assertThat(Files.readString(run.resolve("train.log"))).contains("model: input tokens [8], mask [8], output [2]");
-        assertThat(Double.parseDouble(find(training.stdout(), "test accuracy (\\d\\.\\d+)"))).isGreaterThan(0.8);
+        assertThat(Double.parseDouble(RunConfigs.find(training.stdout(), "test accuracy (\\d\\.\\d+)"))).isGreaterThan(0.8);
     }
 
     @Test
     void evaluateMeasuresTheSavedGraphAsTrainingDid() {
-        String accuracy = find(training.stdout(), "test accuracy (\\d\\.\\d+)");
+        String accuracy = RunConfigs.find(training.stdout(), "test accuracy (\\d\\.\\d+)");
 
         CommandResult evaluation = distribution.run(temp, "evaluate", run.toString());
 
@@ -80,14 +77,7 @@ class GraphRunTest {
 
     @Test
     void resumeContinuesAnInterruptedGraphRunToTheSameResult() throws IOException {
-        Path interrupted = copy(run, temp.resolve("interrupted"));
-        try (Stream<Path> third = Files.list(interrupted.resolve("checkpoints"))) {
-            for (Path file : third.filter(f -> f.getFileName().toString().startsWith("epoch-003")).toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(interrupted.resolve("model.json"));
-        Files.delete(interrupted.resolve("model.safetensors"));
+        Path interrupted = RunConfigs.interruptedCopy(run, temp.resolve("interrupted"));
 
         CommandResult resumed = distribution.run(temp, "train", "--resume", interrupted.toString());
 
@@ -146,20 +136,5 @@ class GraphRunTest {
             }
         }
         throw new AssertionError(part + " not in the config");
-    }
-
-    private static String find(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertThat(m.find()).as("'" + regex + "' in:\n" + text).isTrue();
-        return m.group(1);
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()));
-            }
-        }
-        return to;
     }
 }

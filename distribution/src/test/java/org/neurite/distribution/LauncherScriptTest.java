@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -107,6 +109,46 @@ class LauncherScriptTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(cache).doesNotExist();
+    }
+
+    @Test
+    void runsWithItsInputAndErrorOutputClosed() {
+        CommandResult result = Distribution.runProcess(List.of("sh", "-c", "exec \"$0\" version <&- 2>&-",
+                distribution.script().toString()), temp, Map.of());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).contains("neurite");
+    }
+
+    @Test
+    void passesTermOnToJavaAndEndsWithIt() throws Exception {
+        Path config = RunConfigs.write(temp, "long.yaml", RunConfigs.SPIRALS.replace("epochs: 3", "epochs: 100000"));
+        ProcessBuilder builder = new ProcessBuilder(distribution.script().toString(), "train", config.toString(),
+                "--out", temp.resolve("runs").toString()).directory(temp.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().put("XDG_CACHE_HOME", Distribution.requiredProperty("neurite.cacheHome"));
+        Process script = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.isDirectory(temp.resolve("runs")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            List<ProcessHandle> java = script.descendants().toList();
+            assertThat(java).as("java runs as the script's child").isNotEmpty();
+
+            script.destroy(); // SIGTERM to the script alone
+
+            assertThat(script.waitFor(60, TimeUnit.SECONDS)).as("the script ends").isTrue();
+            assertThat(script.exitValue()).isEqualTo(143);
+            for (ProcessHandle child : java) {
+                assertThat(child.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("java ends with it").isFalse();
+            }
+        } finally {
+            script.descendants().forEach(ProcessHandle::destroyForcibly);
+            script.destroyForcibly();
+        }
     }
 
     @Test

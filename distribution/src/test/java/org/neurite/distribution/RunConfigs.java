@@ -91,4 +91,43 @@ final class RunConfigs {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A copy of a finished three-epoch run as a kill during its third epoch leaves it: the third
+     * checkpoint and the model file were never written.
+     *
+     * @param run the finished run folder
+     * @param to where the copy goes (must not exist)
+     * @return the copy
+     */
+    static Path interruptedCopy(Path run, Path to) {
+        try {
+            try (Stream<Path> files = Files.walk(run)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, to.resolve(run.relativize(file).toString()));
+                }
+            }
+            try (Stream<Path> third = Files.list(to.resolve("checkpoints"))) {
+                for (Path file : third.filter(f -> f.getFileName().toString().startsWith("epoch-003")).toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(to.resolve("model.json"));
+            Files.delete(to.resolve("model.safetensors"));
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param text what a command printed
+     * @param regex a pattern with one group
+     * @return the group of its first match
+     */
+    static String find(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        org.assertj.core.api.Assertions.assertThat(m.find()).as("'" + regex + "' in:\n" + text).isTrue();
+        return m.group(1);
+    }
 }

@@ -48,13 +48,25 @@ class RunExperienceTest {
     }
 
     @Test
-    void aNormalRunWritesNothingToTheErrorOutputOnATerminal() throws IOException {
-        CommandResult run = distribution.run(temp, Map.of("NEURITE_STDERR_FILTER", "on"), "train",
-                config("xor.yaml", XOR).toString());
+    void aNormalRunWritesNothingToTheErrorOutputEvenWhenItIsAFile() throws IOException {
+        // the test's error output is a file, as with 2>file: the JVM's incubator notice is dropped there too
+        CommandResult run = distribution.run(temp, "train", config("xor.yaml", XOR).toString());
+        CommandResult unfiltered = distribution.run(temp, Map.of("NEURITE_STDERR_FILTER", "off"), "version");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdout()).contains("epoch 2/2", "run folder:");
         assertThat(run.stderr()).isEmpty();
+        assertThat(unfiltered.exitCode()).as(unfiltered.toString()).isZero();
+        assertThat(unfiltered.stderr()).contains("WARNING: Using incubator modules: jdk.incubator.vector");
+    }
+
+    @Test
+    void theLastLinesOfTheErrorOutputAreCopiedBeforeTheScriptExits() throws IOException {
+        CommandResult failed = distribution.run(temp, "train", temp.resolve("missing.yaml").toString());
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
+        assertThat(failed.stderr()).isEqualTo(temp.resolve("missing.yaml") + ": no such config file"
+                + System.lineSeparator());
     }
 
     @Test
@@ -90,6 +102,46 @@ class RunExperienceTest {
                 + " expected a number within the float range (about ±3.4e38), found \"1e39\"");
         assertThat(big.exitCode()).isEqualTo(1);
         assertThat(temp.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void aCheckpointOfAnUnfinishedRunIsMeasuredAsTheFinishedRunMeasuresIt() throws IOException {
+        // features far from 0 that only a normalisation makes learnable in a few epochs; classes named by the CSV
+        StringBuilder csv = new StringBuilder("x,y,kind\n");
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 240; i++) {
+            boolean left = i % 2 == 0;
+            csv.append(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%s%n", 5000 + (left ? -1 : 1)
+                    + random.nextGaussian() * 0.4, 300 + random.nextGaussian(), left ? "left" : "right"));
+        }
+        Files.writeString(temp.resolve("sides.csv"), csv);
+        Path config = config("sides.yaml", """
+                name: sides
+                data:
+                  train: {format: csv, path: sides.csv}
+                  test: {format: csv, path: sides.csv}
+                  normalize: per_feature
+                model: {input: [2], layers: [{type: dense, units: 8, activation: tanh}, {type: dense, units: 2}]}
+                loss: cross_entropy
+                optimizer: {name: adam, lr: 0.05}
+                training: {epochs: 4, batch_size: 16, checkpoint_every: 1}
+                """);
+        CommandResult trained = distribution.run(temp, "train", config.toString());
+        assertThat(trained.exitCode()).as(trained.toString()).isZero();
+        Path run = RunConfigs.onlyRunFolder(temp.resolve("runs"));
+        CommandResult finished = distribution.run(temp, "evaluate", run.toString(), "--checkpoint", "epoch-003");
+
+        // the state of a run still training (or killed) after its third epoch: no model file yet
+        Files.delete(run.resolve("model.json"));
+        Files.delete(run.resolve("model.safetensors"));
+        CommandResult unfinished = distribution.run(temp, "evaluate", run.toString(), "--checkpoint", "epoch-003");
+
+        assertThat(finished.exitCode()).as(finished.toString()).isZero();
+        assertThat(finished.stdout()).containsPattern("left +\\d").containsPattern("right +\\d")
+                .containsPattern("accuracy 0\\.9\\d+");
+        assertThat(unfinished.exitCode()).as(unfinished.toString()).isZero();
+        assertThat(unfinished.stdout()).isEqualTo(finished.stdout());
+        assertThat(unfinished.stderr()).isEmpty();
     }
 
     @Test

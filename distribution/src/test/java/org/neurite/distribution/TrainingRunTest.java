@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +57,7 @@ class TrainingRunTest {
 
     @Test
     void evaluatePrintsTheAccuracyThatTrainingReportedWithPerClassFiguresAndTheConfusionMatrix() {
-        String accuracy = find(training.stdout(), "test accuracy (\\d\\.\\d+)");
+        String accuracy = RunConfigs.find(training.stdout(), "test accuracy (\\d\\.\\d+)");
 
         CommandResult evaluation = distribution.run(temp, "evaluate", run.toString(), "--data", config.toString());
 
@@ -89,15 +86,8 @@ class TrainingRunTest {
 
     @Test
     void resumeContinuesAnInterruptedRunFromItsLastCompleteCheckpointToTheSameResult() throws IOException {
-        Path interrupted = copy(run, temp.resolve("interrupted"));
-        // As if killed during the third epoch: its checkpoint and the final model were never written.
-        try (Stream<Path> third = Files.list(interrupted.resolve("checkpoints"))) {
-            for (Path file : third.filter(f -> f.getFileName().toString().startsWith("epoch-003")).toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(interrupted.resolve("model.json"));
-        Files.delete(interrupted.resolve("model.safetensors"));
+        // as if killed during the third epoch: its checkpoint and the final model were never written
+        Path interrupted = RunConfigs.interruptedCopy(run, temp.resolve("interrupted"));
 
         CommandResult resumed = distribution.run(temp, "train", "--resume", interrupted.toString());
 
@@ -113,7 +103,9 @@ class TrainingRunTest {
 
     @Test
     void aTruncatedModelFileFailsTheRunWithAMessageNamingTheFile() throws IOException {
-        Path damaged = copy(run, temp.resolve("damaged"));
+        Path damaged = Files.createDirectories(temp.resolve("damaged"));
+        Files.copy(run.resolve("model.json"), damaged.resolve("model.json"));
+        Files.copy(run.resolve("model.safetensors"), damaged.resolve("model.safetensors"));
         Path weights = damaged.resolve("model.safetensors");
         byte[] bytes = Files.readAllBytes(weights);
         Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length - 12));
@@ -122,20 +114,5 @@ class TrainingRunTest {
 
         assertThat(evaluation.exitCode()).as(evaluation.toString()).isEqualTo(1);
         assertThat(evaluation.stderr()).contains("model.safetensors").doesNotContain("\tat ");
-    }
-
-    private static String find(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertThat(m.find()).as("'" + regex + "' in:\n" + text).isTrue();
-        return m.group(1);
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()));
-            }
-        }
-        return to;
     }
 }

@@ -68,25 +68,7 @@ public final class Dataset {
     }
 
     private Dataset(Map<String, Rows> inputs, Rows targets, int numClasses, Rows lengths, int steps) {
-        if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("dataset: needs at least one input");
-        }
-        int n = -1;
-        String first = null;
-        for (Map.Entry<String, Rows> input : inputs.entrySet()) {
-            int count = input.getValue().count("input '" + input.getKey() + "'");
-            if (n >= 0 && count != n) {
-                throw new ShapeMismatchException("dataset: input '" + input.getKey() + "' holds " + count
-                        + " samples, but input '" + first + "' holds " + n);
-            }
-            n = count;
-            first = first == null ? input.getKey() : first;
-        }
-        int length = targets.length();
-        if (targets.values().length != (long) n * length) {
-            throw new ShapeMismatchException("dataset: " + n + " samples need " + (long) n * length
-                    + " target values of shape " + targets.shape() + ", found " + targets.values().length);
-        }
+        int n = DatasetChecks.samples(inputs, targets);
         this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         this.targets = targets;
         this.size = n;
@@ -94,7 +76,7 @@ public final class Dataset {
         this.lengths = lengths;
         this.steps = steps;
         if (numClasses > 0) {
-            checkClasses();
+            DatasetChecks.classIndices(targets, numClasses);
         }
     }
 
@@ -325,18 +307,7 @@ public final class Dataset {
      * @throws IllegalArgumentException if there is not one length per sample, or one is out of range
      */
     public Dataset paddedPerBatch(int steps, int[] lengths) {
-        if (lengths.length != size) {
-            throw new IllegalArgumentException("dataset: " + lengths.length + " sequence lengths for " + size + " samples");
-        }
-        float[] values = new float[size];
-        for (int i = 0; i < size; i++) {
-            if (lengths[i] < 1 || lengths[i] > steps) {
-                throw new IllegalArgumentException("dataset: sample " + i + " has " + lengths[i]
-                        + " real steps, expected 1 to " + steps);
-            }
-            values[i] = lengths[i];
-        }
-        return new Dataset(inputs, targets, numClasses, new Rows(values, Shape.scalar()), steps);
+        return new Dataset(inputs, targets, numClasses, DatasetChecks.lengths(lengths, steps, size), steps);
     }
 
     /** @return the length sequences are padded to when batches are cut to their longest sequence, else 0 */
@@ -349,7 +320,6 @@ public final class Dataset {
         return lengths;
     }
 
-    /** The same kind of dataset with every input and the targets changed alike. */
     /**
      * Returns this dataset with one input's values changed, such as normalised; the other
      * inputs and the targets are shared.
@@ -406,23 +376,6 @@ public final class Dataset {
                     + "; name the one wanted");
         }
         return inputs.values().iterator().next();
-    }
-
-    /** Per-sample targets are class indices; per-step targets may also be the ignore index. */
-    private void checkClasses() {
-        float[] labels = targets.values();
-        int perSample = targets.length();
-        boolean steps = targets.shape().rank() > 0;
-        for (int i = 0; i < labels.length; i++) {
-            float label = labels[i];
-            boolean ok = (label >= 0 && label < numClasses && label == Math.rint(label))
-                    || (steps && label == IGNORE_INDEX);
-            if (!ok) {
-                throw new IllegalArgumentException("dataset: label " + label + " of sample " + i / perSample
-                        + (steps ? " at step " + i % perSample : "") + " is not a class index in [0, " + numClasses + ")"
-                        + (steps ? " or " + IGNORE_INDEX + " (ignored)" : ""));
-            }
-        }
     }
 
     private void checkSample(int sample) {

@@ -110,6 +110,7 @@ public final class Predictor {
      * @throws IOException as {@link #load(Path)} says
      */
     public static Predictor load(Path path, Components components) throws IOException {
+        given(path, "the model's path");
         Path file = path;
         if (Files.isDirectory(path)) {
             file = path.resolve(FILE_IN_RUN_FOLDER);
@@ -119,6 +120,9 @@ public final class Predictor {
             }
         } else if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such model file or run folder");
+        } else if (path.getFileName().toString().endsWith(".safetensors")) {
+            throw new FileFormatException(path.toString(), "file", "is a weights file: load the model's JSON file beside"
+                    + " it (" + FILE_IN_RUN_FOLDER + " in a run folder) or its run folder");
         }
         String source = file.toString();
         ModelFile.Loaded loaded;
@@ -212,6 +216,7 @@ public final class Predictor {
      * @throws IllegalArgumentException if an input has the wrong length (naming its index)
      */
     public List<Prediction> predictBatch(float[][] inputs) {
+        given(inputs, "inputs");
         float[] values = new float[inputs.length * features];
         for (int i = 0; i < inputs.length; i++) {
             String what = "inputs[" + i + "]";
@@ -234,7 +239,7 @@ public final class Predictor {
      * @throws IllegalArgumentException if the shape is neither
      */
     public List<Prediction> predict(Tensor inputs) {
-        Shape shape = inputs.shape();
+        Shape shape = given(inputs, "input tensor").shape();
         Shape one = inputShape;
         int batch;
         if (shape.equals(one)) {
@@ -260,7 +265,7 @@ public final class Predictor {
      *     the model's input is not an image
      */
     public Prediction predictImage(Path file) throws IOException {
-        return run(new ImageInput(inputShape).read(file), 1).get(0);
+        return run(new ImageInput(inputShape).read(given(file, "image file")), 1).get(0);
     }
 
     /**
@@ -273,9 +278,10 @@ public final class Predictor {
      */
     public List<Prediction> predictImages(List<Path> files) throws IOException {
         ImageInput images = new ImageInput(inputShape);
-        float[] values = new float[files.size() * features];
+        float[] values = new float[given(files, "image files").size() * features];
         for (int i = 0; i < files.size(); i++) {
-            System.arraycopy(images.read(files.get(i)), 0, values, i * features, features);
+            System.arraycopy(images.read(given(files.get(i), "image files[" + i + "]")), 0, values, i * features,
+                    features);
         }
         return run(values, files.size());
     }
@@ -288,7 +294,7 @@ public final class Predictor {
      * @throws IllegalArgumentException if a field is not a number or the count is wrong
      */
     public Prediction predictCsv(String row) {
-        return predict(InputRows.csv(row, features));
+        return predict(InputRows.csv(given(row, "CSV row"), features));
     }
 
     /**
@@ -299,7 +305,15 @@ public final class Predictor {
      * @throws IllegalArgumentException if the row is not an array of numbers or the count is wrong
      */
     public Prediction predictJson(String row) {
-        return predict(InputRows.json(row, features));
+        return predict(InputRows.json(given(row, "JSON row"), features));
+    }
+
+    /** A null argument is named, never a bare {@link NullPointerException} from deep inside. */
+    private static <T> T given(T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is null");
+        }
+        return value;
     }
 
     private void checkLength(int length, String what) {

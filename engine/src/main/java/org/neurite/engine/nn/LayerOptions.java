@@ -1,6 +1,8 @@
 package org.neurite.engine.nn;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.neurite.api.Options;
@@ -21,5 +23,17 @@ final class LayerOptions {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return Options.of(map);
+    }
+
+    /**
+     * @param values whole numbers, such as a layer's axes
+     * @return them as the list a config would write
+     */
+    static List<Integer> list(int[] values) {
+        List<Integer> list = new ArrayList<>(values.length);
+        for (int v : values) {
+            list.add(v);
+        }
+        return list;
     }
 }

@@ -1,19 +1,11 @@
 package org.neurite.engine.nn;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 
+import org.neurite.api.BaseLayer;
 import org.neurite.api.Layer;
-import org.neurite.api.LayerContext;
-import org.neurite.api.LayerProvider;
 import org.neurite.api.Mode;
-import org.neurite.api.OptionException;
-import org.neurite.api.OptionSpec;
-import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 
@@ -25,7 +17,7 @@ import org.neurite.api.Tensor;
  * (without the batch axis): {@code [28, 28]} with {@code dims: [1, 0]} gives the transposed
  * image, {@code [1, 28, 28]} with {@code dims: [1, 2, 0]} gives {@code [28, 28, 1]}.
  */
-public final class PermuteLayer implements Layer {
+public final class PermuteLayer extends BaseLayer {
 
     /** The type name configs use. */
     public static final String TYPE = "permute";
@@ -37,6 +29,11 @@ public final class PermuteLayer implements Layer {
      * @throws IllegalArgumentException if it is not one
      */
     public PermuteLayer(int... dims) {
+        this(LayerOptions.of("dims", LayerOptions.list(dims)), dims);
+    }
+
+    private PermuteLayer(Options options, int[] dims) {
+        super(TYPE, options, null);
         String problem = problem(dims);
         if (problem != null) {
             throw new IllegalArgumentException(TYPE + ": " + problem);
@@ -56,20 +53,6 @@ public final class PermuteLayer implements Layer {
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Options options() {
-        List<Integer> list = new ArrayList<>(dims.length);
-        for (int d : dims) {
-            list.add(d);
-        }
-        return LayerOptions.of("dims", list);
-    }
-
-    @Override
     public Shape outputShape(Shape inputShape) {
         if (inputShape.rank() != dims.length) {
             throw new InputShapeException(TYPE, "an input of rank " + dims.length + " (dims " + Arrays.toString(dims)
@@ -83,11 +66,6 @@ public final class PermuteLayer implements Layer {
     }
 
     @Override
-    public Map<String, Parameter> parameters() {
-        return Map.of();
-    }
-
-    @Override
     public Tensor forward(Tensor input, Mode mode) {
         int[] order = new int[dims.length + 1];
         for (int i = 0; i < dims.length; i++) {
@@ -97,35 +75,23 @@ public final class PermuteLayer implements Layer {
     }
 
     /** Creates permute layers from configs. */
-    public static final class Provider implements LayerProvider {
+    public static final class Provider extends AxesLayerProvider {
 
-        @Override
-        public String name() {
-            return TYPE;
+        /** The provider of the type {@value #TYPE}. */
+        public Provider() {
+            super(TYPE, "Reorders the axes of each sample (x.permute(0, 1 + dims...)), e.g. image rows or columns as"
+                    + " time steps.", "dims", "The new order of the per-sample axes (without the batch axis), such as"
+                    + " [1, 0].");
         }
 
         @Override
-        public String description() {
-            return "Reorders the axes of each sample (x.permute(0, 1 + dims...)), e.g. image rows or columns as time steps.";
+        String problem(int[] values) {
+            return PermuteLayer.problem(values);
         }
 
         @Override
-        public List<OptionSpec> options() {
-            return List.of(OptionSpec.required("dims", OptionType.INTEGERS,
-                    "The new order of the per-sample axes (without the batch axis), such as [1, 0]."));
-        }
-
-        @Override
-        public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
-            int[] dims = options.getIntList("dims");
-            String problem = problem(dims);
-            if (problem != null) {
-                throw new OptionException(options.pathOf("dims"), problem);
-            }
-            PermuteLayer layer = new PermuteLayer(dims);
-            layer.outputShape(inputShape);
-            return layer;
+        Layer create(Options options, int[] values) {
+            return new PermuteLayer(options, values);
         }
     }
 }

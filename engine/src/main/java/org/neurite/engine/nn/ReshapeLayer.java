@@ -1,19 +1,11 @@
 package org.neurite.engine.nn;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 
+import org.neurite.api.BaseLayer;
 import org.neurite.api.Layer;
-import org.neurite.api.LayerContext;
-import org.neurite.api.LayerProvider;
 import org.neurite.api.Mode;
-import org.neurite.api.OptionException;
-import org.neurite.api.OptionSpec;
-import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 
@@ -21,12 +13,11 @@ import org.neurite.api.Tensor;
  * Gives each sample a new shape with the same number of elements, such as {@code [784]} to
  * {@code [1, 28, 28]}. One dimension may be {@code -1}, inferred from the others.
  */
-public final class ReshapeLayer implements Layer {
+public final class ReshapeLayer extends BaseLayer {
 
     /** The type name configs use. */
     public static final String TYPE = "reshape";
 
-    private final Options options;
     private final int[] target;
 
     /**
@@ -34,15 +25,15 @@ public final class ReshapeLayer implements Layer {
      * @throws IllegalArgumentException if more than one is {@code -1} or one is otherwise not positive
      */
     public ReshapeLayer(int... shape) {
-        this(LayerOptions.of("shape", toList(shape)), shape);
+        this(LayerOptions.of("shape", LayerOptions.list(shape)), shape);
     }
 
     private ReshapeLayer(Options options, int[] target) {
+        super(TYPE, options, null);
         String problem = problem(target);
         if (problem != null) {
             throw new IllegalArgumentException("reshape: " + problem);
         }
-        this.options = options;
         this.target = target.clone();
     }
 
@@ -57,24 +48,6 @@ public final class ReshapeLayer implements Layer {
             }
         }
         return inferred > 1 ? "at most one dimension may be -1, got " + Arrays.toString(target) : null;
-    }
-
-    private static List<Integer> toList(int[] dims) {
-        List<Integer> list = new ArrayList<>(dims.length);
-        for (int d : dims) {
-            list.add(d);
-        }
-        return list;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Options options() {
-        return options;
     }
 
     @Override
@@ -102,11 +75,6 @@ public final class ReshapeLayer implements Layer {
     }
 
     @Override
-    public Map<String, Parameter> parameters() {
-        return Map.of();
-    }
-
-    @Override
     public Tensor forward(Tensor input, Mode mode) {
         if (input.rank() < 1) {
             throw new InputShapeException(TYPE, "a batch axis", input.shape());
@@ -115,37 +83,23 @@ public final class ReshapeLayer implements Layer {
     }
 
     /** Creates reshape layers from configs. */
-    public static final class Provider implements LayerProvider {
+    public static final class Provider extends AxesLayerProvider {
 
-        @Override
-        public String name() {
-            return TYPE;
+        /** The provider of the type {@value #TYPE}. */
+        public Provider() {
+            super(TYPE, "Gives each sample a new shape with the same number of elements; one dimension may be -1.",
+                    "shape", "Per-sample target shape without the batch axis, such as [1, 28, 28]; one dimension may"
+                            + " be -1.");
         }
 
         @Override
-        public String description() {
-            return "Gives each sample a new shape with the same number of elements; one dimension may be -1.";
+        String problem(int[] values) {
+            return ReshapeLayer.problem(values);
         }
 
         @Override
-        public List<OptionSpec> options() {
-            return List.of(OptionSpec.required("shape", OptionType.INTEGERS,
-                    "Per-sample target shape without the batch axis, such as [1, 28, 28]; one dimension may be -1."));
-        }
-
-        @Override
-        public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
-            // One number is a shape of one axis, as the INTEGERS option type allows.
-            int[] target = options.raw("shape") instanceof Number
-                    ? new int[] {options.getInt("shape")} : options.getIntList("shape");
-            String problem = problem(target);
-            if (problem != null) {
-                throw new OptionException(options.pathOf("shape"), problem);
-            }
-            ReshapeLayer layer = new ReshapeLayer(options, target);
-            layer.outputShape(inputShape);
-            return layer;
+        Layer create(Options options, int[] values) {
+            return new ReshapeLayer(options, values);
         }
     }
 }

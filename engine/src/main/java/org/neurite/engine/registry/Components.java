@@ -1,7 +1,6 @@
 package org.neurite.engine.registry;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,13 +95,7 @@ public final class Components {
 
     /** @return the plugins, id → version, that provide any component here */
     public Map<String, String> plugins() {
-        Map<String, String> plugins = new java.util.TreeMap<>();
-        for (ComponentRegistry<?> registry : registries()) {
-            for (String name : registry.names()) {
-                registry.entries(name).stream().filter(e -> !e.builtIn()).forEach(e -> plugins.put(e.owner(), e.version()));
-            }
-        }
-        return plugins;
+        return ProviderOwners.plugins(registries());
     }
 
     /** @return the provider interface of every kind these registries hold, such as {@code LayerProvider} */
@@ -208,16 +201,7 @@ public final class Components {
      *     means, such as {@code layer type 'mlp': perceptron:mlp (used for 'mlp'), extras:mlp}
      */
     public List<String> clashes() {
-        List<String> lines = new java.util.ArrayList<>();
-        for (ComponentRegistry<?> registry : registries()) {
-            for (String name : registry.clashes()) {
-                String meant = registry.entry(name, "").qualifiedName();
-                lines.add(registry.kind() + " '" + name + "': " + String.join(", ", registry.entries(name).stream()
-                        .map(e -> e.qualifiedName() + (e.qualifiedName().equals(meant) ? " (used for '" + name + "')" : ""))
-                        .toList()));
-            }
-        }
-        return lines;
+        return ProviderOwners.clashes(registries());
     }
 
     /**
@@ -229,35 +213,7 @@ public final class Components {
      * @return the origin, such as {@code plugin 'noise' 1.0.0}, or {@code null} if no plugin code is involved
      */
     public String originOf(Throwable failure) {
-        Map<ClassLoader, String> loaders = new LinkedHashMap<>();
-        for (ComponentRegistry<?> registry : registries()) {
-            for (String name : registry.names()) {
-                for (ComponentRegistry.Entry<?> e : registry.entries(name)) {
-                    ClassLoader loader = e.provider().getClass().getClassLoader();
-                    if (!e.builtIn() && loader != Components.class.getClassLoader()) {
-                        loaders.putIfAbsent(loader, e.origin());
-                    }
-                }
-            }
-        }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            for (StackTraceElement frame : t.getStackTrace()) {
-                for (Map.Entry<ClassLoader, String> l : loaders.entrySet()) {
-                    if (definedBy(frame.getClassName(), l.getKey())) {
-                        return l.getValue();
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean definedBy(String className, ClassLoader loader) {
-        try {
-            return Class.forName(className, false, loader).getClassLoader() == loader;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return ProviderOwners.originOf(registries(), failure);
     }
 
     /**

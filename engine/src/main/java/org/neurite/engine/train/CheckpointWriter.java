@@ -111,7 +111,7 @@ public final class CheckpointWriter implements TrainingListener {
      *     delete the best one; {@code null} for no such checkpoint
      * @return this writer
      */
-    public CheckpointWriter keepBest(EarlyStopping.Monitor monitor) {
+    public CheckpointWriter keepBest(Monitor monitor) {
         this.best = monitor == null ? null : () -> bestEpoch(history, monitor);
         return this;
     }
@@ -182,10 +182,10 @@ public final class CheckpointWriter implements TrainingListener {
      * @param monitor the measure
      * @return the first epoch with the best value of the measure, or 0 if none measured it
      */
-    public static int bestEpoch(List<EpochResult> history, EarlyStopping.Monitor monitor) {
+    public static int bestEpoch(List<EpochResult> history, Monitor monitor) {
         return history.stream().filter(r -> !Double.isNaN(monitor.value(r)))
-                .min(Comparator.comparingDouble((EpochResult r) -> monitor == EarlyStopping.Monitor.VAL_LOSS
-                        ? monitor.value(r) : -monitor.value(r)).thenComparingInt(EpochResult::epoch))
+                .min(Comparator.comparingDouble((EpochResult r) -> monitor.higherIsBetter()
+                        ? -monitor.value(r) : monitor.value(r)).thenComparingInt(EpochResult::epoch))
                 .map(EpochResult::epoch).orElse(0);
     }
 

@@ -5,47 +5,9 @@ import java.util.Locale;
 /**
  * Stops training when a validation measure has not improved for {@code patience} epochs in a
  * row. An epoch improves on the best so far when it beats it by more than {@code minDelta}
- * (lower for {@code val_loss}, higher for {@code val_accuracy}).
+ * (lower for a loss, higher for an accuracy).
  */
 public final class EarlyStopping implements TrainingListener {
-
-    /** The measure watched. */
-    public enum Monitor {
-        /** The validation loss; lower is better. */
-        VAL_LOSS("val_loss"),
-        /** The validation accuracy; higher is better. */
-        VAL_ACCURACY("val_accuracy");
-
-        private final String key;
-
-        Monitor(String key) {
-            this.key = key;
-        }
-
-        /** @return the name configs use, {@code val_loss} or {@code val_accuracy} */
-        public String key() {
-            return key;
-        }
-
-        /**
-         * @param key {@code val_loss} or {@code val_accuracy}
-         * @return the monitor of that name
-         * @throws IllegalArgumentException naming the known names otherwise
-         */
-        public static Monitor of(String key) {
-            for (Monitor m : values()) {
-                if (m.key.equals(key)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("early stopping: unknown monitor '" + key
-                    + "'; known: val_loss, val_accuracy");
-        }
-
-        double value(EpochResult r) {
-            return this == VAL_LOSS ? r.validationLoss() : r.validationAccuracy();
-        }
-    }
 
     private final Monitor monitor;
     private final int patience;
@@ -88,11 +50,7 @@ public final class EarlyStopping implements TrainingListener {
 
     @Override
     public void onEpochEnd(Trainer trainer, EpochResult result) {
-        double value = monitor.value(result);
-        if (Double.isNaN(value)) {
-            throw new IllegalStateException("early stopping monitors " + monitor.key() + ", which epoch "
-                    + result.epoch() + " did not measure" + (result.hasValidation() ? "" : ": the trainer has no validation data"));
-        }
+        double value = monitor.measured(result, "early stopping");
         if (bestEpoch == 0 || improves(value)) {
             best = value;
             bestEpoch = result.epoch();
@@ -104,7 +62,7 @@ public final class EarlyStopping implements TrainingListener {
     }
 
     private boolean improves(double value) {
-        return monitor == Monitor.VAL_LOSS ? value < best - minDelta : value > best + minDelta;
+        return monitor.higherIsBetter() ? value > best + minDelta : value < best - minDelta;
     }
 
     /** @return the measure watched */

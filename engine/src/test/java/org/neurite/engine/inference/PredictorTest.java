@@ -162,6 +162,11 @@ class PredictorTest {
                 .hasMessageContaining("the weights file that " + run.resolve("model.json") + " names is missing");
         assertThatThrownBy(() -> Predictor.load(dir.resolve("nowhere.json")))
                 .hasMessage(dir.resolve("nowhere.json") + ": no such model file or run folder");
+        Path weights = saved(network(4), "cross_entropy").resolve("model.safetensors");
+        assertThatThrownBy(() -> Predictor.load(weights))
+                .isInstanceOf(FileFormatException.class)
+                .hasMessage(weights + ": file: is a weights file: load the model's JSON file beside it (model.json in a"
+                        + " run folder) or its run folder");
     }
 
     @Test
@@ -195,6 +200,13 @@ class PredictorTest {
                 .hasMessage("inputs[1] is null, expected 4 values (input shape [4])");
         assertThatThrownBy(() -> model.predictJson("[1, true, 3, 4]"))
                 .hasMessage("JSON row [1]: expected a number, got true");
+        assertThatThrownBy(() -> model.predictBatch(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inputs is null");
+        assertThatThrownBy(() -> model.predict((org.neurite.api.Tensor) null)).hasMessage("input tensor is null");
+        assertThatThrownBy(() -> model.predictCsv(null)).hasMessage("CSV row is null");
+        assertThatThrownBy(() -> model.predictJson(null)).hasMessage("JSON row is null");
+        assertThatThrownBy(() -> Predictor.load(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the model's path is null");
     }
 
     @Test

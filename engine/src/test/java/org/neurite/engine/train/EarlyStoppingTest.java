@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Tensor;
-import org.neurite.engine.train.EarlyStopping.Monitor;
 import org.neurite.engine.train.TrainingFakes.GradientDescent;
 import org.neurite.engine.train.TrainingFakes.LinearRegression;
 import org.neurite.engine.train.TrainingFakes.MeanSquaredError;
@@ -74,13 +73,13 @@ class EarlyStoppingTest {
 
         assertThatThrownBy(() -> trainer(0.01, stopping).fit(train[0], train[1]))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("early stopping monitors val_loss, which epoch 1 did not measure: the trainer has no validation data");
+                .hasMessage("early stopping monitors val_loss, which epoch 1 did not measure: there is no validation data");
     }
 
     @Test
     void rejectsBadSettings() {
         assertThatThrownBy(() -> Monitor.of("val_acc"))
-                .hasMessage("early stopping: unknown monitor 'val_acc'; known: val_loss, val_accuracy");
+                .hasMessage("unknown monitor 'val_acc'; known: val_loss, val_accuracy, loss");
         assertThatThrownBy(() -> new EarlyStopping(Monitor.VAL_LOSS, 0, 0))
                 .hasMessage("early stopping: patience must be at least 1, got 0");
         assertThatThrownBy(() -> new EarlyStopping(Monitor.VAL_LOSS, 1, -0.1))

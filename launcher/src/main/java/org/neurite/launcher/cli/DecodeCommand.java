@@ -19,10 +19,9 @@ import org.neurite.engine.io.Json;
 import org.neurite.engine.registry.Components;
 import org.neurite.launcher.config.ConfigException;
 import org.neurite.launcher.config.RunConfig;
-import org.neurite.launcher.config.SourceConfig;
 import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.SavedModel;
-import org.neurite.launcher.run.data.RunData;
+import org.neurite.launcher.run.data.DataPart;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,17 +114,7 @@ public final class DecodeCommand implements Callable<Integer> {
             throw new ConfigException(model.toString(), "is a model file: give its data with --data CONFIG");
         }
         RunConfig run = RunConfig.load(file, overrides, components.get());
-        SourceConfig part = switch (source) {
-            case "test" -> run.test();
-            case "train" -> run.train();
-            case "validation" -> run.validation();
-            default -> throw new ConfigException("--source", "expected test, validation or train, got \"" + source + "\"");
-        };
-        if (part == null) {
-            throw new ConfigException(file.toString(), "has no data." + source + " to decode; choose another with --source");
-        }
-        return part instanceof SourceConfig.Split ? RunData.load(run, saved.model()).validation()
-                : RunData.fit(run, part, saved.model(), saved.classNames());
+        return DataPart.load(run, file, source, "decode", saved.model(), saved.classNames()).data();
     }
 
     private static String tokens(int[] ids) {

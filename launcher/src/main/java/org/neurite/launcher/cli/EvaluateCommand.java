@@ -23,13 +23,13 @@ import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Evaluator;
 import org.neurite.launcher.config.ConfigException;
 import org.neurite.launcher.config.RunConfig;
-import org.neurite.launcher.config.SourceConfig;
 import org.neurite.launcher.run.EvaluationReport;
 import org.neurite.launcher.run.Failures;
 import org.neurite.launcher.run.OutputFormat;
 import org.neurite.launcher.run.SavedModel;
 import org.neurite.launcher.run.data.ClassNames;
 import org.neurite.launcher.run.data.DataFit;
+import org.neurite.launcher.run.data.DataPart;
 import org.neurite.launcher.run.data.RunData;
 
 import picocli.CommandLine.ArgGroup;
@@ -201,22 +201,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " --images FILE --labels FILE, or --csv FILE");
         }
         RunConfig config = RunConfig.load(configFile, overrides, components.get());
-        SourceConfig part = switch (source) {
-            case "test" -> config.test();
-            case "train" -> config.train();
-            case "validation" -> config.validation();
-            default -> throw new ConfigException("--source", "expected test, validation or train, got \"" + source + "\"");
-        };
-        if (part == null) {
-            throw new ConfigException(configFile.toString(), "has no data." + source + " to evaluate on; choose"
-                    + " another with --source");
-        }
-        if (part instanceof SourceConfig.Split) {
-            // the held-out share, normalised by the statistics of the rest as in training
-            return new Labelled(RunData.load(config, saved.model()).validation(), part.path() + " of " + configFile, true);
-        }
-        return new Labelled(RunData.fit(config, part, saved.model(), saved.classNames()), part.path() + " of "
-                + configFile, false);
+        DataPart part = DataPart.load(config, configFile, source, "evaluate on", saved.model(), saved.classNames());
+        return new Labelled(part.data(), part.source().path() + " of " + configFile, part.normalized());
     }
 
     private static Path existing(Path file, String option) {

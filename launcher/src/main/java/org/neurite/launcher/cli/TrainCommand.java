@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains the model a run config (YAML or JSON) describes.",
                 "Writes runs/<name>-<timestamp>/: config.yaml (as run), metrics.csv, model.json + model.safetensors,"
-                        + " checkpoints/, learning-curves.png and train.log.",
+                        + " checkpoints/, learning-curves.png, train.log and data-info.json (class names and"
+                        + " pre-processing).",
                 "The whole config is checked before anything runs; exit code 2 lists every problem."})
 public final class TrainCommand implements Callable<Integer> {
 
@@ -62,8 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, or json: one JSON object per line for every epoch, every "
-                    + TrainingRun.JSON_EVERY_STEPS_TEXT + " steps and each result (default: ${DEFAULT-VALUE}).")
+            description = "text, or json: one JSON object per line for every epoch, every --log-every steps"
+                    + " and each result (default: ${DEFAULT-VALUE}).")
     String logFormat;
 
     @Option(names = "--spark", paramLabel = "MASTER",
@@ -83,6 +84,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Inject
     LaunchSettings settings;
+
+    @Option(names = "--log-every", paramLabel = "STEPS", defaultValue = TrainingRun.JSON_EVERY_STEPS_TEXT,
+            description = "With --log-format json: report the loss every STEPS training steps; 0 for epochs only"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int logEvery;
 
     @Spec
     CommandSpec spec;
@@ -114,8 +120,9 @@ public final class TrainCommand implements Callable<Integer> {
                 stdout.flush();
                 return ExitCodes.OK;
             }
-            TrainingRun run = new TrainingRun(components.get(), stdout, progress()).spark(spark())
-                    .microBatches(microBatch == null ? 0 : microBatch);
+            Progress progress = progress();
+            TrainingRun run = new TrainingRun(components.get(), stdout, progress).spark(spark())
+                    .microBatches(microBatch == null ? 0 : microBatch).jsonEverySteps(logEvery);
             if (folder != null) {
                 run.resume(folder, checked);
             } else {
@@ -150,6 +157,14 @@ public final class TrainCommand implements Callable<Integer> {
             case "text" -> false;
             default -> throw new ConfigException("--log-format", "expected text or json, got \"" + logFormat + "\"");
         };
+        if (!json && spec.commandLine().getParseResult().hasMatchedOption("--log-every")) {
+            throw new ConfigException("--log-every", "sets how often --log-format json reports a step; add"
+                    + " --log-format json");
+        }
+        if (logEvery < 0) {
+            throw new ConfigException("--log-every", "expected 0 (epochs only) or a positive number of steps, got "
+                    + logEvery);
+        }
         return json ? Progress.JSON : quiet ? Progress.QUIET : System.console() != null ? Progress.BAR : Progress.LINES;
     }
 

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.neurite.api.ComponentProvider;
 import org.neurite.api.OptionSpec;
+import org.neurite.engine.data.source.SyntheticSourceProvider;
 import org.neurite.engine.registry.ComponentRegistry;
 import org.neurite.engine.registry.Components;
 
@@ -77,6 +79,11 @@ public final class ConfigDefaults {
         // every format is a provider's, the built-in ones too
         List<OptionSpec> specs = new ArrayList<>(List.of(RunConfigCheck.FORMAT));
         components.dataSources().find(format).ifPresent(p -> specs.addAll(p.options()));
+        if (format.equals("synthetic") && source.get("name") instanceof String set) {
+            // one format, several sets: a truth table has no sample count, spirals no number of classes
+            Set<String> applies = SyntheticSourceProvider.optionsOf(set);
+            specs.removeIf(spec -> !spec.name().equals(RunConfigCheck.FORMAT.name()) && !applies.contains(spec.name()));
+        }
         return filled(source, specs);
     }
 

@@ -75,6 +75,15 @@ public final class RunFolder {
         return dir.resolve("model.json");
     }
 
+    /**
+     * @return what the model needs besides its weights to be used again (class names, pre-processing,
+     *     vocabulary), written when training starts: a checkpoint of a run that has not finished is
+     *     measured with it as the finished model would be
+     */
+    public Path dataInfo() {
+        return dir.resolve("data-info.json");
+    }
+
     /** @return the folder of the checkpoints */
     public Path checkpoints() {
         return dir.resolve("checkpoints");

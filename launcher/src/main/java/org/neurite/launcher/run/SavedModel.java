@@ -106,14 +106,35 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
         if (Files.isRegularFile(folder.model())) {
             base = load(path, components);
         } else {
-            RunConfig config = RunConfig.load(folder.config(), List.of(), components);
-            // an unfinished run has no model file yet: its pre-processing and class names are unknown
-            base = new SavedModel(folder.config(), folder, config.buildModel(components), config.createLoss(components),
-                    null, null, null);
+            base = unfinished(folder, components);
         }
         WeightsFile.load(found.get().weights(), base.model().parameters());
         return new SavedModel(found.get().weights(), folder, base.model(), base.loss(), base.vocabulary(),
                 base.preprocessing(), base.classNames());
+    }
+
+    /**
+     * The model of a run that has no model file yet: built from its config, with the class names,
+     * pre-processing and vocabulary it stored when training started (or, in a run folder from before
+     * it did, the same taken from its data again).
+     */
+    private static SavedModel unfinished(RunFolder folder, Components components) throws IOException {
+        RunConfig config = RunConfig.load(folder.config(), List.of(), components);
+        Model model = config.buildModel(components);
+        Path file = folder.dataInfo();
+        Map<String, Object> info;
+        if (Files.isRegularFile(file)) {
+            if (!(Json.read(file) instanceof Map<?, ?> read)) {
+                throw new FileFormatException(file.toString(), "top level", "expected a JSON object");
+            }
+            info = new java.util.LinkedHashMap<>();
+            read.forEach((k, v) -> info.put(String.valueOf(k), v));
+        } else {
+            file = folder.config();
+            info = org.neurite.launcher.run.data.RunData.load(config, model).info();
+        }
+        return new SavedModel(file, folder, model, config.createLoss(components), vocabulary(file, info),
+                preprocessing(file, info), Predictor.classNamesOf(info, file.toString()));
     }
 
     /** The epoch a {@code --checkpoint} value names, or -1 if it names none. */

@@ -20,6 +20,7 @@ import org.neurite.api.Parameter;
 import org.neurite.api.ScheduleContext;
 import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.io.AtomicFiles;
+import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
 import org.neurite.engine.io.WeightsFile;
 import org.neurite.engine.nn.Model;
@@ -29,6 +30,7 @@ import org.neurite.engine.train.EarlyStopping;
 import org.neurite.engine.train.KernelWarmup;
 import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Evaluator;
+import org.neurite.engine.train.Monitor;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingDivergedException;
 import org.neurite.engine.train.TrainingHistory;
@@ -65,9 +67,9 @@ public final class TrainingRun {
     public record Outcome(RunFolder folder, TrainingHistory history, Evaluation test) {
     }
 
-    /** How often {@code --log-format json} reports a step. */
+    /** How often {@code --log-format json} reports a step unless told otherwise ({@code --log-every}). */
     public static final int JSON_EVERY_STEPS = 100;
-    /** The same, for option descriptions. */
+    /** The same, for option defaults and descriptions. */
     public static final String JSON_EVERY_STEPS_TEXT = "100";
 
     private final Components components;
@@ -75,6 +77,7 @@ public final class TrainingRun {
     private final Progress progress;
     private SparkRun.Settings spark;
     private int microBatch;
+    private int jsonEverySteps = JSON_EVERY_STEPS;
 
     /**
      * @param components where the config's components are looked up
@@ -118,6 +121,19 @@ public final class TrainingRun {
      */
     public TrainingRun microBatches(int size) {
         this.microBatch = size;
+        return this;
+    }
+
+    /**
+     * @param steps how often {@link Progress#JSON} reports a step's loss; 0 for epochs only
+     * @return this run
+     * @throws IllegalArgumentException if {@code steps} is negative
+     */
+    public TrainingRun jsonEverySteps(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps between reports must be 0 or more, got " + steps);
+        }
+        this.jsonEverySteps = steps;
         return this;
     }
 
@@ -282,19 +298,22 @@ public final class TrainingRun {
                 + (data.validation() == null ? "" : ", " + data.validation().size() + " validation")
                 + (data.test() == null ? "" : ", " + data.test().size() + " test"));
 
+        // a checkpoint is usable before the run ends: it finds the class names and pre-processing here
+        AtomicFiles.writeString(folder.dataInfo(), Json.write(data.info()));
+
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(log);
         MetricsCsv metrics = new MetricsCsv(folder.metrics());
         listeners.add(metrics);
         TrainingListener shown = progress.listener(out, t.epochs(), data.train().size(), t.batchSize(),
-                JSON_EVERY_STEPS);
+                jsonEverySteps);
         if (shown != null) {
             listeners.add(shown);
         }
         EarlyStopping early = null;
         if (t.earlyStopping() != null) {
             TrainingConfig.EarlyStoppingConfig e = t.earlyStopping();
-            early = new EarlyStopping(EarlyStopping.Monitor.of(e.monitor()), e.patience(), e.minDelta());
+            early = new EarlyStopping(Monitor.of(e.monitor()), e.patience(), e.minDelta());
             listeners.add(early);
         }
         ZeroErrorStop zero = null;
@@ -312,7 +331,7 @@ public final class TrainingRun {
                         log.flush();
                     });
             if (t.checkpoint().keepBest()) {
-                checkpoints.keepBest(EarlyStopping.Monitor.of(t.checkpoint().monitor()));
+                checkpoints.keepBest(Monitor.of(t.checkpoint().monitor()));
             }
             if (restoreBest) {
                 checkpoints.keepBest(early);

@@ -122,6 +122,18 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aSourceTheConfigDoesNotHaveOrDoesNotKnowIsAUsageError() {
+        CommandRunner none = evaluate(run.toString(), "--source", "validation");
+        CommandRunner unknown = evaluate(run.toString(), "--source", "holdout");
+
+        assertThat(none.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err().trim()).isEqualTo(run.resolve("config.yaml") + ": has no data.validation to evaluate"
+                + " on; choose another with --source");
+        assertThat(unknown.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err().trim()).isEqualTo("--source: expected test, validation or train, got \"holdout\"");
+    }
+
+    @Test
     void aModelFileWithoutDataIsAUsageError() throws IOException {
         CommandRunner r = evaluate(run.resolve("model.json").toString());
 

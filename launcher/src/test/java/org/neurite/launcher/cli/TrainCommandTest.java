@@ -77,7 +77,10 @@ class TrainCommandTest {
                 .contains("    use_bias: true\n")
                 .contains("optimizer:\n  name: adam\n  lr: 0.05\n  beta1: 0.9\n")
                 .contains("training:\n  epochs: 7\n  batch_size: 0\n  shuffle: true\n  divergence_factor: 100.0\n"
-                        + "  checkpoint_every: 30\n");
+                        + "  checkpoint_every: 30\n")
+                // a truth table has four rows whatever a sample count says: only what applies is shown
+                .contains("  train:\n    format: synthetic\n    name: xor\n  test:\n")
+                .doesNotContain("samples:");
         assertThat(dir.resolve("runs")).doesNotExist();
 
         // what it prints is a config that checks, and prints the same again
@@ -124,6 +127,28 @@ class TrainCommandTest {
             assertThat(metrics.get(metrics.size() - 1)).isEqualTo("test," + metrics.get(metrics.size() - 1)
                     .substring(5, metrics.get(metrics.size() - 1).indexOf(',', 5)) + ",1.00000,,,,");
         }
+    }
+
+    @Test
+    void jsonReportsTheLossEveryLogEverySteps() throws IOException {
+        // full batches: one step per epoch, so steps 2 and 4 of four epochs are reported
+        CommandRunner every2 = train(write(XOR).toString(), "--log-format", "json", "--log-every", "2",
+                "--set", "training.epochs=4", "--out", dir.resolve("runs").toString());
+        CommandRunner negative = train(write(XOR).toString(), "--log-format", "json", "--log-every", "-1",
+                "--out", dir.resolve("runs").toString());
+
+        assertThat(every2.exitCode).as(every2.err()).isZero();
+        List<String> steps = every2.out().lines().filter(l -> l.startsWith("{\"event\":\"step\"")).toList();
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0)).startsWith("{\"event\":\"step\",\"epoch\":2,\"step\":2,\"loss\":");
+        assertThat(steps.get(1)).startsWith("{\"event\":\"step\",\"epoch\":4,\"step\":4,\"loss\":");
+        assertThat(negative.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(negative.err().trim()).isEqualTo("--log-every: expected 0 (epochs only) or a positive number of"
+                + " steps, got -1");
+        CommandRunner text = train(write(XOR).toString(), "--log-every", "2", "--out", dir.resolve("runs").toString());
+        assertThat(text.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(text.err().trim()).isEqualTo("--log-every: sets how often --log-format json reports a step; add"
+                + " --log-format json");
     }
 
     @Test

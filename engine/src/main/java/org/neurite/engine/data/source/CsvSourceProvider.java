@@ -10,9 +10,10 @@ import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.DescribedProvider;
 
 /** Provides the data format {@code csv}: a numeric CSV file with one label column. */
-public final class CsvSourceProvider implements DataSourceProvider {
+public final class CsvSourceProvider extends DescribedProvider implements DataSourceProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.required("path", OptionType.STRING, "The CSV file."),
@@ -21,19 +22,9 @@ public final class CsvSourceProvider implements DataSourceProvider {
             OptionSpec.optional("header", OptionType.BOOLEAN, true, "Whether the first line names the columns."),
             OptionSpec.optional("delimiter", OptionType.STRING, ",", "The character between fields."));
 
-    @Override
-    public String name() {
-        return "csv";
-    }
-
-    @Override
-    public String description() {
-        return "A numeric CSV file with one label column: input [columns - 1], one label per row.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
+    /** The provider of {@code csv}. */
+    public CsvSourceProvider() {
+        super("csv", "A numeric CSV file with one label column: input [columns - 1], one label per row.", OPTIONS);
     }
 
     @Override

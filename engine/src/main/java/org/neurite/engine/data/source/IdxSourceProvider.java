@@ -10,9 +10,10 @@ import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.DescribedProvider;
 
 /** Provides the data format {@code idx}: images and labels in a pair of IDX files, as MNIST's. */
-public final class IdxSourceProvider implements DataSourceProvider {
+public final class IdxSourceProvider extends DescribedProvider implements DataSourceProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.required("images", OptionType.STRING, "The IDX images file, gzipped or plain."),
@@ -20,20 +21,11 @@ public final class IdxSourceProvider implements DataSourceProvider {
             OptionSpec.optional("scale", OptionType.NUMBER, null,
                     "Every value is divided by this; default 255 for unsigned bytes, else 1."));
 
-    @Override
-    public String name() {
-        return "idx";
-    }
-
-    @Override
-    public String description() {
-        return "Images and labels in a pair of IDX files (MNIST's layout, gzipped or plain): input of each image's"
-                + " shape, one label.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
+    /** The provider of {@code idx}. */
+    public IdxSourceProvider() {
+        super("idx", "Images and labels in a pair of IDX files (MNIST's layout, gzipped or plain): input of each image's"
+                + " shape, one label.",
+                OPTIONS);
     }
 
     @Override

@@ -10,10 +10,11 @@ import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.DescribedProvider;
 import org.neurite.engine.options.OptionReader;
 
 /** Provides the data format {@code sequences}: variable-length sequences, padded, with a mask. */
-public final class SequencesSourceProvider implements DataSourceProvider {
+public final class SequencesSourceProvider extends DescribedProvider implements DataSourceProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.required("path", OptionType.STRING, "JSON lines ({\"steps\": [...], \"label\": ...}, file name"
@@ -32,20 +33,11 @@ public final class SequencesSourceProvider implements DataSourceProvider {
             OptionSpec.optional("classes", OptionType.INTEGER, null,
                     "The number of classes of per-step labels; default one more than the largest label."));
 
-    @Override
-    public String name() {
-        return "sequences";
-    }
-
-    @Override
-    public String description() {
-        return "Variable-length token or feature sequences from JSON lines or CSV, padded per batch (or to a given"
-                + " length) with an input 'mask' (1 real, 0 padding); a label per sequence, a class or values per step.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
+    /** The provider of {@code sequences}. */
+    public SequencesSourceProvider() {
+        super("sequences", "Variable-length token or feature sequences from JSON lines or CSV, padded per batch (or to a given"
+                + " length) with an input 'mask' (1 real, 0 padding); a label per sequence, a class or values per step.",
+                OPTIONS);
     }
 
     @Override

@@ -11,12 +11,13 @@ import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.DescribedProvider;
 import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.tensor.MemoryBudget;
 import org.neurite.engine.tensor.MemoryLimitException;
 
 /** Provides the data format {@code synthetic}: generated sets, from logic gates to masked token sequences. */
-public final class SyntheticSourceProvider implements DataSourceProvider {
+public final class SyntheticSourceProvider extends DescribedProvider implements DataSourceProvider {
 
     /** The generated sets, truth tables first. */
     public static final List<String> SETS = List.of("xor", "and", "or", "nand", "not", "spirals", "blobs",
@@ -44,20 +45,21 @@ public final class SyntheticSourceProvider implements DataSourceProvider {
             "blobs", Set.of("samples", "noise", "classes", "dims", "seed"),
             "masked_majority", Set.of("samples", "steps", "seed"));
 
-    @Override
-    public String name() {
-        return "synthetic";
+    /** The provider of {@code synthetic}. */
+    public SyntheticSourceProvider() {
+        super("synthetic", "A generated set: a logic gate's truth table (xor, and, or, nand, not), spirals, blobs, or"
+                + " masked_majority token sequences with a mask.",
+                OPTIONS);
     }
 
-    @Override
-    public String description() {
-        return "A generated set: a logic gate's truth table (xor, and, or, nand, not), spirals, blobs, or"
-                + " masked_majority token sequences with a mask.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
+    /**
+     * @param set the name of a generated set
+     * @return the options that set takes: {@code name} and its own (a truth table takes no others)
+     */
+    public static Set<String> optionsOf(String set) {
+        Set<String> keys = new java.util.TreeSet<>(OWN.getOrDefault(set, Set.of()));
+        keys.add("name");
+        return keys;
     }
 
     @Override

@@ -10,10 +10,11 @@ import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.DescribedProvider;
 import org.neurite.engine.options.OptionReader;
 
 /** Provides the data format {@code text}: a UTF-8 file as windows of character ids with next-character targets. */
-public final class TextSourceProvider implements DataSourceProvider {
+public final class TextSourceProvider extends DescribedProvider implements DataSourceProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.required("path", OptionType.STRING, "The UTF-8 text file."),
@@ -36,20 +37,11 @@ public final class TextSourceProvider implements DataSourceProvider {
                     "A JSON list of the characters in id order, or a model.json holding one; default the text's"
                             + " distinct characters in code point order."));
 
-    @Override
-    public String name() {
-        return "text";
-    }
-
-    @Override
-    public String description() {
-        return "A UTF-8 text as windows of character ids (input 'tokens') with the next character as the target"
-                + " of every step; a held-out share is the end of the text.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
+    /** The provider of {@code text}. */
+    public TextSourceProvider() {
+        super("text", "A UTF-8 text as windows of character ids (input 'tokens') with the next character as the target"
+                + " of every step; a held-out share is the end of the text.",
+                OPTIONS);
     }
 
     @Override

@@ -9,10 +9,11 @@ import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.DescribedProvider;
 import org.neurite.engine.options.OptionReader;
 
 /** Provides the data format {@code windows}: sliding windows over a numeric CSV time series, for forecasting. */
-public final class WindowsSourceProvider implements DataSourceProvider {
+public final class WindowsSourceProvider extends DescribedProvider implements DataSourceProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.required("path", OptionType.STRING, "The CSV file, one row per time step, numbers only."),
@@ -25,20 +26,11 @@ public final class WindowsSourceProvider implements DataSourceProvider {
             OptionSpec.optional("header", OptionType.BOOLEAN, true, "Whether the first line names the columns."),
             OptionSpec.optional("delimiter", OptionType.STRING, ",", "The character between fields."));
 
-    @Override
-    public String name() {
-        return "windows";
-    }
-
-    @Override
-    public String description() {
-        return "Sliding windows over a numeric CSV time series (input 'series' [window, columns]) with the target"
-                + " column's value horizon rows later as a regression target; a held-out share is the end.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
+    /** The provider of {@code windows}. */
+    public WindowsSourceProvider() {
+        super("windows", "Sliding windows over a numeric CSV time series (input 'series' [window, columns]) with the target"
+                + " column's value horizon rows later as a regression target; a held-out share is the end.",
+                OPTIONS);
     }
 
     @Override

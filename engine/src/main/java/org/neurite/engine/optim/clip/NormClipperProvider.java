@@ -7,27 +7,18 @@ import org.neurite.api.GradientClipperProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.DescribedProvider;
 import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code norm}: {@link GlobalNormClipper}, as {@code torch.nn.utils.clip_grad_norm_}. */
-public final class NormClipperProvider implements GradientClipperProvider {
+public final class NormClipperProvider extends DescribedProvider implements GradientClipperProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.required("max_norm", OptionType.NUMBER, "the largest joint L2 norm of all gradients, > 0"));
 
-    @Override
-    public String name() {
-        return "norm";
-    }
-
-    @Override
-    public String description() {
-        return "Scales all gradients together so that their joint L2 norm is at most max_norm.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
+    /** The provider of {@code norm}. */
+    public NormClipperProvider() {
+        super("norm", "Scales all gradients together so that their joint L2 norm is at most max_norm.", OPTIONS);
     }
 
     @Override

@@ -7,24 +7,15 @@ import org.neurite.api.OptionSpec;
 import org.neurite.api.Options;
 import org.neurite.api.ScheduleContext;
 import org.neurite.api.ScheduleProvider;
+import org.neurite.engine.options.DescribedProvider;
 import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code constant}, the schedule of a run that names none: the optimizer's {@code lr} throughout. */
-public final class ConstantRateProvider implements ScheduleProvider {
+public final class ConstantRateProvider extends DescribedProvider implements ScheduleProvider {
 
-    @Override
-    public String name() {
-        return "constant";
-    }
-
-    @Override
-    public String description() {
-        return "Keeps the learning rate at the optimizer's lr.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of();
+    /** The provider of {@code constant}. */
+    public ConstantRateProvider() {
+        super("constant", "Keeps the learning rate at the optimizer's lr.", List.of());
     }
 
     @Override

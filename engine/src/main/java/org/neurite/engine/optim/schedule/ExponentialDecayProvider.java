@@ -8,27 +8,18 @@ import org.neurite.api.OptionType;
 import org.neurite.api.Options;
 import org.neurite.api.ScheduleContext;
 import org.neurite.api.ScheduleProvider;
+import org.neurite.engine.options.DescribedProvider;
 import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code exponential}: {@link ExponentialDecay}, as {@code torch.optim.lr_scheduler.ExponentialLR}. */
-public final class ExponentialDecayProvider implements ScheduleProvider {
+public final class ExponentialDecayProvider extends DescribedProvider implements ScheduleProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.required("gamma", OptionType.NUMBER, "factor applied to the rate at every step, > 0"));
 
-    @Override
-    public String name() {
-        return "exponential";
-    }
-
-    @Override
-    public String description() {
-        return "Multiplies the learning rate by gamma at every step.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
+    /** The provider of {@code exponential}. */
+    public ExponentialDecayProvider() {
+        super("exponential", "Multiplies the learning rate by gamma at every step.", OPTIONS);
     }
 
     @Override

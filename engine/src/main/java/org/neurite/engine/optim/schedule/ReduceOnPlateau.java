@@ -1,9 +1,8 @@
 package org.neurite.engine.optim.schedule;
 
-import java.util.List;
-
 import org.neurite.api.LearningRateSchedule;
 import org.neurite.engine.train.EpochResult;
+import org.neurite.engine.train.Monitor;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingListener;
 import org.neurite.engine.train.TrainingState;
@@ -19,54 +18,6 @@ import org.neurite.engine.train.TrainingState;
  * checkpoint and continues with the same rate.
  */
 public final class ReduceOnPlateau implements LearningRateSchedule, TrainingListener {
-
-    /** The measure watched, by its name in configs. */
-    public enum Monitor {
-        /** The validation loss; lower is better. */
-        VAL_LOSS("val_loss"),
-        /** The validation accuracy; higher is better. */
-        VAL_ACCURACY("val_accuracy"),
-        /** The training loss; lower is better. */
-        LOSS("loss");
-
-        private final String key;
-
-        Monitor(String key) {
-            this.key = key;
-        }
-
-        /** @return the name in configs */
-        public String key() {
-            return key;
-        }
-
-        /** @return every name, for messages and choices */
-        public static List<String> keys() {
-            return List.of(VAL_LOSS.key, VAL_ACCURACY.key, LOSS.key);
-        }
-
-        /**
-         * @param key a name from {@link #keys()}
-         * @return the monitor
-         */
-        public static Monitor of(String key) {
-            for (Monitor m : values()) {
-                if (m.key.equals(key)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("reduce_on_plateau: unknown monitor '" + key + "'; known: "
-                    + String.join(", ", keys()));
-        }
-
-        double value(EpochResult r) {
-            return switch (this) {
-                case VAL_LOSS -> r.validationLoss();
-                case VAL_ACCURACY -> r.validationAccuracy();
-                case LOSS -> r.loss();
-            };
-        }
-    }
 
     private final double baseRate;
     private final Monitor monitor;
@@ -132,11 +83,7 @@ public final class ReduceOnPlateau implements LearningRateSchedule, TrainingList
 
     @Override
     public void onEpochEnd(Trainer trainer, EpochResult result) {
-        double value = monitor.value(result);
-        if (Double.isNaN(value)) {
-            throw new IllegalStateException("reduce_on_plateau monitors " + monitor.key() + ", which epoch "
-                    + result.epoch() + " did not measure" + (result.hasValidation() ? "" : ": there is no validation data"));
-        }
+        double value = monitor.measured(result, "reduce_on_plateau");
         if (Double.isNaN(best) || improves(value)) {
             best = value;
             bad = 0;
@@ -156,7 +103,7 @@ public final class ReduceOnPlateau implements LearningRateSchedule, TrainingList
 
     /** Relative threshold, as PyTorch's default {@code threshold_mode='rel'}. */
     private boolean improves(double value) {
-        return monitor == Monitor.VAL_ACCURACY ? value > best * (1 + threshold) : value < best * (1 - threshold);
+        return monitor.higherIsBetter() ? value > best * (1 + threshold) : value < best * (1 - threshold);
     }
 
     /** @return the rate the coming steps use */

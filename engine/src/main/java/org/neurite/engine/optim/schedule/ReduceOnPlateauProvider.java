@@ -2,6 +2,8 @@ package org.neurite.engine.optim.schedule;
 
 import java.util.List;
 
+import org.neurite.engine.options.DescribedProvider;
+import org.neurite.engine.train.Monitor;
 import org.neurite.api.LearningRateSchedule;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
@@ -11,7 +13,7 @@ import org.neurite.api.ScheduleProvider;
 import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code reduce_on_plateau}: {@link ReduceOnPlateau}, as {@code torch.optim.lr_scheduler.ReduceLROnPlateau}. */
-public final class ReduceOnPlateauProvider implements ScheduleProvider {
+public final class ReduceOnPlateauProvider extends DescribedProvider implements ScheduleProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.optional("monitor", OptionType.STRING, "val_loss", "val_loss, val_accuracy or loss (training)"),
@@ -21,25 +23,16 @@ public final class ReduceOnPlateauProvider implements ScheduleProvider {
             OptionSpec.optional("cooldown", OptionType.INTEGER, 0, "epochs after a reduction before watching again, >= 0"),
             OptionSpec.optional("min_lr", OptionType.NUMBER, 0.0, "the lowest rate, >= 0"));
 
-    @Override
-    public String name() {
-        return "reduce_on_plateau";
-    }
-
-    @Override
-    public String description() {
-        return "Multiplies the learning rate by factor when the monitored measure has not improved for patience epochs.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
+    /** The provider of {@code reduce_on_plateau}. */
+    public ReduceOnPlateauProvider() {
+        super("reduce_on_plateau", "Multiplies the learning rate by factor when the monitored measure has not improved for patience epochs.",
+                OPTIONS);
     }
 
     @Override
     public LearningRateSchedule create(Options options, ScheduleContext context) {
         OptionReader in = OptionReader.of(options, OPTIONS);
-        String monitor = in.choice("monitor", ReduceOnPlateau.Monitor.keys());
+        String monitor = in.choice("monitor", Monitor.keys());
         double factor = in.number("factor");
         if (!(factor > 0 && factor < 1)) {
             throw new org.neurite.api.OptionException(options.pathOf("factor"), "must be in (0, 1), got " + factor);
@@ -55,7 +48,7 @@ public final class ReduceOnPlateauProvider implements ScheduleProvider {
                         + e.getValue());
             }
         }
-        return new ReduceOnPlateau(context.baseRate(), ReduceOnPlateau.Monitor.of(monitor), factor, patience, threshold,
+        return new ReduceOnPlateau(context.baseRate(), Monitor.of(monitor), factor, patience, threshold,
                 cooldown, minRate);
     }
 }

@@ -8,10 +8,11 @@ import org.neurite.api.OptionType;
 import org.neurite.api.Options;
 import org.neurite.api.ScheduleContext;
 import org.neurite.api.ScheduleProvider;
+import org.neurite.engine.options.DescribedProvider;
 import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code cosine}: {@link WarmupCosine}, a linear warm-up and cosine annealing, by default over the whole run. */
-public final class WarmupCosineProvider implements ScheduleProvider {
+public final class WarmupCosineProvider extends DescribedProvider implements ScheduleProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.optional("warmup_steps", OptionType.INTEGER, 0,
@@ -21,19 +22,9 @@ public final class WarmupCosineProvider implements ScheduleProvider {
                             + " (epochs x batches)"),
             OptionSpec.optional("min_lr", OptionType.NUMBER, 0.0, "the final rate, in [0, lr]"));
 
-    @Override
-    public String name() {
-        return "cosine";
-    }
-
-    @Override
-    public String description() {
-        return "Warms the learning rate up linearly, then anneals it along a cosine to min_lr.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
+    /** The provider of {@code cosine}. */
+    public WarmupCosineProvider() {
+        super("cosine", "Warms the learning rate up linearly, then anneals it along a cosine to min_lr.", OPTIONS);
     }
 
     @Override

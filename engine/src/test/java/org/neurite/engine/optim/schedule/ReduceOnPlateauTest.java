@@ -12,6 +12,7 @@ import org.neurite.api.OptionException;
 import org.neurite.api.Options;
 import org.neurite.api.ScheduleContext;
 import org.neurite.engine.train.EpochResult;
+import org.neurite.engine.train.Monitor;
 import org.neurite.engine.train.TrainingState;
 
 class ReduceOnPlateauTest {
@@ -23,7 +24,7 @@ class ReduceOnPlateauTest {
     /** The rates torch 1.13's ReduceLROnPlateau(factor=0.5, patience=1, min_lr=0.02) holds after each of these losses. */
     @Test
     void halvesTheRateAfterPatienceEpochsWithoutImprovementAsPyTorchDoes() {
-        ReduceOnPlateau plateau = new ReduceOnPlateau(0.1, ReduceOnPlateau.Monitor.VAL_LOSS, 0.5, 1, 1e-4, 0, 0.02);
+        ReduceOnPlateau plateau = new ReduceOnPlateau(0.1, Monitor.VAL_LOSS, 0.5, 1, 1e-4, 0, 0.02);
         double[] losses = {1.0, 0.9, 0.95, 0.93, 0.92, 0.91, 0.95, 0.96, 0.97, 0.98};
         List<Double> rates = new ArrayList<>();
         plateau.onTrainingStart(null);
@@ -37,10 +38,10 @@ class ReduceOnPlateauTest {
     @Test
     void aResumedRunReplaysTheEpochsBeforeAndContinuesWithTheSameRate() {
         List<EpochResult> history = List.of(epoch(1, 1.0), epoch(2, 1.1), epoch(3, 1.2));
-        ReduceOnPlateau straight = new ReduceOnPlateau(0.1, ReduceOnPlateau.Monitor.VAL_LOSS, 0.5, 1, 0, 0, 0);
+        ReduceOnPlateau straight = new ReduceOnPlateau(0.1, Monitor.VAL_LOSS, 0.5, 1, 0, 0, 0);
         straight.onTrainingStart(null);
         history.forEach(r -> straight.onEpochEnd(null, r));
-        ReduceOnPlateau resumed = new ReduceOnPlateau(0.1, ReduceOnPlateau.Monitor.VAL_LOSS, 0.5, 1, 0, 0, 0);
+        ReduceOnPlateau resumed = new ReduceOnPlateau(0.1, Monitor.VAL_LOSS, 0.5, 1, 0, 0, 0);
         resumed.onTrainingStart(null);
         resumed.onResume(null, new TrainingState(3, 30, history, false));
 

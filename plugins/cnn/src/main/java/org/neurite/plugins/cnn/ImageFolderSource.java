@@ -59,6 +59,7 @@ final class ImageFolderSource implements DataSource {
                     + " of images per class)");
         }
         List<String> names = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         List<float[]> images = new ArrayList<>();
         List<Float> labels = new ArrayList<>();
         int[] shape = size;
@@ -75,6 +76,7 @@ final class ImageFolderSource implements DataSource {
                 } catch (IOException e) {
                     // a damaged or unreadable image file: named, and skipped only when asked
                     if (skipBad) {
+                        skipped.add(folder.relativize(file).toString());
                         continue;
                     }
                     throw new DataFileException(file.toString(), "file", "cannot be read as an image ("
@@ -82,6 +84,7 @@ final class ImageFolderSource implements DataSource {
                 }
                 if (image == null) {
                     if (skipBad) {
+                        skipped.add(folder.relativize(file).toString());
                         continue;
                     }
                     throw new DataFileException(file.toString(), "file", "is not an image ImageIO can read (PNG, JPEG,"
@@ -97,6 +100,13 @@ final class ImageFolderSource implements DataSource {
                 images.add(pixels(size == null ? image : resized(image, size), channels));
                 labels.add((float) (names.size() - 1));
             }
+        }
+        if (!skipped.isEmpty()) {
+            // skipping is asked for, but a user still learns which files were left out
+            System.getLogger("neurite").log(System.Logger.Level.WARNING, folder + ": skipped " + skipped.size()
+                    + (skipped.size() == 1 ? " file that is not a readable image: " : " files that are not readable"
+                    + " images: ") + String.join(", ", skipped.subList(0, Math.min(5, skipped.size())))
+                    + (skipped.size() > 5 ? ", ..." : "") + " (on_error: skip)");
         }
         if (images.isEmpty()) {
             throw new DataFileException(folder.toString(), "folder", "holds no image in its class subfolders " + names);
