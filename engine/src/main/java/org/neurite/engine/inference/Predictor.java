@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.tensor.CpuTensor;
 import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
+import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
 
@@ -52,6 +52,8 @@ public final class Predictor {
     private final int features;
     private final int outputs;
     private final Backend backend = CpuBackend.instance();
+    /** The fewest inputs worth a thread of their own when copying inputs or scoring outputs. */
+    private static final int ROWS_PER_CHUNK = 64;
 
     private Predictor(Model network, Preprocessing preprocessing, List<String> classNames, String loss, String source) {
         if (network.inputShapes().size() != 1) {
@@ -212,16 +214,22 @@ public final class Predictor {
      * @throws IllegalArgumentException if an input has the wrong length (naming its index)
      */
     public List<Prediction> predictBatch(float[][] inputs) {
-        float[] values = new float[inputs.length * features];
         for (int i = 0; i < inputs.length; i++) {
-            String what = "inputs[" + i + "]";
             if (inputs[i] == null) {
-                throw new IllegalArgumentException(what + " is null, expected " + features + " values (input shape "
-                        + inputShape + ")");
+                throw new IllegalArgumentException("inputs[" + i + "] is null, expected " + features
+                        + " values (input shape " + inputShape + ")");
             }
-            checkLength(inputs[i].length, what);
-            preprocessing.applyInto(inputs[i], values, i * features);
+            if (inputs[i].length != features) {
+                checkLength(inputs[i].length, "inputs[" + i + "]");
+            }
         }
+        float[] values = new float[inputs.length * features];
+        // the copy with its pre-processing is a pass over the whole batch: the kernels' threads share it
+        Parallel.forRange(inputs.length, ROWS_PER_CHUNK, (start, end) -> {
+            for (int i = start; i < end; i++) {
+                preprocessing.applyInto(inputs[i], values, i * features);
+            }
+        });
         return forward(values, inputs.length);
     }
 
@@ -327,18 +335,26 @@ public final class Predictor {
             throw new IllegalStateException("the network gave " + out.length + " outputs for " + batch + " inputs, expected "
                     + batch * outputs);
         }
-        List<Prediction> predictions = new ArrayList<>(batch);
-        for (int b = 0; b < batch; b++) {
-            float[] p = scores.probabilities(out, b * outputs, outputs);
-            int best = 0;
-            for (int c = 1; c < p.length; c++) {
-                if (p[c] > p[best]) {
-                    best = c;
-                }
+        Prediction[] predictions = new Prediction[batch];
+        float[] scored = out;
+        Parallel.forRange(batch, ROWS_PER_CHUNK, (start, end) -> {
+            for (int b = start; b < end; b++) {
+                predictions[b] = predictionOf(scored, b);
             }
-            predictions.add(new Prediction(best, classNames == null ? null : classNames.get(best), p));
+        });
+        return Arrays.asList(predictions);
+    }
+
+    /** The prediction from the outputs of input {@code b} of a batch. */
+    private Prediction predictionOf(float[] out, int b) {
+        float[] p = scores.probabilities(out, b * outputs, outputs);
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
         }
-        return predictions;
+        return new Prediction(best, classNames == null ? null : classNames.get(best), p);
     }
 
     private static List<String> missingPlugins(Path file, Components components) {
