@@ -223,14 +223,18 @@ public final class Predictor {
                 checkLength(inputs[i].length, "inputs[" + i + "]");
             }
         }
-        float[] values = new float[inputs.length * features];
-        // the copy with its pre-processing is a pass over the whole batch: the kernels' threads share it
+        Prediction[] predictions = new Prediction[inputs.length];
+        // Samples are independent in inference, so the batch splits into one part per thread, each
+        // copied, pre-processed and run through the whole network on its thread: no hand-off
+        // between threads inside a layer, and each part's activations stay in that core's caches.
         Parallel.forRange(inputs.length, ROWS_PER_CHUNK, (start, end) -> {
+            float[] values = new float[(end - start) * features];
             for (int i = start; i < end; i++) {
-                preprocessing.applyInto(inputs[i], values, i * features);
+                preprocessing.applyInto(inputs[i], values, (i - start) * features);
             }
+            predictInto(values, end - start, predictions, start);
         });
-        return forward(values, inputs.length);
+        return Arrays.asList(predictions);
     }
 
     /**
@@ -325,6 +329,16 @@ public final class Predictor {
 
     /** Predicts from pre-processed values, which are this call's own. */
     private List<Prediction> forward(float[] values, int batch) {
+        Prediction[] predictions = new Prediction[batch];
+        predictInto(values, batch, predictions, 0);
+        return Arrays.asList(predictions);
+    }
+
+    /**
+     * Runs the network on pre-processed values (this call's own) and writes one prediction per
+     * input into {@code predictions} from {@code at}.
+     */
+    private void predictInto(float[] values, int batch, Prediction[] predictions, int at) {
         float[] out;
         try (GradScope ignored = backend.noGrad()) {
             // values is this call's own copy: wrapped, not copied again
@@ -335,14 +349,9 @@ public final class Predictor {
             throw new IllegalStateException("the network gave " + out.length + " outputs for " + batch + " inputs, expected "
                     + batch * outputs);
         }
-        Prediction[] predictions = new Prediction[batch];
-        float[] scored = out;
-        Parallel.forRange(batch, ROWS_PER_CHUNK, (start, end) -> {
-            for (int b = start; b < end; b++) {
-                predictions[b] = predictionOf(scored, b);
-            }
-        });
-        return Arrays.asList(predictions);
+        for (int b = 0; b < batch; b++) {
+            predictions[at + b] = predictionOf(out, b);
+        }
     }
 
     /** The prediction from the outputs of input {@code b} of a batch. */
