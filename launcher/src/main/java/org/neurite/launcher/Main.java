@@ -7,8 +7,6 @@ public final class Main {
 
     /** Guice's switch for generating classes at run time (for faster injection in long-lived servers). */
     private static final String GUICE_CLASS_GENERATION = "guice_bytecode_gen_option";
-    /** Set by {@code bin/neurite} when this JVM writes the class-data-sharing archive at its exit. */
-    static final String WRITES_CLASS_ARCHIVE = "neurite.cds.writing";
 
     private Main() {
     }
@@ -25,13 +23,6 @@ public final class Main {
         if (System.getProperty(GUICE_CLASS_GENERATION) == null) {
             System.setProperty(GUICE_CLASS_GENERATION, "DISABLED");
         }
-        int status = NeuriteCommand.run(args);
-        if (Boolean.getBoolean(WRITES_CLASS_ARCHIVE)) {
-            // The archive is written as the JVM exits, in memory of its own on top of what the process
-            // holds: the command's garbage (a run's data, hundreds of MiB) is collected first, so that
-            // the heap gives its memory back and the first run's peak stays that of the work.
-            System.gc();
-        }
-        System.exit(status);
+        System.exit(NeuriteCommand.run(args));
     }
 }
