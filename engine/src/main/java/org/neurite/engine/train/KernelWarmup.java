@@ -41,7 +41,7 @@ public final class KernelWarmup {
     /** Passes the warm-up makes at least (their back-edge counts pass the JIT's thresholds). */
     static final int PASSES = 24;
     /** Passes the warm-up makes at most. */
-    static final int MAX_PASSES = 400;
+    static final int MAX_PASSES = 200;
     /** The passes past {@link #PASSES} that must all be this close to the fastest one for the warm-up to end. */
     private static final int STEADY_PASSES = 6;
     private static final double STEADY_RATIO = 1.25;
