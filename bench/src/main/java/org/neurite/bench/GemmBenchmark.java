@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The default shapes are 1024³ and the products of one training step of the 784-256-128-10
  * perceptron at batch 128 (forward {@code x W^T}, weight gradient {@code dY^T x}, input
- * gradient {@code dY W}).
+ * gradient {@code dY W}), and the forward products of prediction at batch 1000.
  *
  * <p>Warm-up is long on purpose: the first calls run the vector kernel in the interpreter and
  * in C1 code, and on a busy machine the optimizing compiler needs several seconds. Short
@@ -44,6 +44,7 @@ public abstract class GemmBenchmark {
         "nt_128_256_784", "tn_256_784_128",
         "nt_128_128_256", "tn_128_256_128", "nn_128_256_128",
         "nt_128_10_128", "tn_10_128_128", "nn_128_128_10", "nn_128_10_128",
+        "nt_1000_256_784", "nt_1000_128_256", "nt_1000_10_128",
     })
     public String shape;
 

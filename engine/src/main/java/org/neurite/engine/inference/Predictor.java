@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.tensor.CpuTensor;
 import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
+import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
 
@@ -52,6 +52,8 @@ public final class Predictor {
     private final int features;
     private final int outputs;
     private final Backend backend = CpuBackend.instance();
+    /** The fewest inputs worth a thread of their own when copying inputs or scoring outputs. */
+    private static final int ROWS_PER_CHUNK = 64;
 
     private Predictor(Model network, Preprocessing preprocessing, List<String> classNames, String loss, String source) {
         if (network.inputShapes().size() != 1) {
@@ -217,17 +219,27 @@ public final class Predictor {
      */
     public List<Prediction> predictBatch(float[][] inputs) {
         given(inputs, "inputs");
-        float[] values = new float[inputs.length * features];
         for (int i = 0; i < inputs.length; i++) {
-            String what = "inputs[" + i + "]";
             if (inputs[i] == null) {
-                throw new IllegalArgumentException(what + " is null, expected " + features + " values (input shape "
-                        + inputShape + ")");
+                throw new IllegalArgumentException("inputs[" + i + "] is null, expected " + features
+                        + " values (input shape " + inputShape + ")");
             }
-            checkLength(inputs[i].length, what);
-            preprocessing.applyInto(inputs[i], values, i * features);
+            if (inputs[i].length != features) {
+                checkLength(inputs[i].length, "inputs[" + i + "]");
+            }
         }
-        return forward(values, inputs.length);
+        Prediction[] predictions = new Prediction[inputs.length];
+        // Samples are independent in inference, so the batch splits into one part per thread, each
+        // copied, pre-processed and run through the whole network on its thread: no hand-off
+        // between threads inside a layer, and each part's activations stay in that core's caches.
+        Parallel.forRange(inputs.length, ROWS_PER_CHUNK, (start, end) -> {
+            float[] values = new float[(end - start) * features];
+            for (int i = start; i < end; i++) {
+                preprocessing.applyInto(inputs[i], values, (i - start) * features);
+            }
+            predictInto(values, end - start, predictions, start);
+        });
+        return Arrays.asList(predictions);
     }
 
     /**
@@ -331,6 +343,16 @@ public final class Predictor {
 
     /** Predicts from pre-processed values, which are this call's own. */
     private List<Prediction> forward(float[] values, int batch) {
+        Prediction[] predictions = new Prediction[batch];
+        predictInto(values, batch, predictions, 0);
+        return Arrays.asList(predictions);
+    }
+
+    /**
+     * Runs the network on pre-processed values (this call's own) and writes one prediction per
+     * input into {@code predictions} from {@code at}.
+     */
+    private void predictInto(float[] values, int batch, Prediction[] predictions, int at) {
         float[] out;
         try (GradScope ignored = backend.noGrad()) {
             // values is this call's own copy: wrapped, not copied again
@@ -341,18 +363,21 @@ public final class Predictor {
             throw new IllegalStateException("the network gave " + out.length + " outputs for " + batch + " inputs, expected "
                     + batch * outputs);
         }
-        List<Prediction> predictions = new ArrayList<>(batch);
         for (int b = 0; b < batch; b++) {
-            float[] p = scores.probabilities(out, b * outputs, outputs);
-            int best = 0;
-            for (int c = 1; c < p.length; c++) {
-                if (p[c] > p[best]) {
-                    best = c;
-                }
-            }
-            predictions.add(new Prediction(best, classNames == null ? null : classNames.get(best), p));
+            predictions[at + b] = predictionOf(out, b);
         }
-        return predictions;
+    }
+
+    /** The prediction from the outputs of input {@code b} of a batch. */
+    private Prediction predictionOf(float[] out, int b) {
+        float[] p = scores.probabilities(out, b * outputs, outputs);
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return new Prediction(best, classNames == null ? null : classNames.get(best), p);
     }
 
     private static List<String> missingPlugins(Path file, Components components) {

@@ -12,6 +12,12 @@ final class BlockedGemm {
 
     /** Below this many multiply-adds a product runs on the calling thread. */
     static final long PARALLEL_MIN_WORK = 1L << 21;
+    /**
+     * What packing one float of A or B costs, in multiply-adds of the micro-kernel: packing
+     * moves about one float per cycle (a transposing copy), the vector kernel does some 32
+     * multiply-adds per cycle (16 lanes, two FMA units).
+     */
+    static final long PACK_COST = 32;
 
     private final MicroKernel kernel;
     private final int mr;
@@ -68,11 +74,14 @@ final class BlockedGemm {
 
     /**
      * Chooses how many parts the rows are split into (the columns take the rest of the threads):
-     * the split whose largest part has the fewest tiles, then the squarest parts.
+     * the split whose largest part costs least, counting its tiles' multiply-adds and the panels
+     * of A and B it packs (each part packs the rows of A and the columns of B it covers, so a
+     * split of the rows packs all of B in every part, a split of the columns all of A), then the
+     * squarest parts.
      */
-    private static int rowParts(int threads, int rowTiles, int colTiles) {
+    private int rowParts(int threads, int rowTiles, int colTiles) {
         int best = 1;
-        long bestTiles = Long.MAX_VALUE;
+        long bestCost = Long.MAX_VALUE;
         long bestPerimeter = Long.MAX_VALUE;
         for (int rows = 1; rows <= threads; rows++) {
             if (threads % rows != 0 || rows > rowTiles) {
@@ -81,11 +90,11 @@ final class BlockedGemm {
             int cols = Math.min(threads / rows, colTiles);
             long partRows = ceilDiv(rowTiles, rows);
             long partCols = ceilDiv(colTiles, cols);
-            long tiles = partRows * partCols;
+            long cost = partRows * partCols * mr * nr + PACK_COST * (partRows * mr + partCols * nr);
             long perimeter = partRows + partCols;
-            if (tiles < bestTiles || (tiles == bestTiles && perimeter < bestPerimeter)) {
+            if (cost < bestCost || (cost == bestCost && perimeter < bestPerimeter)) {
                 best = rows;
-                bestTiles = tiles;
+                bestCost = cost;
                 bestPerimeter = perimeter;
             }
         }

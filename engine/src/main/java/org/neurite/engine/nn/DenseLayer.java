@@ -20,7 +20,9 @@ import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.activation.FunctionActivation;
 import org.neurite.engine.init.UniformInitializer;
+import org.neurite.engine.ops.Activations;
 import org.neurite.engine.ops.Matmul;
 import org.neurite.engine.options.OptionReader;
 import org.neurite.engine.registry.ComponentRef;
@@ -135,9 +137,20 @@ public final class DenseLayer implements Layer {
         if (shape.rank() < 1 || shape.dim(-1) != inFeatures) {
             throw new ShapeMismatchException("dense: expects inputs whose last axis is " + inFeatures + ", got " + shape);
         }
-        Tensor z = Matmul.matmulTransposed(CpuTensor.of(input), CpuTensor.of(weight.value()),
+        CpuTensor z = Matmul.matmulTransposed(CpuTensor.of(input), CpuTensor.of(weight.value()),
                 bias == null ? null : CpuTensor.of(bias.value()));
-        return activation == null ? z : activation.apply(z);
+        if (activation == null) {
+            return z;
+        }
+        if (!z.requiresGrad() && isRelu(activation)) {
+            // inference: z is this call's own and records nothing, so relu may overwrite it
+            return Activations.reluInPlace(z);
+        }
+        return activation.apply(z);
+    }
+
+    private static boolean isRelu(Activation activation) {
+        return activation instanceof FunctionActivation f && "relu".equals(f.name());
     }
 
     /** Creates dense layers from configs. */

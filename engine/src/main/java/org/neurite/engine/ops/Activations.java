@@ -95,6 +95,27 @@ public final class Activations {
     }
 
     /**
+     * {@code max(0, x)} written over the values of {@code a}, for a tensor only its caller holds
+     * and through which no gradient flows (inference): no second array, one pass.
+     *
+     * @param a the input, which must not require a gradient
+     * @return {@code a}, its values replaced
+     * @throws IllegalArgumentException if {@code a} requires a gradient
+     */
+    public static CpuTensor reluInPlace(CpuTensor a) {
+        if (a.requiresGrad()) {
+            throw new IllegalArgumentException("reluInPlace: the tensor requires a gradient; use relu");
+        }
+        float[] x = a.data();
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                x[i] = Math.max(x[i], 0f);
+            }
+        });
+        return a;
+    }
+
+    /**
      * @param a the input
      * @param slope the factor for negative inputs
      * @return {@code x} where {@code x > 0}, else {@code slope * x}; the gradient at 0 is {@code slope}

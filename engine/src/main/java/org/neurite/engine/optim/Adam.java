@@ -2,6 +2,7 @@ package org.neurite.engine.optim;
 
 import java.util.List;
 
+import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.options.OptionChecks;
 
 /**
@@ -56,6 +57,9 @@ public final class Adam extends StatefulOptimizer {
             this(lr, beta1, beta2, eps, weightDecay, amsgrad, false);
         }
     }
+
+    /** The fewest values worth a thread of their own in an update. */
+    private static final int VALUES_PER_CHUNK = 1 << 15;
 
     private final Settings settings;
     private final boolean decoupled;
@@ -112,20 +116,45 @@ public final class Adam extends StatefulOptimizer {
         float[] m = state.buffer(EXP_AVG, n, 0);
         float[] v = state.buffer(EXP_AVG_SQ, n, 0);
         float[] vMax = settings.amsgrad() ? state.buffer(MAX_EXP_AVG_SQ, n, 0) : null;
-        for (int i = 0; i < n; i++) {
-            if (decay) {
-                p[i] = p[i] * shrink;
+        boolean plain = !decay && l2 == 0 && vMax == null;
+        // a pass over every value of the parameter: large ones are split over the kernels' threads
+        Parallel.forRange(n, VALUES_PER_CHUNK, (start, end) -> {
+            if (plain) {
+                plainRange(start, end, p, grad, m, v, beta1, beta2, blend1, blend2, negStepSize, correction2Sqrt, eps);
+                return;
             }
-            float g = l2 == 0 ? grad[i] : Math.fma(l2, p[i], grad[i]);
-            m[i] = Math.fma(blend1, g, m[i] * beta1);
-            v[i] = Math.fma(blend2 * g, g, v[i] * beta2);
-            float second = v[i];
-            if (vMax != null) {
-                vMax[i] = Math.max(vMax[i], v[i]);
-                second = vMax[i];
+            for (int i = start; i < end; i++) {
+                if (decay) {
+                    p[i] = p[i] * shrink;
+                }
+                float g = l2 == 0 ? grad[i] : Math.fma(l2, p[i], grad[i]);
+                m[i] = Math.fma(blend1, g, m[i] * beta1);
+                v[i] = Math.fma(blend2 * g, g, v[i] * beta2);
+                float second = v[i];
+                if (vMax != null) {
+                    vMax[i] = Math.max(vMax[i], v[i]);
+                    second = vMax[i];
+                }
+                float denom = (float) Math.sqrt(second) / correction2Sqrt + eps;
+                p[i] = p[i] + negStepSize * m[i] / denom;
             }
-            float denom = (float) Math.sqrt(second) / correction2Sqrt + eps;
-            p[i] = p[i] + negStepSize * m[i] / denom;
+        });
+    }
+
+    /**
+     * The update without weight decay or amsgrad, the same arithmetic as the general loop: a
+     * loop without branches, which the JIT turns into vector instructions.
+     */
+    private static void plainRange(int start, int end, float[] p, float[] grad, float[] m, float[] v, float beta1,
+            float beta2, float blend1, float blend2, float negStepSize, float correction2Sqrt, float eps) {
+        for (int i = start; i < end; i++) {
+            float g = grad[i];
+            float mi = Math.fma(blend1, g, m[i] * beta1);
+            float vi = Math.fma(blend2 * g, g, v[i] * beta2);
+            m[i] = mi;
+            v[i] = vi;
+            float denom = (float) Math.sqrt(vi) / correction2Sqrt + eps;
+            p[i] = p[i] + negStepSize * mi / denom;
         }
     }
 }

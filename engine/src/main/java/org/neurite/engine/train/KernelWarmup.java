@@ -2,26 +2,35 @@ package org.neurite.engine.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.neurite.api.Backend;
+import org.neurite.api.Loss;
 import org.neurite.api.Mode;
+import org.neurite.api.Optimizer;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.init.ConstantInitializer;
 import org.neurite.engine.nn.Model;
 
 /**
  * Warms the kernels a model's training uses up before the first epoch, so that it does not run
  * at the interpreter's pace while the JIT compiles them: on a thread of its own (typically while
- * the data loads), forward and backward passes on a batch of the model's real shapes.
+ * the data loads), training steps on a batch of the model's real shapes: forward, the run's loss
+ * and backward, and an update by a scratch optimizer of the run's kind over scratch copies of
+ * the parameters. It goes on until the steps stop getting faster (the JIT's optimizing compiler
+ * has caught up with every kernel of a step), within {@value #MAX_PASSES} passes and a time limit.
  *
  * <p>The passes change nothing a run depends on: they run in {@link Mode#INFERENCE} (no dropout
- * draws, no batch-norm statistics), the gradients they leave are zeroed, the optimizer is not
- * touched. Any failure ends the warm-up quietly: the run itself will meet and report it.
+ * draws, no batch-norm statistics), the gradients they leave are zeroed, the run's optimizer is
+ * not touched. Any failure ends that part of the warm-up quietly: the run itself will meet and
+ * report it.
  *
  * <pre>{@code
- * KernelWarmup warmup = KernelWarmup.start(model, 128);
+ * KernelWarmup warmup = KernelWarmup.start(model, 128, loss, config.createOptimizer(components));
  * Dataset train = load(...);
  * warmup.finish();
  * trainer.fit(train, validation);
@@ -29,28 +38,48 @@ import org.neurite.engine.nn.Model;
  */
 public final class KernelWarmup {
 
-    /** Passes after which the JIT has compiled the kernels' hot loops (their back-edge counts pass its thresholds). */
+    /** Passes the warm-up makes at least (their back-edge counts pass the JIT's thresholds). */
     static final int PASSES = 24;
+    /** Passes the warm-up makes at most. */
+    static final int MAX_PASSES = 200;
+    /** The passes past {@link #PASSES} that must all be this close to the fastest one for the warm-up to end. */
+    private static final int STEADY_PASSES = 6;
+    private static final double STEADY_RATIO = 1.25;
     /** The longest a warm-up may take, however slow the machine. */
     private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(8);
 
     private final Thread thread;
     private volatile int passes;
 
-    private KernelWarmup(Model model, int batchSize) {
-        this.thread = new Thread(() -> run(model, batchSize), "neurite-kernel-warmup");
+    private KernelWarmup(Model model, int batchSize, Loss loss, Optimizer scratchOptimizer) {
+        this.thread = new Thread(() -> run(model, batchSize, loss, scratchOptimizer), "neurite-kernel-warmup");
         thread.setDaemon(true);
     }
 
     /**
-     * Starts warming up on a daemon thread.
+     * Starts warming up the model's forward and backward passes on a daemon thread, with the sum
+     * of its outputs as the loss and no update.
      *
      * @param model the model, which must not be trained or changed until {@link #finish()} returns
      * @param batchSize the batch size of the run, at least 1
      * @return the warm-up under way
      */
     public static KernelWarmup start(Model model, int batchSize) {
-        KernelWarmup w = new KernelWarmup(model, Math.max(1, batchSize));
+        return start(model, batchSize, null, null);
+    }
+
+    /**
+     * Starts warming up whole training steps on a daemon thread.
+     *
+     * @param model the model, which must not be trained or changed until {@link #finish()} returns
+     * @param batchSize the batch size of the run, at least 1
+     * @param loss the run's loss, or {@code null} for the sum of the outputs
+     * @param scratchOptimizer a fresh optimizer of the run's kind and settings (not the run's own:
+     *     it updates scratch parameters), or {@code null} for no update
+     * @return the warm-up under way
+     */
+    public static KernelWarmup start(Model model, int batchSize, Loss loss, Optimizer scratchOptimizer) {
+        KernelWarmup w = new KernelWarmup(model, Math.max(1, batchSize), loss, scratchOptimizer);
         w.thread.start();
         return w;
     }
@@ -69,17 +98,42 @@ public final class KernelWarmup {
         return passes;
     }
 
-    private void run(Model model, int batchSize) {
+    private void run(Model model, int batchSize, Loss loss, Optimizer scratchOptimizer) {
+        Backend backend = CpuBackend.instance();
         Map<String, Tensor> inputs = new LinkedHashMap<>();
         for (Map.Entry<String, Shape> e : model.inputShapes().entrySet()) {
             // ones are valid everywhere: as features, token ids and "real step" masks
-            inputs.put(e.getKey(), CpuBackend.instance().ones(e.getValue().prepend(batchSize)));
+            inputs.put(e.getKey(), backend.ones(e.getValue().prepend(batchSize)));
         }
+        Map<String, Parameter> scratch = scratchOptimizer == null ? null : scratchParameters(model, backend);
+        Optimizer optimizer = scratchOptimizer;
+        Loss lossHere = loss;
+        Tensor target = null;
         long start = System.nanoTime();
+        long fastest = Long.MAX_VALUE;
+        int steady = 0;
         try {
-            while (passes < PASSES && System.nanoTime() - start < LIMIT_NANOS) {
-                Model.apply(model, inputs, Mode.INFERENCE).sum().backward();
+            while (passes < MAX_PASSES && steady < STEADY_PASSES && System.nanoTime() - start < LIMIT_NANOS) {
+                long passStart = System.nanoTime();
+                Tensor out = Model.apply(model, inputs, Mode.INFERENCE);
+                if (lossHere != null && target == null) {
+                    target = targetFor(lossHere, out, backend);
+                    lossHere = target == null ? null : lossHere;
+                }
+                (lossHere == null ? out.sum() : lossHere.compute(out, target)).backward();
+                if (optimizer != null) {
+                    try {
+                        optimizer.step(scratch);
+                    } catch (RuntimeException e) {
+                        optimizer = null; // an optimizer that needs more than gradients: the run will show
+                    }
+                }
                 passes++;
+                long took = System.nanoTime() - passStart;
+                fastest = Math.min(fastest, took);
+                if (passes > PASSES) {
+                    steady = took <= fastest * STEADY_RATIO ? steady + 1 : 0;
+                }
             }
         } catch (RuntimeException | Error e) {
             // the run itself will report what failed here (out of memory too), in its own one line
@@ -88,5 +142,34 @@ public final class KernelWarmup {
                 p.zeroGradient();
             }
         }
+    }
+
+    /**
+     * A target the loss accepts for these outputs: class 0 for every sample (class-index losses),
+     * else zeros of the outputs' shape; {@code null} when the loss takes neither.
+     */
+    private static Tensor targetFor(Loss loss, Tensor out, Backend backend) {
+        Shape shape = out.shape();
+        for (Shape candidate : new Shape[] {shape.sub(0, shape.rank() - 1), shape}) {
+            try {
+                Tensor target = backend.zeros(candidate);
+                loss.compute(out, target);
+                return target;
+            } catch (RuntimeException doesNotFit) {
+                // try the next form
+            }
+        }
+        return null;
+    }
+
+    /** Parameters of the model's names and shapes with a gradient of ones, for a scratch optimizer to update. */
+    private static Map<String, Parameter> scratchParameters(Model model, Backend backend) {
+        Map<String, Parameter> scratch = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : model.parameters().entrySet()) {
+            Parameter p = backend.parameter(e.getValue().shape(), ConstantInitializer.ONES, new SplittableRandom(0));
+            p.value().sum().backward();
+            scratch.put(e.getKey(), p);
+        }
+        return scratch;
     }
 }

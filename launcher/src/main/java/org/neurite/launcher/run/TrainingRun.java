@@ -215,7 +215,9 @@ public final class TrainingRun {
         checkAugmentedInputs(config, model);
         TrainingConfig t = config.training();
         // the kernels warm up on the model's shapes while the data loads, so the first epoch runs at full speed
-        KernelWarmup warmup = t.epochs() > 0 ? KernelWarmup.start(model, t.batchSize() > 0 ? t.batchSize() : 128) : null;
+        // (whole steps: the run's loss, and a scratch optimizer of its kind over scratch parameters)
+        KernelWarmup warmup = t.epochs() > 0 ? KernelWarmup.start(model, t.batchSize() > 0 ? t.batchSize() : 128,
+                loss, config.createOptimizer(components)) : null;
         RunData data = RunData.load(config, model);
         if (warmup != null) {
             warmup.finish();
