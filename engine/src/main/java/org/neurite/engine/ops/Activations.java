@@ -95,6 +95,34 @@ public final class Activations {
     }
 
     /**
+     * {@code x = max(0, x)} in place, as {@link #relu}: for an op that applies it to an output of its own.
+     *
+     * @param x the values, changed in place
+     */
+    static void reluInPlace(float[] x) {
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                x[i] = Math.max(x[i], 0f);
+            }
+        });
+    }
+
+    /**
+     * {@code g = x > 0 ? g : 0} in place: ReLU's backward given its input or its output (both
+     * positive at the same places), as {@link #relu}'s backward computes it.
+     *
+     * @param g the gradient, changed in place
+     * @param x the values whose sign decides
+     */
+    static void maskByPositive(float[] g, float[] x) {
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                g[i] *= positive(x[i]);
+            }
+        });
+    }
+
+    /**
      * @param a the input
      * @param slope the factor for negative inputs
      * @return {@code x} where {@code x > 0}, else {@code slope * x}; the gradient at 0 is {@code slope}
