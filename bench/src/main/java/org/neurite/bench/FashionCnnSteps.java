@@ -19,8 +19,9 @@ import org.neurite.engine.train.TrainingListener;
 /**
  * Whole training steps of the reference CNN ({@link FashionCnnRun}'s model, Adam 1e-3, batch 128)
  * measured by what they cost rather than how long they take on a shared machine: CPU milliseconds
- * per step (all threads of the process, so the data loading, the optimizer and the collector count
- * too), bytes allocated per step, the collector's pauses, and the heap in use after the run. The
+ * per step (all threads of the process, so the data loading, the optimizer, the collector and the
+ * JIT count too; and the training thread's alone, which with {@code -Dneurite.threads=1} is all
+ * of the kernels' work and the steadiest figure), bytes allocated per step, the collector's pauses, and the heap in use after the run. The
  * first {@code warmup} steps (JIT) are left out. Runs the first {@code (warmup + steps) * 128}
  * training images as one epoch.
  *
@@ -58,9 +59,9 @@ public final class FashionCnnSteps {
                         components.optimizer("adam", Options.of(Map.of("lr", 1e-3))))
                 .epochs(1).batchSize(128).seed(0).listener(meter).build().fit(train);
         double n = steps;
-        System.out.printf(Locale.ROOT, "per step over %d steps (after %d): CPU %.1f ms, allocated %.1f MB, "
-                        + "collector %.2f ms (%.2f pauses)%n", steps, warmup, meter.cpu / 1e6 / n,
-                meter.allocated / 1e6 / n, meter.gcMillis / n, meter.gcCount / n);
+        System.out.printf(Locale.ROOT, "per step over %d steps (after %d): CPU %.1f ms (the training thread's %.1f),"
+                        + " allocated %.1f MB, collector %.2f ms (%.2f pauses)%n", steps, warmup, meter.cpu / 1e6 / n,
+                meter.mainCpu / 1e6 / n, meter.allocated / 1e6 / n, meter.gcMillis / n, meter.gcCount / n);
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         System.out.printf(Locale.ROOT, "heap: committed %.0f MiB, max %.0f MiB%n", heap.getCommitted() / 1048576.0,
                 heap.getMax() / 1048576.0);
@@ -71,6 +72,7 @@ public final class FashionCnnSteps {
         private final int first;
         private final int last;
         private long cpu;
+        private long mainCpu;
         private long allocated;
         private long gcMillis;
         private long gcCount;
@@ -84,11 +86,13 @@ public final class FashionCnnSteps {
         public void onBatchEnd(Trainer trainer, int epoch, long step, double loss) {
             if (step == first) {
                 cpu = -processCpu();
+                mainCpu = -ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 allocated = -allocatedBytes();
                 gcMillis = -gcMillis();
                 gcCount = -gcCount();
             } else if (step == last) {
                 cpu += processCpu();
+                mainCpu += ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 allocated += allocatedBytes();
                 gcMillis += gcMillis();
                 gcCount += gcCount();

@@ -108,14 +108,14 @@ public final class Conv2d {
             if (x.requiresGrad()) {
                 float[] dx = new float[x.size()];
                 conv.foldTransposed(weight.data(), dy, dx);
-                x.accumulateGrad(dx);
+                x.adoptGrad(dx);
             }
             if (weight.requiresGrad()) {
-                weight.accumulateGrad(direct ? DirectConv2d.weightGradient(g, outC, dy, x.data())
+                weight.adoptGrad(direct ? DirectConv2d.weightGradient(g, outC, dy, x.data())
                         : conv.weightGradient(dy, x.data()));
             }
             if (bias != null && bias.requiresGrad()) {
-                bias.accumulateGrad(ConvProducts.biasGradient(dy, outC, g.outPlane()));
+                bias.adoptGrad(ConvProducts.biasGradient(dy, outC, g.outPlane()));
             }
         }, x, weight, bias);
     }
