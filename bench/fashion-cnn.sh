@@ -30,8 +30,9 @@ for ((r = 1; r <= ROUNDS; r++)); do
   FASHION_MNIST_DIR="$DATA" "$PYTHON" bench/reference/pytorch_fashion.py cnn --epochs "$EPOCHS" \
     > "$OUT/torch-$r.txt" 2>&1
   echo "round $r/$ROUNDS: Neurite ..."
+  # the serial collector, as bin/neurite runs `train` (it grows the heap only as far as the work needs)
   /usr/bin/time -f 'peak RSS (maxrss) KiB: %M' \
-    java --add-modules jdk.incubator.vector -Dneurite.threads=2 -cp "$JAR" org.neurite.bench.FashionCnnRun \
+    java --add-modules jdk.incubator.vector -XX:+UseSerialGC -Dneurite.threads=2 -cp "$JAR" org.neurite.bench.FashionCnnRun \
     "$DATA" --epochs "$EPOCHS" > "$OUT/neurite-$r.txt" 2>&1
 done
 

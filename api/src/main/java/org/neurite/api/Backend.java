@@ -530,4 +530,28 @@ public interface Backend {
         Tensor y = x.matmul(weight.transpose(0, 1));
         return bias == null ? y : y.add(bias);
     }
+
+    /**
+     * A convolution followed by ReLU, {@code max(0, conv2d(x, weight, bias, ...))}: a convolution layer
+     * with {@code activation: relu}. The default composes
+     * {@link #conv2d(Tensor, Tensor, Tensor, int[], int[], int[], int)} and {@link Tensor#relu()}; a
+     * backend may fuse them (the ReLU applied to the convolution's output in place, its gradient
+     * masked in place), which saves a tensor of the output's size and a pass over it.
+     *
+     * <p>Shape: as {@link #conv2d(Tensor, Tensor, Tensor, int[], int[], int[], int)}.
+     *
+     * @param x the input, {@code [batch, inChannels, height, width]}
+     * @param weight the kernels, {@code [outChannels, inChannels / groups, kh, kw]}
+     * @param bias the bias, {@code [outChannels]}; {@code null} for none
+     * @param stride the stride {@code {sh, sw}}, positive
+     * @param padding the zero padding {@code {ph, pw}} on both sides, or {@code {top, bottom, left, right}}
+     * @param dilation the spacing of the kernel's taps {@code {dh, dw}}, positive
+     * @param groups the number of channel groups, dividing both channel counts
+     * @return {@code [batch, outChannels, outH, outW]}, no value below 0
+     * @throws ShapeMismatchException if the shapes do not fit together
+     */
+    default Tensor conv2dRelu(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                              int groups) {
+        return conv2d(x, weight, bias, stride, padding, dilation, groups).relu();
+    }
 }

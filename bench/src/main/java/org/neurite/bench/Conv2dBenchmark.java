@@ -25,9 +25,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code conv1} (1 to 32 channels, 3x3, pad 1, on 28x28), {@code conv2} (32 to 64 on 14x14) and
  * {@code pool1}, {@code pool2} (2x2 max pooling of 32x28x28 and of 64x14x14). {@code forward} is
  * the op alone; {@code step} is the forward and the backward pass into the input and the weights,
- * as in a training step.
+ * as in a training step. {@code conv1-relu} and {@code conv2-relu} add the layers' ReLU as an op of
+ * its own, {@code conv1-fused-relu} and {@code conv2-fused-relu} fuse it into the convolution
+ * (what a {@code conv2d} layer with {@code activation: relu} runs).
  *
- * <p>How many images share one matrix product is set by {@code -Dneurite.conv.columns} (output
+ * <p>{@code conv1} (9 taps) runs the direct kernels; {@code -jvmArgsAppend
+ * -Dneurite.conv.directTaps=0} runs it through im2col and GEMM instead, to compare. How many images share one matrix product is set by {@code -Dneurite.conv.columns} (output
  * pixels per product; 1 keeps one image per product): run with
  * {@code -jvmArgsAppend -Dneurite.conv.columns=N} to compare.
  */
@@ -40,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class Conv2dBenchmark {
 
     /** The layer: conv1, conv2, pool1 or pool2. */
-    @Param({"conv1", "conv2", "pool1", "pool2"})
+    @Param({"conv1", "conv1-relu", "conv1-fused-relu", "conv2", "conv2-relu", "conv2-fused-relu", "pool1", "pool2"})
     public String layer;
 
     private CpuTensor x;
@@ -52,7 +55,7 @@ public class Conv2dBenchmark {
     @Setup
     public void setUp() {
         SplittableRandom random = new SplittableRandom(42);
-        switch (layer) {
+        switch (layer.replace("-fused-relu", "").replace("-relu", "")) {
             case "conv1" -> {
                 x = random(random, 128, 1, 28, 28);
                 w = random(random, 32, 1, 3, 3);
@@ -73,7 +76,8 @@ public class Conv2dBenchmark {
                 x = random(random, 128, 64, 14, 14);
                 dy = random(random, 128, 64, 7, 7);
             }
-            default -> throw new IllegalArgumentException("layer must be conv1, conv2, pool1 or pool2, got " + layer);
+            default -> throw new IllegalArgumentException("layer must be conv1, conv2, pool1 or pool2 (the"
+                    + " convolutions with -relu or -fused-relu), got " + layer);
         }
     }
 
@@ -86,8 +90,15 @@ public class Conv2dBenchmark {
     }
 
     private CpuTensor apply(CpuTensor input) {
-        return layer.startsWith("pool") ? Pooling.maxPool2d(input, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0})
-                : Conv2d.forward(input, w, b, new int[] {1, 1}, new int[] {1, 1});
+        if (layer.startsWith("pool")) {
+            return Pooling.maxPool2d(input, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0});
+        }
+        int[] one = {1, 1};
+        if (layer.endsWith("-fused-relu")) {
+            return Conv2d.forward(input, w, b, one, one, one, 1, true);
+        }
+        CpuTensor y = Conv2d.forward(input, w, b, one, one);
+        return layer.endsWith("-relu") ? CpuTensor.of(y.relu()) : y;
     }
 
     /** @return the output, so the work is not optimized away */

@@ -59,16 +59,8 @@ public final class FashionCnnRun {
             }
         }
         FashionMnist.Splits data = FashionMnist.load(folder);
-        Components components = Components.builtIns().registerAll(pluginProviders());
-        Sequential model = Sequential.builder(Shape.of(1, 28, 28)).seed(0).components(components)
-                .add("conv2d", Map.of("filters", 32, "kernel", 3, "padding", 1, "activation", "relu"))
-                .add("max_pool2d", Map.of("kernel", 2))
-                .add("conv2d", Map.of("filters", 64, "kernel", 3, "padding", 1, "activation", "relu"))
-                .add("max_pool2d", Map.of("kernel", 2))
-                .add("flatten", Map.of())
-                .add("dense", Map.of("units", 128, "activation", "relu"))
-                .add("dense", Map.of("units", 10))
-                .build();
+        Components components = components();
+        Sequential model = model(components);
 
         System.out.printf("%5s %10s %9s %8s %9s%n", "epoch", "train loss", "train acc", "test acc", "seconds");
         Trainer trainer = Trainer.builder(model, components.loss("cross_entropy", Options.empty()),
@@ -84,6 +76,24 @@ public final class FashionCnnRun {
                 .build();
         trainer.fit(data.train(), data.test());
         inference(model, data.test());
+    }
+
+    /** @return the engine's built-in components and the cnn plugin's */
+    static Components components() throws IOException {
+        return Components.builtIns().registerAll(pluginProviders());
+    }
+
+    /** @return the reference CNN, seed 0, as {@code examples/cnn/fashion-cnn.yaml} builds it */
+    static Sequential model(Components components) {
+        return Sequential.builder(Shape.of(1, 28, 28)).seed(0).components(components)
+                .add("conv2d", Map.of("filters", 32, "kernel", 3, "padding", 1, "activation", "relu"))
+                .add("max_pool2d", Map.of("kernel", 2))
+                .add("conv2d", Map.of("filters", 64, "kernel", 3, "padding", 1, "activation", "relu"))
+                .add("max_pool2d", Map.of("kernel", 2))
+                .add("flatten", Map.of())
+                .add("dense", Map.of("units", 128, "activation", "relu"))
+                .add("dense", Map.of("units", 10))
+                .build();
     }
 
     /** Prints the test set's throughput at batch 1000 in inference mode without gradients: best and median of 5. */

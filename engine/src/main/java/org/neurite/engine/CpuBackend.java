@@ -186,6 +186,12 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public Tensor conv2dRelu(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                             int groups) {
+        return Conv2d.forward(of(x), of(weight), of(bias), stride, padding, dilation, groups, true);
+    }
+
+    @Override
     public Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int[] padding, int dilation, int groups) {
         return Conv1d.forward(of(x), of(weight), of(bias), stride, padding, dilation, groups);
     }

@@ -106,13 +106,36 @@ public final class Activations {
         if (a.requiresGrad()) {
             throw new IllegalArgumentException("reluInPlace: the tensor requires a gradient; use relu");
         }
-        float[] x = a.data();
+        reluInPlace(a.data());
+        return a;
+    }
+
+    /**
+     * {@code x = max(0, x)} in place, as {@link #relu}: for an op that applies it to an output of its own.
+     *
+     * @param x the values, changed in place
+     */
+    static void reluInPlace(float[] x) {
         Parallel.forRange(x.length, CHUNK, (s, e) -> {
             for (int i = s; i < e; i++) {
                 x[i] = Math.max(x[i], 0f);
             }
         });
-        return a;
+    }
+
+    /**
+     * {@code g = x > 0 ? g : 0} in place: ReLU's backward given its input or its output (both
+     * positive at the same places), as {@link #relu}'s backward computes it.
+     *
+     * @param g the gradient, changed in place
+     * @param x the values whose sign decides
+     */
+    static void maskByPositive(float[] g, float[] x) {
+        Parallel.forRange(x.length, CHUNK, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                g[i] *= positive(x[i]);
+            }
+        });
     }
 
     /**

@@ -59,7 +59,7 @@ public final class AdaptivePooling {
                     }
                 }
             });
-            x.accumulateGrad(dx);
+            x.adoptGrad(dx);
         }, x);
     }
 
@@ -101,7 +101,7 @@ public final class AdaptivePooling {
             for (int i = 0; i < dy.length; i++) {
                 dx[argmax[i]] += dy[i];
             }
-            x.accumulateGrad(dx);
+            x.adoptGrad(dx);
         }, x);
     }
 

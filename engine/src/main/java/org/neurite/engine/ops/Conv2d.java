@@ -7,8 +7,9 @@ import org.neurite.engine.tensor.CpuTensor;
 /**
  * 2-D convolution (cross-correlation, as PyTorch's {@code conv2d}) with stride, padding on each
  * side, dilation and groups, by im2col and matrix products ({@link ConvProducts}):
- * {@code out[b, group] = weight[group] x cols(x[b, group])}. Depthwise convolution is the case
- * {@code groups == inChannels}.
+ * {@code out[b, group] = weight[group] x cols(x[b, group])}, or, for windows of few taps at
+ * stride 1, directly ({@link DirectConv2d}: forward and weight gradient). Depthwise convolution is
+ * the case {@code groups == inChannels}.
  */
 public final class Conv2d {
 
@@ -47,6 +48,30 @@ public final class Conv2d {
      */
     public static CpuTensor forward(CpuTensor x, CpuTensor weight, CpuTensor bias, int[] stride, int[] padding,
                                     int[] dilation, int groups) {
+        return forward(x, weight, bias, stride, padding, dilation, groups, false);
+    }
+
+    /**
+     * Convolves an image batch, then applies ReLU if asked, in place: the output's gradient is
+     * masked where the output is not positive (in place too, since backpropagation hands each
+     * step a gradient of its own) before it flows into the convolution's. One tensor and one pass
+     * over it fewer than a convolution followed by {@link Activations#relu}, with the same values
+     * and gradients.
+     *
+     * @param x the input, {@code [batch, inChannels, height, width]}
+     * @param weight the kernels, {@code [outChannels, inChannels / groups, kh, kw]}
+     * @param bias {@code [outChannels]}, or null
+     * @param stride {@code {sh, sw}}
+     * @param padding zero padding {@code {ph, pw}} on both sides, or {@code {top, bottom, left, right}}
+     * @param dilation {@code {dh, dw}}: the spacing of the kernel's taps
+     * @param groups splits input and output channels into that many groups, each convolved on its own
+     * @param relu whether ReLU follows
+     * @return {@code [batch, outChannels, outH, outW]}
+     * @throws ShapeMismatchException if the shapes do not fit together
+     * @throws IllegalArgumentException if stride, padding, dilation or groups are malformed
+     */
+    public static CpuTensor forward(CpuTensor x, CpuTensor weight, CpuTensor bias, int[] stride, int[] padding,
+                                    int[] dilation, int groups, boolean relu) {
         if (weight.shape().rank() != 4) {
             throw new ShapeMismatchException("conv2d: weight " + weight.shape()
                     + " must have rank 4 [outChannels, inChannels / groups, kh, kw]");
@@ -65,20 +90,32 @@ public final class Conv2d {
                     + weight.shape() + " (expected [" + outC + "])");
         }
         ConvProducts conv = new ConvProducts(g.withChannels(wd[1]), groups, outC);
+        boolean direct = DirectConv2d.suits(g, groups);
         float[] out = new float[g.batch() * outC * g.outPlane()];
-        conv.convolve(weight.data(), bias == null ? null : bias.data(), x.data(), out);
+        if (direct) {
+            DirectConv2d.forward(g, outC, weight.data(), bias == null ? null : bias.data(), x.data(), out);
+        } else {
+            conv.convolve(weight.data(), bias == null ? null : bias.data(), x.data(), out);
+        }
+        if (relu) {
+            Activations.reluInPlace(out);
+        }
         Shape shape = Shape.of(g.batch(), outC, g.outH(), g.outW());
-        return CpuTensor.result("conv2d", out, shape, dy -> {
+        return CpuTensor.result(relu ? "conv2d+relu" : "conv2d", out, shape, dy -> {
+            if (relu) {
+                Activations.maskByPositive(dy, out);
+            }
             if (x.requiresGrad()) {
                 float[] dx = new float[x.size()];
                 conv.foldTransposed(weight.data(), dy, dx);
-                x.accumulateGrad(dx);
+                x.adoptGrad(dx);
             }
             if (weight.requiresGrad()) {
-                weight.accumulateGrad(conv.weightGradient(dy, x.data()));
+                weight.adoptGrad(direct ? DirectConv2d.weightGradient(g, outC, dy, x.data())
+                        : conv.weightGradient(dy, x.data()));
             }
             if (bias != null && bias.requiresGrad()) {
-                bias.accumulateGrad(ConvProducts.biasGradient(dy, outC, g.outPlane()));
+                bias.adoptGrad(ConvProducts.biasGradient(dy, outC, g.outPlane()));
             }
         }, x, weight, bias);
     }

@@ -16,7 +16,8 @@ import org.neurite.engine.kernel.Parallel;
  * <p>Several images can go through one matrix product side by side (their column matrices next to
  * each other, about {@link #COLUMNS_PER_PRODUCT} columns), since the per-image products of small
  * feature maps ({@code 64 x 196 x 288} on a 14x14 map) are narrow for the GEMM.
- * The batch is split over the engine's threads; each thread owns its scratch matrices.
+ * The batch is split over the engine's threads; each thread owns its scratch matrices and keeps
+ * them for the next call.
  *
  * @param g the window geometry of one group: {@code channels} is the channels per group
  * @param groups the number of groups, each seeing its own channels
@@ -35,6 +36,17 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
 
     /** The weight gradient is summed over at most this many batch parts, always in the same order. */
     private static final int MAX_WEIGHT_PARTS = 8;
+
+    /** Which scratch matrix: the column matrix, or the output-shaped product or gathered gradient. */
+    private static final int COLS = 0;
+    private static final int OUTPUTS = 1;
+
+    /**
+     * Each thread's scratch matrices, kept from call to call (a training step of a small CNN would
+     * otherwise allocate megabytes of them per layer, and the collector copy them while they live).
+     * Every use overwrites what it reads, so their old contents never matter.
+     */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
 
     /** @return output channels per group: the rows of one group's weight */
     int outPerGroup() {
@@ -73,8 +85,8 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
         int og = outPerGroup();
         int nb = imagesPerProduct();
         Parallel.forRange(g.batch(), 1, (start, end) -> {
-            float[] cols = new float[taps * nb * plane];
-            float[] product = nb > 1 ? new float[og * nb * plane] : null;
+            float[] cols = scratch(COLS, taps * nb * plane);
+            float[] product = nb > 1 ? scratch(OUTPUTS, og * nb * plane) : null;
             for (int n0 = start; n0 < end; n0 += nb) {
                 int count = Math.min(nb, end - n0);
                 int ld = count * plane;
@@ -128,8 +140,8 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
         int og = outPerGroup();
         int nb = imagesPerProduct();
         Parallel.forRange(g.batch(), 1, (start, end) -> {
-            float[] cols = new float[taps * nb * plane];
-            float[] gathered = nb > 1 ? new float[og * nb * plane] : null;
+            float[] cols = scratch(COLS, taps * nb * plane);
+            float[] gathered = nb > 1 ? scratch(OUTPUTS, og * nb * plane) : null;
             for (int n0 = start; n0 < end; n0 += nb) {
                 int count = Math.min(nb, end - n0);
                 int ld = count * plane;
@@ -168,8 +180,8 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
         int parts = Math.min(batch, MAX_WEIGHT_PARTS);
         float[][] partSums = new float[parts][];
         Parallel.forRange(parts, 1, (firstPart, endPart) -> {
-            float[] cols = new float[taps * nb * plane];
-            float[] gathered = nb > 1 ? new float[og * nb * plane] : null;
+            float[] cols = scratch(COLS, taps * nb * plane);
+            float[] gathered = nb > 1 ? scratch(OUTPUTS, og * nb * plane) : null;
             for (int part = firstPart; part < endPart; part++) {
                 float[] dw = new float[outChannels * taps];
                 int end = (part + 1) * batch / parts;
@@ -202,6 +214,15 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
             }
         }
         return dw;
+    }
+
+    /** @return this thread's scratch matrix {@code slot}, of at least {@code size} floats */
+    private static float[] scratch(int slot, int size) {
+        float[][] mine = SCRATCH.get();
+        if (mine[slot].length < size) {
+            mine[slot] = new float[size];
+        }
+        return mine[slot];
     }
 
     /** Copies one group's rows of {@code count} maps into {@code [outPerGroup, count * outPlane]}. */

@@ -86,13 +86,13 @@ public final class ConvTranspose2d {
             if (x.requiresGrad()) {
                 float[] dx = new float[x.size()];
                 conv.convolve(weight.data(), null, dy, dx);
-                x.accumulateGrad(dx);
+                x.adoptGrad(dx);
             }
             if (weight.requiresGrad()) {
-                weight.accumulateGrad(conv.weightGradient(x.data(), dy));
+                weight.adoptGrad(conv.weightGradient(x.data(), dy));
             }
             if (bias != null && bias.requiresGrad()) {
-                bias.accumulateGrad(ConvProducts.biasGradient(dy, outC, outH * outW));
+                bias.adoptGrad(ConvProducts.biasGradient(dy, outC, outH * outW));
             }
         }, x, weight, bias);
     }

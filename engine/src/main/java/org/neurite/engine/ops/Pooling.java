@@ -38,7 +38,7 @@ public final class Pooling {
             for (int i = 0; i < dy.length; i++) {
                 dx[argmax[i]] += dy[i];
             }
-            x.accumulateGrad(dx);
+            x.adoptGrad(dx);
         }, x);
     }
 
@@ -96,7 +96,7 @@ public final class Pooling {
                     }
                 }
             });
-            x.accumulateGrad(dx);
+            x.adoptGrad(dx);
         }, x);
     }
 
@@ -198,7 +198,7 @@ public final class Pooling {
                     }
                 }
             });
-            x.accumulateGrad(dx);
+            x.adoptGrad(dx);
         }, x);
     }
 

@@ -101,6 +101,51 @@ class Conv2dTest {
     }
 
     @Test
+    void theDirectKernelsOfFewTapsPassFiniteDifferencesWithPaddingOnEachSide() {
+        // stride 1, one group, at most DirectConv2d.MAX_TAPS taps: the direct forward and weight gradient
+        assertThat(DirectConv2d.MAX_TAPS).isGreaterThanOrEqualTo(9);
+        GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), in.get(2), new int[] {1, 1},
+                new int[] {1, 1}), GradCheck.random(11, 10, 1, 5, 4), GradCheck.random(12, 3, 1, 3, 3),
+                GradCheck.random(13, 3));
+        GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), null, new int[] {1, 1},
+                new int[] {0, 2, 1, 0}, new int[] {1, 1}, 1), GradCheck.random(14, 3, 2, 4, 5),
+                GradCheck.random(15, 2, 2, 3, 2));
+    }
+
+    @Test
+    void theFusedReluGivesTheValuesAndGradientsOfConvolutionThenRelu() {
+        int[][] cases = { // batch, inC, h, w, outC, k, stride, pad: the direct and the im2col path
+            {3, 1, 6, 5, 4, 3, 1, 1},
+            {2, 3, 7, 6, 5, 3, 2, 1},
+        };
+        for (int[] c : cases) {
+            int[] stride = {c[6], c[6]};
+            int[] padding = {c[7], c[7]};
+            int[] one = {1, 1};
+            CpuTensor x = GradCheck.random(21, c[0], c[1], c[2], c[3]).requireGrad();
+            CpuTensor w = GradCheck.random(22, c[4], c[1], c[5], c[5]).requireGrad();
+            CpuTensor b = GradCheck.random(23, c[4]).requireGrad();
+            CpuTensor fused = Conv2d.forward(x, w, b, stride, padding, one, 1, true);
+            CpuTensor dy = GradCheck.random(24, fused.shape().dims());
+            fused.backward(dy);
+            float[][] fusedGrads = {x.gradArray().clone(), w.gradArray().clone(), b.gradArray().clone()};
+            x.zeroGrad();
+            w.zeroGrad();
+            b.zeroGrad();
+            CpuTensor composed = Activations.relu(Conv2d.forward(x, w, b, stride, padding, one, 1));
+            composed.backward(dy);
+            assertThat(fused.toArray()).containsExactly(composed.toArray());
+            assertThat(fused.toArray()).contains(0f);
+            assertThat(fusedGrads[0]).containsExactly(x.gradArray());
+            assertThat(fusedGrads[1]).containsExactly(w.gradArray());
+            assertThat(fusedGrads[2]).containsExactly(b.gradArray());
+        }
+        GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), in.get(2), new int[] {1, 1},
+                new int[] {1, 1}, new int[] {1, 1}, 1, true), GradCheck.random(25, 2, 2, 4, 4),
+                GradCheck.random(26, 3, 2, 3, 3), GradCheck.random(27, 3));
+    }
+
+    @Test
     void namesChannelMismatch() {
         CpuTensor x = CpuTensor.wrap(new float[8 * 3 * 28 * 28], Shape.of(8, 3, 28, 28));
         CpuTensor w = CpuTensor.wrap(new float[32 * 9], Shape.of(32, 1, 3, 3));

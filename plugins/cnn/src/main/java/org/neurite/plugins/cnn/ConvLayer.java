@@ -147,6 +147,10 @@ final class ConvLayer implements Layer {
         Tensor b = bias == null ? null : bias.value();
         Tensor w = weight.value();
         int[] pad = geo.padding();
+        if (kind == Kind.CONV2D && activation != null && activation.name().equals("relu")) {
+            // one op, where the backend fuses them: no second tensor of the output's size
+            return input.backend().conv2dRelu(input, w, b, geo.stride(), pad, geo.dilation(), geo.groups());
+        }
         Tensor y = switch (kind) {
             case CONV1D -> input.backend().conv1d(input, w, b, geo.stride()[0], pad, geo.dilation()[0], geo.groups());
             case CONV2D -> input.backend().conv2d(input, w, b, geo.stride(), pad, geo.dilation(), geo.groups());
