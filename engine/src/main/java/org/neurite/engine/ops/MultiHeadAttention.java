@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import org.neurite.api.Mode;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.kernel.Gemm;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -14,19 +15,19 @@ import org.neurite.engine.tensor.CpuTensor;
  * padding mask, a causal mask and dropout on the attention weights.
  *
  * <p>The work is split into tasks of one (sample, head) each, spread over the engine's threads.
- * A task copies its head's keys into a transposed scratch {@code [d, lk]} once, then walks its
- * queries one row at a time: the row's scores against the keys it may see (a causal row stops at
- * its last key, so the masked half is never computed), turned into probabilities in place and
- * added up over the values. Every inner loop runs along contiguous memory (the keys of the
- * scratch, a head's slice of a row), which the JIT turns into vector instructions; at the
- * examples' sizes (64 keys, heads of 16 or 32) this beats packing the tiny products for the GEMM.
- * Only each row's log-sum-exp is kept for the backward pass, which recomputes the row's
+ * A task walks its queries in blocks of {@link #BLOCK} rows: the block's scores against every key
+ * it may see ({@code [BLOCK, lk]}, never {@code [lq, lk]}) are a strided matrix product straight
+ * out of the interleaved heads, turned into probabilities in place and multiplied by the values.
+ * Only each row's log-sum-exp is kept for the backward pass, which recomputes the block's
  * probabilities from it (as FlashAttention does) instead of storing {@code [lq, lk]} per head.
  *
  * <p>Dropout draws no mask to store: whether weight {@code (task, i, j)} survives is a hash of one
  * seed drawn per call and the weight's index, so the backward pass regenerates the same mask.
  */
 public final class MultiHeadAttention {
+
+    /** Query rows per block: the scratch holds a few {@code BLOCK x lk} matrices per thread. */
+    static final int BLOCK = 64;
 
     private MultiHeadAttention() {
     }
@@ -60,21 +61,20 @@ public final class MultiHeadAttention {
         float[] kd = k.data();
         float[] vd = v.data();
         Parallel.forRange(g.batch * g.heads, 1, (start, end) -> {
-            float[] p = new float[g.lk];
-            float[] kt = new float[g.d * g.lk];
+            float[] p = new float[BLOCK * g.lk];
             for (int task = start; task < end; task++) {
-                int b = task / g.heads;
-                int h = task % g.heads;
-                transpose(kd, g.kAt(b, 0, h), g.kStride(), g.lk, g.d, kt);
-                for (int i = 0; i < g.lq; i++) {
-                    int n = g.keysSeen(i);
-                    scores(g, qd, g.qAt(b, i, h), kt, n, p);
-                    logSumExp[task * g.lq + i] = softmaxRow(g, b, i, n, p, mask);
-                    drop.scaleRow(g, task, i, n, p);
-                    int o = g.outAt(b, i, h);
-                    for (int j = 0; j < n; j++) {
-                        axpy(p[j], vd, g.vAt(b, j, h), out, o, g.dv);
+                for (int i0 = 0; i0 < g.lq; i0 += BLOCK) {
+                    int rows = Math.min(BLOCK, g.lq - i0);
+                    int keys = g.keysSeen(i0 + rows - 1);
+                    scores(g, task, i0, rows, keys, qd, kd, p);
+                    for (int r = 0; r < rows; r++) {
+                        logSumExp[task * g.lq + i0 + r] = softmaxRow(g, task, i0 + r, keys, p, r * keys, mask);
                     }
+                    drop.apply(g, task, i0, rows, keys, p);
+                    int b = task / g.heads;
+                    int h = task % g.heads;
+                    Gemm.sgemm(false, false, rows, g.dv, keys, 1f, p, 0, keys, vd, g.vAt(b, 0, h), g.vStride(),
+                            0f, out, g.outAt(b, i0, h), g.vStride());
                 }
             }
         });
@@ -82,73 +82,48 @@ public final class MultiHeadAttention {
                 dOut -> backward(g, q, k, v, mask, drop, logSumExp, dOut), q, k, v);
     }
 
-    /** {@code p[j] = (q_i . k_j) / sqrt(d)} for the first {@code n} keys, from the keys transposed {@code [d, lk]}. */
-    private static void scores(Geometry g, float[] qd, int qi, float[] kt, int n, float[] p) {
-        Arrays.fill(p, 0, n, 0f);
-        for (int c = 0; c < g.d; c++) {
-            float a = qd[qi + c] * g.scale;
-            int row = c * g.lk;
-            for (int j = 0; j < n; j++) {
-                p[j] += a * kt[row + j];
-            }
-        }
+    /** {@code p[r, j] = (q_i . k_j) / sqrt(d)} for the block's rows and its first {@code keys} keys. */
+    private static void scores(Geometry g, int task, int i0, int rows, int keys, float[] qd, float[] kd, float[] p) {
+        int b = task / g.heads;
+        int h = task % g.heads;
+        Gemm.sgemm(false, true, rows, keys, g.d, g.scale, qd, g.qAt(b, i0, h), g.qStride(),
+                kd, g.kAt(b, 0, h), g.kStride(), 0f, p, 0, keys);
     }
 
-    /** {@code y[yo .. yo+len) += a x[xo .. xo+len)}, skipped for {@code a = 0} (masked or dropped weights). */
-    private static void axpy(float a, float[] x, int xo, float[] y, int yo, int len) {
-        if (a == 0f) {
-            return;
-        }
-        for (int c = 0; c < len; c++) {
-            y[yo + c] += a * x[xo + c];
-        }
-    }
-
-    /** One head's rows {@code [rows, width]} (every {@code stride}-th value from {@code at}) into {@code t [width, rows]}. */
-    private static void transpose(float[] src, int at, int stride, int rows, int width, float[] t) {
-        for (int j = 0; j < rows; j++) {
-            int from = at + j * stride;
-            for (int c = 0; c < width; c++) {
-                t[c * rows + j] = src[from + c];
-            }
-        }
-    }
-
-    /**
-     * Turns the scores of query {@code i} against its first {@code n} keys into probabilities
-     * (hidden keys 0); returns the row's log-sum-exp, {@code +inf} when every key is hidden.
-     */
-    private static float softmaxRow(Geometry g, int b, int i, int n, float[] p, float[] mask) {
+    /** Turns one row of scores into probabilities over the keys it may see; returns its log-sum-exp. */
+    private static float softmaxRow(Geometry g, int task, int i, int keys, float[] p, int off, float[] mask) {
+        int b = task / g.heads;
+        int last = g.lastKey(i);
         float max = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < n; j++) {
-            if (mask != null && mask[b * g.lk + j] == 0f) {
-                p[j] = Float.NEGATIVE_INFINITY;
-            } else if (p[j] > max) {
-                max = p[j];
+        for (int j = 0; j < keys; j++) {
+            if (j > last || (mask != null && mask[b * g.lk + j] == 0f)) {
+                p[off + j] = Float.NEGATIVE_INFINITY;
+            } else if (p[off + j] > max) {
+                max = p[off + j];
             }
         }
         if (max == Float.NEGATIVE_INFINITY) {
-            Arrays.fill(p, 0, n, 0f);
+            Arrays.fill(p, off, off + keys, 0f);
             return Float.POSITIVE_INFINITY; // exp(s - inf) = 0: the row stays zero in the backward pass
         }
         double sum = 0;
-        for (int j = 0; j < n; j++) {
-            float e = (float) Math.exp(p[j] - max);
-            p[j] = e;
+        for (int j = 0; j < keys; j++) {
+            float e = (float) Math.exp(p[off + j] - max);
+            p[off + j] = e;
             sum += e;
         }
         float inv = (float) (1.0 / sum);
-        for (int j = 0; j < n; j++) {
-            p[j] *= inv;
+        for (int j = 0; j < keys; j++) {
+            p[off + j] *= inv;
         }
         return max + (float) Math.log(sum);
     }
 
     /**
-     * Per query row {@code i}: {@code P} recomputed from the log-sum-exp, {@code Pd} its dropped
-     * version, {@code dv_j += Pd_j dOut_i}, {@code dPd_j = dOut_i . v_j}, {@code D = sum_j dPd Pd},
-     * {@code dS = P (dP - D) / sqrt(d)}, {@code dq_i = sum_j dS_j k_j}, {@code dk_j += dS_j q_i}.
-     * A task writes only its own head's columns of dq, dk and dv, so tasks never share an element.
+     * Per block: {@code P} recomputed from the log-sum-exp, {@code Pd} its dropped version,
+     * {@code dv += Pd^T dOut}, {@code dPd = dOut v^T}, {@code D_i = sum_j dPd Pd},
+     * {@code dS = P (dP - D) / sqrt(d)}, {@code dq = dS k}, {@code dk += dS^T q}. A task writes only
+     * its own head's columns of dq, dk and dv, so tasks never share an element.
      */
     private static void backward(Geometry g, CpuTensor q, CpuTensor k, CpuTensor v, float[] mask, Dropping drop,
                                  float[] logSumExp, float[] dOut) {
@@ -159,58 +134,52 @@ public final class MultiHeadAttention {
         float[] kd = k.data();
         float[] vd = v.data();
         Parallel.forRange(g.batch * g.heads, 1, (start, end) -> {
-            float[] p = new float[g.lk];
-            float[] pDropped = drop.active() ? new float[g.lk] : p;
-            float[] ds = new float[g.lk];
-            float[] kt = new float[g.d * g.lk];
-            float[] vt = new float[g.dv * g.lk];
+            float[] p = new float[BLOCK * g.lk];
+            float[] pDropped = drop.active() ? new float[BLOCK * g.lk] : p;
+            float[] ds = new float[BLOCK * g.lk];
             for (int task = start; task < end; task++) {
                 int b = task / g.heads;
                 int h = task % g.heads;
-                transpose(kd, g.kAt(b, 0, h), g.kStride(), g.lk, g.d, kt);
-                transpose(vd, g.vAt(b, 0, h), g.vStride(), g.lk, g.dv, vt);
-                for (int i = 0; i < g.lq; i++) {
-                    int n = g.keysSeen(i);
-                    int qi = g.qAt(b, i, h);
-                    int o = g.outAt(b, i, h);
-                    scores(g, qd, qi, kt, n, p);
-                    probabilities(g, b, n, logSumExp[task * g.lq + i], p, mask);
+                for (int i0 = 0; i0 < g.lq; i0 += BLOCK) {
+                    int rows = Math.min(BLOCK, g.lq - i0);
+                    int keys = g.keysSeen(i0 + rows - 1);
+                    scores(g, task, i0, rows, keys, qd, kd, p);
+                    for (int r = 0; r < rows; r++) {
+                        probabilities(g, b, i0 + r, keys, logSumExp[task * g.lq + i0 + r], p, r * keys, mask);
+                    }
                     if (drop.active()) {
-                        System.arraycopy(p, 0, pDropped, 0, n);
-                        drop.scaleRow(g, task, i, n, pDropped);
+                        System.arraycopy(p, 0, pDropped, 0, rows * keys);
+                        drop.apply(g, task, i0, rows, keys, pDropped);
                     }
                     if (dv != null) {
-                        for (int j = 0; j < n; j++) {
-                            axpy(pDropped[j], dOut, o, dv, g.vAt(b, j, h), g.dv);
-                        }
+                        Gemm.sgemm(true, false, keys, g.dv, rows, 1f, pDropped, 0, keys, dOut, g.outAt(b, i0, h),
+                                g.vStride(), 1f, dv, g.vAt(b, 0, h), g.vStride());
                     }
                     if (dq == null && dk == null) {
                         continue;
                     }
-                    Arrays.fill(ds, 0, n, 0f);
-                    for (int c = 0; c < g.dv; c++) {
-                        float a = dOut[o + c];
-                        int row = c * g.lk;
-                        for (int j = 0; j < n; j++) {
-                            ds[j] += a * vt[row + j];
+                    Gemm.sgemm(false, true, rows, keys, g.dv, 1f, dOut, g.outAt(b, i0, h), g.vStride(),
+                            vd, g.vAt(b, 0, h), g.vStride(), 0f, ds, 0, keys);
+                    for (int r = 0; r < rows; r++) {
+                        int off = r * keys;
+                        double dot = 0;
+                        for (int j = 0; j < keys; j++) {
+                            dot += ds[off + j] * (double) pDropped[off + j];
+                        }
+                        if (drop.active()) {
+                            drop.scaleGradientRow(g, task, i0 + r, keys, ds, off);
+                        }
+                        for (int j = 0; j < keys; j++) {
+                            ds[off + j] = p[off + j] * (float) (ds[off + j] - dot) * g.scale;
                         }
                     }
-                    double dot = 0;
-                    for (int j = 0; j < n; j++) {
-                        dot += ds[j] * (double) pDropped[j];
+                    if (dq != null) {
+                        Gemm.sgemm(false, false, rows, g.d, keys, 1f, ds, 0, keys, kd, g.kAt(b, 0, h), g.kStride(),
+                                0f, dq, g.qAt(b, i0, h), g.qStride());
                     }
-                    drop.scaleRow(g, task, i, n, ds);
-                    float d = (float) dot;
-                    for (int j = 0; j < n; j++) {
-                        ds[j] = p[j] * (ds[j] - d) * g.scale;
-                    }
-                    for (int j = 0; j < n; j++) {
-                        if (dq != null) {
-                            axpy(ds[j], kd, g.kAt(b, j, h), dq, qi, g.d);
-                        }
-                        if (dk != null) {
-                            axpy(ds[j], qd, qi, dk, g.kAt(b, j, h), g.d);
-                        }
+                    if (dk != null) {
+                        Gemm.sgemm(true, false, keys, g.d, rows, 1f, ds, 0, keys, qd, g.qAt(b, i0, h), g.qStride(),
+                                1f, dk, g.kAt(b, 0, h), g.kStride());
                     }
                 }
             }
@@ -227,10 +196,12 @@ public final class MultiHeadAttention {
     }
 
     /** Replaces the scores of one row by {@code exp(s - logSumExp)}, zero where the key is hidden. */
-    private static void probabilities(Geometry g, int b, int n, float logSumExp, float[] p, float[] mask) {
-        for (int j = 0; j < n; j++) {
-            boolean hidden = mask != null && mask[b * g.lk + j] == 0f;
-            p[j] = hidden ? 0f : (float) Math.exp(p[j] - logSumExp);
+    private static void probabilities(Geometry g, int b, int i, int keys, float logSumExp, float[] p, int off,
+                                      float[] mask) {
+        int last = g.lastKey(i);
+        for (int j = 0; j < keys; j++) {
+            boolean hidden = j > last || (mask != null && mask[b * g.lk + j] == 0f);
+            p[off + j] = hidden ? 0f : (float) Math.exp(p[off + j] - logSumExp);
         }
     }
 
@@ -315,15 +286,21 @@ public final class MultiHeadAttention {
             return p > 0f;
         }
 
-        /** Multiplies row {@code i}'s first {@code n} weights (or their gradients) by the mask over {@code 1 - p}. */
-        void scaleRow(Geometry g, int task, int i, int n, float[] row) {
+        void apply(Geometry g, int task, int i0, int rows, int keys, float[] weights) {
             if (!active()) {
                 return;
             }
+            for (int r = 0; r < rows; r++) {
+                scaleGradientRow(g, task, i0 + r, keys, weights, r * keys);
+            }
+        }
+
+        /** Multiplies one row by the mask over {@code 1 - p} (the same factor forward and backward). */
+        void scaleGradientRow(Geometry g, int task, int i, int keys, float[] row, int off) {
             float keep = 1f / (1f - p);
             long base = ((long) task * g.lq + i) * g.lk;
-            for (int j = 0; j < n; j++) {
-                row[j] = uniform(seed, base + j) >= p ? row[j] * keep : 0f;
+            for (int j = 0; j < keys; j++) {
+                row[off + j] = uniform(seed, base + j) >= p ? row[off + j] * keep : 0f;
             }
         }
 
