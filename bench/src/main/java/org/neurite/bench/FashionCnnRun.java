@@ -123,8 +123,8 @@ public final class FashionCnnRun {
                 sorted[sorted.length - 1], sorted[sorted.length / 2]);
     }
 
-    /** The cnn plugin's providers, from its META-INF/extensions.idx on the class path, as PF4J reads it. */
-    private static List<ComponentProvider> pluginProviders() throws IOException {
+    /** The plugins' providers, from their META-INF/extensions.idx on the class path, as PF4J reads them. */
+    static List<ComponentProvider> pluginProviders() throws IOException {
         List<ComponentProvider> providers = new ArrayList<>();
         Enumeration<URL> indexes = FashionCnnRun.class.getClassLoader().getResources("META-INF/extensions.idx");
         while (indexes.hasMoreElements()) {

@@ -1,6 +1,7 @@
 package org.neurite.engine.ops;
 
 import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.kernel.Gelu;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -13,7 +14,6 @@ public final class Activations {
 
     /** Elements per chunk below which a loop is not worth another thread. */
     private static final int CHUNK = 1 << 15;
-    private static final double INV_SQRT_2PI = 0.3989422804014327;
 
     private Activations() {
     }
@@ -233,24 +233,10 @@ public final class Activations {
         float[] y = new float[x.length];
         // Phi(x) is what the backward needs too; keep it only when a backward will run
         float[] cdf = GradMode.isEnabled() && a.requiresGrad() ? new float[x.length] : null;
-        Parallel.forRange(x.length, CHUNK, (s, e) -> {
-            for (int i = s; i < e; i++) {
-                double phi = Erf.normalCdf(x[i]);
-                y[i] = (float) (x[i] * phi);
-                if (cdf != null) {
-                    cdf[i] = (float) phi;
-                }
-            }
-        });
+        Parallel.forRange(x.length, CHUNK, (s, e) -> Gelu.forward(x, y, cdf, s, e));
         return CpuTensor.result("gelu", y, a.shape(), g -> {
             float[] dx = new float[x.length];
-            Parallel.forRange(x.length, CHUNK, (s, e) -> {
-                for (int i = s; i < e; i++) {
-                    double v = x[i];
-                    double pdf = INV_SQRT_2PI * Math.exp(-0.5 * v * v);
-                    dx[i] = (float) (g[i] * (cdf[i] + v * pdf));
-                }
-            });
+            Parallel.forRange(x.length, CHUNK, (s, e) -> Gelu.backward(x, cdf, g, dx, s, e));
             a.accumulateGrad(dx);
         }, a);
     }

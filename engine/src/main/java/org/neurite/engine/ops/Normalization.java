@@ -4,6 +4,8 @@ import org.neurite.api.Mode;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
@@ -40,50 +42,125 @@ public final class Normalization {
         int width = normalizedShape.intSize();
         int rows = width == 0 ? 0 : x.size() / width;
         float[] xd = x.data();
-        float[] xhat = new float[xd.length];
+        float[] g = gamma == null ? null : gamma.data();
+        float[] b = beta == null ? null : beta.data();
+        // xhat and rstd are what the backward pass needs; keep them only when one will run
+        boolean keep = GradMode.isEnabled() && (x.requiresGrad() || (gamma != null && gamma.requiresGrad())
+                || (beta != null && beta.requiresGrad()));
+        float[] out = new float[xd.length];
+        float[] xhat = keep ? new float[xd.length] : null;
         float[] rstd = new float[rows];
-        for (int r = 0; r < rows; r++) {
-            int off = r * width;
-            double mean = 0;
-            for (int i = 0; i < width; i++) {
-                mean += xd[off + i];
+        Parallel.forRange(rows, rowChunk(width), (start, end) -> {
+            for (int r = start; r < end; r++) {
+                layerNormRow(xd, r * width, width, epsilon, g, b, out, xhat, rstd, r);
             }
-            mean /= width;
-            double var = 0;
-            for (int i = 0; i < width; i++) {
-                double d = xd[off + i] - mean;
-                var += d * d;
-            }
-            rstd[r] = (float) (1.0 / Math.sqrt(var / width + epsilon));
-            for (int i = 0; i < width; i++) {
-                xhat[off + i] = (float) ((xd[off + i] - mean) * rstd[r]);
-            }
-        }
-        float[] out = affine(xhat, rows, width, 1, gamma, beta);
+        });
         return CpuTensor.result("layerNorm", out, xs, dy -> {
             if (x.requiresGrad()) {
                 float[] dx = new float[xd.length];
-                float[] g = gamma == null ? null : gamma.data();
-                for (int r = 0; r < rows; r++) {
-                    int off = r * width;
-                    double sumD = 0;
-                    double sumDX = 0;
-                    for (int i = 0; i < width; i++) {
-                        double d = g == null ? dy[off + i] : dy[off + i] * g[i];
-                        sumD += d;
-                        sumDX += d * xhat[off + i];
+                Parallel.forRange(rows, rowChunk(width), (start, end) -> {
+                    for (int r = start; r < end; r++) {
+                        layerNormRowBackward(dy, xhat, g, rstd[r], r * width, width, dx);
                     }
-                    double meanD = sumD / width;
-                    double meanDX = sumDX / width;
-                    for (int i = 0; i < width; i++) {
-                        double d = g == null ? dy[off + i] : dy[off + i] * g[i];
-                        dx[off + i] = (float) (rstd[r] * (d - meanD - xhat[off + i] * meanDX));
-                    }
-                }
+                });
                 x.accumulateGrad(dx);
             }
-            affineBackward(dy, xhat, rows, width, 1, gamma, beta);
+            affineBackwardByColumns(dy, xhat, rows, width, gamma, beta);
         }, x, gamma, beta);
+    }
+
+    /** Rows per thread worth a hand-off: some 16K elements. */
+    private static int rowChunk(int width) {
+        return Math.max(1, (1 << 14) / Math.max(1, width));
+    }
+
+    /**
+     * One row of layer norm in two passes over its input: the mean, then the centred variance,
+     * then {@code out = (x - mean) rstd gamma + beta} (and {@code xhat} when kept).
+     */
+    private static void layerNormRow(float[] xd, int off, int width, float epsilon, float[] g, float[] b,
+                                     float[] out, float[] xhat, float[] rstd, int r) {
+        double sum = 0;
+        for (int i = 0; i < width; i++) {
+            sum += xd[off + i];
+        }
+        float mean = (float) (sum / width);
+        double sq = 0;
+        for (int i = 0; i < width; i++) {
+            float d = xd[off + i] - mean;
+            sq += d * d;
+        }
+        float rs = (float) (1.0 / Math.sqrt(sq / width + epsilon));
+        rstd[r] = rs;
+        for (int i = 0; i < width; i++) {
+            float h = (xd[off + i] - mean) * rs;
+            if (xhat != null) {
+                xhat[off + i] = h;
+            }
+            out[off + i] = (g == null ? h : h * g[i]) + (b == null ? 0f : b[i]);
+        }
+    }
+
+    /**
+     * d(loss)/dx of one row: {@code rstd (d - mean(d) - xhat mean(d xhat))} with {@code d = dy gamma},
+     * the means taken over the row.
+     */
+    private static void layerNormRowBackward(float[] dy, float[] xhat, float[] g, float rs, int off, int width,
+                                             float[] dx) {
+        double sumD = 0;
+        double sumDX = 0;
+        for (int i = 0; i < width; i++) {
+            float d = g == null ? dy[off + i] : dy[off + i] * g[i];
+            sumD += d;
+            sumDX += d * xhat[off + i];
+        }
+        float meanD = (float) (sumD / width);
+        float meanDX = (float) (sumDX / width);
+        for (int i = 0; i < width; i++) {
+            float d = g == null ? dy[off + i] : dy[off + i] * g[i];
+            dx[off + i] = rs * (d - meanD - xhat[off + i] * meanDX);
+        }
+    }
+
+    /**
+     * Sends {@code sum(dy * xhat)} to gamma and {@code sum(dy)} to beta, per feature of rows of
+     * {@code features}; split over the threads by blocks of features, each summed down the rows
+     * in order, so that the sums do not depend on the thread count.
+     */
+    private static void affineBackwardByColumns(float[] dy, float[] xhat, int rows, int features, CpuTensor gamma,
+                                                CpuTensor beta) {
+        boolean needG = gamma != null && gamma.requiresGrad();
+        boolean needB = beta != null && beta.requiresGrad();
+        if (!needG && !needB) {
+            return;
+        }
+        float[] dg = new float[features];
+        float[] db = new float[features];
+        int block = 16;
+        Parallel.forRange((features + block - 1) / block, Math.max(1, (1 << 14) / Math.max(1, rows * block)),
+                (start, end) -> {
+                    int from = start * block;
+                    int to = Math.min(features, end * block);
+                    double[] sg = new double[to - from];
+                    double[] sb = new double[to - from];
+                    for (int r = 0; r < rows; r++) {
+                        int off = r * features;
+                        for (int f = from; f < to; f++) {
+                            sg[f - from] += dy[off + f] * xhat[off + f];
+                            sb[f - from] += dy[off + f];
+                        }
+                    }
+                    for (int f = from; f < to; f++) {
+                        dg[f] = (float) sg[f - from];
+                        db[f] = (float) sb[f - from];
+                    }
+                });
+        if (needG) {
+            gamma.accumulateGrad(dg);
+        }
+        if (needB) {
+            beta.accumulateGrad(db);
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.neurite.engine.ops;
+package org.neurite.engine.kernel;
 
 /**
  * The error function and the standard normal distribution function in double precision,
@@ -15,21 +15,21 @@ package org.neurite.engine.ops;
 public final class Erf {
 
     /** {@code 2 / sqrt(pi) * (-1)^m / (m! (2m + 1))}: the series of {@code erf(z) / z} in {@code z^2}. */
-    private static final double[] TAYLOR = {
+    static final double[] TAYLOR = {
         1.1283791670955126, -0.37612638903183754, 0.11283791670955126, -0.026866170645131252,
         0.005223977625442188, -0.0008548327023450853, 0.00012055332981789664, -1.492565035840625e-05,
         1.6462114365889248e-06, -1.6365844691234924e-07, 1.4807192815879218e-08, -1.2290555301717928e-09,
     };
 
     /** Chebyshev coefficients of {@code log(erfc(z) / t) + z^2} in {@code u = 2.5 t - 1}, {@code t = 2 / (2 + z)}. */
-    private static final double[] TAIL = {
+    static final double[] TAIL = {
         -0.7831870727240604, 0.5058947933173407, 0.020165332295700014, -0.004150784270483504,
         -0.0006929393033133969, 8.061304448094754e-05, 2.585099951061161e-05, -2.453241361816562e-06,
         -1.0665628942404415e-06, 1.0956136011191757e-07, 4.618282736247179e-08, -6.3050257902516715e-09,
         -1.9632848488144547e-09, 3.965558589317092e-10, 7.536642420733945e-11,
     };
 
-    private static final double SERIES_LIMIT = 0.5;
+    static final double SERIES_LIMIT = 0.5;
     private static final double INV_SQRT2 = 0.7071067811865476;
 
     private Erf() {

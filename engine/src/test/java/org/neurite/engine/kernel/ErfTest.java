@@ -1,4 +1,4 @@
-package org.neurite.engine.ops;
+package org.neurite.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
