@@ -7,11 +7,16 @@
 #     (its second epoch of STEPS random batches of 12, divided by STEPS: warm) against the median
 #     ms/step of bench/reference/pytorch_charlm.py gpt --iters STEPS; and generation speed, 500
 #     characters at temperature 0.8 from a newline (Neurite with its key/value cache, the
-#     reference without one, as it ships).
+#     reference without one, as it ships). The reference times its sampling loop in its warm
+#     process after training; Neurite's "loop" figure is the same loop (neurite generate --timing:
+#     from the first character drawn after the prompt pass to the last) in a fresh JVM after a
+#     --warm-up of WARM_UP throwaway characters, its "cold" figure the whole command from the
+#     process's start (JVM start-up, plugins, model, warm-up, prompt, loop).
 # Prints every round's figures and ratios (time ratios: Neurite / PyTorch, below 1 is faster;
 # generation: Neurite / PyTorch tokens per second, above 1 is faster), then the medians.
 #
-# Usage: bench/transformer.sh [rounds]   (default 3; EPOCHS=2, STEPS=300; MVN_ARGS="-o" for an offline build)
+# Usage: bench/transformer.sh [rounds]   (default 3; EPOCHS=2, STEPS=300, WARM_UP=2000; MVN_ARGS="-o" for an
+#        offline build)
 # Needs: Java 17, Maven, /usr/bin/python3 with torch (see bench/reference/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +24,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-${ROUNDS:-3}}
 EPOCHS=${EPOCHS:-2}
 STEPS=${STEPS:-300}
+WARM_UP=${WARM_UP:-2000}
 PYTHON=/usr/bin/python3
 DATA=examples/data/fashion-mnist
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/neurite-transformer.XXXXXX")
@@ -44,7 +50,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
     --set data.train.random_windows=$((12 * STEPS)) --set data.train.held_out_windows=120 \
     --out "$OUT/runs-gpt-$r" > "$OUT/neurite-gpt-$r.txt" 2>&1
   "$NEURITE" generate "$(ls -d "$OUT/runs-gpt-$r"/*/ | head -1)" --prompt $'\n' --length 500 --temperature 0.8 \
-    --timing > "$OUT/neurite-gen-$r.txt" 2>&1
+    --timing --warm-up "$WARM_UP" > "$OUT/neurite-gen-$r.txt" 2>&1
 done
 
 "$PYTHON" - "$OUT" "$ROUNDS" "$STEPS" <<'PY'
@@ -57,22 +63,26 @@ def read(name):
 def neurite_epochs(text):
     return [float(s) for s in re.findall(r'^epoch \d+/\d+ .*?([\d.]+) s$', text, re.M)]
 
-vit, step, gen = [], [], []
+vit, step, gen, cold = [], [], [], []
 for r in range(1, rounds + 1):
     t_vit = [float(x) for x in re.search(r'epoch wall s\s*:\s*(.*)', read(f'torch-vit-{r}.txt')).group(1).split(',')]
     n_vit = neurite_epochs(read(f'neurite-vit-{r}.txt'))
     t_step = float(re.search(r'train: ([\d.]+) ms/step', read(f'torch-gpt-{r}.txt')).group(1))
     n_step = 1000 * neurite_epochs(read(f'neurite-gpt-{r}.txt'))[-1] / steps
     t_gen = float(re.search(r'generation: (\d+) tokens/s', read(f'torch-gpt-{r}.txt')).group(1))
-    n_gen = float(re.search(r'generated \d+ characters in [\d.]+ s: (\d+) characters/s', read(f'neurite-gen-{r}.txt')).group(1))
+    n_gen = float(re.search(r'^generation loop: .*: (\d+) characters/s', read(f'neurite-gen-{r}.txt'), re.M).group(1))
+    n_cold = float(re.search(r'^whole command: .*: (\d+) characters/s', read(f'neurite-gen-{r}.txt'), re.M).group(1))
     vit.append(min(n_vit) / min(t_vit))
     step.append(n_step / t_step)
     gen.append(n_gen / t_gen)
+    cold.append(n_cold / t_gen)
     print(f'round {r}  fashion-vit epoch s: PyTorch {min(t_vit):.2f}  Neurite {min(n_vit):.2f}  ratio {vit[-1]:.2f}')
     print(f'round {r}  shakespeare-gpt ms/step: PyTorch {t_step:.2f}  Neurite {n_step:.2f}  ratio {step[-1]:.2f}')
-    print(f'round {r}  generation tokens/s: PyTorch (no cache) {t_gen:.0f}  Neurite (cache) {n_gen:.0f}'
-          f'  ratio {gen[-1]:.1f}')
+    print(f'round {r}  generation tokens/s: PyTorch (no cache, its loop) {t_gen:.0f}  Neurite (cache, its loop after'
+          f' warm-up) {n_gen:.0f}  ratio {gen[-1]:.1f}; Neurite whole command (fresh JVM) {n_cold:.0f}'
+          f'  ratio {cold[-1]:.2f}')
 print(f'median fashion-vit epoch ratio (Neurite / PyTorch): {statistics.median(vit):.2f}')
 print(f'median shakespeare-gpt ms/step ratio (Neurite / PyTorch): {statistics.median(step):.2f}')
-print(f'median generation speed ratio (Neurite cache / PyTorch no cache): {statistics.median(gen):.1f}')
+print(f'median generation speed ratio, loop (Neurite cache / PyTorch no cache): {statistics.median(gen):.1f}')
+print(f'median generation speed ratio, Neurite whole command / PyTorch loop: {statistics.median(cold):.2f}')
 PY

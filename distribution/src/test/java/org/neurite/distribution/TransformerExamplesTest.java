@@ -84,12 +84,15 @@ class TransformerExamplesTest {
         // then its cache starts again from the latest 32 characters every 32
         String prompt = "First Citizen:\nBefore we proceed any further, hear me speak.\n\nAll:\nSpe";
         CommandResult generation = distribution.run(temp, "generate", run.toString(), "--prompt", prompt,
-                "--length", "100", "--seed", "1", "--timing");
+                "--length", "100", "--seed", "1", "--timing", "--warm-up", "40");
         assertThat(generation.exitCode()).as(generation.toString()).isZero();
         String text = generation.stdout().strip();
         assertThat(text).startsWith(prompt).hasSizeGreaterThan(prompt.length());
         assertThat(generation.stderr()).contains("the prompt's 70 characters exceed the model's context of 64; it"
-                + " reads the last 64").containsPattern("generated 100 characters in [0-9.]+ s: [0-9]+ characters/s");
+                + " reads the last 64")
+                .containsPattern("generation loop: 100 characters in [0-9.]+ s after the prompt pass \\([0-9.]+ s of CPU\\):"
+                        + " [0-9]+ characters/s; a warm-up of 40 characters")
+                .containsPattern("whole command: 100 characters in [0-9.]+ s from the process's start .*: [0-9]+ characters/s");
     }
 
     @Test

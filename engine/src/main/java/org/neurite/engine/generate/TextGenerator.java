@@ -1,5 +1,6 @@
 package org.neurite.engine.generate;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,6 +21,9 @@ import org.neurite.engine.nn.Model;
  * }</pre>
  */
 public final class TextGenerator {
+
+    /** The length of the prompt pass of a {@link #warmUp}: as long as a typical prompt ("ROMEO:"). */
+    private static final int WARM_UP_PROMPT = 6;
 
     private final TokenStepper stepper;
     private final Vocabulary vocabulary;
@@ -69,6 +73,43 @@ public final class TextGenerator {
             out.accept(vocabulary.token(next));
             logits = stepper.feed(next);
         }
+    }
+
+    /**
+     * Runs the generation path on throwaway text, so that the JIT has compiled it before a
+     * generation whose speed matters (the first characters of a fresh JVM otherwise run at the
+     * interpreter's pace): a prompt-sized pass, then single characters drawn and fed back, through
+     * every decoder restart a long text meets. It changes nothing a later {@link #generate} sees:
+     * that starts from its own prompt, with its own draws.
+     *
+     * @param characters how many characters to feed, at most
+     * @param limit the longest it may take; it stops after the character that passes it
+     * @return how many characters it fed
+     */
+    public int warmUp(int characters, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        SplittableRandom random = new SplittableRandom(0);
+        Sampling sampling = new Sampling(1.0, 0, 0);
+        int prompt = Math.min(characters, WARM_UP_PROMPT);
+        int fed = 0;
+        stepper.reset();
+        try {
+            if (prompt > 0) {
+                int[] ids = new int[prompt];
+                for (int i = 0; i < prompt; i++) {
+                    ids[i] = i % vocabulary.size();
+                }
+                float[] logits = stepper.feed(ids);
+                fed = prompt;
+                while (fed < characters && System.nanoTime() < end) {
+                    logits = stepper.feed(sampling.draw(logits, random));
+                    fed++;
+                }
+            }
+        } finally {
+            stepper.reset();
+        }
+        return fed;
     }
 
     private int[] encode(String prompt) {

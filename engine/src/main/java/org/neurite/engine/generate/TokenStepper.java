@@ -13,6 +13,7 @@ import org.neurite.api.Shape;
 import org.neurite.api.StepwiseLayer;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.nn.Sequential;
 
@@ -92,13 +93,15 @@ public final class TokenStepper {
     }
 
     /**
-     * Feeds one token.
+     * Feeds one token, on the calling thread: the work of one position is a set of tiny loops (a
+     * product of one row, one query's attention), each of which would cost more to hand to the
+     * engine's pool than to run here.
      *
      * @param token the token id
      * @return the model's scores of the next token
      */
     public float[] feed(int token) {
-        return feed(new int[] {token});
+        return Parallel.onCallingThread(() -> run(new float[] {token}));
     }
 
     /**
@@ -115,13 +118,18 @@ public final class TokenStepper {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = tokens[i];
         }
+        return run(ids);
+    }
+
+    /** Runs the positions {@code ids} through every stage; returns the scores after the last. */
+    private float[] run(float[] ids) {
         try (GradScope scope = backend.noGrad()) {
             Tensor x = backend.tensor(ids, Shape.of(1, ids.length));
             for (Stage stage : stages) {
                 x = stage.run(x);
             }
             int n = x.shape().dim(1);
-            return x.slice(1, n - 1, n).toArray();
+            return (n == 1 ? x : x.slice(1, n - 1, n)).toArray();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The engine's one thread pool for heavy kernels, sized from the machine. Work is split into
@@ -83,6 +84,27 @@ public final class Parallel {
         }
         join.awaitOthers();
         join.rethrow();
+    }
+
+    /**
+     * Runs {@code work} with every parallel loop inside it on the calling thread. For work made of
+     * many tiny loops, such as one generated token (a product of one row, attention of one query),
+     * where handing a chunk to a pool thread and waiting for it costs more than the chunk itself.
+     *
+     * @param work the work
+     * @param <T> what it returns
+     * @return what {@code work} returned
+     */
+    public static <T> T onCallingThread(Supplier<T> work) {
+        if (IN_POOL.get()) {
+            return work.get();
+        }
+        IN_POOL.set(true);
+        try {
+            return work.get();
+        } finally {
+            IN_POOL.set(false);
+        }
     }
 
     /** Splits {@code count} into {@code chunks} near-equal contiguous parts; returns where part {@code c} starts. */

@@ -62,12 +62,13 @@ public final class RecurrentGates {
 
     /**
      * The GRU step's backward: the gradients of the input-side pre-activations into
-     * {@code dGi[p ..]}, of the state side into {@code dGh[p ..]}, and {@code dh[hb ..]} turned
-     * into the direct part of the gradient of the state before the step ({@code dh z}).
+     * {@code dGi[p ..]}; the state side's are the same for r and z, and {@code dn r} for n, which
+     * goes into {@code dHn[st ..]}; {@code dh[hb ..]} turned into the direct part of the gradient
+     * of the state before the step ({@code dh z}).
      */
     public static void gruBackward(float[] act, int p, float[] hnLinear, float[] hPrev, float[] dh, int hb, float[] d,
-                                   int st, float[] dGi, float[] dGh, int n) {
-        KERNELS.gruBackward(act, p, hnLinear, hPrev, dh, hb, d, st, dGi, dGh, n);
+                                   int st, float[] dGi, float[] dHn, int n) {
+        KERNELS.gruBackward(act, p, hnLinear, hPrev, dh, hb, d, st, dGi, dHn, n);
     }
 
     // Kept apart so that VectorRecurrentGates is resolved only when this runs.
@@ -90,7 +91,7 @@ public final class RecurrentGates {
                           int st, float[] dG, int n);
 
         void gruBackward(float[] act, int p, float[] hnLinear, float[] hPrev, float[] dh, int hb, float[] d, int st,
-                         float[] dGi, float[] dGh, int n);
+                         float[] dGi, float[] dHn, int n);
     }
 
     /** Plain loops; each static form starts at unit {@code j0}, so the vector form can finish a row with it. */
@@ -186,12 +187,12 @@ public final class RecurrentGates {
 
         @Override
         public void gruBackward(float[] act, int p, float[] hnLinear, float[] hPrev, float[] dh, int hb, float[] d,
-                                int st, float[] dGi, float[] dGh, int n) {
-            gruBackward(act, p, hnLinear, hPrev, dh, hb, d, st, dGi, dGh, n, 0);
+                                int st, float[] dGi, float[] dHn, int n) {
+            gruBackward(act, p, hnLinear, hPrev, dh, hb, d, st, dGi, dHn, n, 0);
         }
 
         static void gruBackward(float[] act, int p, float[] hnLinear, float[] hPrev, float[] dh, int hb, float[] d,
-                                int st, float[] dGi, float[] dGh, int n, int j0) {
+                                int st, float[] dGi, float[] dHn, int n, int j0) {
             for (int j = j0; j < n; j++) {
                 float dhv = dh[hb + j] + d[st + j];
                 float r = act[p + j];
@@ -203,9 +204,7 @@ public final class RecurrentGates {
                 dGi[p + j] = drPre;
                 dGi[p + n + j] = dzPre;
                 dGi[p + 2 * n + j] = dnPre;
-                dGh[p + j] = drPre;
-                dGh[p + n + j] = dzPre;
-                dGh[p + 2 * n + j] = dnPre * r;
+                dHn[st + j] = dnPre * r;
                 dh[hb + j] = dhv * z;
             }
         }

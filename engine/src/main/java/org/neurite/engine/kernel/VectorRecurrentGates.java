@@ -96,7 +96,7 @@ final class VectorRecurrentGates implements RecurrentGates.Kernels {
 
     @Override
     public void gruBackward(float[] act, int p, float[] hnLinear, float[] hPrev, float[] dh, int hb, float[] d, int st,
-                            float[] dGi, float[] dGh, int n) {
+                            float[] dGi, float[] dHn, int n) {
         int j = 0;
         for (; j + L <= n; j += L) {
             FloatVector dhv = at(dh, hb + j).add(at(d, st + j));
@@ -109,11 +109,9 @@ final class VectorRecurrentGates implements RecurrentGates.Kernels {
             drPre.intoArray(dGi, p + j);
             dzPre.intoArray(dGi, p + n + j);
             dnPre.intoArray(dGi, p + 2 * n + j);
-            drPre.intoArray(dGh, p + j);
-            dzPre.intoArray(dGh, p + n + j);
-            dnPre.mul(r).intoArray(dGh, p + 2 * n + j);
+            dnPre.mul(r).intoArray(dHn, st + j);
             dhv.mul(z).intoArray(dh, hb + j);
         }
-        RecurrentGates.Plain.gruBackward(act, p, hnLinear, hPrev, dh, hb, d, st, dGi, dGh, n, j);
+        RecurrentGates.Plain.gruBackward(act, p, hnLinear, hPrev, dh, hb, d, st, dGi, dHn, n, j);
     }
 }

@@ -259,19 +259,29 @@ public final class RecurrentSequence {
             System.arraycopy(d, stateAt + dh.length, dc, 0, dc.length);
         }
         float[] dGi = new float[steps * gateRows];
-        float[] dGh = cell == RecurrentCell.GRU ? new float[steps * gateRows] : dGi;
+        // The GRU's state-side gate gradients equal the input side's but for the n block (dn r):
+        // only that block is kept apart, [B, T, H], and multiplies its own rows of W_hh.
+        boolean gru = cell == RecurrentCell.GRU;
+        float[] dHn = gru ? new float[steps * hidden] : null;
+        int sharedRows = gru ? 2 * hidden : gateRows;
         float[] dcRef = dc;
         // As in the forward, each thread takes its rows of the batch through every step.
-        Gemm.PackedB wHhPacked = Gemm.pack(false, gateRows, hidden, this.wHh, 0, hidden);
+        Gemm.PackedB wHhShared = Gemm.pack(false, sharedRows, hidden, this.wHh, 0, hidden);
+        Gemm.PackedB wHhN = gru ? Gemm.pack(false, hidden, hidden, this.wHh, sharedRows * hidden, hidden) : null;
         Parallel.forRange(batch, MIN_ROWS_PER_THREAD, (b0, b1) -> {
             for (int s = time - 1; s >= 0; s--) {
                 int t = reverse ? time - 1 - s : s;
                 for (int b = b0; b < b1; b++) {
-                    stepRowBackward(b, t, d, dh, dcRef, dGi, dGh);
+                    stepRowBackward(b, t, d, dh, dcRef, dGi, dHn);
                 }
-                // dh_prev += dGh_t W_hh: rows of step t lie T*G apart in dGh.
-                Gemm.sgemm(false, b1 - b0, 1f, dGh, (b0 * time + t) * gateRows, time * gateRows, wHhPacked,
+                // dh_prev += dGh_t W_hh: rows of step t lie T*G apart in dGi (T*H in dHn).
+                int row = b0 * time + t;
+                Gemm.sgemm(false, b1 - b0, 1f, dGi, row * gateRows, time * gateRows, wHhShared,
                         1f, dh, b0 * hidden, hidden);
+                if (wHhN != null) {
+                    Gemm.sgemm(false, b1 - b0, 1f, dHn, row * hidden, time * hidden, wHhN, 1f, dh, b0 * hidden,
+                            hidden);
+                }
             }
         });
         if (state0.get(0).requiresGrad()) {
@@ -286,35 +296,61 @@ public final class RecurrentSequence {
                     input);
             xT.accumulateGrad(dx);
         }
-        weightGradients(dGi, x, input, wIh, bIh);
-        weightGradients(dGh, hPrev, hidden, wHh, bHh);
+        weightGradients(dGi, gateRows, gateRows, x, input, wIh, bIh, 0);
+        if (gru) {
+            float[][] grads = weightGradients(dGi, gateRows, sharedRows, hPrev, hidden, wHh, bHh, 0);
+            weightGradients(dHn, hidden, hidden, hPrev, hidden, wHh, bHh, sharedRows, grads);
+        } else {
+            weightGradients(dGi, gateRows, gateRows, hPrev, hidden, wHh, bHh, 0);
+        }
     }
 
-    /** {@code dW += dG^T in} and {@code db += column sums of dG}, over every step at once. */
-    private void weightGradients(float[] dG, float[] in, int cols, CpuTensor w, CpuTensor bias) {
+    private float[][] weightGradients(float[] dG, int ldg, int rows, float[] in, int cols, CpuTensor w, CpuTensor bias,
+                                      int firstRow) {
+        float[][] grads = {w.requiresGrad() ? new float[gateRows * cols] : null,
+            bias != null && bias.requiresGrad() ? new float[gateRows] : null};
+        weightGradients(dG, ldg, rows, in, cols, w, bias, firstRow, grads);
+        return grads;
+    }
+
+    /**
+     * {@code dW[firstRow ..] += dG^T in} and {@code db[firstRow ..] += column sums of dG} for
+     * {@code rows} gate rows, over every step at once ({@code dG} is {@code [B*T, ldg]}); hands the
+     * gradients to the parameters once the last gate row is in.
+     *
+     * @param grads the gradients of W and b being gathered (null where none is needed)
+     */
+    private void weightGradients(float[] dG, int ldg, int rows, float[] in, int cols, CpuTensor w, CpuTensor bias,
+                                 int firstRow, float[][] grads) {
         int steps = batch * time;
-        if (w.requiresGrad()) {
-            float[] dw = new float[gateRows * cols];
-            Gemm.sgemm(true, false, gateRows, cols, steps, 1f, dG, 0, gateRows, in, 0, cols, 0f, dw, 0, cols);
-            w.accumulateGrad(dw);
+        boolean last = firstRow + rows == gateRows;
+        if (grads[0] != null) {
+            Gemm.sgemm(true, false, rows, cols, steps, 1f, dG, 0, ldg, in, 0, cols, 0f, grads[0], firstRow * cols,
+                    cols);
+            if (last) {
+                w.accumulateGrad(grads[0]);
+            }
         }
-        if (bias != null && bias.requiresGrad()) {
-            float[] db = new float[gateRows];
+        if (grads[1] != null) {
+            float[] db = grads[1];
             for (int r = 0; r < steps; r++) {
-                for (int j = 0, off = r * gateRows; j < gateRows; j++) {
-                    db[j] += dG[off + j];
+                for (int j = 0, off = r * ldg; j < rows; j++) {
+                    db[firstRow + j] += dG[off + j];
                 }
             }
-            bias.accumulateGrad(db);
+            if (last) {
+                bias.accumulateGrad(db);
+            }
         }
     }
 
     /**
-     * The backward of one step of one sequence: the gate gradients into {@code dGi}/{@code dGh},
-     * and {@code dh}/{@code dc} turned into the gradients of the state before the step (without
-     * the {@code W_hh} product, which the caller adds for the whole batch).
+     * The backward of one step of one sequence: the gate gradients into {@code dGi} (and the GRU's
+     * state-side n block into {@code dHn}), and {@code dh}/{@code dc} turned into the gradients of
+     * the state before the step (without the {@code W_hh} product, which the caller adds for the
+     * whole batch).
      */
-    private void stepRowBackward(int b, int t, float[] d, float[] dh, float[] dc, float[] dGi, float[] dGh) {
+    private void stepRowBackward(int b, int t, float[] d, float[] dh, float[] dc, float[] dGi, float[] dHn) {
         int bt = b * time + t;
         if (mask != null && mask[bt] == 0f) {
             return; // padding: the state's gradient passes through unchanged
@@ -332,7 +368,7 @@ public final class RecurrentSequence {
                 Arrays.fill(dh, hb, hb + n, 0f);
             }
             case LSTM -> RecurrentGates.lstmBackward(act, p, tanhC, cPrev, dh, dc, hb, d, st, dGi, n);
-            case GRU -> RecurrentGates.gruBackward(act, p, hnLinear, hPrev, dh, hb, d, st, dGi, dGh, n);
+            case GRU -> RecurrentGates.gruBackward(act, p, hnLinear, hPrev, dh, hb, d, st, dGi, dHn, n);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -73,6 +74,21 @@ class TextGeneratorTest {
 
         assertThat(first).hasSize(40).hasToString(second.toString());
         assertThat(new Sampling(1.0, 1, 0).draw(new float[] {0.1f, 2f, -1f, 1.9f}, new SplittableRandom(0))).isEqualTo(1);
+    }
+
+    @Test
+    void aWarmUpChangesNothingTheNextGenerationDraws() {
+        for (RecurrentCell cell : RecurrentCell.values()) {
+            StringBuilder cold = new StringBuilder();
+            new TextGenerator(model(cell, false), VOCABULARY).generate("A:", 60, new Sampling(0.8, 3, 11), cold::append);
+
+            TextGenerator generator = new TextGenerator(model(cell, false), VOCABULARY);
+            assertThat(generator.warmUp(300, Duration.ofSeconds(20))).as("%s characters fed", cell).isEqualTo(300);
+            StringBuilder warm = new StringBuilder();
+            generator.generate("A:", 60, new Sampling(0.8, 3, 11), warm::append);
+
+            assertThat(warm).as("%s", cell).hasToString(cold.toString());
+        }
     }
 
     @Test

@@ -56,6 +56,26 @@ class ParallelTest {
     }
 
     @Test
+    void insideOnCallingThreadEveryLoopRunsOnTheCallingThreadAndAfterItTheyMaySplitAgain() {
+        Set<Thread> inside = ConcurrentHashMap.newKeySet();
+        AtomicInteger chunks = new AtomicInteger();
+        int result = Parallel.onCallingThread(() -> {
+            Parallel.forRange(1000, 1, (start, end) -> {
+                inside.add(Thread.currentThread());
+                chunks.incrementAndGet();
+            });
+            return 7;
+        });
+        assertThat(result).isEqualTo(7);
+        assertThat(inside).containsExactly(Thread.currentThread());
+        assertThat(chunks.get()).isOne();
+
+        AtomicInteger after = new AtomicInteger();
+        Parallel.forRange(1000, 1, (start, end) -> after.incrementAndGet());
+        assertThat(after.get()).isEqualTo(Math.min(1000, Parallel.threads()));
+    }
+
+    @Test
     void poolSizeFollowsTheMachine() {
         // Surefire does not set neurite.threads.
         assertThat(Parallel.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());

@@ -109,8 +109,8 @@ class RecurrentGatesTest {
 
     @Test
     void gruBackward() {
-        agree(o -> plain.gruBackward(o.act, P, o.s1, o.s2, o.run1, HB, o.s3, ST, o.gates2, o.gates3, N),
-                o -> vector.gruBackward(o.act, P, o.s1, o.s2, o.run1, HB, o.s3, ST, o.gates2, o.gates3, N));
+        agree(o -> plain.gruBackward(o.act, P, o.s1, o.s2, o.run1, HB, o.s3, ST, o.gates2, o.s4, N),
+                o -> vector.gruBackward(o.act, P, o.s1, o.s2, o.run1, HB, o.s3, ST, o.gates2, o.s4, N));
     }
 
     @Test

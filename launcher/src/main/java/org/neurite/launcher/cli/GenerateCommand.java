@@ -2,6 +2,7 @@ package org.neurite.launcher.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
@@ -49,7 +50,13 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the draws (default 0).")
     long seed;
 
-    @Option(names = "--timing", description = "Print on stderr how long the generation took, in characters per second.")
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "0",
+            description = "First run the generation on N throwaway characters, so that the JIT has compiled it before"
+                    + " the real text (default 0: none). The text is the same either way.")
+    int warmUp;
+
+    @Option(names = "--timing", description = "Print on stderr how long the generation loop took after the prompt"
+            + " pass (characters per second) and how long the whole command took from the process's start.")
     boolean timing;
 
     @Spec
@@ -77,8 +84,14 @@ public final class GenerateCommand implements Callable<Integer> {
             if (length < 0) {
                 throw new ConfigException("--length", "must be 0 or more, got " + length);
             }
+            if (warmUp < 0) {
+                throw new ConfigException("--warm-up", "must be 0 or more, got " + warmUp);
+            }
             SavedModel saved = SavedModel.load(model, components.get());
             TextGenerator generator = generator(saved);
+            GenerationTiming clock = new GenerationTiming();
+            int warmed = warmUp == 0 ? 0 : generator.warmUp(warmUp, WARM_UP_LIMIT);
+            clock.warmedUp();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             int characters = prompt.codePointCount(0, prompt.length());
@@ -88,21 +101,22 @@ public final class GenerateCommand implements Callable<Integer> {
                 err.flush();
             }
             out.print(prompt);
-            long start = System.nanoTime();
+            out.flush();
+            clock.promptStarts();
             try {
                 generator.generate(prompt, length, sampling, token -> {
+                    clock.drawn();
                     out.print(token);
                     out.flush();
                 });
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("--prompt", e.getMessage());
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            clock.done();
             out.println();
             out.flush();
             if (timing) {
-                err.printf(java.util.Locale.ROOT, "generated %d characters in %.3f s: %.0f characters/s%n", length,
-                        seconds, length / seconds);
+                clock.report(err, length, warmed);
                 err.flush();
             }
             return ExitCodes.OK;
@@ -110,6 +124,9 @@ public final class GenerateCommand implements Callable<Integer> {
             return Failures.report(e, "generate", spec.commandLine().getErr());
         }
     }
+
+    /** The longest a {@code --warm-up} may take, however slow the machine. */
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(10);
 
     private Sampling sampling() {
         try {
