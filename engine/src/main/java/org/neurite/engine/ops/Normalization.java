@@ -204,11 +204,12 @@ public final class Normalization {
                     + " has only one value per channel; batch statistics need more than one");
         }
         float[] xd = x.data();
+        BatchNormKernels kernels = new BatchNormKernels(batch, channels, spatial);
         float[] mean = new float[channels];
         float[] rstd = new float[channels];
         if (batchStats) {
             float[] var = new float[channels];
-            channelStats(xd, batch, channels, spatial, mean, var);
+            kernels.stats(xd, mean, var);
             for (int c = 0; c < channels; c++) {
                 rstd[c] = (float) (1.0 / Math.sqrt(var[c] + (double) epsilon));
             }
@@ -230,81 +231,40 @@ public final class Normalization {
             }
         }
         float[] xhat = new float[xd.length];
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int off = (n * channels + c) * spatial;
-                for (int s = 0; s < spatial; s++) {
-                    xhat[off + s] = (xd[off + s] - mean[c]) * rstd[c];
-                }
-            }
-        }
-        float[] out = affine(xhat, batch, channels, spatial, gamma, beta);
+        float[] out = new float[xd.length];
+        kernels.normalize(xd, mean, rstd, gamma == null ? null : gamma.data(), beta == null ? null : beta.data(),
+                xhat, out);
         return CpuTensor.result("batchNorm", out, xs, dy -> {
+            boolean needG = gamma != null && gamma.requiresGrad();
+            boolean needB = beta != null && beta.requiresGrad();
+            if (!x.requiresGrad() && !needG && !needB) {
+                return;
+            }
+            // sum(dy) and sum(dy * xhat) per channel serve beta's and gamma's gradients and the
+            // two means of the input's gradient alike
+            double[] sumDy = new double[channels];
+            double[] sumDyXhat = new double[channels];
+            kernels.gradientSums(dy, xhat, sumDy, sumDyXhat);
             if (x.requiresGrad()) {
-                x.accumulateGrad(batchNormInputGrad(dy, xhat, rstd, gamma, batch, channels, spatial, batchStats));
-            }
-            affineBackward(dy, xhat, batch, channels, spatial, gamma, beta);
-        }, x, gamma, beta);
-    }
-
-    /** Mean and biased variance of every channel. */
-    private static void channelStats(float[] xd, int batch, int channels, int spatial, float[] mean, float[] var) {
-        int count = batch * spatial;
-        for (int c = 0; c < channels; c++) {
-            double sum = 0;
-            for (int n = 0; n < batch; n++) {
-                int off = (n * channels + c) * spatial;
-                for (int s = 0; s < spatial; s++) {
-                    sum += xd[off + s];
-                }
-            }
-            double m = sum / count;
-            double sq = 0;
-            for (int n = 0; n < batch; n++) {
-                int off = (n * channels + c) * spatial;
-                for (int s = 0; s < spatial; s++) {
-                    double d = xd[off + s] - m;
-                    sq += d * d;
-                }
-            }
-            mean[c] = (float) m;
-            var[c] = (float) (sq / count);
-        }
-    }
-
-    /**
-     * d(loss)/dx of batch norm. With batch statistics the mean and variance depend on x too:
-     * {@code dx = rstd * (d - mean(d) - xhat * mean(d * xhat))}, with {@code d = dy * gamma} and
-     * means taken per channel; with running statistics they are constants: {@code dx = rstd * d}.
-     */
-    private static float[] batchNormInputGrad(float[] dy, float[] xhat, float[] rstd, CpuTensor gamma,
-                                              int batch, int channels, int spatial, boolean batchStats) {
-        float[] g = gamma == null ? null : gamma.data();
-        float[] dx = new float[dy.length];
-        int count = batch * spatial;
-        for (int c = 0; c < channels; c++) {
-            double scale = g == null ? rstd[c] : (double) rstd[c] * g[c];
-            double meanD = 0;
-            double meanDX = 0;
-            if (batchStats) {
-                for (int n = 0; n < batch; n++) {
-                    int off = (n * channels + c) * spatial;
-                    for (int s = 0; s < spatial; s++) {
-                        meanD += dy[off + s];
-                        meanDX += dy[off + s] * (double) xhat[off + s];
+                double[] meanDy = new double[channels];
+                double[] meanDyXhat = new double[channels];
+                if (batchStats) {
+                    for (int c = 0; c < channels; c++) {
+                        meanDy[c] = sumDy[c] / count;
+                        meanDyXhat[c] = sumDyXhat[c] / count;
                     }
                 }
-                meanD /= count;
-                meanDX /= count;
+                float[] dx = new float[dy.length];
+                kernels.inputGradient(dy, xhat, rstd, gamma == null ? null : gamma.data(), meanDy, meanDyXhat, dx);
+                x.accumulateGrad(dx);
             }
-            for (int n = 0; n < batch; n++) {
-                int off = (n * channels + c) * spatial;
-                for (int s = 0; s < spatial; s++) {
-                    dx[off + s] = (float) (scale * (dy[off + s] - meanD - xhat[off + s] * meanDX));
-                }
+            if (needG) {
+                gamma.accumulateGrad(toFloats(sumDyXhat));
             }
-        }
-        return dx;
+            if (needB) {
+                beta.accumulateGrad(toFloats(sumDy));
+            }
+        }, x, gamma, beta);
     }
 
     /**

@@ -30,6 +30,14 @@ class LayerContractsTest {
     }
 
     @TestFactory
+    Stream<DynamicNode> encoderStack() {
+        // two encoder layers of 600 parameters each (as encoderLayer's)
+        return LayerContract.of(new TransformerEncoderProvider(), Map.of("num_layers", 2, "heads", 2, "feedforward", 16,
+                "dropout", 0.0, "activation", "gelu", "norm_first", true)).input(5, 8).output(5, 8).parameters(1200)
+                .rejects(Map.of("num_layers", 0, "heads", 2), "num_layers").tests();
+    }
+
+    @TestFactory
     Stream<DynamicNode> patchEmbedding() {
         return LayerContract.of(new PatchEmbeddingProvider(), Map.of("patch", 2, "dim", 3)).input(4, 6).output(6, 3)
                 .parameters(15).rejects(Map.of("patch", 0, "dim", 3), "patch").tests();

@@ -21,7 +21,8 @@ final class PluginComponents {
 
     /** @return a new instance of every provider the plugin ships */
     static List<ComponentProvider> providers() {
-        return List.of(new MultiHeadAttentionProvider(), new EncoderLayerProvider(), new DecoderLayerProvider(),
+        return List.of(new MultiHeadAttentionProvider(), new EncoderLayerProvider(), new TransformerEncoderProvider(),
+                new DecoderLayerProvider(),
                 new PositionalEncodingProvider(), new PatchEmbeddingProvider(), new SequencePoolProvider(),
                 new CausalLmProvider(), new DigitStringsSource.Provider());
     }
