@@ -197,7 +197,7 @@ public final class Predictor {
      *
      * @param input the input's values in row-major order, {@code inputShape().size()} of them
      * @return the prediction
-     * @throws IllegalArgumentException if the input has the wrong length
+     * @throws IllegalArgumentException if the input has the wrong length or a value that is not finite
      */
     public Prediction predict(float[] input) {
         if (input == null) {
@@ -205,6 +205,7 @@ public final class Predictor {
                     + inputShape + ")");
         }
         checkLength(input.length, "input");
+        checkFinite(input, "input");
         float[] values = new float[features];
         preprocessing.applyInto(input, values, 0);
         return forward(values, 1).get(0);
@@ -215,7 +216,8 @@ public final class Predictor {
      *
      * @param inputs the inputs, each {@code inputShape().size()} values long
      * @return one prediction per input, in order
-     * @throws IllegalArgumentException if an input has the wrong length (naming its index)
+     * @throws IllegalArgumentException if an input has the wrong length or a value that is not
+     *     finite (naming its index)
      */
     public List<Prediction> predictBatch(float[][] inputs) {
         given(inputs, "inputs");
@@ -235,6 +237,7 @@ public final class Predictor {
         Parallel.forRange(inputs.length, ROWS_PER_CHUNK, (start, end) -> {
             float[] values = new float[(end - start) * features];
             for (int i = start; i < end; i++) {
+                checkFinite(inputs[i], i);
                 preprocessing.applyInto(inputs[i], values, (i - start) * features);
             }
             predictInto(values, end - start, predictions, start);
@@ -248,7 +251,7 @@ public final class Predictor {
      *
      * @param inputs the tensor
      * @return one prediction per input
-     * @throws IllegalArgumentException if the shape is neither
+     * @throws IllegalArgumentException if the shape is neither, or a value is not finite
      */
     public List<Prediction> predict(Tensor inputs) {
         Shape shape = given(inputs, "input tensor").shape();
@@ -262,7 +265,9 @@ public final class Predictor {
             throw new IllegalArgumentException("input tensor of shape " + shape + ": expected " + one + " or [batch, "
                     + one.toString().substring(1));
         }
-        return run(inputs.toArray(), batch);
+        float[] values = inputs.toArray();
+        checkFinite(values, "input tensor (flattened)");
+        return run(values, batch);
     }
 
     /**
@@ -332,6 +337,27 @@ public final class Predictor {
         if (length != features) {
             throw new IllegalArgumentException(what + " has " + length + " values, expected " + features
                     + " (input shape " + inputShape + ")");
+        }
+    }
+
+    /**
+     * NaN or an infinity in a raw input would come out as scores of NaN with a class picked
+     * from them, so it is refused, naming where it is.
+     */
+    private static void checkFinite(float[] input, String what) {
+        for (int i = 0; i < input.length; i++) {
+            if (!Float.isFinite(input[i])) {
+                throw new IllegalArgumentException(what + "[" + i + "] is " + input[i] + ": inputs must be finite numbers");
+            }
+        }
+    }
+
+    /** As {@link #checkFinite(float[], String)} for {@code inputs[index]}, its name built only on failure. */
+    private static void checkFinite(float[] input, int index) {
+        for (float value : input) {
+            if (!Float.isFinite(value)) {
+                checkFinite(input, "inputs[" + index + "]");
+            }
         }
     }
 

@@ -210,6 +210,20 @@ class PredictorTest {
     }
 
     @Test
+    void valuesThatAreNotFiniteAreRefusedNamingWhereTheyAre() throws Exception {
+        Predictor model = Predictor.load(saved(network(4), "cross_entropy"));
+        assertThatThrownBy(() -> model.predict(new float[] {1, Float.NaN, 3, 4}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("input[1] is NaN: inputs must be finite numbers");
+        float[][] batch = new float[300][4];
+        batch[257][3] = Float.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> model.predictBatch(batch)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inputs[257][3] is Infinity: inputs must be finite numbers");
+        assertThatThrownBy(() -> model.predict(CpuBackend.instance().tensor(new float[] {0, 0, Float.NaN, 0, 0, 0, 0, 0},
+                Shape.of(2, 4)))).hasMessage("input tensor (flattened)[2] is NaN: inputs must be finite numbers");
+    }
+
+    @Test
     void imageFilesArePredictedAsTheirRawPixelsAndAWrongSizeIsNamed() throws Exception {
         Sequential network = Sequential.builder(Shape.of(1, 3, 2)).seed(1)
                 .add("flatten", Map.of())
