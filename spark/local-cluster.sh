@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the spark module's local-cluster suite (LocalClusterBarrierTest: both barrier modes across
+# Runs the spark module's local-cluster suite (LocalClusterSyncTest: the synchronous mode across
+# two executor JVMs; LocalClusterBarrierTest: both barrier modes across
 # two executor JVMs and an executor lost mid-run), or with "figures" the barrier overhead figures
 # in local-cluster[2,1,2048]. local-cluster starts its executors through a Spark installation's
 # launcher: with SPARK_HOME unset this makes a stand-in from the Spark 4.2.0 jars Maven already
@@ -24,4 +25,4 @@ if [[ "${1:-}" == figures ]]; then
   exec bench/spark-barrier.sh 'local-cluster[2,1,2048]' 2
 fi
 # shellcheck disable=SC2086
-mvn -B ${MVN_ARGS:-} -pl spark -am test -Dtest=LocalClusterBarrierTest -Dsurefire.failIfNoSpecifiedTests=false
+mvn -B ${MVN_ARGS:-} -pl spark -am test -Dtest='LocalCluster*Test' -Dsurefire.failIfNoSpecifiedTests=false

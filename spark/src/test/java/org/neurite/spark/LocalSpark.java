@@ -45,6 +45,27 @@ public final class LocalSpark {
     }
 
     /**
+     * Starts a {@code local-cluster[2,1,1024]} context in place of the shared one: a standalone
+     * master, a worker and two executor JVMs of one core each, which needs a Spark installation
+     * ({@code SPARK_HOME}, Spark 4.2) for its launcher ({@code spark/local-cluster.sh} makes a
+     * stand-in from Maven's Spark jars where there is none). The executors get this JVM's class
+     * path (Neurite, its tests and Spark's jars). The caller stops it.
+     *
+     * @param appName the application's name in Spark's logs
+     * @return the new context
+     */
+    public static synchronized JavaSparkContext localCluster(String appName) {
+        stop(); // one context per JVM: the shared one gives way, and starts again when next asked for
+        return new JavaSparkContext(new SparkConf().setMaster("local-cluster[2,1,1024]")
+                .setAppName(appName)
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+                .set("spark.executor.extraJavaOptions", "--add-modules jdk.incubator.vector"));
+    }
+
+    /**
      * Stops the shared context, for a test that starts a context of its own (Spark allows one per
      * JVM); the next {@link #shared()} starts a new one.
      */

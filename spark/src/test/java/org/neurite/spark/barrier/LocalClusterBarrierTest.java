@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,12 +13,10 @@ import org.neurite.spark.LocalSpark;
 import org.neurite.spark.ring.LoopbackRing;
 
 /**
- * The barrier modes across executor JVMs: {@code local-cluster[2,1,1024]} starts a standalone
- * master, a worker and two executors of one core each, which needs a Spark installation
- * ({@code SPARK_HOME}, Spark 4.2) for its launcher; without one the suite is skipped.
- * {@code spark/local-cluster.sh} runs it, with a stand-in installation made of Maven's Spark jars
- * where there is no real one. The executors get this JVM's class path (Neurite, its tests and
- * Spark's jars).
+ * The barrier modes across executor JVMs, in {@code local-cluster[2,1,1024]} (see
+ * {@link LocalSpark#localCluster}: it needs a Spark installation, {@code SPARK_HOME}); without
+ * one the suite is skipped. {@code spark/local-cluster.sh} runs it, with a stand-in installation
+ * made of Maven's Spark jars where there is no real one.
  */
 @EnabledIfEnvironmentVariable(named = "SPARK_HOME", matches = ".+", disabledReason = "local-cluster suite skipped:"
         + " SPARK_HOME is not set (local-cluster starts executor JVMs through a Spark installation; spark/local-cluster.sh makes a stand-in)")
@@ -30,15 +27,7 @@ class LocalClusterBarrierTest {
 
     @BeforeAll
     static void start() {
-        // one context per JVM: the shared local one gives way, and starts again when next asked for
-        LocalSpark.stop();
-        spark = new JavaSparkContext(new SparkConf().setMaster("local-cluster[2,1,1024]")
-                .setAppName("barrier-local-cluster-test")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                .set("spark.executor.extraJavaOptions", "--add-modules jdk.incubator.vector"));
+        spark = LocalSpark.localCluster("barrier-local-cluster-test");
     }
 
     @AfterAll

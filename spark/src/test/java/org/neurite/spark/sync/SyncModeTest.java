@@ -34,9 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SyncModeTest {
 
-    private static final int ROWS = 2048;
+    static final int ROWS = 2048;
     private static final int BATCH = 128;
-    private static final int MICRO = 32;
+    static final int MICRO = 32;
     private static final int STEPS = 20;
 
     private static JavaSparkContext spark;
@@ -51,7 +51,7 @@ class SyncModeTest {
         Model model = FashionMlp.model();
         TrainingParts parts = new TrainingParts(ModelBytes.of(model, Map.of()), LossSpec.of("cross_entropy", Map.of()),
                 DatasetBytes.of(train), PluginZips.NONE);
-        oneMachineLosses = fit(model, new LocalMicroBatches(model.parameters(), parts, Components.builtIns(), MICRO));
+        oneMachineLosses = fit(model, train, new LocalMicroBatches(model.parameters(), parts, Components.builtIns(), MICRO));
         oneMachine = weights(model);
     }
 
@@ -63,7 +63,7 @@ class SyncModeTest {
         double[] losses;
         try (SyncGradients gradients = SparkTraining.on(spark).partitions(partitions).microBatch(MICRO)
                 .loss("cross_entropy", Map.of()).synchronous(model, train)) {
-            losses = fit(model, gradients);
+            losses = fit(model, train, gradients);
         }
         Map<String, float[]> weights = weights(model);
         assertThat(weights.keySet()).containsExactlyElementsOf(oneMachine.keySet());
@@ -78,7 +78,7 @@ class SyncModeTest {
     }
 
     /** Trains for {@link #STEPS} steps (an epoch and a quarter) and returns every step's loss. */
-    static double[] fit(Model model, StepGradients gradients) {
+    static double[] fit(Model model, Dataset train, StepGradients gradients) {
         Loss loss = Components.builtIns().loss("cross_entropy", Options.empty());
         StepLimit limit = new StepLimit(STEPS);
         Trainer trainer = Trainer.builder(model, loss, FashionMlp.adam()).epochs(2).batchSize(BATCH).seed(0)
@@ -95,7 +95,7 @@ class SyncModeTest {
         return weights;
     }
 
-    private static int[] bits(float[] values) {
+    static int[] bits(float[] values) {
         int[] bits = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             bits[i] = Float.floatToRawIntBits(values[i]);
