@@ -50,6 +50,7 @@ public final class Predictor {
     private final List<String> classNames;
     private final ClassScores scores;
     private final int features;
+    private final RawInputs rawInputs;
     private final int outputs;
     private final Backend backend = CpuBackend.instance();
     /** The fewest inputs worth a thread of their own when copying inputs or scoring outputs. */
@@ -65,6 +66,7 @@ public final class Predictor {
         this.inputShape = network.inputShapes().get(inputName);
         this.preprocessing = preprocessing;
         this.features = inputShape.intSize();
+        this.rawInputs = new RawInputs(inputShape);
         this.outputs = network.outputShape().intSize();
         this.scores = ClassScores.of(loss, outputs, source);
         if (classNames != null && classNames.size() != scores.classes(outputs)) {
@@ -112,7 +114,7 @@ public final class Predictor {
      * @throws IOException as {@link #load(Path)} says
      */
     public static Predictor load(Path path, Components components) throws IOException {
-        given(path, "the model's path");
+        RawInputs.given(path, "the model's path");
         Path file = path;
         if (Files.isDirectory(path)) {
             file = path.resolve(FILE_IN_RUN_FOLDER);
@@ -200,12 +202,7 @@ public final class Predictor {
      * @throws IllegalArgumentException if the input has the wrong length or a value that is not finite
      */
     public Prediction predict(float[] input) {
-        if (input == null) {
-            throw new IllegalArgumentException("input is null, expected " + features + " values (input shape "
-                    + inputShape + ")");
-        }
-        checkLength(input.length, "input");
-        checkFinite(input, "input");
+        rawInputs.check(input, "input");
         float[] values = new float[features];
         preprocessing.applyInto(input, values, 0);
         return forward(values, 1).get(0);
@@ -220,16 +217,7 @@ public final class Predictor {
      *     finite (naming its index)
      */
     public List<Prediction> predictBatch(float[][] inputs) {
-        given(inputs, "inputs");
-        for (int i = 0; i < inputs.length; i++) {
-            if (inputs[i] == null) {
-                throw new IllegalArgumentException("inputs[" + i + "] is null, expected " + features
-                        + " values (input shape " + inputShape + ")");
-            }
-            if (inputs[i].length != features) {
-                checkLength(inputs[i].length, "inputs[" + i + "]");
-            }
-        }
+        rawInputs.checkRows(inputs);
         Prediction[] predictions = new Prediction[inputs.length];
         // Samples are independent in inference, so the batch splits into one part per thread, each
         // copied, pre-processed and run through the whole network on its thread: no hand-off
@@ -237,7 +225,7 @@ public final class Predictor {
         Parallel.forRange(inputs.length, ROWS_PER_CHUNK, (start, end) -> {
             float[] values = new float[(end - start) * features];
             for (int i = start; i < end; i++) {
-                checkFinite(inputs[i], i);
+                RawInputs.checkFinite(inputs[i], i);
                 preprocessing.applyInto(inputs[i], values, (i - start) * features);
             }
             predictInto(values, end - start, predictions, start);
@@ -254,7 +242,7 @@ public final class Predictor {
      * @throws IllegalArgumentException if the shape is neither, or a value is not finite
      */
     public List<Prediction> predict(Tensor inputs) {
-        Shape shape = given(inputs, "input tensor").shape();
+        Shape shape = RawInputs.given(inputs, "input tensor").shape();
         Shape one = inputShape;
         int batch;
         if (shape.equals(one)) {
@@ -266,7 +254,7 @@ public final class Predictor {
                     + one.toString().substring(1));
         }
         float[] values = inputs.toArray();
-        checkFinite(values, "input tensor (flattened)");
+        RawInputs.checkFinite(values, "input tensor (flattened)");
         return run(values, batch);
     }
 
@@ -282,7 +270,7 @@ public final class Predictor {
      *     the model's input is not an image
      */
     public Prediction predictImage(Path file) throws IOException {
-        return run(new ImageInput(inputShape).read(given(file, "image file")), 1).get(0);
+        return run(new ImageInput(inputShape).read(RawInputs.given(file, "image file")), 1).get(0);
     }
 
     /**
@@ -295,10 +283,10 @@ public final class Predictor {
      */
     public List<Prediction> predictImages(List<Path> files) throws IOException {
         ImageInput images = new ImageInput(inputShape);
-        float[] values = new float[given(files, "image files").size() * features];
+        float[] values = new float[RawInputs.given(files, "image files").size() * features];
         for (int i = 0; i < files.size(); i++) {
-            System.arraycopy(images.read(given(files.get(i), "image files[" + i + "]")), 0, values, i * features,
-                    features);
+            float[] image = images.read(RawInputs.given(files.get(i), "image files[" + i + "]"));
+            System.arraycopy(image, 0, values, i * features, features);
         }
         return run(values, files.size());
     }
@@ -311,7 +299,7 @@ public final class Predictor {
      * @throws IllegalArgumentException if a field is not a number or the count is wrong
      */
     public Prediction predictCsv(String row) {
-        return predict(InputRows.csv(given(row, "CSV row"), features));
+        return predict(InputRows.csv(RawInputs.given(row, "CSV row"), features));
     }
 
     /**
@@ -322,43 +310,7 @@ public final class Predictor {
      * @throws IllegalArgumentException if the row is not an array of numbers or the count is wrong
      */
     public Prediction predictJson(String row) {
-        return predict(InputRows.json(given(row, "JSON row"), features));
-    }
-
-    /** A null argument is named, never a bare {@link NullPointerException} from deep inside. */
-    private static <T> T given(T value, String what) {
-        if (value == null) {
-            throw new IllegalArgumentException(what + " is null");
-        }
-        return value;
-    }
-
-    private void checkLength(int length, String what) {
-        if (length != features) {
-            throw new IllegalArgumentException(what + " has " + length + " values, expected " + features
-                    + " (input shape " + inputShape + ")");
-        }
-    }
-
-    /**
-     * NaN or an infinity in a raw input would come out as scores of NaN with a class picked
-     * from them, so it is refused, naming where it is.
-     */
-    private static void checkFinite(float[] input, String what) {
-        for (int i = 0; i < input.length; i++) {
-            if (!Float.isFinite(input[i])) {
-                throw new IllegalArgumentException(what + "[" + i + "] is " + input[i] + ": inputs must be finite numbers");
-            }
-        }
-    }
-
-    /** As {@link #checkFinite(float[], String)} for {@code inputs[index]}, its name built only on failure. */
-    private static void checkFinite(float[] input, int index) {
-        for (float value : input) {
-            if (!Float.isFinite(value)) {
-                checkFinite(input, "inputs[" + index + "]");
-            }
-        }
+        return predict(InputRows.json(RawInputs.given(row, "JSON row"), features));
     }
 
     /** Pre-processes raw values in place (they are this call's own copy), then predicts. */
