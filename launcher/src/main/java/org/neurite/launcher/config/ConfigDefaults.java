@@ -39,14 +39,14 @@ public final class ConfigDefaults {
     private Map<String, Object> fill(RunConfig config) {
         Map<String, Object> values = config.resolved();
         values.put("name", config.name());
-        Map<String, Object> root = filled(values, RunConfigCheck.ROOT);
+        Map<String, Object> root = filled(values, ConfigKeys.ROOT);
         Map<String, Object> data = map(root.get("data"));
         for (String key : List.of("train", "validation", "test")) {
             if (data.get(key) instanceof Map<?, ?>) {
                 data.put(key, source(map(data.get(key))));
             }
         }
-        root.put("data", filled(data, RunConfigCheck.DATA));
+        root.put("data", filled(data, ConfigKeys.DATA));
         Map<String, Object> model = map(root.get("model"));
         layers(model);
         root.put("loss", component(root.get("loss"), components.losses(), "name"));
@@ -63,26 +63,29 @@ public final class ConfigDefaults {
             }
         }
         Map<String, Object> training = filled(root.get("training") == null ? new LinkedHashMap<>()
-                : map(root.get("training")), RunConfigCheck.TRAINING);
+                : map(root.get("training")), ConfigKeys.TRAINING);
         if (training.get("early_stopping") instanceof Map<?, ?>) {
-            training.put("early_stopping", filled(map(training.get("early_stopping")), RunConfigCheck.EARLY_STOPPING));
+            training.put("early_stopping", filled(map(training.get("early_stopping")), ConfigKeys.EARLY_STOPPING));
         }
         root.put("training", training);
+        if (root.get("spark") instanceof Map<?, ?>) {
+            root.put("spark", filled(map(root.get("spark")), ConfigKeys.SPARK));
+        }
         return root;
     }
 
     private Map<String, Object> source(Map<String, Object> source) {
         if (source.containsKey("split")) {
-            return filled(source, RunConfigCheck.SPLIT);
+            return filled(source, ConfigKeys.SPLIT);
         }
         String format = String.valueOf(source.get("format"));
         // every format is a provider's, the built-in ones too
-        List<OptionSpec> specs = new ArrayList<>(List.of(RunConfigCheck.FORMAT));
+        List<OptionSpec> specs = new ArrayList<>(List.of(ConfigKeys.FORMAT));
         components.dataSources().find(format).ifPresent(p -> specs.addAll(p.options()));
         if (format.equals("synthetic") && source.get("name") instanceof String set) {
             // one format, several sets: a truth table has no sample count, spirals no number of classes
             Set<String> applies = SyntheticSourceProvider.optionsOf(set);
-            specs.removeIf(spec -> !spec.name().equals(RunConfigCheck.FORMAT.name()) && !applies.contains(spec.name()));
+            specs.removeIf(spec -> !spec.name().equals(ConfigKeys.FORMAT.name()) && !applies.contains(spec.name()));
         }
         return filled(source, specs);
     }

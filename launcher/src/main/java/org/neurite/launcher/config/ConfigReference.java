@@ -14,7 +14,7 @@ import org.neurite.engine.registry.Components;
 
 /**
  * The reference of the run config language in Markdown, written from the very specs the
- * checker ({@link RunConfigCheck}) and the components check configs against, so that it cannot
+ * checker ({@link RunConfigCheck}, with the keys of {@link ConfigKeys}) and the components check configs against, so that it cannot
  * say anything the checker does not do. {@code neurite config reference} prints it; the build
  * writes it for the built-in components, and {@code docs/config.md} is that text.
  */
@@ -46,21 +46,21 @@ public final class ConfigReference {
                 + " `--set training.epochs=5` or `--set model.layers[1].units=64`.");
         line();
         line("Contents: [top level](#top-level), [data](#data), [model](#model), [loss](#loss),"
-                + " [optimizer](#optimizer), [training](#training), [layer types](#layer-types),"
+                + " [optimizer](#optimizer), [training](#training), [spark](#spark), [layer types](#layer-types),"
                 + " [activations](#activations), [initializers](#initializers).");
         line();
         line("## Top level");
         line();
-        table(RunConfigCheck.ROOT.stream().map(o -> o.name().equals("loss") || o.name().equals("optimizer")
+        table(ConfigKeys.ROOT.stream().map(o -> o.name().equals("loss") || o.name().equals("optimizer")
                 ? new OptionSpec(o.name(), OptionType.COMPONENT, o.defaultValue(), o.required(), o.description()) : o)
                 .toList());
 
         line("## data");
         line();
-        table(RunConfigCheck.DATA);
+        table(ConfigKeys.DATA);
         line("Each source names its `format`. `data.validation` may instead hold out a share of the training data:");
         line();
-        table(RunConfigCheck.SPLIT);
+        table(ConfigKeys.SPLIT);
         providers(components.dataSources(), "### format: ", false);
 
         line("## model");
@@ -88,7 +88,7 @@ public final class ConfigReference {
         line();
         line("`optimizer: NAME`, or `optimizer: {name: NAME, options...}`. Every optimizer also takes:");
         line();
-        table(RunConfigCheck.OPTIMIZER_COMMON);
+        table(ConfigKeys.OPTIMIZER_COMMON);
         providers(components.optimizers(), "### optimizer: ", false);
         line("### optimizer.schedule");
         line();
@@ -103,10 +103,20 @@ public final class ConfigReference {
 
         line("## training");
         line();
-        table(RunConfigCheck.TRAINING);
+        table(ConfigKeys.TRAINING);
         line("### training.early_stopping");
         line();
-        table(RunConfigCheck.EARLY_STOPPING);
+        table(ConfigKeys.EARLY_STOPPING);
+        line("### training.checkpoint");
+        line();
+        table(ConfigKeys.CHECKPOINT);
+
+        line("## spark");
+        line();
+        line("Read by `neurite train CONFIG --spark MASTER` only (a run without `--spark` trains on one machine"
+                + " and ignores it); each key's flag overrides it.");
+        line();
+        table(ConfigKeys.SPARK);
 
         line("## Layer types");
         line();

@@ -27,10 +27,11 @@ import org.neurite.engine.registry.Components;
  * @param loss the loss and its options
  * @param optimizer the optimizer, its schedule and clipping; {@code null} when nothing is trained
  * @param training epochs, batches, early stopping, checkpoints
+ * @param spark how {@code neurite train --spark} trains (every default when the config has no {@code spark} section)
  */
 public record RunConfig(ConfigDocument document, String name, long seed, SourceConfig train, SourceConfig validation,
                         SourceConfig test, Options model, ComponentRef loss, OptimizerConfig optimizer,
-                        TrainingConfig training) {
+                        TrainingConfig training, SparkConfig spark) {
 
     /**
      * Reads a config file, applies {@code --set} overrides and checks the result.

@@ -29,8 +29,8 @@ class ConfigReferenceTest {
     @Test
     void everyCheckedKeyIsDocumented() {
         String md = ConfigReference.markdown(Components.builtIns());
-        for (var section : java.util.List.of(RunConfigCheck.ROOT, RunConfigCheck.DATA, RunConfigCheck.TRAINING,
-                RunConfigCheck.EARLY_STOPPING, RunConfigCheck.OPTIMIZER_COMMON, RunConfigCheck.SPLIT)) {
+        for (var section : java.util.List.of(ConfigKeys.ROOT, ConfigKeys.DATA, ConfigKeys.TRAINING,
+                ConfigKeys.EARLY_STOPPING, ConfigKeys.OPTIMIZER_COMMON, ConfigKeys.SPLIT, ConfigKeys.CHECKPOINT, ConfigKeys.SPARK)) {
             for (OptionSpec o : section) {
                 assertTrue(md.contains("| `" + o.name() + "` |"), o.name());
             }

@@ -218,6 +218,28 @@ class RunConfigCheckTest {
     }
 
     @Test
+    void theSparkSectionIsReadWithItsDefaults() throws IOException {
+        assertThat(load(VALID).spark()).isEqualTo(SparkConfig.DEFAULTS);
+        assertThat(load(VALID + "spark: {mode: local_sgd, k: 4, partitions: 3, data: executors}\n").spark())
+                .isEqualTo(new SparkConfig(SparkConfig.Mode.LOCAL_SGD, 4, 3, 32, SparkConfig.DataFrom.EXECUTORS));
+    }
+
+    @Test
+    void sparkProblemsNameTheirKeyAndLine() {
+        assertThat(errors(VALID + "spark: {mode: local_sgd, k: 0}\n"))
+                .containsExactly(file() + ":16: spark.k: must be >= 1, got 0");
+        assertThat(errors(VALID + "spark: {mode: ring}\n")).singleElement().asString()
+                .startsWith(file() + ":16: spark.mode: ").contains("sync, all_reduce, local_sgd");
+        assertThat(errors(VALID + "spark: {mode: all_reduce, k: 4}\n"))
+                .containsExactly(file() + ":16: spark.k: only local_sgd averages every k steps, but the mode is all_reduce");
+        assertThat(errors(VALID + "spark: {micro_batch: 8, data: executors}\n"))
+                .containsExactly(file() + ":16: spark.data: the executors read the data themselves in all_reduce and"
+                        + " local_sgd; sync sends it from the driver");
+        assertThat(errors(VALID + "spark: {partition: 2}\n")).singleElement().asString()
+                .startsWith(file() + ":16: spark.partition: ");
+    }
+
+    @Test
     void aRunWithoutEpochsNeedsNoOptimizer() throws IOException {
         RunConfig c = load(VALID.replace("optimizer: {name: adam, lr: 0.01, schedule: {type: cosine, warmup_steps: 2},"
                 + " clip_norm: 1.0}\n", "").replace("early_stopping: {patience: 2}, ", ""), "training.epochs=0");
