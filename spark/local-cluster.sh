@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the spark module's local-cluster suite (LocalClusterSyncTest: the synchronous mode across
-# two executor JVMs; LocalClusterBarrierTest: both barrier modes across
-# two executor JVMs and an executor lost mid-run), or with "figures" the barrier overhead figures
+# Runs the local-cluster suite (LocalClusterSyncTest: the synchronous mode across two executor
+# JVMs; LocalClusterBarrierTest: both barrier modes across two executor JVMs and an executor lost
+# mid-run; the launcher's LocalClusterTrainTest: neurite train --spark with gradient all-reduce from
+# a run config, the executors reading the data file themselves), or with "figures" the barrier overhead figures
 # in local-cluster[2,1,2048]. local-cluster starts its executors through a Spark installation's
 # launcher: with SPARK_HOME unset this makes a stand-in from the Spark 4.2.0 jars Maven already
 # holds (spark/target/spark-home: jars/ linking them, an empty RELEASE, SPARK_SCALA_VERSION=2.13).
@@ -25,4 +26,4 @@ if [[ "${1:-}" == figures ]]; then
   exec bench/spark-barrier.sh 'local-cluster[2,1,2048]' 2
 fi
 # shellcheck disable=SC2086
-mvn -B ${MVN_ARGS:-} -pl spark -am test -Dtest='LocalCluster*Test' -Dsurefire.failIfNoSpecifiedTests=false
+mvn -B ${MVN_ARGS:-} -pl spark,launcher -am test -Dtest='LocalCluster*Test' -Dsurefire.failIfNoSpecifiedTests=false

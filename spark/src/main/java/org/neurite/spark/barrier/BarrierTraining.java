@@ -104,6 +104,28 @@ public final class BarrierTraining {
     }
 
     /**
+     * Builds the recipe on the executors in a plain job of one task per worker (its model, with
+     * the plugins it needs, its loss, optimizer and data), so that what does not build there is one
+     * line before the barrier stage starts, rather than a stage that fails and is retried.
+     *
+     * @param spark the Spark context
+     * @param recipe what the workers will train
+     * @param workers the number of workers, at least 1
+     * @throws IllegalStateException naming the executor and the first problem found there
+     */
+    public static void check(JavaSparkContext spark, TrainingRecipe recipe, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("barrier mode: needs at least 1 worker, got " + workers);
+        }
+        spark.setJobDescription("neurite: checking that the run builds on the executors");
+        List<String> problems = spark.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
+                .map(new RecipeCheck(recipe)).collect();
+        problems.stream().filter(java.util.Objects::nonNull).findFirst().ifPresent(p -> {
+            throw new IllegalStateException("barrier mode: " + p);
+        });
+    }
+
+    /**
      * Waits until the cluster can run a task per worker at once: a barrier stage submitted
      * earlier fails its slot check (and is retried only a few times) while executors still register.
      */

@@ -34,6 +34,22 @@ public interface TrainingRecipe extends Serializable {
     /** @return the whole training data (each mode takes its worker's share) */
     Dataset trainingData();
 
+    /**
+     * @return the validation data that worker 0 measures after every epoch (as one machine does;
+     *     the other workers do not), or {@code null} for none, the default
+     */
+    default Dataset validationData() {
+        return null;
+    }
+
+    /**
+     * @return the checkpoints worker 0 writes and sends back with its result, or {@code null} for
+     *     none, the default
+     */
+    default CheckpointPlan checkpoints() {
+        return null;
+    }
+
     /** @return the run's seed */
     long seed();
 
@@ -53,5 +69,12 @@ public interface TrainingRecipe extends Serializable {
      */
     default List<TrainingListener> listeners(int rank, int attempt) {
         return List.of();
+    }
+
+    /**
+     * Releases what the worker built for its run (such as plugins it loaded); called once its
+     * training ended or failed. Nothing by default.
+     */
+    default void release() {
     }
 }

@@ -7,16 +7,33 @@ import java.nio.file.Path;
 import java.util.Comparator;
 
 /** Runs code with a fresh temporary folder that is deleted afterwards. */
-final class TemporaryFolder {
+public final class TemporaryFolder {
 
-    interface Use<T> {
+    /**
+     * What runs with the folder.
+     *
+     * @param <T> what it gives
+     */
+    public interface Use<T> {
+        /**
+         * @param folder the fresh folder
+         * @return the outcome
+         * @throws IOException if a file cannot be read or written
+         */
         T apply(Path folder) throws IOException;
     }
 
     private TemporaryFolder() {
     }
 
-    static <T> T use(String prefix, Use<T> use) {
+    /**
+     * @param prefix the start of the folder's name
+     * @param use what runs with it
+     * @param <T> what it gives
+     * @return what {@code use} gave
+     * @throws UncheckedIOException if a file cannot be read or written
+     */
+    public static <T> T use(String prefix, Use<T> use) {
         Path folder = null;
         try {
             folder = Files.createTempDirectory(prefix);

@@ -62,6 +62,16 @@ class BarrierTrainingTest {
     }
 
     @Test
+    void aRecipeThatDoesNotBuildOnTheExecutorsIsOneLineBeforeTheBarrierStage() {
+        TrainingRecipe unreadable = new CheckedRecipe(RUN, null, "cannot read /shared/train.csv: no such file");
+        assertThatThrownBy(() -> BarrierTraining.check(spark, unreadable, 2))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("barrier mode: on the executor at ")
+                .hasMessageEndingWith(": cannot read /shared/train.csv: no such file");
+        BarrierTraining.check(spark, new CheckedRecipe(RUN, null, null), 2);
+    }
+
+    @Test
     void moreWorkersThanTaskSlotsAreRefusedBeforeSubmitting() {
         assertThatThrownBy(() -> BarrierTraining.run(spark, RUN, BarrierMode.allReduce(), 3, Duration.ofMillis(200),
                 BarrierTraining.CONNECT, BarrierTraining.SILENCE))

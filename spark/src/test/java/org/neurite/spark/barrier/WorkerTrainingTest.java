@@ -66,6 +66,27 @@ class WorkerTrainingTest {
     }
 
     @Test
+    void workerZeroMeasuresTheValidationDataAndSendsCheckpointsOfTheRunFolderFormat() throws Exception {
+        TrainingRecipe recipe = new CheckedRecipe(RUN, new CheckpointPlan(1, 0), null);
+        List<WorkerResult> results = LoopbackRing.run(2, 1, ring -> WorkerTraining.run(recipe, BarrierMode.allReduce(), ring, 0));
+        WorkerResult first = results.get(0);
+
+        assertThat(first.epochs()).hasSize(2).allSatisfy(e -> assertThat(e.validationLoss()).isFinite());
+        assertThat(results.get(1).epochs()).allSatisfy(e -> assertThat(e.validationLoss()).isNaN());
+        assertThat(first.checkpoints()).containsOnlyKeys("epoch-001.optimizer.safetensors", "epoch-001.state.json",
+                "epoch-001.weights.safetensors", "epoch-002.optimizer.safetensors", "epoch-002.state.json",
+                "epoch-002.weights.safetensors");
+        assertThat(results.get(1).checkpoints()).isEmpty();
+        // the last checkpoint holds the run's final weights
+        assertThat(weights(first.checkpoints().get("epoch-002.weights.safetensors"))).isEqualTo(weights(first.weights()));
+        // one machine measures the same validation after each epoch, to rounding of the summed gradients
+        Model model = RUN.model();
+        var alone = RUN.configure(Trainer.builder(model, RUN.loss(), RUN.optimizer(model))).seed(RUN.seed()).build()
+                .fit(RUN.trainingData(), recipe.validationData());
+        assertThat(first.epochs().get(1).validationLoss()).isCloseTo(alone.last().validationLoss(), within(1e-4));
+    }
+
+    @Test
     void localSgdNeedsAtLeastOneStepBetweenAveragings() {
         assertThatThrownBy(() -> BarrierMode.localSgd(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("average_every: parameter averaging needs at least 1 step between two averagings, got 0");
