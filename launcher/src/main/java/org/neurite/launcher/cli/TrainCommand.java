@@ -21,8 +21,7 @@ import org.neurite.launcher.run.RunFolder;
 import org.neurite.launcher.run.TrainingRun;
 import org.neurite.launcher.run.progress.Progress;
 import org.neurite.launcher.inject.LaunchSettings;
-import org.neurite.spark.SparkRun;
-import org.neurite.spark.SparkTraining;
+import org.neurite.launcher.run.spark.SparkLaunch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,18 +67,33 @@ public final class TrainCommand implements Callable<Integer> {
     String logFormat;
 
     @Option(names = "--spark", paramLabel = "MASTER",
-            description = "Trains data-parallel on Apache Spark (synchronous mode: the same weights as one machine with"
-                    + " the same micro-batches), such as local[2] or spark://host:7077; needs Spark on the class path"
-                    + " (SPARK_HOME).")
+            description = "Trains data-parallel on Apache Spark, such as local[2] or spark://host:7077, as the config's"
+                    + " spark section says (default: the synchronous mode, the same weights as one machine with the"
+                    + " same micro-batches); needs Spark on the class path (SPARK_HOME).")
     String sparkMaster;
 
-    @Option(names = "--spark-partitions", paramLabel = "N", defaultValue = "2",
-            description = "With --spark: the tasks that share each step's micro-batches (default: ${DEFAULT-VALUE}).")
-    int sparkPartitions;
+    @Option(names = "--spark-mode", paramLabel = "MODE",
+            description = "With --spark: sync, all_reduce or local_sgd (overrides spark.mode).")
+    String sparkMode;
+
+    @Option(names = "--spark-k", paramLabel = "K",
+            description = "With --spark and local_sgd: steps between two averagings of the parameters (overrides spark.k).")
+    Integer sparkK;
+
+    @Option(names = "--spark-partitions", paramLabel = "N",
+            description = "With --spark: the tasks that share each step's micro-batches (sync), or the barrier tasks"
+                    + " (all_reduce, local_sgd); overrides spark.partitions (default 2).")
+    Integer sparkPartitions;
+
+    @Option(names = "--spark-data", paramLabel = "FROM",
+            description = "With --spark: driver (the data travels from here) or executors (each reads the config's data"
+                    + " paths itself; all_reduce and local_sgd); overrides spark.data.")
+    String sparkData;
 
     @Option(names = "--micro-batch", paramLabel = "N",
             description = "Samples per micro-batch: each step sums their gradients in order, here or with --spark"
-                    + " (default with --spark: 32); the same size gives the same weights on one machine and on Spark.")
+                    + " (overrides spark.micro_batch, default 32); the same size gives the same weights on one machine"
+                    + " and on Spark.")
     Integer microBatch;
 
     @Inject
@@ -121,8 +135,9 @@ public final class TrainCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             Progress progress = progress();
-            TrainingRun run = new TrainingRun(components.get(), stdout, progress).spark(spark())
-                    .microBatches(microBatch == null ? 0 : microBatch).jsonEverySteps(logEvery);
+            SparkLaunch onSpark = spark(checked);
+            TrainingRun run = new TrainingRun(components.get(), stdout, progress).spark(onSpark)
+                    .microBatches(microBatch == null || onSpark != null ? 0 : microBatch).jsonEverySteps(logEvery);
             if (folder != null) {
                 run.resume(folder, checked);
             } else {
@@ -134,20 +149,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The Spark settings under --spark, else {@code null}. */
-    private SparkRun.Settings spark() {
+    /** The Spark settings under --spark (the config's spark section, the flags over it), else {@code null}. */
+    private SparkLaunch spark(RunConfig config) {
         if (microBatch != null && microBatch < 1) {
             throw new ConfigException("--micro-batch", "expected at least 1, got " + microBatch);
         }
         if (sparkMaster == null) {
+            for (String flag : List.of("--spark-mode", "--spark-k", "--spark-partitions", "--spark-data")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                    throw new ConfigException(flag, "sets how --spark MASTER trains; add --spark");
+                }
+            }
             return null;
         }
-        if (sparkPartitions < 1) {
-            throw new ConfigException("--spark-partitions", "expected at least 1, got " + sparkPartitions);
-        }
         List<Path> plugins = settings == null ? List.of() : settings.pluginFolders().roots();
-        return new SparkRun.Settings(sparkMaster, sparkPartitions,
-                microBatch == null ? SparkTraining.DEFAULT_MICRO_BATCH : microBatch, plugins);
+        return SparkFlags.apply(config, sparkMaster, sparkMode, sparkK, sparkPartitions, microBatch, sparkData, plugins);
     }
 
     /** What is printed: JSON lines if asked, results only under --quiet, else a bar on a terminal or lines. */

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code neurite train CONFIG --spark local[2]}: the same run folder as a run on one machine with
- * the same micro-batches, down to the bytes of the weights; and its bad input as one line.
+ * {@code neurite train CONFIG --spark local[2]} in each mode: the same run folder as a run on one
+ * machine (with the same micro-batches in the synchronous mode, down to the bytes of the weights;
+ * gradient all-reduce on two workers gives the same bytes too), and its bad input as one line.
  */
 class TrainOnSparkTest {
 
@@ -26,8 +27,12 @@ class TrainOnSparkTest {
     Path dir;
 
     private CommandRunner train(String... args) throws IOException {
+        return trainWith(XOR, args);
+    }
+
+    private CommandRunner trainWith(String text, String... args) throws IOException {
         Path config = dir.resolve("xor.yaml");
-        Files.writeString(config, XOR);
+        Files.writeString(config, text);
         String[] all = new String[args.length + 1];
         all[0] = config.toString();
         System.arraycopy(args, 0, all, 1, args.length);
@@ -58,12 +63,15 @@ class TrainOnSparkTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        CommandRunner r = train("--spark", "spark://127.0.0.1:" + port, "--out", dir.resolve("runs").toString());
+        for (String mode : List.of("sync", "all_reduce", "local_sgd")) {
+            CommandRunner r = train("--spark", "spark://127.0.0.1:" + port, "--spark-mode", mode,
+                    "--out", dir.resolve("runs").toString());
 
-        assertThat(r.exitCode).isEqualTo(ExitCodes.RUN_FAILED);
-        assertThat(r.err()).startsWith("neurite train: spark: cannot reach the master spark://127.0.0.1:" + port)
-                .hasLineCount(1);
-        assertThat(dir.resolve("runs")).doesNotExist();
+            assertThat(r.exitCode).as(mode).isEqualTo(ExitCodes.RUN_FAILED);
+            assertThat(r.err()).as(mode).startsWith("neurite train: spark: cannot reach the master spark://127.0.0.1:"
+                    + port).hasLineCount(1);
+            assertThat(dir.resolve("runs")).as(mode).doesNotExist();
+        }
     }
 
     @Test
@@ -91,6 +99,98 @@ class TrainOnSparkTest {
 
         assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).isEqualTo("--micro-batch: expected at least 1, got 0" + System.lineSeparator());
+    }
+
+    @Test
+    void gradientAllReduceFromTheConfigWritesTheRunFolderOfOneMachineWithHalfBatches() throws IOException {
+        // two workers share each batch of 4 as two micro-batches of 2 would: the same sum, bit for bit
+        CommandRunner here = train("--micro-batch", "2", "--out", dir.resolve("here").toString());
+        CommandRunner spark = trainWith(XOR + "spark: {mode: all_reduce, partitions: 2}\n", "--spark", "local[2]",
+                "--out", dir.resolve("spark").toString());
+
+        assertThat(here.exitCode).as(here.err()).isZero();
+        assertThat(spark.exitCode).as(spark.err()).isZero();
+        Path a = only(dir.resolve("here"));
+        Path b = only(dir.resolve("spark"));
+        assertThat(files(b)).isEqualTo(files(a)).contains("checkpoints/epoch-006.state.json");
+        assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
+        // the epoch's loss comes back through the ring as a float pair: equal to rounding
+        List<Double> ring = losses(b);
+        List<Double> alone = losses(a);
+        assertThat(ring).hasSize(12);
+        for (int i = 0; i < alone.size(); i++) {
+            assertThat(ring.get(i)).as("epoch %d", i + 1).isCloseTo(alone.get(i), org.assertj.core.api.Assertions.within(1e-5));
+        }
+        assertThat(Files.readString(b.resolve("train.log"))).contains("spark local[2]: gradient all-reduce, 2 workers");
+        assertThat(spark.out()).contains("epoch 12/12").contains("test accuracy");
+    }
+
+    @Test
+    void localSgdFromTheFlagsWithDataTheExecutorsReadEndsLikeDataFromTheDriver() throws IOException {
+        Files.writeString(dir.resolve("xor.csv"), "x,y,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n0,0,0\n1,1,0\n");
+        String csv = XOR.replace("data: {train: {format: synthetic, name: xor}, test: {format: synthetic, name: xor}}",
+                "data: {train: {format: csv, path: xor.csv, label: label}}");
+        CommandRunner read = trainWith(csv, "--spark", "local[2]", "--spark-mode", "local_sgd", "--spark-k", "2",
+                "--spark-data", "executors", "--out", dir.resolve("read").toString());
+        CommandRunner sent = trainWith(csv, "--spark", "local[2]", "--spark-mode", "local_sgd", "--spark-k", "2",
+                "--out", dir.resolve("sent").toString());
+
+        assertThat(read.exitCode).as(read.err()).isZero();
+        assertThat(sent.exitCode).as(sent.err()).isZero();
+        Path a = only(dir.resolve("sent"));
+        Path b = only(dir.resolve("read"));
+        assertThat(files(b)).isEqualTo(files(a)).contains("model.json", "metrics.csv", "learning-curves.png");
+        assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
+        assertThat(Files.readString(b.resolve("train.log"))).contains("local SGD, parameters averaged every 2 steps");
+    }
+
+    @Test
+    void kBelowOneIsAConfigErrorInTheConfigAndOnTheCommandLine() throws IOException {
+        CommandRunner config = trainWith(XOR + "spark: {mode: local_sgd, k: 0}\n", "--spark", "local[2]",
+                "--out", dir.resolve("runs").toString());
+        CommandRunner flag = train("--spark", "local[2]", "--spark-mode", "local_sgd", "--spark-k", "0",
+                "--out", dir.resolve("runs").toString());
+
+        assertThat(config.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(config.err()).startsWith(dir.resolve("xor.yaml") + ":11: spark.k: ").hasLineCount(1);
+        assertThat(flag.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(flag.err()).isEqualTo("--spark-k: expected at least 1, got 0" + System.lineSeparator());
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void aSettingTheModeDoesNotUseIsRefusedRatherThanIgnored() throws IOException {
+        CommandRunner r = train("--spark", "local[2]", "--spark-mode", "all_reduce", "--spark-k", "4",
+                "--out", dir.resolve("runs").toString());
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("--spark-k: only local_sgd averages every k steps, but the mode is all_reduce"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void allReduceNeedsASamplePerWorkerInEveryBatch() throws IOException {
+        CommandRunner r = train("--spark", "local[2]", "--spark-mode", "all_reduce", "--spark-partitions", "2",
+                "--set", "training.batch_size=3", "--out", dir.resolve("runs").toString());
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("--spark-partitions: all_reduce shares every batch between the 2 workers, but"
+                + " the epoch's last batch has only 1 samples (4 samples in batches of 3); use at most 1 partitions"
+                + " or another batch size" + System.lineSeparator());
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void sparkFlagsWithoutSparkAreAConfigError() throws IOException {
+        CommandRunner r = train("--spark-mode", "all_reduce", "--out", dir.resolve("runs").toString());
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("--spark-mode: sets how --spark MASTER trains; add --spark" + System.lineSeparator());
+    }
+
+    private static List<Double> losses(Path run) throws IOException {
+        return Files.readAllLines(run.resolve("metrics.csv")).stream().skip(1).filter(l -> !l.startsWith("test"))
+                .map(l -> Double.parseDouble(l.split(",")[1])).toList();
     }
 
     private static Path only(Path runs) throws IOException {

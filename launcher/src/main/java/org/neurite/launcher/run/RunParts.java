@@ -1,0 +1,68 @@
+package org.neurite.launcher.run;
+
+import java.io.IOException;
+
+import org.neurite.api.LearningRateSchedule;
+import org.neurite.api.Loss;
+import org.neurite.api.Optimizer;
+import org.neurite.engine.data.augment.ImageAugmentation;
+import org.neurite.engine.nn.Model;
+import org.neurite.engine.registry.Components;
+import org.neurite.engine.train.KernelWarmup;
+import org.neurite.launcher.config.ConfigException;
+import org.neurite.launcher.config.RunConfig;
+import org.neurite.launcher.config.TrainingConfig;
+import org.neurite.launcher.run.data.RunData;
+
+/**
+ * What a run trains, built and loaded before anything is written, so that data that does not fit
+ * the model or a schedule that does not fit the run is a config error with no run folder behind.
+ *
+ * @param model the model with its initial weights
+ * @param loss the loss
+ * @param optimizer the optimizer, or {@code null} when nothing is trained
+ * @param data the training, validation and test data
+ * @param schedule the learning-rate schedule, or {@code null}
+ */
+public record RunParts(Model model, Loss loss, Optimizer optimizer, RunData data, LearningRateSchedule schedule) {
+
+    /**
+     * @param config the checked config
+     * @param components where its components are looked up
+     * @return the parts
+     * @throws IOException if a data file cannot be read
+     * @throws ConfigException if the data does not fit the model or the schedule does not fit the run
+     */
+    public static RunParts prepare(RunConfig config, Components components) throws IOException {
+        Model model = config.buildModel(components);
+        Loss loss = config.createLoss(components);
+        Optimizer optimizer = config.createOptimizer(components);
+        checkAugmentedInputs(config, model);
+        TrainingConfig t = config.training();
+        // the kernels warm up on the model's shapes while the data loads, so the first epoch runs at full speed
+        // (whole steps: the run's loss, and a scratch optimizer of its kind over scratch parameters)
+        KernelWarmup warmup = t.epochs() > 0 ? KernelWarmup.start(model, t.batchSize() > 0 ? t.batchSize() : 128,
+                loss, config.createOptimizer(components)) : null;
+        RunData data = RunData.load(config, model);
+        if (warmup != null) {
+            warmup.finish();
+        }
+        LearningRateSchedule schedule = optimizer == null ? null
+                : RunSchedule.of(config, components, optimizer.learningRate(), data.train().size());
+        return new RunParts(model, loss, optimizer, data, schedule);
+    }
+
+    /** Augmentation changes images: every input of the model must be {@code [channels, height, width]}. */
+    private static void checkAugmentedInputs(RunConfig config, Model model) {
+        if (config.training() == null || config.training().augmentation() == null) {
+            return;
+        }
+        model.inputShapes().forEach((name, shape) -> {
+            if (!ImageAugmentation.isImage(shape)) {
+                throw new ConfigException(config.document().locate("training.augment"), "augments images [channels,"
+                        + " height, width], but the model's input" + (model.inputShapes().size() == 1 ? "" : " '" + name + "'")
+                        + " is " + shape);
+            }
+        });
+    }
+}

@@ -1,0 +1,79 @@
+package org.neurite.launcher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code neurite train CONFIG --spark local-cluster[2,1,1024]} with gradient all-reduce from the
+ * config, each executor JVM reading the data file itself: the run folder and the weights of one
+ * machine with micro-batches of half the batch, bit for bit. local-cluster starts its executors
+ * through a Spark installation ({@code SPARK_HOME}); without one the test is skipped, and
+ * {@code spark/local-cluster.sh} makes a stand-in from Maven's Spark jars and runs it.
+ */
+@EnabledIfEnvironmentVariable(named = "SPARK_HOME", matches = ".+", disabledReason = "local-cluster suite skipped:"
+        + " SPARK_HOME is not set (local-cluster starts executor JVMs through a Spark installation; spark/local-cluster.sh makes a stand-in)")
+class LocalClusterTrainTest {
+
+    private static final String CONFIG = TrainCommandTest.XOR
+            .replace("data: {train: {format: synthetic, name: xor}, test: {format: synthetic, name: xor}}",
+                    "data: {train: {format: csv, path: xor.csv, label: label}}")
+            .replace("epochs: 60, batch_size: 0, checkpoint_every: 30", "epochs: 12, batch_size: 0, checkpoint_every: 6")
+            + "spark: {mode: all_reduce, partitions: 2, data: executors}\n";
+
+    @TempDir
+    Path dir;
+
+    /** The executors get this JVM's class path: the launcher, Neurite and Spark's jars. */
+    @BeforeAll
+    static void executorClassPath() {
+        System.setProperty("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty("spark.executor.extraClassPath");
+    }
+
+    @Test
+    void gradientAllReduceAcrossTwoExecutorJvmsWritesTheRunFolderOfOneMachine() throws IOException {
+        Files.writeString(dir.resolve("xor.csv"), "x,y,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
+        Path config = dir.resolve("xor.yaml");
+        Files.writeString(config, CONFIG);
+        CommandRunner here = new CommandRunner(new TrainCommand(), config.toString(), "--micro-batch", "2",
+                "--out", dir.resolve("here").toString());
+        CommandRunner cluster = new CommandRunner(new TrainCommand(), config.toString(),
+                "--spark", "local-cluster[2,1,1024]", "--out", dir.resolve("cluster").toString());
+
+        assertThat(here.exitCode).as(here.err()).isZero();
+        assertThat(cluster.exitCode).as(cluster.err()).isZero();
+        Path a = only(dir.resolve("here"));
+        Path b = only(dir.resolve("cluster"));
+        assertThat(files(b)).isEqualTo(files(a)).contains("checkpoints/epoch-012.weights.safetensors");
+        assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
+        assertThat(Files.readString(b.resolve("train.log"))).contains("spark local-cluster[2,1,1024]: gradient"
+                + " all-reduce, 2 workers");
+    }
+
+    private static Path only(Path runs) throws IOException {
+        try (Stream<Path> all = Files.list(runs)) {
+            return all.findFirst().orElseThrow();
+        }
+    }
+
+    private static List<String> files(Path run) throws IOException {
+        try (Stream<Path> all = Files.walk(run)) {
+            return all.filter(Files::isRegularFile).map(p -> run.relativize(p).toString()).sorted().toList();
+        }
+    }
+}
