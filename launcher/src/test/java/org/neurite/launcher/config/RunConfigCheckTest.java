@@ -91,7 +91,7 @@ class RunConfigCheckTest {
                         + " stop_at_zero_errors, augment");
         assertThat(errors(VALID.replace("seed: 3", "sead: 3")))
                 .containsExactly(file() + ":2: sead: unknown option (did you mean 'seed'?); known options:"
-                        + " name, seed, data, model, loss, optimizer, training");
+                        + " name, seed, data, model, loss, optimizer, training, spark");
     }
 
     @Test
