@@ -25,7 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The default shapes are 1024³ and the products of one training step of the 784-256-128-10
  * perceptron at batch 128 (forward {@code x W^T}, weight gradient {@code dY^T x}, input
- * gradient {@code dY W}), and the forward products of prediction at batch 1000.
+ * gradient {@code dY W}), the forward products of prediction at batch 1000, and those of the
+ * small transformer's step (batch 12 x context 64 = 768 rows, width 128: the fused QKV
+ * projection to 384, the feed-forward to 512 and back, the input gradients, and the weight
+ * gradients with the 768 rows as depth). {@link GemmCpuTimes} times the same shapes by CPU time.
  *
  * <p>Warm-up is long on purpose: the first calls run the vector kernel in the interpreter and
  * in C1 code, and on a busy machine the optimizing compiler needs several seconds. Short
@@ -45,6 +48,9 @@ public abstract class GemmBenchmark {
         "nt_128_128_256", "tn_128_256_128", "nn_128_256_128",
         "nt_128_10_128", "tn_10_128_128", "nn_128_128_10", "nn_128_10_128",
         "nt_1000_256_784", "nt_1000_128_256", "nt_1000_10_128",
+        "nt_768_384_128", "nt_768_512_128", "nt_768_128_512",
+        "nn_768_128_384", "nn_768_128_512", "nn_768_512_128",
+        "tn_384_128_768", "tn_512_128_768", "tn_128_512_768",
     })
     public String shape;
 

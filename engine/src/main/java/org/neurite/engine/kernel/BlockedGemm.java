@@ -3,17 +3,18 @@ package org.neurite.engine.kernel;
 /**
  * Cache-blocked matrix multiply around one {@link MicroKernel}, in the classic layered scheme:
  * columns of C in blocks of {@code nc}, the depth in blocks of {@code kc} (a packed
- * {@code kc x nc} panel of B stays in the outer caches), rows in blocks of {@code mc} (a packed
+ * {@code kc x nc} panel of B stays in the outer caches), rows in blocks of {@code mc} (an
  * {@code mc x kc} panel of A stays in L2), then tiles of {@code mr x nr} that live in registers.
- * Large products are split over {@link Parallel} into independent blocks of C; each thread
- * packs into buffers of its own, reused from call to call.
+ * B is packed; A is read where it is (see {@link #multiplyBlock}). Large products are split
+ * over {@link Parallel} into independent blocks of C; each thread packs into buffers of its
+ * own, reused from call to call.
  */
 final class BlockedGemm {
 
     /** Below this many multiply-adds a product runs on the calling thread. */
     static final long PARALLEL_MIN_WORK = 1L << 21;
     /**
-     * What packing one float of A or B costs, in multiply-adds of the micro-kernel: packing
+     * What packing one float of B costs, in multiply-adds of the micro-kernel: packing
      * moves about one float per cycle (a transposing copy), the vector kernel does some 32
      * multiply-adds per cycle (16 lanes, two FMA units).
      */
@@ -75,9 +76,8 @@ final class BlockedGemm {
     /**
      * Chooses how many parts the rows are split into (the columns take the rest of the threads):
      * the split whose largest part costs least, counting its tiles' multiply-adds and the panels
-     * of A and B it packs (each part packs the rows of A and the columns of B it covers, so a
-     * split of the rows packs all of B in every part, a split of the columns all of A), then the
-     * squarest parts.
+     * of B it packs (each part packs the columns of B it covers, so a split of the rows packs all
+     * of B in every part; A is read in place), then the squarest parts.
      */
     private int rowParts(int threads, int rowTiles, int colTiles) {
         int best = 1;
@@ -90,7 +90,7 @@ final class BlockedGemm {
             int cols = Math.min(threads / rows, colTiles);
             long partRows = ceilDiv(rowTiles, rows);
             long partCols = ceilDiv(colTiles, cols);
-            long cost = partRows * partCols * mr * nr + PACK_COST * (partRows * mr + partCols * nr);
+            long cost = partRows * partCols * mr * nr + PACK_COST * partCols * nr;
             long perimeter = partRows + partCols;
             if (cost < bestCost || (cost == bestCost && perimeter < bestPerimeter)) {
                 best = rows;
@@ -109,26 +109,52 @@ final class BlockedGemm {
         int mcStep = roundUp(ceilDiv(m, ceilDiv(m, mcMax)), mr);
         int ncStep = roundUp(ceilDiv(n, ceilDiv(n, ncMax)), nr);
         Workspace ws = workspaces.get();
-        float[] aPack = ws.aPanel(kcStep * mcStep);
         float[] bPack = ws.bPanel(kcStep * ncStep);
-        float[] tile = ws.tile;
         for (int jc = 0; jc < n; jc += ncStep) {
             int nc = Math.min(ncStep, n - jc);
             for (int pc = 0; pc < k; pc += kcStep) {
                 int kc = Math.min(kcStep, k - pc);
-                float betaHere = pc == 0 ? beta : 1f;
                 PanelPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bPack, 0);
-                for (int ic = 0; ic < m; ic += mcStep) {
-                    int mc = Math.min(mcStep, m - ic);
-                    PanelPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, aPack);
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int cols = Math.min(nr, nc - jr);
-                        int bpOff = jr * kc;
-                        for (int ir = 0; ir < mc; ir += mr) {
-                            kernel.multiply(kc, aPack, ir * kc, bPack, bpOff, alpha, betaHere,
-                                    c, cOff + (ic + ir) * ldc + jc + jr, ldc,
-                                    Math.min(mr, mc - ir), cols, tile);
-                        }
+                multiplyBlock(transA, m, mcStep, alpha, a, aOff, lda, pc, kc, bPack, 0, jc, nc,
+                        pc == 0 ? beta : 1f, c, cOff, ldc, ws);
+            }
+        }
+    }
+
+    /**
+     * Multiplies rows {@code [0, m)} of op(A), depths {@code [pc, pc + kc)}, by one packed
+     * {@code kc x nc} block of B at {@code bPack[block]} into columns {@code [jc, jc + nc)} of C.
+     * The micro-kernel reads A in place, strip by strip, with A's own strides: packing A would
+     * copy (and transpose) every element once per block of B, which costs as much as a good part
+     * of the product when B has few columns. Only a last strip of fewer than {@code mr} rows is
+     * packed, zero-padded, so that the kernel always reads whole strips.
+     */
+    private void multiplyBlock(boolean transA, int m, int mcStep, float alpha, float[] a, int aOff, int lda,
+                               int pc, int kc, float[] bPack, int block, int jc, int nc, float beta,
+                               float[] c, int cOff, int ldc, Workspace ws) {
+        int rs = transA ? 1 : lda;
+        int ds = transA ? lda : 1;
+        int wholeRows = m / mr * mr;
+        float[] edge = null;
+        if (wholeRows < m) {
+            edge = ws.aPanel(kc * mr);
+            PanelPacking.packA(transA, a, aOff, lda, wholeRows, m - wholeRows, pc, kc, mr, edge);
+        }
+        float[] tile = ws.tile;
+        // Rows in blocks of mcStep: the block's strips of A stay in L2 while every strip of B passes.
+        for (int ic = 0; ic < m; ic += mcStep) {
+            int icEnd = Math.min(m, ic + mcStep);
+            for (int jr = 0; jr < nc; jr += nr) {
+                int cols = Math.min(nr, nc - jr);
+                int bpOff = block + jr * kc;
+                for (int ir = ic; ir < icEnd; ir += mr) {
+                    int cAt = cOff + ir * ldc + jc + jr;
+                    if (ir < wholeRows) {
+                        kernel.multiply(kc, a, aOff + ir * rs + pc * ds, rs, ds, bPack, bpOff, alpha, beta,
+                                c, cAt, ldc, mr, cols, tile);
+                    } else {
+                        kernel.multiply(kc, edge, 0, 1, mr, bPack, bpOff, alpha, beta,
+                                c, cAt, ldc, m - ir, cols, tile);
                     }
                 }
             }
@@ -195,28 +221,12 @@ final class BlockedGemm {
         int n = b.n();
         int mcStep = roundUp(ceilDiv(m, ceilDiv(m, mcMax)), mr);
         Workspace ws = workspaces.get();
-        float[] aPack = ws.aPanel(b.kcStep() * mcStep);
-        float[] tile = ws.tile;
-        float[] bPack = b.data();
         for (int jc = 0, jb = 0; jc < n; jc += b.ncStep(), jb++) {
             int nc = Math.min(b.ncStep(), n - jc);
             for (int pc = 0, pb = 0; pc < k; pc += b.kcStep(), pb++) {
                 int kc = Math.min(b.kcStep(), k - pc);
-                float betaHere = pc == 0 ? beta : 1f;
-                int block = b.offsets()[jb * b.kBlocks() + pb];
-                for (int ic = 0; ic < m; ic += mcStep) {
-                    int mc = Math.min(mcStep, m - ic);
-                    PanelPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, aPack);
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int cols = Math.min(nr, nc - jr);
-                        int bpOff = block + jr * kc;
-                        for (int ir = 0; ir < mc; ir += mr) {
-                            kernel.multiply(kc, aPack, ir * kc, bPack, bpOff, alpha, betaHere,
-                                    c, cOff + (ic + ir) * ldc + jc + jr, ldc,
-                                    Math.min(mr, mc - ir), cols, tile);
-                        }
-                    }
-                }
+                multiplyBlock(transA, m, mcStep, alpha, a, aOff, lda, pc, kc, b.data(),
+                        b.offsets()[jb * b.kBlocks() + pb], jc, nc, pc == 0 ? beta : 1f, c, cOff, ldc, ws);
             }
         }
     }

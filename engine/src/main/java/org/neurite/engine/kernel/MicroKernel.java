@@ -1,13 +1,13 @@
 package org.neurite.engine.kernel;
 
 /**
- * The innermost step of {@link BlockedGemm}: multiplies one packed strip of A ({@link #mr()}
- * rows) by one packed strip of B ({@link #nr()} columns) over {@code kc} and writes the tile
- * into C as {@code C = alpha * product + beta * C} (beta 0 overwrites, ignoring what was there).
+ * The innermost step of {@link BlockedGemm}: multiplies one strip of A ({@link #mr()} rows,
+ * packed or read in place) by one packed strip of B ({@link #nr()} columns) over {@code kc}
+ * and writes the tile into C as {@code C = alpha * product + beta * C} (beta 0 overwrites, ignoring what was there).
  */
 interface MicroKernel {
 
-    /** @return rows of the tile (the height of a packed A strip) */
+    /** @return rows of the tile (the height of an A strip) */
     int mr();
 
     /** @return columns of the tile (the width of a packed B strip) */
@@ -18,14 +18,20 @@ interface MicroKernel {
 
     /**
      * Computes one tile. {@code rows <= mr()} and {@code cols <= nr()} limit what is written to
-     * C at the edges of the matrix; the packed strips are always whole (zero-padded).
+     * C at the edges of the matrix; the strips are always whole: the packed B strip is
+     * zero-padded, and all {@code mr()} rows of the A strip are read (a packed strip is
+     * zero-padded, a strip read in place from A is only passed when it is whole).
      *
      * @param kc the depth of the strips
-     * @param ap packed A, strip starting at {@code apOff} ({@code kc * mr()} floats)
+     * @param ap A's strip: row {@code r}, depth {@code p} at {@code ap[apOff + r * rs + p * ds]}
+     *     (packed: {@code rs = 1, ds = mr()}; in place, A as stored: {@code rs = lda, ds = 1},
+     *     or {@code rs = 1, ds = lda} when A is stored transposed)
+     * @param rs the distance between rows of the A strip
+     * @param ds the distance between depths of the A strip
      * @param bp packed B, strip starting at {@code bpOff} ({@code kc * nr()} floats)
      * @param tile scratch of at least {@code mr() * nr()} floats
      */
-    void multiply(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
+    void multiply(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
                   float[] c, int cOff, int ldc, int rows, int cols, float[] tile);
 
     /** {@code C = alpha * tile + beta * C} over {@code rows x cols}, for a tile with rows {@code nr} apart. */

@@ -28,14 +28,14 @@ final class ScalarMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
+    public void multiply(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
                          float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
         Arrays.fill(tile, 0, MR * NR, 0f);
         for (int p = 0; p < kc; p++) {
-            int ai = apOff + p * MR;
+            int ai = apOff + p * ds;
             int bi = bpOff + p * NR;
             for (int r = 0; r < MR; r++) {
-                float av = ap[ai + r];
+                float av = ap[ai + r * rs];
                 int ti = r * NR;
                 for (int j = 0; j < NR; j++) {
                     tile[ti + j] += av * bp[bi + j];

@@ -41,19 +41,19 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
+    public void multiply(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
                          float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
         if (cols > 2 * L) {
-            threeVectors(kc, ap, apOff, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
+            threeVectors(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
         } else if (cols > L) {
-            twoVectors(kc, ap, apOff, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
+            twoVectors(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
         } else {
-            oneVector(kc, ap, apOff, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
+            oneVector(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
         }
     }
 
     /** The whole tile: 3 vectors per row. */
-    private static void threeVectors(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
+    private static void threeVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
                         float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S), c0_2 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S), c1_2 = FloatVector.zero(S);
@@ -63,8 +63,8 @@ final class VectorMicroKernel implements MicroKernel {
         FloatVector c5_0 = FloatVector.zero(S), c5_1 = FloatVector.zero(S), c5_2 = FloatVector.zero(S);
         FloatVector c6_0 = FloatVector.zero(S), c6_1 = FloatVector.zero(S), c6_2 = FloatVector.zero(S);
         FloatVector c7_0 = FloatVector.zero(S), c7_1 = FloatVector.zero(S), c7_2 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int ai = apOff + p * MR;
+        int r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs;
+        for (int p = 0, ai = apOff; p < kc; p++, ai += ds) {
             int bi = bpOff + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
@@ -72,19 +72,19 @@ final class VectorMicroKernel implements MicroKernel {
             FloatVector a;
             a = FloatVector.broadcast(S, ap[ai]);
             c0_0 = a.fma(b0, c0_0); c0_1 = a.fma(b1, c0_1); c0_2 = a.fma(b2, c0_2);
-            a = FloatVector.broadcast(S, ap[ai + 1]);
+            a = FloatVector.broadcast(S, ap[ai + r1]);
             c1_0 = a.fma(b0, c1_0); c1_1 = a.fma(b1, c1_1); c1_2 = a.fma(b2, c1_2);
-            a = FloatVector.broadcast(S, ap[ai + 2]);
+            a = FloatVector.broadcast(S, ap[ai + r2]);
             c2_0 = a.fma(b0, c2_0); c2_1 = a.fma(b1, c2_1); c2_2 = a.fma(b2, c2_2);
-            a = FloatVector.broadcast(S, ap[ai + 3]);
+            a = FloatVector.broadcast(S, ap[ai + r3]);
             c3_0 = a.fma(b0, c3_0); c3_1 = a.fma(b1, c3_1); c3_2 = a.fma(b2, c3_2);
-            a = FloatVector.broadcast(S, ap[ai + 4]);
+            a = FloatVector.broadcast(S, ap[ai + r4]);
             c4_0 = a.fma(b0, c4_0); c4_1 = a.fma(b1, c4_1); c4_2 = a.fma(b2, c4_2);
-            a = FloatVector.broadcast(S, ap[ai + 5]);
+            a = FloatVector.broadcast(S, ap[ai + r5]);
             c5_0 = a.fma(b0, c5_0); c5_1 = a.fma(b1, c5_1); c5_2 = a.fma(b2, c5_2);
-            a = FloatVector.broadcast(S, ap[ai + 6]);
+            a = FloatVector.broadcast(S, ap[ai + r6]);
             c6_0 = a.fma(b0, c6_0); c6_1 = a.fma(b1, c6_1); c6_2 = a.fma(b2, c6_2);
-            a = FloatVector.broadcast(S, ap[ai + 7]);
+            a = FloatVector.broadcast(S, ap[ai + r7]);
             c7_0 = a.fma(b0, c7_0); c7_1 = a.fma(b1, c7_1); c7_2 = a.fma(b2, c7_2);
         }
         c0_0.intoArray(tile, 0);
@@ -115,7 +115,7 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     /** An edge strip at most 2 vectors wide. */
-    private static void twoVectors(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
+    private static void twoVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
                       float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S);
@@ -125,27 +125,27 @@ final class VectorMicroKernel implements MicroKernel {
         FloatVector c5_0 = FloatVector.zero(S), c5_1 = FloatVector.zero(S);
         FloatVector c6_0 = FloatVector.zero(S), c6_1 = FloatVector.zero(S);
         FloatVector c7_0 = FloatVector.zero(S), c7_1 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int ai = apOff + p * MR;
+        int r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs;
+        for (int p = 0, ai = apOff; p < kc; p++, ai += ds) {
             int bi = bpOff + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector a;
             a = FloatVector.broadcast(S, ap[ai]);
             c0_0 = a.fma(b0, c0_0); c0_1 = a.fma(b1, c0_1);
-            a = FloatVector.broadcast(S, ap[ai + 1]);
+            a = FloatVector.broadcast(S, ap[ai + r1]);
             c1_0 = a.fma(b0, c1_0); c1_1 = a.fma(b1, c1_1);
-            a = FloatVector.broadcast(S, ap[ai + 2]);
+            a = FloatVector.broadcast(S, ap[ai + r2]);
             c2_0 = a.fma(b0, c2_0); c2_1 = a.fma(b1, c2_1);
-            a = FloatVector.broadcast(S, ap[ai + 3]);
+            a = FloatVector.broadcast(S, ap[ai + r3]);
             c3_0 = a.fma(b0, c3_0); c3_1 = a.fma(b1, c3_1);
-            a = FloatVector.broadcast(S, ap[ai + 4]);
+            a = FloatVector.broadcast(S, ap[ai + r4]);
             c4_0 = a.fma(b0, c4_0); c4_1 = a.fma(b1, c4_1);
-            a = FloatVector.broadcast(S, ap[ai + 5]);
+            a = FloatVector.broadcast(S, ap[ai + r5]);
             c5_0 = a.fma(b0, c5_0); c5_1 = a.fma(b1, c5_1);
-            a = FloatVector.broadcast(S, ap[ai + 6]);
+            a = FloatVector.broadcast(S, ap[ai + r6]);
             c6_0 = a.fma(b0, c6_0); c6_1 = a.fma(b1, c6_1);
-            a = FloatVector.broadcast(S, ap[ai + 7]);
+            a = FloatVector.broadcast(S, ap[ai + r7]);
             c7_0 = a.fma(b0, c7_0); c7_1 = a.fma(b1, c7_1);
         }
         c0_0.intoArray(tile, 0);
@@ -168,7 +168,7 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     /** An edge strip at most 1 vector wide. */
-    private static void oneVector(int kc, float[] ap, int apOff, float[] bp, int bpOff, float alpha, float beta,
+    private static void oneVector(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
                      float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S);
@@ -178,26 +178,26 @@ final class VectorMicroKernel implements MicroKernel {
         FloatVector c5_0 = FloatVector.zero(S);
         FloatVector c6_0 = FloatVector.zero(S);
         FloatVector c7_0 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int ai = apOff + p * MR;
+        int r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs;
+        for (int p = 0, ai = apOff; p < kc; p++, ai += ds) {
             int bi = bpOff + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector a;
             a = FloatVector.broadcast(S, ap[ai]);
             c0_0 = a.fma(b0, c0_0);
-            a = FloatVector.broadcast(S, ap[ai + 1]);
+            a = FloatVector.broadcast(S, ap[ai + r1]);
             c1_0 = a.fma(b0, c1_0);
-            a = FloatVector.broadcast(S, ap[ai + 2]);
+            a = FloatVector.broadcast(S, ap[ai + r2]);
             c2_0 = a.fma(b0, c2_0);
-            a = FloatVector.broadcast(S, ap[ai + 3]);
+            a = FloatVector.broadcast(S, ap[ai + r3]);
             c3_0 = a.fma(b0, c3_0);
-            a = FloatVector.broadcast(S, ap[ai + 4]);
+            a = FloatVector.broadcast(S, ap[ai + r4]);
             c4_0 = a.fma(b0, c4_0);
-            a = FloatVector.broadcast(S, ap[ai + 5]);
+            a = FloatVector.broadcast(S, ap[ai + r5]);
             c5_0 = a.fma(b0, c5_0);
-            a = FloatVector.broadcast(S, ap[ai + 6]);
+            a = FloatVector.broadcast(S, ap[ai + r6]);
             c6_0 = a.fma(b0, c6_0);
-            a = FloatVector.broadcast(S, ap[ai + 7]);
+            a = FloatVector.broadcast(S, ap[ai + r7]);
             c7_0 = a.fma(b0, c7_0);
         }
         c0_0.intoArray(tile, 0);

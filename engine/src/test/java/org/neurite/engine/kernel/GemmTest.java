@@ -17,11 +17,14 @@ class GemmTest {
 
     /**
      * m, n, k: ragged edges and whole tiles (24 x 96 is 3 x 2 tiles of 8 x 48), k-blocking
-     * (k > 384), row blocking (m > 192), column blocking (n > 2048).
+     * (k > 384), row blocking (m > 192), column blocking (n > 2048); 203 x 50 x 777 has ragged
+     * edges, k-blocking and row blocking at once: a last strip of A (3 rows, packed) after
+     * whole strips read in place, in every block of depth.
      */
     private static final int[][] SIZES = {
         {1, 1, 1}, {7, 7, 7}, {1, 33, 7}, {33, 1, 257}, {7, 257, 33}, {257, 33, 1},
         {33, 33, 33}, {24, 96, 40}, {16, 32, 400}, {200, 70, 9}, {3, 2100, 5}, {2, 65, 128}, {4, 40, 71},
+        {203, 50, 777},
     };
 
     static Stream<Arguments> transposesAndSizes() {
