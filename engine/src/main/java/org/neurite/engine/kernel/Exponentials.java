@@ -2,10 +2,9 @@ package org.neurite.engine.kernel;
 
 /**
  * Runs of shifted exponentials, {@code a[i] = exp(a[i] - shift)}, as a softmax takes them, with
- * their sum. On the Vector API when the GEMM is (see {@link KernelChoice}), through
- * {@link VectorExp}, within 2 float ulps of {@link Math#exp}; else a plain loop over
- * {@link Math#exp}. {@code exp(-inf)} is 0 either way, so masked entries may be set to
- * {@code -inf} beforehand.
+ * their sum. On the Vector API when the GEMM is (see {@link KernelChoice}), a vector at a time
+ * through its lanewise {@code EXP}; else a plain loop over {@link Math#exp}. {@code exp(-inf)}
+ * is 0 either way, so masked entries may be set to {@code -inf} beforehand.
  */
 public final class Exponentials {
 

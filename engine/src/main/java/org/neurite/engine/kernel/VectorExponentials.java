@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Exponentials} on the Vector API: whole vectors through {@link VectorExp}, the tail
- * element by element. Loaded only when {@code jdk.incubator.vector} is in the boot layer, see
+ * {@link Exponentials} on the Vector API: whole vectors through the lanewise {@code EXP}, the
+ * tail element by element. Loaded only when {@code jdk.incubator.vector} is in the boot layer, see
  * {@link KernelChoice}.
  */
 final class VectorExponentials implements Exponentials.Functions {
@@ -20,7 +20,7 @@ final class VectorExponentials implements Exponentials.Functions {
         int end = off + len;
         FloatVector sums = FloatVector.zero(S);
         for (; i + L <= end; i += L) {
-            FloatVector e = VectorExp.exp(FloatVector.fromArray(S, a, i).sub(shift));
+            FloatVector e = FloatVector.fromArray(S, a, i).sub(shift).lanewise(VectorOperators.EXP);
             e.intoArray(a, i);
             sums = sums.add(e);
         }

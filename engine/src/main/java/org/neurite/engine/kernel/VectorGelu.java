@@ -1,6 +1,7 @@
 package org.neurite.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -9,8 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * with {@link Erf}'s Taylor series; elsewhere {@code erfc(|z|) = t exp(P(t) - x^2 / 2)} with its
  * Chebyshev tail {@code P}, {@code t = 2 / (2 + |z|)}, giving {@code erfc / 2} below zero and
  * {@code 1 - erfc / 2} above. The exponent's {@code x^2} is carried as two floats (the product and
- * its rounding error, by a fused multiply-add), so that the tail keeps its relative accuracy;
- * the exponentials are {@link VectorExp}'s.
+ * its rounding error, by a fused multiply-add), so that the tail keeps its relative accuracy.
  * Loaded only when {@code jdk.incubator.vector} is in the boot layer, see {@link KernelChoice}.
  */
 final class VectorGelu implements Gelu.Functions {
@@ -22,20 +22,19 @@ final class VectorGelu implements Gelu.Functions {
     private static final float LIMIT = 20f;
     private static final float[] TAYLOR = floats(Erf.TAYLOR);
     private static final float[] TAIL = floats(Erf.TAIL);
-    /** Elements per pass of the two loops of the forward pass. */
-    private static final int CHUNK = 64 * L;
 
     @Override
     public void forward(float[] x, float[] y, float[] cdf, int from, int to) {
-        int whole = from + (to - from) / L * L;
-        float[] scratch = new float[2 * Math.min(CHUNK, whole - from)];
-        for (int i = from; i < whole; i += CHUNK) {
-            int end = Math.min(whole, i + CHUNK);
-            tailParts(x, i, end, scratch);
-            halfErfc(scratch, end - i);
-            finish(x, y, cdf, i, end, scratch);
+        int i = from;
+        for (; i + L <= to; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            FloatVector phi = cdf(v);
+            v.mul(phi).intoArray(y, i);
+            if (cdf != null) {
+                phi.intoArray(cdf, i);
+            }
         }
-        for (int i = whole; i < to; i++) {
+        for (; i < to; i++) {
             Gelu.forward(x, y, cdf, i);
         }
     }
@@ -46,7 +45,7 @@ final class VectorGelu implements Gelu.Functions {
         float invSqrt2Pi = (float) Gelu.INV_SQRT_2PI;
         for (; i + L <= to; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, i);
-            FloatVector pdf = VectorExp.exp(v.mul(v).mul(-0.5f)).mul(invSqrt2Pi);
+            FloatVector pdf = v.mul(v).mul(-0.5f).lanewise(VectorOperators.EXP).mul(invSqrt2Pi);
             FloatVector.fromArray(S, g, i).mul(v.fma(pdf, FloatVector.fromArray(S, cdf, i))).intoArray(dx, i);
         }
         for (; i < to; i++) {
@@ -54,69 +53,38 @@ final class VectorGelu implements Gelu.Functions {
         }
     }
 
-    /**
-     * The first half of {@code Phi} over {@code x[from .. to)} (whole vectors): per element the
-     * tail's {@code t} and the exponent {@code P(t) - x^2 / 2}, into {@code scratch[0 ..)} and
-     * the second half of {@code scratch}. Three loops of a few dozen vector operations each, rather than one
-     * method doing all: C2 inlines each whole and keeps its vectors in registers, where one large
-     * method hit the inlining limits and boxed its vectors.
-     */
-    private static void tailParts(float[] x, int from, int to, float[] scratch) {
-        int half = scratch.length / 2;
-        for (int i = from, o = 0; i < to; i += L, o += L) {
-            FloatVector xc = FloatVector.fromArray(S, x, i).max(-LIMIT).min(LIMIT);
-            FloatVector a = xc.mul(INV_SQRT2).abs();
-            // erfc(|z|) = t exp(P(t) - x^2 / 2), P by Clenshaw's recurrence in u = 2.5 t - 1
-            FloatVector t = FloatVector.broadcast(S, 2f).div(a.add(2f));
-            FloatVector u = t.fma(2.5f, -1f);
-            FloatVector u2 = u.add(u);
-            FloatVector b1 = FloatVector.zero(S);
-            FloatVector b2 = FloatVector.zero(S);
-            for (int k = TAIL.length - 1; k >= 1; k--) {
-                FloatVector b0 = u2.fma(b1, b2.neg()).add(TAIL[k]);
-                b2 = b1;
-                b1 = b0;
-            }
-            FloatVector p = u.fma(b1, b2.neg()).add(TAIL[0]);
-            FloatVector square = xc.mul(xc);
-            FloatVector squareError = xc.fma(xc, square.neg());
-            t.intoArray(scratch, o);
-            p.sub(square.mul(0.5f)).sub(squareError.mul(0.5f)).intoArray(scratch, half + o);
+    /** {@code Phi(x)} lane by lane; NaN stays NaN. */
+    private static FloatVector cdf(FloatVector x) {
+        FloatVector xc = x.max(-LIMIT).min(LIMIT);
+        FloatVector z = xc.mul(INV_SQRT2);
+        FloatVector a = z.abs();
+        // near zero: 1/2 + z S(z^2) / 2
+        FloatVector z2 = z.mul(z);
+        FloatVector s = FloatVector.broadcast(S, TAYLOR[TAYLOR.length - 1]);
+        for (int m = TAYLOR.length - 2; m >= 0; m--) {
+            s = s.fma(z2, FloatVector.broadcast(S, TAYLOR[m]));
         }
-    }
-
-    /** {@code erfc(|z|) / 2 = t exp(exponent) / 2} from the tail's parts, into {@code scratch[0 .. n)}. */
-    private static void halfErfc(float[] scratch, int n) {
-        int half = scratch.length / 2;
-        for (int o = 0; o < n; o += L) {
-            FloatVector t = FloatVector.fromArray(S, scratch, o);
-            t.mul(VectorExp.exp(FloatVector.fromArray(S, scratch, half + o))).mul(0.5f).intoArray(scratch, o);
+        FloatVector near = z.mul(s).fma(0.5f, 0.5f);
+        // the tail: erfc(|z|) = t exp(P(t) - x^2 / 2), P by Clenshaw's recurrence in u = 2.5 t - 1
+        FloatVector t = FloatVector.broadcast(S, 2f).div(a.add(2f));
+        FloatVector u = t.fma(2.5f, -1f);
+        FloatVector u2 = u.add(u);
+        FloatVector b1 = FloatVector.zero(S);
+        FloatVector b2 = FloatVector.zero(S);
+        for (int k = TAIL.length - 1; k >= 1; k--) {
+            FloatVector b0 = u2.fma(b1, b2.neg()).add(TAIL[k]);
+            b2 = b1;
+            b1 = b0;
         }
-    }
-
-    /** The last: {@code Phi} from the tail's {@code erfc / 2} or, near zero, the series; then GELU. */
-    private static void finish(float[] x, float[] y, float[] cdf, int from, int to, float[] scratch) {
-        for (int i = from, o = 0; i < to; i += L, o += L) {
-            FloatVector v = FloatVector.fromArray(S, x, i);
-            FloatVector xc = v.max(-LIMIT).min(LIMIT);
-            FloatVector z = xc.mul(INV_SQRT2);
-            // near zero: 1/2 + z S(z^2) / 2
-            FloatVector z2 = z.mul(z);
-            FloatVector s = FloatVector.broadcast(S, TAYLOR[TAYLOR.length - 1]);
-            for (int m = TAYLOR.length - 2; m >= 0; m--) {
-                s = s.fma(z2, FloatVector.broadcast(S, TAYLOR[m]));
-            }
-            FloatVector near = z.mul(s).fma(0.5f, 0.5f);
-            FloatVector halfErfc = FloatVector.fromArray(S, scratch, o);
-            // above zero 1 - erfc / 2, below erfc / 2 (exactly: the tail keeps its relative accuracy)
-            FloatVector tail = halfErfc.add(indicator(xc).mul(halfErfc.fma(-2f, 1f)));
-            FloatVector isNear = indicator(FloatVector.broadcast(S, (float) Erf.SERIES_LIMIT).sub(z.abs()));
-            FloatVector phi = tail.add(isNear.mul(near.sub(tail)));
-            v.mul(phi).intoArray(y, i);
-            if (cdf != null) {
-                phi.intoArray(cdf, i);
-            }
-        }
+        FloatVector p = u.fma(b1, b2.neg()).add(TAIL[0]);
+        FloatVector square = xc.mul(xc);
+        FloatVector squareError = xc.fma(xc, square.neg());
+        FloatVector exponent = p.sub(square.mul(0.5f)).sub(squareError.mul(0.5f));
+        FloatVector halfErfc = t.mul(exponent.lanewise(VectorOperators.EXP)).mul(0.5f);
+        // above zero 1 - erfc / 2, below erfc / 2 (exactly: the tail keeps its relative accuracy)
+        FloatVector tail = halfErfc.add(indicator(xc).mul(halfErfc.fma(-2f, 1f)));
+        FloatVector isNear = indicator(FloatVector.broadcast(S, (float) Erf.SERIES_LIMIT).sub(a));
+        return tail.add(isNear.mul(near.sub(tail)));
     }
 
     /**
