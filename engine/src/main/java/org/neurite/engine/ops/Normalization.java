@@ -80,17 +80,41 @@ public final class Normalization {
      */
     private static void layerNormRow(float[] xd, int off, int width, float epsilon, float[] g, float[] b,
                                      float[] out, float[] xhat, float[] rstd, int r) {
-        double sum = 0;
-        for (int i = 0; i < width; i++) {
-            sum += xd[off + i];
+        // four running sums each, so that the additions do not wait on one another
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i4 = width & ~3;
+        for (int i = 0; i < i4; i += 4) {
+            s0 += xd[off + i];
+            s1 += xd[off + i + 1];
+            s2 += xd[off + i + 2];
+            s3 += xd[off + i + 3];
         }
-        float mean = (float) (sum / width);
-        double sq = 0;
-        for (int i = 0; i < width; i++) {
+        for (int i = i4; i < width; i++) {
+            s0 += xd[off + i];
+        }
+        float mean = (float) ((s0 + s1 + s2 + s3) / width);
+        s0 = 0;
+        s1 = 0;
+        s2 = 0;
+        s3 = 0;
+        for (int i = 0; i < i4; i += 4) {
+            float d0 = xd[off + i] - mean;
+            float d1 = xd[off + i + 1] - mean;
+            float d2 = xd[off + i + 2] - mean;
+            float d3 = xd[off + i + 3] - mean;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (int i = i4; i < width; i++) {
             float d = xd[off + i] - mean;
-            sq += d * d;
+            s0 += d * d;
         }
-        float rs = (float) (1.0 / Math.sqrt(sq / width + epsilon));
+        float rs = (float) (1.0 / Math.sqrt((s0 + s1 + s2 + s3) / width + epsilon));
         rstd[r] = rs;
         for (int i = 0; i < width; i++) {
             float h = (xd[off + i] - mean) * rs;
@@ -107,15 +131,27 @@ public final class Normalization {
      */
     private static void layerNormRowBackward(float[] dy, float[] xhat, float[] g, float rs, int off, int width,
                                              float[] dx) {
-        double sumD = 0;
-        double sumDX = 0;
-        for (int i = 0; i < width; i++) {
-            float d = g == null ? dy[off + i] : dy[off + i] * g[i];
-            sumD += d;
-            sumDX += d * xhat[off + i];
+        // two running sums each, so that the additions do not wait on one another
+        double sumD0 = 0;
+        double sumD1 = 0;
+        double sumDX0 = 0;
+        double sumDX1 = 0;
+        int i2 = width & ~1;
+        for (int i = 0; i < i2; i += 2) {
+            float d0 = g == null ? dy[off + i] : dy[off + i] * g[i];
+            float d1 = g == null ? dy[off + i + 1] : dy[off + i + 1] * g[i + 1];
+            sumD0 += d0;
+            sumD1 += d1;
+            sumDX0 += d0 * xhat[off + i];
+            sumDX1 += d1 * xhat[off + i + 1];
         }
-        float meanD = (float) (sumD / width);
-        float meanDX = (float) (sumDX / width);
+        if (i2 < width) {
+            float d = g == null ? dy[off + i2] : dy[off + i2] * g[i2];
+            sumD0 += d;
+            sumDX0 += d * xhat[off + i2];
+        }
+        float meanD = (float) ((sumD0 + sumD1) / width);
+        float meanDX = (float) ((sumDX0 + sumDX1) / width);
         for (int i = 0; i < width; i++) {
             float d = g == null ? dy[off + i] : dy[off + i] * g[i];
             dx[off + i] = rs * (d - meanD - xhat[off + i] * meanDX);
