@@ -1,5 +1,6 @@
 package org.neurite.plugins.transformer;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.neurite.api.IncrementalDecoder;
@@ -20,7 +21,8 @@ import org.neurite.api.Tensor;
  *
  * <p>It can also continue sequences a few tokens at a time with a {@link KeyValueCache}: each
  * block's attention keeps the keys and values of earlier steps, so a new token costs its own
- * projections and one attention row per block, never a pass over the prefix.
+ * projections and one attention row per block, never a pass over the prefix. That pass runs on
+ * plain arrays ({@link CachedForward}), as generation repeats it for every token.
  *
  * <p>Shape: input token ids {@code [batch, time]} (whole numbers as floats), {@code time <= context};
  * output logits {@code [batch, time, vocabulary]}.
@@ -36,6 +38,7 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
     private final List<EncoderLayer> blocks;
     private final Layer norm;
     private final Parameter head;
+    private final CachedForward cached;
 
     CausalLm(Options options, int context, Parameter tokens, Parameter positions, List<EncoderLayer> blocks,
              Layer norm, Parameter head) {
@@ -50,6 +53,7 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
         this.blocks = List.copyOf(blocks);
         this.norm = part("norm", norm);
         this.head = head == null ? null : parameter("head.weight", head);
+        this.cached = new CachedForward(options, parameters(), blocks.size());
     }
 
     @Override
@@ -93,7 +97,7 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
     @Override
     public Tensor forward(Tensor ids, Mode mode) {
         outputShape(ids.shape().sub(1, ids.shape().rank()));
-        Tensor x = embed(ids, 0);
+        Tensor x = embed(ids);
         for (EncoderLayer block : blocks) {
             x = block.forward(x, mode);
         }
@@ -102,7 +106,7 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
 
     /** @return an empty cache for continuing {@code batch} sequences */
     KeyValueCache newCache() {
-        return new KeyValueCache(blocks.size());
+        return new KeyValueCache(blocks.size(), context, tokens.shape().dim(1));
     }
 
     /**
@@ -113,25 +117,26 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
      * @return the logits after each new token, {@code [batch, n, vocabulary]}
      */
     Tensor next(Tensor ids, KeyValueCache cache) {
+        if (ids.shape().rank() != 2) {
+            throw new ShapeMismatchException(TYPE + ": expects new token ids [batch, n], got " + ids.shape());
+        }
         int start = cache.length();
         int n = ids.shape().dim(1);
         if (start + n > context) {
             throw new ShapeMismatchException(TYPE + ": " + start + " cached tokens and " + n
                     + " new ones exceed the context " + context);
         }
-        Tensor x = embed(ids, start);
-        for (int i = 0; i < blocks.size(); i++) {
-            x = blocks.get(i).forwardCached(x, cache, i);
-        }
-        cache.advance(n);
-        return logits(x, Mode.INFERENCE);
+        int batch = ids.shape().dim(0);
+        float[] logits = cached.next(ids.toArray(), batch, n, cache, ids.backend().arrayKernels());
+        return ids.backend().tensor(Arrays.copyOf(logits, batch * n * vocabulary),
+                Shape.of(batch, n, vocabulary));
     }
 
-    /** Token vectors plus the vectors of positions {@code start, start + 1, ...}. */
-    private Tensor embed(Tensor ids, int start) {
+    /** Token vectors plus the vectors of their positions. */
+    private Tensor embed(Tensor ids) {
         int time = ids.shape().dim(1);
         Tensor x = ids.backend().embedding(tokens.value(), ids);
-        return x.add(positions.value().slice(0, start, start + time));
+        return x.add(positions.value().slice(0, 0, time));
     }
 
     private Tensor logits(Tensor x, Mode mode) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.neurite.api.IncrementalDecoder;
 import org.neurite.api.Mode;
 import org.neurite.api.Shape;
@@ -25,9 +27,18 @@ class CausalLmTest {
         return CpuBackend.instance().tensor(values, Shape.of(batch, values.length / batch));
     }
 
-    @Test
-    void theCacheGivesTheLogitsOfTheFullForwardPassTokenByToken() {
-        CausalLm lm = (CausalLm) layer("causal_lm", SMALL, List.of(Shape.of(10)));
+    /** The example's kind of model, and one of every other choice the cached pass follows. */
+    static List<Map<String, Object>> variants() {
+        Map<String, Object> other = new java.util.HashMap<>(SMALL);
+        other.putAll(Map.of("norm_first", false, "activation", "relu", "bias", false, "tie_embeddings", false,
+                "feedforward", 12, "layer_norm_eps", 1e-3));
+        return List.of(SMALL, other);
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void theCacheGivesTheLogitsOfTheFullForwardPassTokenByToken(Map<String, Object> options) {
+        CausalLm lm = (CausalLm) layer("causal_lm", options, List.of(Shape.of(10)));
         float[] tokens = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 12, 0, 7, 7, 1, 8, 2, 8, 1, 8};
         float[] full = lm.forward(ids(tokens, 2), Mode.INFERENCE).toArray(); // [2, 10, 13]
 
