@@ -62,11 +62,12 @@ public final class TokenStepper {
                     + " a decoder (such as causal_lm), got " + (layers.isEmpty() ? "no layers"
                             : "layer 0 of type " + layers.get(0).type()));
         }
+        boolean positionWiseAfterDecoder = layers.stream().skip(1).allMatch(l -> POSITION_WISE.contains(l.type()));
         List<Stage> stages = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             if (layer instanceof IncrementalDecoder decoder && i == 0) {
-                stages.add(new DecoderStage(decoder));
+                stages.add(new DecoderStage(decoder, positionWiseAfterDecoder));
             } else if (layer instanceof StepwiseLayer stepwise) {
                 stages.add(new StepwiseStage(stepwise));
             } else if (POSITION_WISE.contains(layer.type())) {
@@ -183,30 +184,42 @@ public final class TokenStepper {
         }
     }
 
-    /** A decoder continuing its cached sequence; starts again from the latest half context when full. */
+    /**
+     * A decoder continuing its cached sequence; starts again from the latest half context when full.
+     * When only position-wise layers follow it, it scores only the last of the new positions (the
+     * only one whose scores the stepper returns), so a prompt or a restart skips the others' work.
+     */
     private static final class DecoderStage implements Stage {
 
         private final IncrementalDecoder decoder;
+        private final boolean lastOnly;
         private final int[] recent;
         private IncrementalDecoder.Session session;
         private int seen;
 
-        DecoderStage(IncrementalDecoder decoder) {
+        DecoderStage(IncrementalDecoder decoder, boolean lastOnly) {
             this.decoder = decoder;
+            this.lastOnly = lastOnly;
             this.recent = new int[decoder.context()];
         }
 
         @Override
         public Tensor run(Tensor ids) {
             float[] values = ids.toArray();
-            List<Tensor> outputs = new ArrayList<>();
+            List<Tensor> outputs = new ArrayList<>(1);
             int at = 0;
             while (at < values.length) {
                 if (session.length() == decoder.context()) {
                     restartFromLatestHalf(ids.backend());
                 }
                 int n = Math.min(values.length - at, decoder.context() - session.length());
-                outputs.add(session.next(ids.slice(1, at, at + n)));
+                Tensor part = n == values.length ? ids : ids.slice(1, at, at + n);
+                if (lastOnly) {
+                    outputs.clear();
+                    outputs.add(session.nextLast(part).reshape(1, 1, -1));
+                } else {
+                    outputs.add(session.next(part));
+                }
                 for (int i = at; i < at + n; i++) {
                     recent[seen++ % recent.length] = (int) values[i];
                 }
@@ -223,7 +236,7 @@ public final class TokenStepper {
                 for (int i = 0; i < keep; i++) {
                     latest[i] = recent[(seen - keep + i) % recent.length];
                 }
-                session.next(backend.tensor(latest, Shape.of(1, keep)));
+                session.nextLast(backend.tensor(latest, Shape.of(1, keep)));
             }
         }
 

@@ -3,9 +3,12 @@ package org.neurite.engine.kernel;
 import org.neurite.api.ArrayKernels;
 
 /**
- * The engine's {@link ArrayKernels}: the products of a generation step on the Vector API when the
- * GEMM runs it (see {@link KernelChoice}), else on plain loops; layer norm in double sums as the
- * layer norm op; GELU on {@link Gelu}. Everything runs on the calling thread and allocates nothing.
+ * The engine's {@link ArrayKernels}: linear maps on {@link Gemm} (a few rows by its row kernel,
+ * straight from the weight as stored; more, such as a prompt, by its blocked kernel); the
+ * attention's products on the Vector API when the GEMM runs it (see {@link KernelChoice}), else
+ * on plain loops; layer norm in double sums as the layer norm op; GELU on {@link Gelu}. Nothing
+ * but a GEMM of many rows allocates, and that splits its work over the engine's threads only
+ * outside {@link Parallel#onCallingThread}.
  */
 public final class CpuArrayKernels implements ArrayKernels {
 
@@ -35,7 +38,7 @@ public final class CpuArrayKernels implements ArrayKernels {
 
     @Override
     public void linear(float[] x, int xOff, int rows, int k, float[] w, float[] bias, int n, float[] y, int yOff) {
-        products.linear(x, xOff, rows, k, w, n, y, yOff);
+        Gemm.sgemm(false, true, rows, n, k, 1f, x, xOff, k, w, 0, k, 0f, y, yOff, n);
         if (bias != null) {
             for (int i = 0; i < rows; i++) {
                 int at = yOff + i * n;
@@ -85,11 +88,8 @@ public final class CpuArrayKernels implements ArrayKernels {
         Gelu.forward(x, x, null, from, to);
     }
 
-    /** The three products, on the Vector API or on plain loops; arguments as in {@link ArrayKernels}. */
+    /** The attention's products, on the Vector API or on plain loops; arguments as in {@link ArrayKernels}. */
     interface Products {
-
-        /** {@code y[i, j] = x[i, :] . w[j, :]}, without bias. */
-        void linear(float[] x, int xOff, int rows, int k, float[] w, int n, float[] y, int yOff);
 
         void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff);
 

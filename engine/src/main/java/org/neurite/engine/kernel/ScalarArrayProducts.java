@@ -4,13 +4,6 @@ package org.neurite.engine.kernel;
 final class ScalarArrayProducts implements CpuArrayKernels.Products {
 
     @Override
-    public void linear(float[] x, int xOff, int rows, int k, float[] w, int n, float[] y, int yOff) {
-        for (int i = 0; i < rows; i++) {
-            dots(x, xOff + i * k, k, w, 0, k, n, y, yOff + i * n);
-        }
-    }
-
-    @Override
     public void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff) {
         for (int j = 0; j < n; j++) {
             int row = mOff + j * ldm;

@@ -5,32 +5,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API {@link CpuArrayKernels.Products}. A product with a weight in PyTorch's
- * {@code [out, in]} layout is a dot product per output: four rows of the matrix at a time share
- * each load of the vector. A linear map of several rows takes each block of four weight rows
- * through every input row before the next block, so the weight is read from memory once however
- * many rows there are (the rows and the block stay in the first-level cache). Loaded only when
- * {@code jdk.incubator.vector} is present, see {@link KernelChoice}.
+ * The Vector API {@link CpuArrayKernels.Products}: a query against cached keys is a dot product
+ * per key, four keys at a time sharing each load of the query; the weighted sum of cached values
+ * keeps its columns in registers over all the keys. Loaded only when {@code jdk.incubator.vector}
+ * is present, see {@link KernelChoice}.
  */
 final class VectorArrayProducts implements CpuArrayKernels.Products {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-
-    @Override
-    public void linear(float[] x, int xOff, int rows, int k, float[] w, int n, float[] y, int yOff) {
-        int j = 0;
-        for (; j + 4 <= n; j += 4) {
-            for (int i = 0; i < rows; i++) {
-                dot4(x, xOff + i * k, k, w, j * k, k, y, yOff + i * n + j);
-            }
-        }
-        for (; j < n; j++) {
-            for (int i = 0; i < rows; i++) {
-                y[yOff + i * n + j] = dot1(x, xOff + i * k, k, w, j * k);
-            }
-        }
-    }
 
     @Override
     public void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff) {

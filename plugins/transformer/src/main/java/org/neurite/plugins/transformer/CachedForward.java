@@ -89,23 +89,25 @@ final class CachedForward {
      * @param ids the new tokens {@code [batch, n]}, whole numbers in {@code [0, vocabulary)}
      * @param batch the number of sequences
      * @param n new tokens per sequence; the cache's length plus n is at most the context
+     * @param lastOnly whether only the logits after each sequence's last token are wanted: then the
+     *     last block takes only those rows past its keys and values
      * @param cache the earlier steps, extended by these
      * @param kernels the backend's array kernels
-     * @return the logits after each new token, {@code [batch, n, vocabulary]}, in the cache's rows
-     *     (valid until its next pass)
+     * @return the logits after each new token, {@code [batch, n, vocabulary]}, or after each last
+     *     one, {@code [batch, vocabulary]}; in the cache's rows (valid until its next pass)
      * @throws IllegalArgumentException if an id is not a token of the vocabulary, naming it
      */
-    float[] next(float[] ids, int batch, int n, KeyValueCache cache, ArrayKernels kernels) {
+    float[] next(float[] ids, int batch, int n, boolean lastOnly, KeyValueCache cache, ArrayKernels kernels) {
         cache.holdBatch(batch);
-        int rows = batch * n;
         int start = cache.length();
         Rows r = cache.rows();
-        r.fit(rows, width, hidden, vocabulary, start + n);
-        embed(ids, rows, n, start, r.x);
+        r.fit(batch * n, width, hidden, vocabulary, start + n);
+        embed(ids, batch * n, n, start, r.x);
         for (int i = 0; i < blocks.size(); i++) {
-            block(blocks.get(i), i, batch, n, start, cache, r, kernels);
+            block(blocks.get(i), i, batch, n, start, lastOnly && i == blocks.size() - 1, cache, r, kernels);
         }
         cache.advance(n);
+        int rows = lastOnly ? batch : batch * n;
         kernels.layerNorm(r.x, 0, rows, width, data(normWeight), data(normBias), epsilon, r.h, 0);
         kernels.linear(r.h, 0, rows, width, head.data(), null, vocabulary, r.logits, 0);
         return r.logits;
@@ -129,20 +131,42 @@ final class CachedForward {
         }
     }
 
-    private void block(Block b, int index, int batch, int n, int start, KeyValueCache cache, Rows r,
+    /**
+     * One block over the rows {@code x}. With {@code narrow}, every row gives its key and value, but
+     * only each sequence's last row goes on (to row {@code b} of {@code x}).
+     */
+    private void block(Block b, int index, int batch, int n, int start, boolean narrow, KeyValueCache cache, Rows r,
                        ArrayKernels kernels) {
-        int rows = batch * n;
         int w = width;
+        int rows = batch * n;
+        float[] in = r.x;
         if (normFirst) {
             kernels.layerNorm(r.x, 0, rows, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.h, 0);
-            attend(b, index, batch, n, start, cache, r, r.h, kernels);
+            in = r.h;
+        }
+        kernels.linear(in, 0, rows, w, b.inProjWeight().data(), data(b.inProjBias()), 3 * w, r.qkv, 0);
+        float[] keys = cache.keys(index);
+        float[] values = cache.values(index);
+        for (int i = 0; i < rows; i++) {
+            int at = cache.at(i / n, start + i % n);
+            System.arraycopy(r.qkv, i * 3 * w + w, keys, at, w);
+            System.arraycopy(r.qkv, i * 3 * w + 2 * w, values, at, w);
+        }
+        if (narrow && n > 1) {
+            lastOfEach(r.x, batch, n, w);
+            lastOfEach(r.qkv, batch, n, 3 * w);
+            start += n - 1;
+            n = 1;
+            rows = batch;
+        }
+        attend(batch, n, start, cache, index, r, kernels);
+        kernels.linear(r.attended, 0, rows, w, b.outProjWeight().data(), data(b.outProjBias()), w, r.h, 0);
+        if (normFirst) {
             add(r.x, r.h, rows * w);
             kernels.layerNorm(r.x, 0, rows, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.h, 0);
             feedForward(b, rows, r, r.h, kernels);
             add(r.x, r.h, rows * w);
         } else {
-            System.arraycopy(r.x, 0, r.h, 0, rows * w);
-            attend(b, index, batch, n, start, cache, r, r.h, kernels);
             add(r.h, r.x, rows * w);
             kernels.layerNorm(r.h, 0, rows, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.x, 0);
             System.arraycopy(r.x, 0, r.h, 0, rows * w);
@@ -153,24 +177,16 @@ final class CachedForward {
     }
 
     /**
-     * Causal self attention of the rows {@code in} (which receive its output): their keys and values
-     * join the cache, each row's query attends over its sequence's steps up to its own.
+     * The heads' causal attention of the rows' queries (in {@code qkv}) over their sequences' cached
+     * keys and values up to their own steps, into {@code attended}.
      */
-    private void attend(Block b, int index, int batch, int n, int start, KeyValueCache cache, Rows r, float[] in,
-                        ArrayKernels kernels) {
+    private void attend(int batch, int n, int start, KeyValueCache cache, int index, Rows r, ArrayKernels kernels) {
         int w = width;
-        int rows = batch * n;
-        kernels.linear(in, 0, rows, w, b.inProjWeight().data(), data(b.inProjBias()), 3 * w, r.qkv, 0);
-        float[] keys = cache.keys(index);
-        float[] values = cache.values(index);
-        for (int i = 0; i < rows; i++) {
-            int at = cache.at(i / n, start + i % n);
-            System.arraycopy(r.qkv, i * 3 * w + w, keys, at, w);
-            System.arraycopy(r.qkv, i * 3 * w + 2 * w, values, at, w);
-        }
         int d = w / heads;
         float scale = (float) (1.0 / Math.sqrt(d));
-        for (int i = 0; i < rows; i++) {
+        float[] keys = cache.keys(index);
+        float[] values = cache.values(index);
+        for (int i = 0; i < batch * n; i++) {
             int seen = start + i % n + 1;
             int first = cache.at(i / n, 0);
             for (int h = 0; h < heads; h++) {
@@ -179,7 +195,13 @@ final class CachedForward {
                 kernels.weightedSum(r.scores, 0, seen, values, first + h * d, w, d, r.attended, i * w + h * d);
             }
         }
-        kernels.linear(r.attended, 0, rows, w, b.outProjWeight().data(), data(b.outProjBias()), w, in, 0);
+    }
+
+    /** Moves the last of every {@code n} rows of {@code width} to the front, in order. */
+    private static void lastOfEach(float[] rows, int batch, int n, int width) {
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(rows, (b * n + n - 1) * width, rows, b * width, width);
+        }
     }
 
     /** {@code linear2(act(linear1(in)))} of the rows {@code in}, written back into them. */

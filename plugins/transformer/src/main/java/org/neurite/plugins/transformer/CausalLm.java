@@ -77,7 +77,12 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
 
             @Override
             public Tensor next(Tensor ids) {
-                return CausalLm.this.next(ids, cache);
+                return CausalLm.this.next(ids, cache, false);
+            }
+
+            @Override
+            public Tensor nextLast(Tensor ids) {
+                return CausalLm.this.next(ids, cache, true);
             }
         };
     }
@@ -117,19 +122,27 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
      * @return the logits after each new token, {@code [batch, n, vocabulary]}
      */
     Tensor next(Tensor ids, KeyValueCache cache) {
+        return next(ids, cache, false);
+    }
+
+    /**
+     * @param lastOnly whether to score only what follows each sequence's last new token
+     * @return the logits, {@code [batch, n, vocabulary]}, or {@code [batch, vocabulary]} with {@code lastOnly}
+     */
+    private Tensor next(Tensor ids, KeyValueCache cache, boolean lastOnly) {
         if (ids.shape().rank() != 2) {
             throw new ShapeMismatchException(TYPE + ": expects new token ids [batch, n], got " + ids.shape());
         }
         int start = cache.length();
+        int batch = ids.shape().dim(0);
         int n = ids.shape().dim(1);
         if (start + n > context) {
             throw new ShapeMismatchException(TYPE + ": " + start + " cached tokens and " + n
                     + " new ones exceed the context " + context);
         }
-        int batch = ids.shape().dim(0);
-        float[] logits = cached.next(ids.toArray(), batch, n, cache, ids.backend().arrayKernels());
-        return ids.backend().tensor(Arrays.copyOf(logits, batch * n * vocabulary),
-                Shape.of(batch, n, vocabulary));
+        float[] logits = cached.next(ids.toArray(), batch, n, lastOnly, cache, ids.backend().arrayKernels());
+        Shape shape = lastOnly ? Shape.of(batch, vocabulary) : Shape.of(batch, n, vocabulary);
+        return ids.backend().tensor(Arrays.copyOf(logits, shape.intSize()), shape);
     }
 
     /** Token vectors plus the vectors of their positions. */

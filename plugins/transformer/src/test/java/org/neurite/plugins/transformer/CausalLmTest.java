@@ -57,6 +57,16 @@ class CausalLmTest {
                         slice(full, (b * 10 + t) * 13, 13), 1e-5, 1e-5);
             }
         }
+        // scoring only the last new token of each row gives the same scores, and the same cache after
+        IncrementalDecoder.Session session = lm.start();
+        float[] last = session.nextLast(ids(prompt, 2)).toArray(); // [2, 13]
+        float[] next = session.nextLast(ids(new float[] {tokens[3], tokens[13]}, 2)).toArray();
+        for (int b = 0; b < 2; b++) {
+            TorchFixture.assertClose("last of the prompt, row " + b, slice(last, b * 13, 13),
+                    slice(full, (b * 10 + 2) * 13, 13), 1e-5, 1e-5);
+            TorchFixture.assertClose("step 3 after it, row " + b, slice(next, b * 13, 13),
+                    slice(full, (b * 10 + 3) * 13, 13), 1e-5, 1e-5);
+        }
         assertThatThrownBy(() -> lm.next(ids(new float[] {1, 2}, 2), cache))
                 .isInstanceOf(ShapeMismatchException.class)
                 .hasMessage("causal_lm: 10 cached tokens and 1 new ones exceed the context 10");
