@@ -3,9 +3,10 @@ package org.neurite.api;
 /**
  * The arithmetic of a model run a few positions at a time in inference, on plain row-major
  * {@code float} arrays: the products, normalisations and activations of one generation step.
- * They record nothing for backpropagation, allocate nothing and run on the calling thread, since
- * the work of one token (a product of one row with each weight, one query's attention) is far
- * smaller than what creating tensors or handing work to a pool costs. A layer that continues
+ * They record nothing for backpropagation and, for one token, allocate nothing and run on the
+ * calling thread, since the work of one token (a product of one row with each weight, one query's
+ * attention) is far smaller than what creating tensors or handing work to a pool costs; a backend
+ * may split a {@link #linear} map of many rows (a prompt) over its threads. A layer that continues
  * sequences with buffers of its own ({@link IncrementalDecoder}) runs its steps on these; the
  * backend runs them on its fastest kernels ({@link Backend#arrayKernels()}).
  *

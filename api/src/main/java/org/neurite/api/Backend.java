@@ -558,7 +558,7 @@ public interface Backend {
     /**
      * The arithmetic of one position at a time on plain arrays, for layers that continue
      * sequences with buffers of their own (a decoder's generation step): no tensors, no
-     * backpropagation, no allocation, on the calling thread, on this backend's fastest kernels.
+     * backpropagation, on this backend's fastest kernels (see {@link ArrayKernels}).
      *
      * @return the array kernels of this backend
      */
