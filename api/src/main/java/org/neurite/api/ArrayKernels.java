@@ -36,6 +36,27 @@ public interface ArrayKernels {
     void linear(float[] x, int xOff, int rows, int k, float[] w, float[] bias, int n, float[] y, int yOff);
 
     /**
+     * {@link #linear} with the weight stored transposed, as a copy a decoder keeps for its steps:
+     * {@code y[i, j] = bias[j] + sum over p of x[i, p] wt[p, j]}. A row's product then runs along
+     * the rows of {@code wt} with the outputs held in registers, which suits vector units better
+     * than a dot product per output.
+     *
+     * <p>Shape: x {@code [rows, k]} from {@code xOff}, wt {@code [k, n]} from 0, bias {@code [n]},
+     * y {@code [rows, n]} from {@code yOff}.
+     *
+     * @param x the input rows, contiguous
+     * @param xOff where the first row starts
+     * @param rows how many rows
+     * @param k the input width
+     * @param wt the transposed weight, one row per input
+     * @param bias added to every output row, or {@code null}
+     * @param n the output width
+     * @param y receives the outputs, contiguous
+     * @param yOff where the first output row starts
+     */
+    void linearTransposed(float[] x, int xOff, int rows, int k, float[] wt, float[] bias, int n, float[] y, int yOff);
+
+    /**
      * One vector against the rows of a matrix: {@code y[j] = sum over p of x[p] m[j, p]}, such as a
      * query's scores against cached keys.
      *

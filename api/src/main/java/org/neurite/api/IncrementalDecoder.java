@@ -26,6 +26,19 @@ public interface IncrementalDecoder extends Layer {
      */
     Session start();
 
+    /**
+     * A new, empty session that may keep what {@code previous} prepared (its buffers, and the
+     * weights in the layout its steps read, as they were when the first session of the chain
+     * started): what generation takes when a session's context is full and it starts again from
+     * its latest tokens. {@code previous} must not be used afterwards. The default is {@link #start()}.
+     *
+     * @param previous a session of this decoder
+     * @return an empty session
+     */
+    default Session restart(Session previous) {
+        return start();
+    }
+
     /** The cached state of sequences being continued. */
     interface Session {
 

@@ -36,10 +36,12 @@ public final class TokenStepper {
             "dropout");
 
     private final List<Stage> stages;
+    private final boolean tensorStages;
     private final Backend backend = CpuBackend.instance();
 
     private TokenStepper(List<Stage> stages) {
         this.stages = stages;
+        this.tensorStages = !stages.stream().allMatch(DecoderStage.class::isInstance);
         reset();
     }
 
@@ -96,13 +98,16 @@ public final class TokenStepper {
     /**
      * Feeds one token, on the calling thread: the work of one position is a set of tiny loops (a
      * product of one row, one query's attention), each of which would cost more to hand to the
-     * engine's pool than to run here.
+     * engine's pool than to run here. A decoder alone runs its token on array kernels, which stay on
+     * the calling thread by themselves; only its restart from the latest half context, a pass of
+     * many positions, may then use the pool.
      *
      * @param token the token id
      * @return the model's scores of the next token
      */
     public float[] feed(int token) {
-        return Parallel.onCallingThread(() -> run(new float[] {token}));
+        float[] ids = {token};
+        return tensorStages ? Parallel.onCallingThread(() -> run(ids)) : run(ids);
     }
 
     /**
@@ -230,7 +235,7 @@ public final class TokenStepper {
 
         private void restartFromLatestHalf(Backend backend) {
             int keep = decoder.context() / 2;
-            session = decoder.start();
+            session = decoder.restart(session);
             if (keep > 0) {
                 float[] latest = new float[keep];
                 for (int i = 0; i < keep; i++) {

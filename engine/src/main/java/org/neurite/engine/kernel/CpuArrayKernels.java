@@ -39,6 +39,17 @@ public final class CpuArrayKernels implements ArrayKernels {
     @Override
     public void linear(float[] x, int xOff, int rows, int k, float[] w, float[] bias, int n, float[] y, int yOff) {
         Gemm.sgemm(false, true, rows, n, k, 1f, x, xOff, k, w, 0, k, 0f, y, yOff, n);
+        addBias(rows, bias, n, y, yOff);
+    }
+
+    @Override
+    public void linearTransposed(float[] x, int xOff, int rows, int k, float[] wt, float[] bias, int n, float[] y,
+                                 int yOff) {
+        Gemm.sgemm(false, false, rows, n, k, 1f, x, xOff, k, wt, 0, n, 0f, y, yOff, n);
+        addBias(rows, bias, n, y, yOff);
+    }
+
+    private static void addBias(int rows, float[] bias, int n, float[] y, int yOff) {
         if (bias != null) {
             for (int i = 0; i < rows; i++) {
                 int at = yOff + i * n;

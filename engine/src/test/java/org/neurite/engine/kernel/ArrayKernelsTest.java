@@ -22,7 +22,7 @@ class ArrayKernelsTest {
     private final SplittableRandom random = new SplittableRandom(7);
 
     @Test
-    void linearMapsEveryRowWithBias() {
+    void linearMapsEveryRowWithBiasFromEitherLayoutOfTheWeight() {
         int rows = 3;
         int k = 37;
         int n = 11;
@@ -43,6 +43,22 @@ class ArrayKernelsTest {
                 }
             }
             assertUntouched(y, before, 5, 5 + rows * n);
+        }
+        for (int many : new int[] {rows, 9}) { // the row kernel and the blocked one
+            float[] xs = fill(many * k);
+            float[] wt = new float[k * n];
+            for (int j = 0; j < n; j++) {
+                for (int p = 0; p < k; p++) {
+                    wt[p * n + j] = w[j * k + p];
+                }
+            }
+            float[] expected = new float[many * n];
+            vector.linear(xs, 0, many, k, w, bias, n, expected, 0);
+            float[] y = new float[1 + many * n];
+            vector.linearTransposed(xs, 0, many, k, wt, bias, n, y, 1);
+            for (int i = 0; i < many * n; i++) {
+                assertThat(y[1 + i]).as("transposed, %d rows, element %d", many, i).isCloseTo(expected[i], CLOSE);
+            }
         }
     }
 

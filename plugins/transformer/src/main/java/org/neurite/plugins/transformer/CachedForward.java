@@ -13,8 +13,10 @@ import org.neurite.api.Parameter;
  * keys and values of earlier steps come from a {@link KeyValueCache}, the new ones join it. It
  * computes what the layers' {@code forward} computes, through the backend's
  * {@link ArrayKernels} on the calling thread, into rows the cache keeps: no tensors, nothing for
- * backpropagation, no allocation once the rows have grown to the longest pass. The weights are
- * read where the parameters keep them, so a model trained further decodes with its new weights.
+ * backpropagation, no allocation once the rows have grown to the longest pass. The matrices of
+ * the blocks and the head are read from transposed copies that a session makes when it starts
+ * ({@link Matrices}; a session restarted from it keeps them), the embeddings, norms and biases
+ * where the parameters keep them.
  *
  * <p>A new row {@code x} (token vector plus position vector) goes through each block as
  * <pre>
@@ -109,7 +111,7 @@ final class CachedForward {
         cache.advance(n);
         int rows = lastOnly ? batch : batch * n;
         kernels.layerNorm(r.x, 0, rows, width, data(normWeight), data(normBias), epsilon, r.h, 0);
-        kernels.linear(r.h, 0, rows, width, head.data(), null, vocabulary, r.logits, 0);
+        kernels.linearTransposed(r.h, 0, rows, width, cache.matrices().head(), null, vocabulary, r.logits, 0);
         return r.logits;
     }
 
@@ -144,7 +146,8 @@ final class CachedForward {
             kernels.layerNorm(r.x, 0, rows, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.h, 0);
             in = r.h;
         }
-        kernels.linear(in, 0, rows, w, b.inProjWeight().data(), data(b.inProjBias()), 3 * w, r.qkv, 0);
+        Matrices m = cache.matrices();
+        kernels.linearTransposed(in, 0, rows, w, m.inProj()[index], data(b.inProjBias()), 3 * w, r.qkv, 0);
         float[] keys = cache.keys(index);
         float[] values = cache.values(index);
         for (int i = 0; i < rows; i++) {
@@ -160,17 +163,17 @@ final class CachedForward {
             rows = batch;
         }
         attend(batch, n, start, cache, index, r, kernels);
-        kernels.linear(r.attended, 0, rows, w, b.outProjWeight().data(), data(b.outProjBias()), w, r.h, 0);
+        kernels.linearTransposed(r.attended, 0, rows, w, m.outProj()[index], data(b.outProjBias()), w, r.h, 0);
         if (normFirst) {
             add(r.x, r.h, rows * w);
             kernels.layerNorm(r.x, 0, rows, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.h, 0);
-            feedForward(b, rows, r, r.h, kernels);
+            feedForward(b, m, index, rows, r, r.h, kernels);
             add(r.x, r.h, rows * w);
         } else {
             add(r.h, r.x, rows * w);
             kernels.layerNorm(r.h, 0, rows, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.x, 0);
             System.arraycopy(r.x, 0, r.h, 0, rows * w);
-            feedForward(b, rows, r, r.h, kernels);
+            feedForward(b, m, index, rows, r, r.h, kernels);
             add(r.h, r.x, rows * w);
             kernels.layerNorm(r.h, 0, rows, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.x, 0);
         }
@@ -205,8 +208,8 @@ final class CachedForward {
     }
 
     /** {@code linear2(act(linear1(in)))} of the rows {@code in}, written back into them. */
-    private void feedForward(Block b, int rows, Rows r, float[] in, ArrayKernels kernels) {
-        kernels.linear(in, 0, rows, width, b.linear1Weight().data(), data(b.linear1Bias()), hidden, r.hidden, 0);
+    private void feedForward(Block b, Matrices m, int index, int rows, Rows r, float[] in, ArrayKernels kernels) {
+        kernels.linearTransposed(in, 0, rows, width, m.linear1()[index], data(b.linear1Bias()), hidden, r.hidden, 0);
         if (gelu) {
             kernels.gelu(r.hidden, 0, rows * hidden);
         } else {
@@ -214,7 +217,7 @@ final class CachedForward {
                 r.hidden[i] = Math.max(0f, r.hidden[i]);
             }
         }
-        kernels.linear(r.hidden, 0, rows, hidden, b.linear2Weight().data(), data(b.linear2Bias()), width, in, 0);
+        kernels.linearTransposed(r.hidden, 0, rows, hidden, m.linear2()[index], data(b.linear2Bias()), width, in, 0);
     }
 
     /** {@code s = softmax(scale s)} over the first {@code n}. */
@@ -244,6 +247,42 @@ final class CachedForward {
 
     private static float[] data(Parameter p) {
         return p == null ? null : p.data();
+    }
+
+    /** @return the blocks' matrices and the head, transposed, as they are now */
+    Matrices matrices() {
+        int n = blocks.size();
+        Matrices m = new Matrices(new float[n][], new float[n][], new float[n][], new float[n][], transposed(head));
+        for (int i = 0; i < n; i++) {
+            Block b = blocks.get(i);
+            m.inProj()[i] = transposed(b.inProjWeight());
+            m.outProj()[i] = transposed(b.outProjWeight());
+            m.linear1()[i] = transposed(b.linear1Weight());
+            m.linear2()[i] = transposed(b.linear2Weight());
+        }
+        return m;
+    }
+
+    /** A weight {@code [out, in]} copied as {@code [in, out]}. */
+    private static float[] transposed(Parameter p) {
+        int rows = p.shape().dim(0);
+        int cols = p.shape().dim(1);
+        float[] w = p.data();
+        float[] t = new float[w.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = w[i * cols + j];
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Copies of the blocks' matrices and of the head in the layout a step reads, {@code [in, out]}
+     * (see {@link ArrayKernels#linearTransposed}), made when a session starts: a product of one row
+     * then runs along rows of the copy with its outputs in registers.
+     */
+    record Matrices(float[][] inProj, float[][] outProj, float[][] linear1, float[][] linear2, float[] head) {
     }
 
     /**

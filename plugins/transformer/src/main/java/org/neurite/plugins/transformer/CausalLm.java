@@ -68,23 +68,46 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
 
     @Override
     public Session start() {
-        KeyValueCache cache = newCache();
-        return new Session() {
-            @Override
-            public int length() {
-                return cache.length();
-            }
+        return new CachedSession(newCache());
+    }
 
-            @Override
-            public Tensor next(Tensor ids) {
-                return CausalLm.this.next(ids, cache, false);
-            }
+    /** Empties the previous session's cache and keeps its storage and weight copies, when it is one of this model's. */
+    @Override
+    public Session restart(Session previous) {
+        if (previous instanceof CachedSession session && session.owner() == this) {
+            session.cache.clear();
+            return new CachedSession(session.cache);
+        }
+        return start();
+    }
 
-            @Override
-            public Tensor nextLast(Tensor ids) {
-                return CausalLm.this.next(ids, cache, true);
-            }
-        };
+    /** A session of this model over its cache. */
+    private final class CachedSession implements Session {
+
+        private final KeyValueCache cache;
+
+        CachedSession(KeyValueCache cache) {
+            this.cache = cache;
+        }
+
+        CausalLm owner() {
+            return CausalLm.this;
+        }
+
+        @Override
+        public int length() {
+            return cache.length();
+        }
+
+        @Override
+        public Tensor next(Tensor ids) {
+            return CausalLm.this.next(ids, cache, false);
+        }
+
+        @Override
+        public Tensor nextLast(Tensor ids) {
+            return CausalLm.this.next(ids, cache, true);
+        }
     }
 
     @Override
@@ -111,7 +134,7 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
 
     /** @return an empty cache for continuing {@code batch} sequences */
     KeyValueCache newCache() {
-        return new KeyValueCache(blocks.size(), context, tokens.shape().dim(1));
+        return new KeyValueCache(blocks.size(), context, tokens.shape().dim(1), cached.matrices());
     }
 
     /**

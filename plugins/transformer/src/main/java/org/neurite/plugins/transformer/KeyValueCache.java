@@ -7,7 +7,7 @@ import org.neurite.api.ShapeMismatchException;
  * causal self attention computed for the steps so far, {@code [batch, context, width]} per block
  * (allocated once, for the whole context, at the first step), so that continuing a sequence
  * projects only the new steps; and the working rows of the pass over new steps, kept so that a
- * step of one token allocates nothing.
+ * step of one token allocates nothing; and the weights in the layout the steps read.
  */
 final class KeyValueCache {
 
@@ -19,16 +19,19 @@ final class KeyValueCache {
     private int batch;
     private int length;
     private final CachedForward.Rows rows = new CachedForward.Rows();
+    private final CachedForward.Matrices matrices;
 
     /**
      * @param blocks the number of attention layers that keep entries
      * @param context the most steps a sequence holds
      * @param width the width of a key and of a value
+     * @param matrices the weights in the layout the steps read
      */
-    KeyValueCache(int blocks, int context, int width) {
+    KeyValueCache(int blocks, int context, int width, CachedForward.Matrices matrices) {
         this.blocks = blocks;
         this.context = context;
         this.width = width;
+        this.matrices = matrices;
     }
 
     /** @return how many steps are cached */
@@ -65,6 +68,16 @@ final class KeyValueCache {
     /** @return where step {@code t} of sequence {@code b} starts in a block's keys and values */
     int at(int b, int t) {
         return (b * context + t) * width;
+    }
+
+    /** @return the weights in the layout the steps read */
+    CachedForward.Matrices matrices() {
+        return matrices;
+    }
+
+    /** Forgets every step, keeping the entries' storage (its batch size stays), the rows and the weights. */
+    void clear() {
+        length = 0;
     }
 
     /** @return the working rows of the pass over new steps */

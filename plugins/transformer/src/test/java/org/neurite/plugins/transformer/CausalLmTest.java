@@ -119,6 +119,24 @@ class CausalLmTest {
     }
 
     @Test
+    void aSessionStartedAfterTheWeightsChangeDecodesWithTheNewOnes() {
+        CausalLm lm = (CausalLm) layer("causal_lm", SMALL, List.of(Shape.of(10)));
+        float[] tokens = {3, 1, 4, 1, 5};
+        IncrementalDecoder.Session before = lm.start();
+        before.nextLast(ids(tokens, 1));
+        float[] w = lm.parameters().get("blocks.1.linear2.weight").data();
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= -2f;
+        }
+        float[] full = lm.forward(ids(tokens, 1), Mode.INFERENCE).toArray();
+        float[] fresh = lm.start().nextLast(ids(tokens, 1)).toArray();
+        TorchFixture.assertClose("a new session", fresh, slice(full, 4 * 13, 13), 1e-5, 1e-5);
+        // a restarted session keeps the copies of the session it restarts, as the api allows
+        float[] restarted = lm.restart(before).nextLast(ids(tokens, 1)).toArray();
+        assertThat(restarted).isNotEqualTo(fresh);
+    }
+
+    @Test
     void theHeadIsTheTokenEmbeddingUnlessUntied() {
         assertThat(layer("causal_lm", SMALL, List.of(Shape.of(10))).parameters()).doesNotContainKey("head.weight")
                 .containsKeys("tokens.weight", "positions.weight", "blocks.1.self_attn.in_proj_weight", "norm.weight");
