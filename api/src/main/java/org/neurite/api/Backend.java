@@ -554,4 +554,13 @@ public interface Backend {
                               int groups) {
         return conv2d(x, weight, bias, stride, padding, dilation, groups).relu();
     }
+
+    /**
+     * The arithmetic of one position at a time on plain arrays, for layers that continue
+     * sequences with buffers of their own (a decoder's generation step): no tensors, no
+     * backpropagation, on this backend's fastest kernels (see {@link ArrayKernels}).
+     *
+     * @return the array kernels of this backend
+     */
+    ArrayKernels arrayKernels();
 }

@@ -9,7 +9,8 @@ package org.neurite.api;
  *
  * <p>Shape: {@link #forward} takes {@code [batch, time]} ids (whole numbers as floats) with
  * {@code time <= context()} and gives {@code [batch, time, vocabulary]} logits;
- * {@link Session#next} takes {@code [batch, n]} and gives {@code [batch, n, vocabulary]}.
+ * {@link Session#next} takes {@code [batch, n]} and gives {@code [batch, n, vocabulary]};
+ * {@link Session#nextLast} gives {@code [batch, vocabulary]}.
  */
 public interface IncrementalDecoder extends Layer {
 
@@ -24,6 +25,19 @@ public interface IncrementalDecoder extends Layer {
      *     size (fixed by the first call to {@link Session#next})
      */
     Session start();
+
+    /**
+     * A new, empty session that may keep what {@code previous} prepared (its buffers, and the
+     * weights in the layout its steps read, as they were when the first session of the chain
+     * started): what generation takes when a session's context is full and it starts again from
+     * its latest tokens. {@code previous} must not be used afterwards. The default is {@link #start()}.
+     *
+     * @param previous a session of this decoder
+     * @return an empty session
+     */
+    default Session restart(Session previous) {
+        return start();
+    }
 
     /** The cached state of sequences being continued. */
     interface Session {
@@ -41,5 +55,19 @@ public interface IncrementalDecoder extends Layer {
          *     positions cannot slide)
          */
         Tensor next(Tensor ids);
+
+        /**
+         * Appends tokens as {@link #next} does, but scores only what may follow the last of them,
+         * which is what generation needs after a prompt: a decoder may then skip the work that
+         * only the earlier tokens' scores need. The default takes the last step of {@link #next}.
+         *
+         * @param ids the next tokens {@code [batch, n]}
+         * @return the logits after the last of them, {@code [batch, vocabulary]}
+         * @throws ShapeMismatchException as {@link #next}
+         */
+        default Tensor nextLast(Tensor ids) {
+            int n = ids.shape().dim(1);
+            return next(ids).slice(1, n - 1, n).reshape(ids.shape().dim(0), -1);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.neurite.api.ArrayKernels;
 import org.neurite.api.Backend;
 import org.neurite.api.GradScope;
 import org.neurite.api.Initializer;
@@ -14,6 +15,7 @@ import org.neurite.api.RecurrentCell;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.kernel.CpuArrayKernels;
 import org.neurite.engine.ops.AdaptivePooling;
 import org.neurite.engine.ops.Arange;
 import org.neurite.engine.ops.Attention;
@@ -276,5 +278,10 @@ public final class CpuBackend implements Backend {
     @Override
     public Tensor linear(Tensor x, Tensor weight, Tensor bias) {
         return Matmul.matmulTransposed(of(x), of(weight), of(bias));
+    }
+
+    @Override
+    public ArrayKernels arrayKernels() {
+        return CpuArrayKernels.instance();
     }
 }

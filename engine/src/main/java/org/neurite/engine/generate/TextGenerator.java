@@ -64,12 +64,13 @@ public final class TextGenerator {
             throw new IllegalArgumentException("length must be 0 or more, got " + length);
         }
         SplittableRandom random = new SplittableRandom(sampling.seed());
+        Sampling.Sampler sampler = sampling.sampler(vocabulary.size());
         stepper.reset();
         int context = stepper.context();
         float[] logits = stepper.feed(context > 0 && ids.length > context
                 ? Arrays.copyOfRange(ids, ids.length - context, ids.length) : ids);
         for (int i = 0; i < length; i++) {
-            int next = sampling.draw(logits, random);
+            int next = sampler.draw(logits, random);
             out.accept(vocabulary.token(next));
             logits = stepper.feed(next);
         }
@@ -89,7 +90,7 @@ public final class TextGenerator {
     public int warmUp(int characters, Duration limit) {
         long end = System.nanoTime() + limit.toNanos();
         SplittableRandom random = new SplittableRandom(0);
-        Sampling sampling = new Sampling(1.0, 0, 0);
+        Sampling.Sampler sampler = new Sampling(1.0, 0, 0).sampler(vocabulary.size());
         int prompt = Math.min(characters, WARM_UP_PROMPT);
         int fed = 0;
         stepper.reset();
@@ -102,7 +103,7 @@ public final class TextGenerator {
                 float[] logits = stepper.feed(ids);
                 fed = prompt;
                 while (fed < characters && System.nanoTime() < end) {
-                    logits = stepper.feed(sampling.draw(logits, random));
+                    logits = stepper.feed(sampler.draw(logits, random));
                     fed++;
                 }
             }

@@ -36,10 +36,12 @@ public final class TokenStepper {
             "dropout");
 
     private final List<Stage> stages;
+    private final boolean tensorStages;
     private final Backend backend = CpuBackend.instance();
 
     private TokenStepper(List<Stage> stages) {
         this.stages = stages;
+        this.tensorStages = !stages.stream().allMatch(DecoderStage.class::isInstance);
         reset();
     }
 
@@ -62,11 +64,12 @@ public final class TokenStepper {
                     + " a decoder (such as causal_lm), got " + (layers.isEmpty() ? "no layers"
                             : "layer 0 of type " + layers.get(0).type()));
         }
+        boolean positionWiseAfterDecoder = layers.stream().skip(1).allMatch(l -> POSITION_WISE.contains(l.type()));
         List<Stage> stages = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             if (layer instanceof IncrementalDecoder decoder && i == 0) {
-                stages.add(new DecoderStage(decoder));
+                stages.add(new DecoderStage(decoder, positionWiseAfterDecoder));
             } else if (layer instanceof StepwiseLayer stepwise) {
                 stages.add(new StepwiseStage(stepwise));
             } else if (POSITION_WISE.contains(layer.type())) {
@@ -95,13 +98,16 @@ public final class TokenStepper {
     /**
      * Feeds one token, on the calling thread: the work of one position is a set of tiny loops (a
      * product of one row, one query's attention), each of which would cost more to hand to the
-     * engine's pool than to run here.
+     * engine's pool than to run here. A decoder alone runs its token on array kernels, which stay on
+     * the calling thread by themselves; only its restart from the latest half context, a pass of
+     * many positions, may then use the pool.
      *
      * @param token the token id
      * @return the model's scores of the next token
      */
     public float[] feed(int token) {
-        return Parallel.onCallingThread(() -> run(new float[] {token}));
+        float[] ids = {token};
+        return tensorStages ? Parallel.onCallingThread(() -> run(ids)) : run(ids);
     }
 
     /**
@@ -183,30 +189,42 @@ public final class TokenStepper {
         }
     }
 
-    /** A decoder continuing its cached sequence; starts again from the latest half context when full. */
+    /**
+     * A decoder continuing its cached sequence; starts again from the latest half context when full.
+     * When only position-wise layers follow it, it scores only the last of the new positions (the
+     * only one whose scores the stepper returns), so a prompt or a restart skips the others' work.
+     */
     private static final class DecoderStage implements Stage {
 
         private final IncrementalDecoder decoder;
+        private final boolean lastOnly;
         private final int[] recent;
         private IncrementalDecoder.Session session;
         private int seen;
 
-        DecoderStage(IncrementalDecoder decoder) {
+        DecoderStage(IncrementalDecoder decoder, boolean lastOnly) {
             this.decoder = decoder;
+            this.lastOnly = lastOnly;
             this.recent = new int[decoder.context()];
         }
 
         @Override
         public Tensor run(Tensor ids) {
             float[] values = ids.toArray();
-            List<Tensor> outputs = new ArrayList<>();
+            List<Tensor> outputs = new ArrayList<>(1);
             int at = 0;
             while (at < values.length) {
                 if (session.length() == decoder.context()) {
                     restartFromLatestHalf(ids.backend());
                 }
                 int n = Math.min(values.length - at, decoder.context() - session.length());
-                outputs.add(session.next(ids.slice(1, at, at + n)));
+                Tensor part = n == values.length ? ids : ids.slice(1, at, at + n);
+                if (lastOnly) {
+                    outputs.clear();
+                    outputs.add(session.nextLast(part).reshape(1, 1, -1));
+                } else {
+                    outputs.add(session.next(part));
+                }
                 for (int i = at; i < at + n; i++) {
                     recent[seen++ % recent.length] = (int) values[i];
                 }
@@ -217,13 +235,13 @@ public final class TokenStepper {
 
         private void restartFromLatestHalf(Backend backend) {
             int keep = decoder.context() / 2;
-            session = decoder.start();
+            session = decoder.restart(session);
             if (keep > 0) {
                 float[] latest = new float[keep];
                 for (int i = 0; i < keep; i++) {
                     latest[i] = recent[(seen - keep + i) % recent.length];
                 }
-                session.next(backend.tensor(latest, Shape.of(1, keep)));
+                session.nextLast(backend.tensor(latest, Shape.of(1, keep)));
             }
         }
 

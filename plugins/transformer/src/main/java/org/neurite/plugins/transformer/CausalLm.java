@@ -1,5 +1,6 @@
 package org.neurite.plugins.transformer;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.neurite.api.IncrementalDecoder;
@@ -20,7 +21,8 @@ import org.neurite.api.Tensor;
  *
  * <p>It can also continue sequences a few tokens at a time with a {@link KeyValueCache}: each
  * block's attention keeps the keys and values of earlier steps, so a new token costs its own
- * projections and one attention row per block, never a pass over the prefix.
+ * projections and one attention row per block, never a pass over the prefix. That pass runs on
+ * plain arrays ({@link CachedForward}), as generation repeats it for every token.
  *
  * <p>Shape: input token ids {@code [batch, time]} (whole numbers as floats), {@code time <= context};
  * output logits {@code [batch, time, vocabulary]}.
@@ -36,6 +38,7 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
     private final List<EncoderLayer> blocks;
     private final Layer norm;
     private final Parameter head;
+    private final CachedForward cached;
 
     CausalLm(Options options, int context, Parameter tokens, Parameter positions, List<EncoderLayer> blocks,
              Layer norm, Parameter head) {
@@ -50,6 +53,7 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
         this.blocks = List.copyOf(blocks);
         this.norm = part("norm", norm);
         this.head = head == null ? null : parameter("head.weight", head);
+        this.cached = new CachedForward(options, parameters(), blocks.size());
     }
 
     @Override
@@ -64,18 +68,46 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
 
     @Override
     public Session start() {
-        KeyValueCache cache = newCache();
-        return new Session() {
-            @Override
-            public int length() {
-                return cache.length();
-            }
+        return new CachedSession(newCache());
+    }
 
-            @Override
-            public Tensor next(Tensor ids) {
-                return CausalLm.this.next(ids, cache);
-            }
-        };
+    /** Empties the previous session's cache and keeps its storage and weight copies, when it is one of this model's. */
+    @Override
+    public Session restart(Session previous) {
+        if (previous instanceof CachedSession session && session.owner() == this) {
+            session.cache.clear();
+            return new CachedSession(session.cache);
+        }
+        return start();
+    }
+
+    /** A session of this model over its cache. */
+    private final class CachedSession implements Session {
+
+        private final KeyValueCache cache;
+
+        CachedSession(KeyValueCache cache) {
+            this.cache = cache;
+        }
+
+        CausalLm owner() {
+            return CausalLm.this;
+        }
+
+        @Override
+        public int length() {
+            return cache.length();
+        }
+
+        @Override
+        public Tensor next(Tensor ids) {
+            return CausalLm.this.next(ids, cache, false);
+        }
+
+        @Override
+        public Tensor nextLast(Tensor ids) {
+            return CausalLm.this.next(ids, cache, true);
+        }
     }
 
     @Override
@@ -93,7 +125,7 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
     @Override
     public Tensor forward(Tensor ids, Mode mode) {
         outputShape(ids.shape().sub(1, ids.shape().rank()));
-        Tensor x = embed(ids, 0);
+        Tensor x = embed(ids);
         for (EncoderLayer block : blocks) {
             x = block.forward(x, mode);
         }
@@ -102,7 +134,7 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
 
     /** @return an empty cache for continuing {@code batch} sequences */
     KeyValueCache newCache() {
-        return new KeyValueCache(blocks.size());
+        return new KeyValueCache(blocks.size(), context, tokens.shape().dim(1), cached.matrices());
     }
 
     /**
@@ -113,25 +145,34 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
      * @return the logits after each new token, {@code [batch, n, vocabulary]}
      */
     Tensor next(Tensor ids, KeyValueCache cache) {
+        return next(ids, cache, false);
+    }
+
+    /**
+     * @param lastOnly whether to score only what follows each sequence's last new token
+     * @return the logits, {@code [batch, n, vocabulary]}, or {@code [batch, vocabulary]} with {@code lastOnly}
+     */
+    private Tensor next(Tensor ids, KeyValueCache cache, boolean lastOnly) {
+        if (ids.shape().rank() != 2) {
+            throw new ShapeMismatchException(TYPE + ": expects new token ids [batch, n], got " + ids.shape());
+        }
         int start = cache.length();
+        int batch = ids.shape().dim(0);
         int n = ids.shape().dim(1);
         if (start + n > context) {
             throw new ShapeMismatchException(TYPE + ": " + start + " cached tokens and " + n
                     + " new ones exceed the context " + context);
         }
-        Tensor x = embed(ids, start);
-        for (int i = 0; i < blocks.size(); i++) {
-            x = blocks.get(i).forwardCached(x, cache, i);
-        }
-        cache.advance(n);
-        return logits(x, Mode.INFERENCE);
+        float[] logits = cached.next(ids.toArray(), batch, n, lastOnly, cache, ids.backend().arrayKernels());
+        Shape shape = lastOnly ? Shape.of(batch, vocabulary) : Shape.of(batch, n, vocabulary);
+        return ids.backend().tensor(Arrays.copyOf(logits, shape.intSize()), shape);
     }
 
-    /** Token vectors plus the vectors of positions {@code start, start + 1, ...}. */
-    private Tensor embed(Tensor ids, int start) {
+    /** Token vectors plus the vectors of their positions. */
+    private Tensor embed(Tensor ids) {
         int time = ids.shape().dim(1);
         Tensor x = ids.backend().embedding(tokens.value(), ids);
-        return x.add(positions.value().slice(0, start, start + time));
+        return x.add(positions.value().slice(0, 0, time));
     }
 
     private Tensor logits(Tensor x, Mode mode) {

@@ -67,23 +67,4 @@ final class EncoderLayer extends CompositeLayer implements MultiInputLayer {
         x = norm1.forward(x.add(ff.drop(selfAttn.attend(x, null, mask, mode), mode)), mode);
         return norm2.forward(x.add(ff.drop(ff.apply(x, mode), mode)), mode);
     }
-
-    /**
-     * The same block over new steps only, in inference: the self attention takes its earlier
-     * keys and values from the cache (and adds the new ones), so it must be causal.
-     *
-     * @param x the new steps {@code [batch, n, width]}
-     * @param cache the cache of the whole model
-     * @param index this block's slot in the cache
-     * @return the block's output for the new steps
-     */
-    Tensor forwardCached(Tensor x, KeyValueCache cache, int index) {
-        Mode mode = Mode.INFERENCE;
-        if (normFirst) {
-            x = x.add(selfAttn.attendCached(norm1.forward(x, mode), cache, index));
-            return x.add(ff.apply(norm2.forward(x, mode), mode));
-        }
-        x = norm1.forward(x.add(selfAttn.attendCached(x, cache, index)), mode);
-        return norm2.forward(x.add(ff.apply(x, mode)), mode);
-    }
 }

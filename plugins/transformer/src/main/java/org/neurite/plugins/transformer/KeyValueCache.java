@@ -1,24 +1,37 @@
 package org.neurite.plugins.transformer;
 
-import java.util.List;
-
-import org.neurite.api.Tensor;
+import org.neurite.api.ShapeMismatchException;
 
 /**
- * The keys and values that the causal self attention of each block computed for the steps so
- * far, {@code [batch, steps, width]} per block, so that continuing a sequence projects only the
- * new steps.
+ * The state of sequences a {@link CausalLm} is continuing: the keys and values that each block's
+ * causal self attention computed for the steps so far, {@code [batch, context, width]} per block
+ * (allocated once, for the whole context, at the first step), so that continuing a sequence
+ * projects only the new steps; and the working rows of the pass over new steps, kept so that a
+ * step of one token allocates nothing; and the weights in the layout the steps read.
  */
 final class KeyValueCache {
 
-    private final Tensor[] keys;
-    private final Tensor[] values;
+    private final int blocks;
+    private final int context;
+    private final int width;
+    private float[][] keys;
+    private float[][] values;
+    private int batch;
     private int length;
+    private final CachedForward.Rows rows = new CachedForward.Rows();
+    private final CachedForward.Matrices matrices;
 
-    /** @param blocks the number of attention layers that keep entries */
-    KeyValueCache(int blocks) {
-        this.keys = new Tensor[blocks];
-        this.values = new Tensor[blocks];
+    /**
+     * @param blocks the number of attention layers that keep entries
+     * @param context the most steps a sequence holds
+     * @param width the width of a key and of a value
+     * @param matrices the weights in the layout the steps read
+     */
+    KeyValueCache(int blocks, int context, int width, CachedForward.Matrices matrices) {
+        this.blocks = blocks;
+        this.context = context;
+        this.width = width;
+        this.matrices = matrices;
     }
 
     /** @return how many steps are cached */
@@ -27,20 +40,49 @@ final class KeyValueCache {
     }
 
     /**
-     * Appends the new steps' keys and values of one block.
+     * Fixes the number of sequences at the first call and allocates their entries.
      *
-     * @return the block's keys, earlier and new, {@code [batch, steps, width]}
+     * @throws ShapeMismatchException if a later call gives another number
      */
-    Tensor append(int block, Tensor newKeys, Tensor newValues) {
-        keys[block] = keys[block] == null ? newKeys : newKeys.backend().concat(List.of(keys[block], newKeys), 1);
-        values[block] = values[block] == null ? newValues
-                : newValues.backend().concat(List.of(values[block], newValues), 1);
+    void holdBatch(int sequences) {
+        if (keys == null) {
+            batch = sequences;
+            keys = new float[blocks][sequences * context * width];
+            values = new float[blocks][sequences * context * width];
+        } else if (sequences != batch) {
+            throw new ShapeMismatchException(CausalLm.TYPE + ": the cache holds " + batch + " sequences, got a batch of "
+                    + sequences);
+        }
+    }
+
+    /** @return the keys of one block, step {@code t} of sequence {@code b} at {@link #at}{@code (b, t)} */
+    float[] keys(int block) {
         return keys[block];
     }
 
-    /** @return the block's values, earlier and new */
-    Tensor values(int block) {
+    /** @return the values of one block, laid out as the keys */
+    float[] values(int block) {
         return values[block];
+    }
+
+    /** @return where step {@code t} of sequence {@code b} starts in a block's keys and values */
+    int at(int b, int t) {
+        return (b * context + t) * width;
+    }
+
+    /** @return the weights in the layout the steps read */
+    CachedForward.Matrices matrices() {
+        return matrices;
+    }
+
+    /** Forgets every step, keeping the entries' storage (its batch size stays), the rows and the weights. */
+    void clear() {
+        length = 0;
+    }
+
+    /** @return the working rows of the pass over new steps */
+    CachedForward.Rows rows() {
+        return rows;
     }
 
     /** Counts the steps every block has now appended. */

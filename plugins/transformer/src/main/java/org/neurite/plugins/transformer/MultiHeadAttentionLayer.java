@@ -110,28 +110,6 @@ final class MultiHeadAttentionLayer extends CompositeLayer implements MultiInput
         return outProj.forward(y, mode);
     }
 
-    /**
-     * Self attention of new steps to themselves and to the earlier steps kept in the cache, in
-     * inference: only the new steps are projected; their keys and values join the cache.
-     *
-     * @param x the new steps {@code [batch, n, width]}
-     * @param cache the cache of the model
-     * @param index this layer's slot in the cache
-     * @return {@code [batch, n, width]}
-     */
-    Tensor attendCached(Tensor x, KeyValueCache cache, int index) {
-        if (!causal) {
-            throw new IllegalStateException(TYPE + ": a key-value cache serves causal attention only");
-        }
-        Tensor b = inProjBias == null ? null : inProjBias.value();
-        Tensor qkv = project(x, inProjWeight.value(), b); // [batch, n, 3 width]
-        Tensor k = cache.append(index, qkv.slice(2, width, 2 * width), qkv.slice(2, 2 * width, 3 * width));
-        Tensor v = cache.values(index);
-        Tensor y = backend.multiHeadAttention(qkv.slice(2, 0, width), k, v, heads, null, true, 0f, Mode.INFERENCE,
-                random);
-        return outProj.forward(y, Mode.INFERENCE);
-    }
-
     /** {@code x w^T + b}, the projections of {@code nn.MultiheadAttention}, over all steps at once. */
     private static Tensor project(Tensor x, Tensor w, Tensor b) {
         return x.backend().linear(x, w, b);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.neurite.api.IncrementalDecoder;
 import org.neurite.api.Mode;
 import org.neurite.api.Shape;
@@ -25,9 +27,18 @@ class CausalLmTest {
         return CpuBackend.instance().tensor(values, Shape.of(batch, values.length / batch));
     }
 
-    @Test
-    void theCacheGivesTheLogitsOfTheFullForwardPassTokenByToken() {
-        CausalLm lm = (CausalLm) layer("causal_lm", SMALL, List.of(Shape.of(10)));
+    /** The example's kind of model, and one of every other choice the cached pass follows. */
+    static List<Map<String, Object>> variants() {
+        Map<String, Object> other = new java.util.HashMap<>(SMALL);
+        other.putAll(Map.of("norm_first", false, "activation", "relu", "bias", false, "tie_embeddings", false,
+                "feedforward", 12, "layer_norm_eps", 1e-3));
+        return List.of(SMALL, other);
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void theCacheGivesTheLogitsOfTheFullForwardPassTokenByToken(Map<String, Object> options) {
+        CausalLm lm = (CausalLm) layer("causal_lm", options, List.of(Shape.of(10)));
         float[] tokens = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 12, 0, 7, 7, 1, 8, 2, 8, 1, 8};
         float[] full = lm.forward(ids(tokens, 2), Mode.INFERENCE).toArray(); // [2, 10, 13]
 
@@ -45,6 +56,16 @@ class CausalLmTest {
                 TorchFixture.assertClose("step " + t + " row " + b, slice(step, b * 13, 13),
                         slice(full, (b * 10 + t) * 13, 13), 1e-5, 1e-5);
             }
+        }
+        // scoring only the last new token of each row gives the same scores, and the same cache after
+        IncrementalDecoder.Session session = lm.start();
+        float[] last = session.nextLast(ids(prompt, 2)).toArray(); // [2, 13]
+        float[] next = session.nextLast(ids(new float[] {tokens[3], tokens[13]}, 2)).toArray();
+        for (int b = 0; b < 2; b++) {
+            TorchFixture.assertClose("last of the prompt, row " + b, slice(last, b * 13, 13),
+                    slice(full, (b * 10 + 2) * 13, 13), 1e-5, 1e-5);
+            TorchFixture.assertClose("step 3 after it, row " + b, slice(next, b * 13, 13),
+                    slice(full, (b * 10 + 3) * 13, 13), 1e-5, 1e-5);
         }
         assertThatThrownBy(() -> lm.next(ids(new float[] {1, 2}, 2), cache))
                 .isInstanceOf(ShapeMismatchException.class)
@@ -95,6 +116,24 @@ class CausalLmTest {
             TorchFixture.assertClose("after token " + t + " (window " + window + ")", scores,
                     slice(full, (window - 1) * 13, 13), 1e-5, 1e-5);
         }
+    }
+
+    @Test
+    void aSessionStartedAfterTheWeightsChangeDecodesWithTheNewOnes() {
+        CausalLm lm = (CausalLm) layer("causal_lm", SMALL, List.of(Shape.of(10)));
+        float[] tokens = {3, 1, 4, 1, 5};
+        IncrementalDecoder.Session before = lm.start();
+        before.nextLast(ids(tokens, 1));
+        float[] w = lm.parameters().get("blocks.1.linear2.weight").data();
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= -2f;
+        }
+        float[] full = lm.forward(ids(tokens, 1), Mode.INFERENCE).toArray();
+        float[] fresh = lm.start().nextLast(ids(tokens, 1)).toArray();
+        TorchFixture.assertClose("a new session", fresh, slice(full, 4 * 13, 13), 1e-5, 1e-5);
+        // a restarted session keeps the copies of the session it restarts, as the api allows
+        float[] restarted = lm.restart(before).nextLast(ids(tokens, 1)).toArray();
+        assertThat(restarted).isNotEqualTo(fresh);
     }
 
     @Test

@@ -1,0 +1,126 @@
+package org.neurite.api;
+
+/**
+ * The arithmetic of a model run a few positions at a time in inference, on plain row-major
+ * {@code float} arrays: the products, normalisations and activations of one generation step.
+ * They record nothing for backpropagation and, for one token, allocate nothing and run on the
+ * calling thread, since the work of one token (a product of one row with each weight, one query's
+ * attention) is far smaller than what creating tensors or handing work to a pool costs; a backend
+ * may split a {@link #linear} map of many rows (a prompt) over its threads. A layer that continues
+ * sequences with buffers of its own ({@link IncrementalDecoder}) runs its steps on these; the
+ * backend runs them on its fastest kernels ({@link Backend#arrayKernels()}).
+ *
+ * <p>Every matrix is row-major with a leading dimension (the distance between its rows), so
+ * that a head's slice of a wider row, or a weight in PyTorch's {@code [out, in]} layout, is used
+ * where it lies. Input and output ranges must not overlap unless a method says they may.
+ */
+public interface ArrayKernels {
+
+    /**
+     * A linear layer on consecutive rows, as {@code torch.nn.functional.linear}:
+     * {@code y[i, j] = bias[j] + sum over p of x[i, p] w[j, p]}.
+     *
+     * <p>Shape: x {@code [rows, k]} from {@code xOff}, w {@code [n, k]} from 0 (PyTorch's
+     * {@code Linear.weight}), bias {@code [n]}, y {@code [rows, n]} from {@code yOff}.
+     *
+     * @param x the input rows, contiguous
+     * @param xOff where the first row starts
+     * @param rows how many rows
+     * @param k the input width
+     * @param w the weight, one row per output
+     * @param bias added to every output row, or {@code null}
+     * @param n the output width
+     * @param y receives the outputs, contiguous
+     * @param yOff where the first output row starts
+     */
+    void linear(float[] x, int xOff, int rows, int k, float[] w, float[] bias, int n, float[] y, int yOff);
+
+    /**
+     * {@link #linear} with the weight stored transposed, as a copy a decoder keeps for its steps:
+     * {@code y[i, j] = bias[j] + sum over p of x[i, p] wt[p, j]}. A row's product then runs along
+     * the rows of {@code wt} with the outputs held in registers, which suits vector units better
+     * than a dot product per output.
+     *
+     * <p>Shape: x {@code [rows, k]} from {@code xOff}, wt {@code [k, n]} from 0, bias {@code [n]},
+     * y {@code [rows, n]} from {@code yOff}.
+     *
+     * @param x the input rows, contiguous
+     * @param xOff where the first row starts
+     * @param rows how many rows
+     * @param k the input width
+     * @param wt the transposed weight, one row per input
+     * @param bias added to every output row, or {@code null}
+     * @param n the output width
+     * @param y receives the outputs, contiguous
+     * @param yOff where the first output row starts
+     */
+    void linearTransposed(float[] x, int xOff, int rows, int k, float[] wt, float[] bias, int n, float[] y, int yOff);
+
+    /**
+     * One vector against the rows of a matrix: {@code y[j] = sum over p of x[p] m[j, p]}, such as a
+     * query's scores against cached keys.
+     *
+     * <p>Shape: x {@code [k]} from {@code xOff}; m {@code [n, k]} from {@code mOff} with rows
+     * {@code ldm} apart; y {@code [n]} from {@code yOff}.
+     *
+     * @param x the vector
+     * @param xOff where it starts
+     * @param k its length
+     * @param m the matrix
+     * @param mOff where its first row starts
+     * @param ldm the distance between its rows, at least {@code k}
+     * @param n how many rows
+     * @param y receives the products
+     * @param yOff where they start
+     */
+    void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff);
+
+    /**
+     * The rows of a matrix weighted by a vector and summed: {@code y[p] = sum over j of a[j] m[j, p]},
+     * such as attention weights applied to cached values.
+     *
+     * <p>Shape: a {@code [n]} from {@code aOff}; m {@code [n, k]} from {@code mOff} with rows
+     * {@code ldm} apart; y {@code [k]} from {@code yOff}.
+     *
+     * @param a the weights
+     * @param aOff where they start
+     * @param n how many rows
+     * @param m the matrix
+     * @param mOff where its first row starts
+     * @param ldm the distance between its rows, at least {@code k}
+     * @param k the row length
+     * @param y receives the sum
+     * @param yOff where it starts
+     */
+    void weightedSum(float[] a, int aOff, int n, float[] m, int mOff, int ldm, int k, float[] y, int yOff);
+
+    /**
+     * Layer norm of consecutive rows, as {@code torch.nn.functional.layer_norm} over the last
+     * dimension: {@code (x - mean) / sqrt(var + epsilon) gamma + beta}, with the biased variance.
+     * {@code y} may be {@code x} at the same offset.
+     *
+     * <p>Shape: x and y {@code [rows, n]} from their offsets; gamma and beta {@code [n]}.
+     *
+     * @param x the input rows
+     * @param xOff where the first starts
+     * @param rows how many rows
+     * @param n the row length
+     * @param gamma the scale, or {@code null} for 1
+     * @param beta the shift, or {@code null} for 0
+     * @param epsilon added to the variance
+     * @param y receives the normalised rows
+     * @param yOff where the first starts
+     */
+    void layerNorm(float[] x, int xOff, int rows, int n, float[] gamma, float[] beta, float epsilon, float[] y,
+                   int yOff);
+
+    /**
+     * The exact GELU, {@code x Phi(x)} (PyTorch's default form), in place on {@code x[from, to)}:
+     * the same values as {@link Tensor#gelu()}.
+     *
+     * @param x the values
+     * @param from the first index
+     * @param to one past the last index
+     */
+    void gelu(float[] x, int from, int to);
+}

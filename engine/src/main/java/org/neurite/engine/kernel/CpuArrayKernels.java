@@ -1,0 +1,109 @@
+package org.neurite.engine.kernel;
+
+import org.neurite.api.ArrayKernels;
+
+/**
+ * The engine's {@link ArrayKernels}: linear maps on {@link Gemm} (a few rows by its row kernel,
+ * straight from the weight as stored; more, such as a prompt, by its blocked kernel); the
+ * attention's products on the Vector API when the GEMM runs it (see {@link KernelChoice}), else
+ * on plain loops; layer norm in double sums as the layer norm op; GELU on {@link Gelu}. Nothing
+ * but a GEMM of many rows allocates, and that splits its work over the engine's threads only
+ * outside {@link Parallel#onCallingThread}.
+ */
+public final class CpuArrayKernels implements ArrayKernels {
+
+    private static final CpuArrayKernels INSTANCE = new CpuArrayKernels(KernelChoice.vectorSelected()
+            ? vectorProducts() : new ScalarArrayProducts());
+
+    private final Products products;
+
+    private CpuArrayKernels(Products products) {
+        this.products = products;
+    }
+
+    /** @return the kernels of the engine's choice */
+    public static CpuArrayKernels instance() {
+        return INSTANCE;
+    }
+
+    /** @return kernels on plain loops, whatever the engine chose: the reference the vector ones are checked with */
+    public static CpuArrayKernels scalar() {
+        return new CpuArrayKernels(new ScalarArrayProducts());
+    }
+
+    // Kept apart so that VectorArrayProducts is resolved only when this runs.
+    private static Products vectorProducts() {
+        return new VectorArrayProducts();
+    }
+
+    @Override
+    public void linear(float[] x, int xOff, int rows, int k, float[] w, float[] bias, int n, float[] y, int yOff) {
+        Gemm.sgemm(false, true, rows, n, k, 1f, x, xOff, k, w, 0, k, 0f, y, yOff, n);
+        addBias(rows, bias, n, y, yOff);
+    }
+
+    @Override
+    public void linearTransposed(float[] x, int xOff, int rows, int k, float[] wt, float[] bias, int n, float[] y,
+                                 int yOff) {
+        Gemm.sgemm(false, false, rows, n, k, 1f, x, xOff, k, wt, 0, n, 0f, y, yOff, n);
+        addBias(rows, bias, n, y, yOff);
+    }
+
+    private static void addBias(int rows, float[] bias, int n, float[] y, int yOff) {
+        if (bias != null) {
+            for (int i = 0; i < rows; i++) {
+                int at = yOff + i * n;
+                for (int j = 0; j < n; j++) {
+                    y[at + j] += bias[j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff) {
+        products.dots(x, xOff, k, m, mOff, ldm, n, y, yOff);
+    }
+
+    @Override
+    public void weightedSum(float[] a, int aOff, int n, float[] m, int mOff, int ldm, int k, float[] y, int yOff) {
+        products.weightedSum(a, aOff, n, m, mOff, ldm, k, y, yOff);
+    }
+
+    @Override
+    public void layerNorm(float[] x, int xOff, int rows, int n, float[] gamma, float[] beta, float epsilon, float[] y,
+                          int yOff) {
+        for (int r = 0; r < rows; r++) {
+            int in = xOff + r * n;
+            int out = yOff + r * n;
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += x[in + i];
+            }
+            float mean = (float) (sum / n);
+            double sq = 0;
+            for (int i = 0; i < n; i++) {
+                float d = x[in + i] - mean;
+                sq += d * d;
+            }
+            float rs = (float) (1.0 / Math.sqrt(sq / n + epsilon));
+            for (int i = 0; i < n; i++) {
+                float h = (x[in + i] - mean) * rs;
+                y[out + i] = (gamma == null ? h : h * gamma[i]) + (beta == null ? 0f : beta[i]);
+            }
+        }
+    }
+
+    @Override
+    public void gelu(float[] x, int from, int to) {
+        Gelu.forward(x, x, null, from, to);
+    }
+
+    /** The attention's products, on the Vector API or on plain loops; arguments as in {@link ArrayKernels}. */
+    interface Products {
+
+        void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff);
+
+        void weightedSum(float[] a, int aOff, int n, float[] m, int mOff, int ldm, int k, float[] y, int yOff);
+    }
+}

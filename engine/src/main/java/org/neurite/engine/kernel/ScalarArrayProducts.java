@@ -1,0 +1,31 @@
+package org.neurite.engine.kernel;
+
+/** The plain-Java {@link CpuArrayKernels.Products}: one output at a time, sums in input order. */
+final class ScalarArrayProducts implements CpuArrayKernels.Products {
+
+    @Override
+    public void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff) {
+        for (int j = 0; j < n; j++) {
+            int row = mOff + j * ldm;
+            float s = 0f;
+            for (int p = 0; p < k; p++) {
+                s += x[xOff + p] * m[row + p];
+            }
+            y[yOff + j] = s;
+        }
+    }
+
+    @Override
+    public void weightedSum(float[] a, int aOff, int n, float[] m, int mOff, int ldm, int k, float[] y, int yOff) {
+        for (int p = 0; p < k; p++) {
+            y[yOff + p] = 0f;
+        }
+        for (int j = 0; j < n; j++) {
+            float aj = a[aOff + j];
+            int row = mOff + j * ldm;
+            for (int p = 0; p < k; p++) {
+                y[yOff + p] += aj * m[row + p];
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.neurite.engine.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.neurite.api.ArrayKernels;
+
+/**
+ * The engine's {@link ArrayKernels}, vector and plain, against sums written out here, on sizes
+ * that are not whole numbers of vectors or of four-row blocks, at offsets inside larger arrays
+ * and with leading dimensions wider than the rows; what lies outside the written range stays.
+ */
+class ArrayKernelsTest {
+
+    private static final Offset<Float> CLOSE = Offset.offset(1e-5f);
+
+    private final ArrayKernels vector = CpuArrayKernels.instance();
+    private final ArrayKernels plain = CpuArrayKernels.scalar();
+    private final SplittableRandom random = new SplittableRandom(7);
+
+    @Test
+    void linearMapsEveryRowWithBiasFromEitherLayoutOfTheWeight() {
+        int rows = 3;
+        int k = 37;
+        int n = 11;
+        float[] x = fill(2 + rows * k);
+        float[] w = fill(n * k);
+        float[] bias = fill(n);
+        for (ArrayKernels kernels : new ArrayKernels[] {vector, plain}) {
+            float[] y = fill(5 + rows * n + 2);
+            float[] before = y.clone();
+            kernels.linear(x, 2, rows, k, w, bias, n, y, 5);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < n; j++) {
+                    float expected = bias[j];
+                    for (int p = 0; p < k; p++) {
+                        expected += x[2 + i * k + p] * w[j * k + p];
+                    }
+                    assertThat(y[5 + i * n + j]).as("row %d output %d", i, j).isCloseTo(expected, CLOSE);
+                }
+            }
+            assertUntouched(y, before, 5, 5 + rows * n);
+        }
+        for (int many : new int[] {rows, 9}) { // the row kernel and the blocked one
+            float[] xs = fill(many * k);
+            float[] wt = new float[k * n];
+            for (int j = 0; j < n; j++) {
+                for (int p = 0; p < k; p++) {
+                    wt[p * n + j] = w[j * k + p];
+                }
+            }
+            float[] expected = new float[many * n];
+            vector.linear(xs, 0, many, k, w, bias, n, expected, 0);
+            float[] y = new float[1 + many * n];
+            vector.linearTransposed(xs, 0, many, k, wt, bias, n, y, 1);
+            for (int i = 0; i < many * n; i++) {
+                assertThat(y[1 + i]).as("transposed, %d rows, element %d", many, i).isCloseTo(expected[i], CLOSE);
+            }
+        }
+    }
+
+    @Test
+    void dotsAndWeightedSumsFollowTheLeadingDimension() {
+        int k = 21;
+        int n = 7;
+        int ldm = 40;
+        float[] x = fill(3 + k);
+        float[] a = fill(1 + n);
+        float[] m = fill(4 + n * ldm);
+        for (ArrayKernels kernels : new ArrayKernels[] {vector, plain}) {
+            float[] dots = fill(2 + n + 3);
+            float[] before = dots.clone();
+            kernels.dots(x, 3, k, m, 4, ldm, n, dots, 2);
+            float[] sums = fill(6 + k + 1);
+            float[] sumsBefore = sums.clone();
+            kernels.weightedSum(a, 1, n, m, 4, ldm, k, sums, 6);
+            for (int j = 0; j < n; j++) {
+                float expected = 0;
+                for (int p = 0; p < k; p++) {
+                    expected += x[3 + p] * m[4 + j * ldm + p];
+                }
+                assertThat(dots[2 + j]).as("dot %d", j).isCloseTo(expected, CLOSE);
+            }
+            for (int p = 0; p < k; p++) {
+                float expected = 0;
+                for (int j = 0; j < n; j++) {
+                    expected += a[1 + j] * m[4 + j * ldm + p];
+                }
+                assertThat(sums[6 + p]).as("sum %d", p).isCloseTo(expected, CLOSE);
+            }
+            assertUntouched(dots, before, 2, 2 + n);
+            assertUntouched(sums, sumsBefore, 6, 6 + k);
+        }
+    }
+
+    @Test
+    void layerNormInPlaceAndGeluMatchTheirDefinitions() {
+        int n = 19;
+        float[] x = fill(1 + 2 * n);
+        float[] gamma = fill(n);
+        float[] beta = fill(n);
+        float[] y = x.clone();
+        vector.layerNorm(y, 1, 2, n, gamma, beta, 1e-5f, y, 1);
+        for (int r = 0; r < 2; r++) {
+            double mean = 0;
+            double var = 0;
+            for (int i = 0; i < n; i++) {
+                mean += x[1 + r * n + i] / (double) n;
+            }
+            for (int i = 0; i < n; i++) {
+                var += Math.pow(x[1 + r * n + i] - mean, 2) / n;
+            }
+            for (int i = 0; i < n; i++) {
+                double expected = (x[1 + r * n + i] - mean) / Math.sqrt(var + 1e-5) * gamma[i] + beta[i];
+                assertThat(y[1 + r * n + i]).isCloseTo((float) expected, CLOSE);
+            }
+        }
+        float[] g = x.clone();
+        vector.gelu(g, 1, 1 + n);
+        for (int i = 1; i < 1 + n; i++) {
+            assertThat(g[i]).isCloseTo((float) (x[i] * Erf.normalCdf(x[i])), CLOSE);
+        }
+        assertThat(g[0]).isEqualTo(x[0]);
+        assertThat(g[1 + n]).isEqualTo(x[1 + n]);
+    }
+
+    private float[] fill(int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return v;
+    }
+
+    private static void assertUntouched(float[] actual, float[] before, int from, int to) {
+        for (int i = 0; i < actual.length; i++) {
+            if (i < from || i >= to) {
+                assertThat(actual[i]).as("element %d outside the output", i).isEqualTo(before[i]);
+            }
+        }
+    }
+}

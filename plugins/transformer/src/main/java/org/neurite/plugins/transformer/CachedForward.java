@@ -1,0 +1,319 @@
+package org.neurite.plugins.transformer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.neurite.api.ArrayKernels;
+import org.neurite.api.Options;
+import org.neurite.api.Parameter;
+
+/**
+ * The inference pass of a {@link CausalLm} over new tokens only, on plain arrays: the blocks'
+ * keys and values of earlier steps come from a {@link KeyValueCache}, the new ones join it. It
+ * computes what the layers' {@code forward} computes, through the backend's
+ * {@link ArrayKernels} on the calling thread, into rows the cache keeps: no tensors, nothing for
+ * backpropagation, no allocation once the rows have grown to the longest pass. The matrices of
+ * the blocks and the head are read from transposed copies that a session makes when it starts
+ * ({@link Matrices}; a session restarted from it keeps them), the embeddings, norms and biases
+ * where the parameters keep them.
+ *
+ * <p>A new row {@code x} (token vector plus position vector) goes through each block as
+ * <pre>
+ * pre-norm:  x = x + out_proj(attention(in_proj(norm1(x))));  x = x + linear2(act(linear1(norm2(x))))
+ * post-norm: x = norm1(x + out_proj(attention(in_proj(x))));  x = norm2(x + linear2(act(linear1(x))))
+ * </pre>
+ * then the final norm and the head give its logits. The attention of a row at step {@code t}
+ * takes, per head, the scores of its query against the cached keys of steps {@code 0..t}, scaled by
+ * {@code 1 / sqrt(head width)}, their softmax, and the values weighted by it.
+ */
+final class CachedForward {
+
+    private final int vocabulary;
+    private final int width;
+    private final int heads;
+    private final int hidden;
+    private final boolean normFirst;
+    private final boolean gelu;
+    private final float epsilon;
+    private final Parameter tokens;
+    private final Parameter positions;
+    private final List<Block> blocks;
+    private final Parameter normWeight;
+    private final Parameter normBias;
+    private final Parameter head;
+
+    /** The parameters of one block, by their PyTorch names ({@code null} where there is no such parameter). */
+    private record Block(Parameter norm1Weight, Parameter norm1Bias, Parameter inProjWeight, Parameter inProjBias,
+                         Parameter outProjWeight, Parameter outProjBias, Parameter norm2Weight, Parameter norm2Bias,
+                         Parameter linear1Weight, Parameter linear1Bias, Parameter linear2Weight,
+                         Parameter linear2Bias) {
+
+        static Block of(Map<String, Parameter> p, String prefix) {
+            return new Block(p.get(prefix + "norm1.weight"), p.get(prefix + "norm1.bias"),
+                    p.get(prefix + "self_attn.in_proj_weight"), p.get(prefix + "self_attn.in_proj_bias"),
+                    p.get(prefix + "self_attn.out_proj.weight"), p.get(prefix + "self_attn.out_proj.bias"),
+                    p.get(prefix + "norm2.weight"), p.get(prefix + "norm2.bias"),
+                    p.get(prefix + "linear1.weight"), p.get(prefix + "linear1.bias"),
+                    p.get(prefix + "linear2.weight"), p.get(prefix + "linear2.bias"));
+        }
+    }
+
+    /**
+     * @param options the options the model was created from (heads, activation, norm order, epsilon)
+     * @param parameters the model's parameters by name
+     * @param blockCount the number of blocks
+     */
+    CachedForward(Options options, Map<String, Parameter> parameters, int blockCount) {
+        this.tokens = parameters.get("tokens.weight");
+        this.positions = parameters.get("positions.weight");
+        this.vocabulary = tokens.shape().dim(0);
+        this.width = tokens.shape().dim(1);
+        this.heads = options.getInt("heads");
+        this.normFirst = options.getBoolean("norm_first", true);
+        this.gelu = options.getString("activation", "gelu").equals("gelu");
+        this.epsilon = (float) options.getDouble("layer_norm_eps", 1e-5);
+        List<Block> list = new ArrayList<>();
+        for (int i = 0; i < blockCount; i++) {
+            list.add(Block.of(parameters, "blocks." + i + "."));
+        }
+        this.blocks = List.copyOf(list);
+        this.hidden = blockCount == 0 ? 0 : list.get(0).linear1Weight().shape().dim(0);
+        this.normWeight = parameters.get("norm.weight");
+        this.normBias = parameters.get("norm.bias");
+        Parameter untied = parameters.get("head.weight");
+        this.head = untied == null ? tokens : untied;
+    }
+
+    /**
+     * Continues every sequence by {@code n} tokens.
+     *
+     * @param ids the new tokens {@code [batch, n]}, whole numbers in {@code [0, vocabulary)}
+     * @param batch the number of sequences
+     * @param n new tokens per sequence; the cache's length plus n is at most the context
+     * @param lastOnly whether only the logits after each sequence's last token are wanted: then the
+     *     last block takes only those rows past its keys and values
+     * @param cache the earlier steps, extended by these
+     * @param kernels the backend's array kernels
+     * @return the logits after each new token, {@code [batch, n, vocabulary]}, or after each last
+     *     one, {@code [batch, vocabulary]}; in the cache's rows (valid until its next pass)
+     * @throws IllegalArgumentException if an id is not a token of the vocabulary, naming it
+     */
+    float[] next(float[] ids, int batch, int n, boolean lastOnly, KeyValueCache cache, ArrayKernels kernels) {
+        cache.holdBatch(batch);
+        int start = cache.length();
+        Rows r = cache.rows();
+        r.fit(batch * n, width, hidden, vocabulary, start + n);
+        embed(ids, batch * n, n, start, r.x);
+        for (int i = 0; i < blocks.size(); i++) {
+            block(blocks.get(i), i, batch, n, start, lastOnly && i == blocks.size() - 1, cache, r, kernels);
+        }
+        cache.advance(n);
+        int rows = lastOnly ? batch : batch * n;
+        kernels.layerNorm(r.x, 0, rows, width, data(normWeight), data(normBias), epsilon, r.h, 0);
+        kernels.linearTransposed(r.h, 0, rows, width, cache.matrices().head(), null, vocabulary, r.logits, 0);
+        return r.logits;
+    }
+
+    /** Token vectors plus the vectors of their positions. */
+    private void embed(float[] ids, int rows, int n, int start, float[] x) {
+        float[] table = tokens.data();
+        float[] pos = positions.data();
+        for (int i = 0; i < rows; i++) {
+            float id = ids[i];
+            int token = (int) id;
+            if (token != id || token < 0 || token >= vocabulary) {
+                throw new IllegalArgumentException(CausalLm.TYPE + ": token id " + id + " at position " + i
+                        + " is not a whole number in [0, " + vocabulary + ")");
+            }
+            int p = (start + i % n) * width;
+            for (int c = 0; c < width; c++) {
+                x[i * width + c] = table[token * width + c] + pos[p + c];
+            }
+        }
+    }
+
+    /**
+     * One block over the rows {@code x}. With {@code narrow}, every row gives its key and value, but
+     * only each sequence's last row goes on (to row {@code b} of {@code x}).
+     */
+    private void block(Block b, int index, int batch, int n, int start, boolean narrow, KeyValueCache cache, Rows r,
+                       ArrayKernels kernels) {
+        int w = width;
+        int rows = batch * n;
+        float[] in = r.x;
+        if (normFirst) {
+            kernels.layerNorm(r.x, 0, rows, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.h, 0);
+            in = r.h;
+        }
+        Matrices m = cache.matrices();
+        kernels.linearTransposed(in, 0, rows, w, m.inProj()[index], data(b.inProjBias()), 3 * w, r.qkv, 0);
+        float[] keys = cache.keys(index);
+        float[] values = cache.values(index);
+        for (int i = 0; i < rows; i++) {
+            int at = cache.at(i / n, start + i % n);
+            System.arraycopy(r.qkv, i * 3 * w + w, keys, at, w);
+            System.arraycopy(r.qkv, i * 3 * w + 2 * w, values, at, w);
+        }
+        if (narrow && n > 1) {
+            lastOfEach(r.x, batch, n, w);
+            lastOfEach(r.qkv, batch, n, 3 * w);
+            start += n - 1;
+            n = 1;
+            rows = batch;
+        }
+        attend(batch, n, start, cache, index, r, kernels);
+        kernels.linearTransposed(r.attended, 0, rows, w, m.outProj()[index], data(b.outProjBias()), w, r.h, 0);
+        if (normFirst) {
+            add(r.x, r.h, rows * w);
+            kernels.layerNorm(r.x, 0, rows, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.h, 0);
+            feedForward(b, m, index, rows, r, r.h, kernels);
+            add(r.x, r.h, rows * w);
+        } else {
+            add(r.h, r.x, rows * w);
+            kernels.layerNorm(r.h, 0, rows, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.x, 0);
+            System.arraycopy(r.x, 0, r.h, 0, rows * w);
+            feedForward(b, m, index, rows, r, r.h, kernels);
+            add(r.h, r.x, rows * w);
+            kernels.layerNorm(r.h, 0, rows, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.x, 0);
+        }
+    }
+
+    /**
+     * The heads' causal attention of the rows' queries (in {@code qkv}) over their sequences' cached
+     * keys and values up to their own steps, into {@code attended}.
+     */
+    private void attend(int batch, int n, int start, KeyValueCache cache, int index, Rows r, ArrayKernels kernels) {
+        int w = width;
+        int d = w / heads;
+        float scale = (float) (1.0 / Math.sqrt(d));
+        float[] keys = cache.keys(index);
+        float[] values = cache.values(index);
+        for (int i = 0; i < batch * n; i++) {
+            int seen = start + i % n + 1;
+            int first = cache.at(i / n, 0);
+            for (int h = 0; h < heads; h++) {
+                kernels.dots(r.qkv, i * 3 * w + h * d, d, keys, first + h * d, w, seen, r.scores, 0);
+                softmax(r.scores, seen, scale);
+                kernels.weightedSum(r.scores, 0, seen, values, first + h * d, w, d, r.attended, i * w + h * d);
+            }
+        }
+    }
+
+    /** Moves the last of every {@code n} rows of {@code width} to the front, in order. */
+    private static void lastOfEach(float[] rows, int batch, int n, int width) {
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(rows, (b * n + n - 1) * width, rows, b * width, width);
+        }
+    }
+
+    /** {@code linear2(act(linear1(in)))} of the rows {@code in}, written back into them. */
+    private void feedForward(Block b, Matrices m, int index, int rows, Rows r, float[] in, ArrayKernels kernels) {
+        kernels.linearTransposed(in, 0, rows, width, m.linear1()[index], data(b.linear1Bias()), hidden, r.hidden, 0);
+        if (gelu) {
+            kernels.gelu(r.hidden, 0, rows * hidden);
+        } else {
+            for (int i = 0; i < rows * hidden; i++) {
+                r.hidden[i] = Math.max(0f, r.hidden[i]);
+            }
+        }
+        kernels.linearTransposed(r.hidden, 0, rows, hidden, m.linear2()[index], data(b.linear2Bias()), width, in, 0);
+    }
+
+    /** {@code s = softmax(scale s)} over the first {@code n}. */
+    private static void softmax(float[] s, int n, float scale) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            s[j] *= scale;
+            max = Math.max(max, s[j]);
+        }
+        float sum = 0f;
+        for (int j = 0; j < n; j++) {
+            s[j] = (float) Math.exp(s[j] - max);
+            sum += s[j];
+        }
+        float inv = 1f / sum;
+        for (int j = 0; j < n; j++) {
+            s[j] *= inv;
+        }
+    }
+
+    /** {@code y += x} over the first {@code n}. */
+    private static void add(float[] y, float[] x, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] += x[i];
+        }
+    }
+
+    private static float[] data(Parameter p) {
+        return p == null ? null : p.data();
+    }
+
+    /** @return the blocks' matrices and the head, transposed, as they are now */
+    Matrices matrices() {
+        int n = blocks.size();
+        Matrices m = new Matrices(new float[n][], new float[n][], new float[n][], new float[n][], transposed(head));
+        for (int i = 0; i < n; i++) {
+            Block b = blocks.get(i);
+            m.inProj()[i] = transposed(b.inProjWeight());
+            m.outProj()[i] = transposed(b.outProjWeight());
+            m.linear1()[i] = transposed(b.linear1Weight());
+            m.linear2()[i] = transposed(b.linear2Weight());
+        }
+        return m;
+    }
+
+    /** A weight {@code [out, in]} copied as {@code [in, out]}. */
+    private static float[] transposed(Parameter p) {
+        int rows = p.shape().dim(0);
+        int cols = p.shape().dim(1);
+        float[] w = p.data();
+        float[] t = new float[w.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = w[i * cols + j];
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Copies of the blocks' matrices and of the head in the layout a step reads, {@code [in, out]}
+     * (see {@link ArrayKernels#linearTransposed}), made when a session starts: a product of one row
+     * then runs along rows of the copy with its outputs in registers.
+     */
+    record Matrices(float[][] inProj, float[][] outProj, float[][] linear1, float[][] linear2, float[] head) {
+    }
+
+    /**
+     * The working rows of a pass, grown to the longest pass seen: the residual stream {@code x},
+     * the normed rows {@code h}, the projections {@code qkv}, the heads' outputs, the MLP's hidden
+     * rows, one query's scores and the logits.
+     */
+    static final class Rows {
+        float[] x = new float[0];
+        float[] h = new float[0];
+        float[] qkv = new float[0];
+        float[] attended = new float[0];
+        float[] hidden = new float[0];
+        float[] scores = new float[0];
+        float[] logits = new float[0];
+        private int rows;
+
+        /** Makes room for {@code rows} rows and a query over {@code steps} steps. */
+        void fit(int count, int width, int hiddenWidth, int vocabulary, int steps) {
+            if (count > rows) {
+                rows = count;
+                x = new float[count * width];
+                h = new float[count * width];
+                qkv = new float[count * 3 * width];
+                attended = new float[count * width];
+                hidden = new float[count * hiddenWidth];
+                logits = new float[count * vocabulary];
+            }
+            if (scores.length < steps) {
+                scores = new float[steps];
+            }
+        }
+    }
+}
