@@ -6,7 +6,9 @@
 # (PyTorch, then Neurite, ...), EPOCHS epochs each, 2 threads both. Prints every epoch's seconds
 # and, per round, the ratio of the best epochs (Neurite / PyTorch) and of the best inference
 # throughputs at batch 1000 (Neurite / PyTorch; above 1 is faster) and both peak resident sets
-# (PyTorch: its own ru_maxrss; Neurite: the JVM's, from /usr/bin/time), then the medians over rounds.
+# (PyTorch: its own ru_maxrss; Neurite: the JVM's, from /usr/bin/time), then the medians over rounds;
+# last, both peaks while training (each process's own peak read before its inference passes, whose
+# batches of 1000 images set the whole-process figure).
 #
 # Usage: bench/fashion-cnn.sh [rounds]       (default 3; EPOCHS=2 by default)
 # Needs: Java 17, Maven, /usr/bin/python3 with torch (see bench/reference/README.md).
@@ -57,7 +59,13 @@ def torch_rss_mib(text):
 def neurite_rss_mib(text):
     return int(re.search(r'peak RSS \(maxrss\) KiB: (\d+)', text).group(1)) / 1024.0
 
-epoch_ratios, inference_ratios, rss = [], [], []
+def torch_train_rss_mib(text):
+    return float(re.search(r'peak RSS while training\s*:\s*([\d.]+) MiB', text).group(1))
+
+def neurite_train_rss_mib(text):
+    return float(re.search(r'peak RSS while training \(VmHWM\): ([\d.]+) MiB', text).group(1))
+
+epoch_ratios, inference_ratios, rss, train_rss = [], [], [], []
 print(f"{'round':>5}  {'PyTorch epoch s':<22} {'Neurite epoch s':<22} {'epoch ratio':>11} "
       f"{'PyTorch inf/s':>13} {'Neurite inf/s':>13} {'inf ratio':>9} {'PyTorch RSS':>11} {'Neurite RSS':>11}")
 for r in range(1, rounds + 1):
@@ -68,6 +76,7 @@ for r in range(1, rounds + 1):
     epoch_ratios.append(min(n) / min(t))
     inference_ratios.append(ni / ti)
     rss.append((torch_rss_mib(t_text), neurite_rss_mib(n_text)))
+    train_rss.append((torch_train_rss_mib(t_text), neurite_train_rss_mib(n_text)))
     print(f"{r:>5}  {', '.join(f'{x:.2f}' for x in t):<22} {', '.join(f'{x:.2f}' for x in n):<22} "
           f"{epoch_ratios[-1]:>11.2f} {ti:>13.0f} {ni:>13.0f} {inference_ratios[-1]:>9.2f} "
           f"{rss[-1][0]:>7.0f} MiB {rss[-1][1]:>7.0f} MiB")
@@ -75,4 +84,6 @@ print(f"median over rounds of (best Neurite epoch / best PyTorch epoch): {statis
 print(f"median over rounds of (Neurite inference/s / PyTorch inference/s): {statistics.median(inference_ratios):.2f}")
 print(f"median peak RSS: PyTorch {statistics.median(t for t, _ in rss):.0f} MiB, "
       f"Neurite {statistics.median(n for _, n in rss):.0f} MiB")
+print(f"median peak RSS while training: PyTorch {statistics.median(t for t, _ in train_rss):.0f} MiB, "
+      f"Neurite {statistics.median(n for _, n in train_rss):.0f} MiB")
 PY

@@ -79,6 +79,20 @@ case("adaptive_avg_pool2d", lambda x: F.adaptive_avg_pool2d(x, (3, 2)), {"size":
 case("adaptive_max_pool2d", lambda x: F.adaptive_max_pool2d(x, (3, 4)), {"size": [3, 4]}, x=t(2, 3, 7, 5))
 case("global_avg_pool", lambda x: F.adaptive_avg_pool2d(x, 1), {"size": [1, 1]}, x=t(2, 3, 4, 5))
 case("global_max_pool", lambda x: F.adaptive_max_pool2d(x, 1), {"size": [1, 1]}, x=t(2, 3, 4, 5))
+# 3x3 windows of stride 1, as the reference CNN's second layer: odd sizes, 'same', 'valid', padding
+# on one side only, and a larger map
+case("conv2d_3x3_same_odd", lambda x, w, b: F.conv2d(x, w, b, padding=1),
+     {"stride": [1, 1], "padding": [1, 1], "dilation": [1, 1], "groups": 1},
+     x=t(3, 9, 7, 9), w=t(10, 9, 3, 3), b=t(10))
+case("conv2d_3x3_valid", lambda x, w: F.conv2d(x, w, None),
+     {"stride": [1, 1], "padding": [0, 0], "dilation": [1, 1], "groups": 1},
+     x=t(2, 5, 8, 6), w=t(4, 5, 3, 3))
+case("conv2d_3x3_one_sided", lambda x, w, b: F.conv2d(F.pad(x, (2, 0, 0, 1)), w, b),
+     {"stride": [1, 1], "padding": [0, 1, 2, 0], "dilation": [1, 1], "groups": 1},
+     x=t(2, 4, 6, 5), w=t(3, 4, 3, 3), b=t(3))
+case("conv2d_3x3_many_tiles", lambda x, w, b: F.conv2d(x, w, b, padding=1),
+     {"stride": [1, 1], "padding": [1, 1], "dilation": [1, 1], "groups": 1},
+     x=t(2, 3, 20, 17), w=t(5, 3, 3, 3), b=t(5))
 
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "conv-family.json"), "w") as f:
     json.dump({"torch": torch.__version__, "cases": CASES}, f)

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,7 +76,26 @@ public final class FashionCnnRun {
                 })
                 .build();
         trainer.fit(data.train(), data.test());
+        System.out.println("peak RSS while training (VmHWM): " + peakResidentMib() + " MiB");
         inference(model, data.test());
+    }
+
+    /**
+     * @return the process's peak resident set so far in MiB (Linux's VmHWM), or "unknown" elsewhere:
+     *     read before the inference passes, so that it is the peak of training (and of the
+     *     evaluations after each epoch), as the reference prints beside its whole-process peak
+     */
+    static String peakResidentMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return String.valueOf(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or a format this does not know: say so rather than guess
+        }
+        return "unknown";
     }
 
     /** @return the engine's built-in components and the cnn plugin's */

@@ -102,7 +102,11 @@ public final class Conv2d {
         }
         Shape shape = Shape.of(g.batch(), outC, g.outH(), g.outW());
         return CpuTensor.result(relu ? "conv2d+relu" : "conv2d", out, shape, dy -> {
-            if (relu) {
+            // ReLU's mask, and the bias gradient in the same pass over dy
+            float[] db = null;
+            if (bias != null && bias.requiresGrad()) {
+                db = ConvProducts.maskedBiasGradient(dy, relu ? out : null, outC, g.outPlane());
+            } else if (relu) {
                 Activations.maskByPositive(dy, out);
             }
             if (x.requiresGrad()) {
@@ -114,8 +118,8 @@ public final class Conv2d {
                 weight.adoptGrad(direct ? DirectConv2d.weightGradient(g, outC, dy, x.data())
                         : conv.weightGradient(dy, x.data()));
             }
-            if (bias != null && bias.requiresGrad()) {
-                bias.adoptGrad(ConvProducts.biasGradient(dy, outC, g.outPlane()));
+            if (db != null) {
+                bias.adoptGrad(db);
             }
         }, x, weight, bias);
     }

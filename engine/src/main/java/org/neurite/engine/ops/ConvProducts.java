@@ -262,25 +262,60 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
      * @return the gradient of a bias added to every pixel of each channel: the per-channel sums
      */
     static float[] biasGradient(float[] dy, int channels, int plane) {
+        return maskedBiasGradient(dy, null, channels, plane);
+    }
+
+    /**
+     * The bias gradient of {@link #biasGradient}, after masking {@code dy} in place where
+     * {@code positiveWhere} is not positive if it is given (ReLU's backward, as
+     * {@link Activations#maskByPositive}), in one pass over {@code dy}. Channels are split over
+     * the engine's threads; each channel is summed image by image in the same order whatever the
+     * number of threads.
+     *
+     * @param dy the gradient of {@code [batch, channels, plane]} values, masked in place if asked
+     * @param positiveWhere values of {@code dy}'s shape whose sign decides what is kept, or null to keep all
+     * @param channels the channels
+     * @param plane pixels per channel
+     * @return the per-channel sums of the (masked) gradient
+     */
+    static float[] maskedBiasGradient(float[] dy, float[] positiveWhere, int channels, int plane) {
         float[] db = new float[channels];
-        for (int off = 0, c = 0; off < dy.length; off += plane, c = (c + 1) % channels) {
-            // four partial sums: independent additions the processor overlaps
-            float s0 = 0f;
-            float s1 = 0f;
-            float s2 = 0f;
-            float s3 = 0f;
-            int p = off;
-            for (; p + 3 < off + plane; p += 4) {
-                s0 += dy[p];
-                s1 += dy[p + 1];
-                s2 += dy[p + 2];
-                s3 += dy[p + 3];
+        int batch = dy.length / (channels * plane);
+        Parallel.forRange(channels, 1, (firstChannel, endChannel) -> {
+            for (int c = firstChannel; c < endChannel; c++) {
+                float sum = 0f;
+                for (int n = 0; n < batch; n++) {
+                    int off = (n * channels + c) * plane;
+                    if (positiveWhere != null) {
+                        for (int p = off; p < off + plane; p++) {
+                            dy[p] *= Activations.positive(positiveWhere[p]);
+                        }
+                    }
+                    sum += planeSum(dy, off, off + plane);
+                }
+                db[c] = sum;
             }
-            for (; p < off + plane; p++) {
-                s0 += dy[p];
-            }
-            db[c] += (s0 + s1) + (s2 + s3);
-        }
+        });
         return db;
+    }
+
+    /** @return the sum of {@code a[from .. to)} */
+    private static float planeSum(float[] a, int from, int to) {
+        // four partial sums: independent additions the processor overlaps
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int p = from;
+        for (; p + 3 < to; p += 4) {
+            s0 += a[p];
+            s1 += a[p + 1];
+            s2 += a[p + 2];
+            s3 += a[p + 3];
+        }
+        for (; p < to; p++) {
+            s0 += a[p];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

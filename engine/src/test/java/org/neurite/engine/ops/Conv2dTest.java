@@ -101,6 +101,20 @@ class Conv2dTest {
     }
 
     @Test
+    void threeByThreeWindowsOfStrideOnePassFiniteDifferences() {
+        // more than DirectConv2d.MAX_TAPS taps, so im2col: odd sizes with 'same' padding (the width kept)
+        GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), in.get(2), new int[] {1, 1},
+                new int[] {1, 1}), GradCheck.random(31, 2, 3, 5, 7), GradCheck.random(32, 4, 3, 3, 3),
+                GradCheck.random(33, 4));
+        // no padding, and padding on some sides only, one of them beyond the kernel's reach
+        GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), null, new int[] {1, 1},
+                new int[] {0, 0}), GradCheck.random(34, 1, 3, 6, 5), GradCheck.random(35, 2, 3, 3, 3));
+        GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), in.get(2), new int[] {1, 1},
+                new int[] {3, 0, 0, 2}, new int[] {1, 1}, 1, true), GradCheck.random(36, 2, 3, 4, 5),
+                GradCheck.random(37, 2, 3, 3, 3), GradCheck.random(38, 2));
+    }
+
+    @Test
     void theDirectKernelsOfFewTapsPassFiniteDifferencesWithPaddingOnEachSide() {
         // stride 1, one group, at most DirectConv2d.MAX_TAPS taps: the direct forward and weight gradient
         assertThat(DirectConv2d.MAX_TAPS).isGreaterThanOrEqualTo(9);

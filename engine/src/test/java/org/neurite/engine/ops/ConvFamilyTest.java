@@ -40,6 +40,23 @@ class ConvFamilyTest {
     }
 
     @Test
+    void threeByThreeConvolutionsOfStrideOneMatchTorch() {
+        for (String name : new String[] {"conv2d_3x3_same_odd", "conv2d_3x3_one_sided", "conv2d_3x3_many_tiles"}) {
+            TorchCase c = TORCH.get(name);
+            CpuTensor x = c.input("x");
+            CpuTensor w = c.input("w");
+            CpuTensor b = c.input("b");
+            c.assertMatches(Conv2d.forward(x, w, b, c.ints("stride"), c.ints("padding"), c.ints("dilation"),
+                    c.arg("groups")), Map.of("x", x, "w", w, "b", b));
+        }
+        TorchCase c = TORCH.get("conv2d_3x3_valid");
+        CpuTensor x = c.input("x");
+        CpuTensor w = c.input("w");
+        c.assertMatches(Conv2d.forward(x, w, null, c.ints("stride"), c.ints("padding"), c.ints("dilation"), 1),
+                Map.of("x", x, "w", w));
+    }
+
+    @Test
     void conv1dMatchesTorch() {
         TorchCase c = TORCH.get("conv1d");
         CpuTensor x = c.input("x");
