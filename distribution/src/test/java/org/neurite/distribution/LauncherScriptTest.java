@@ -108,7 +108,8 @@ class LauncherScriptTest {
                 "JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "train", "--help");
 
         assertThat(train.exitCode()).as(train.toString()).isZero();
-        assertThat(train.stdout()).contains("-XX:+UseSerialGC").doesNotContain("ArchiveClassesAtExit");
+        assertThat(train.stdout()).contains("-XX:+UseSerialGC", "-XX:MetaspaceSize=67108864")
+                .doesNotContain("ArchiveClassesAtExit");
         try (Stream<Path> files = Files.list(cache.resolve("neurite"))) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".jsa")).toList())
                     .singleElement().asString().matches("classes-\\d+\\.jsa");
