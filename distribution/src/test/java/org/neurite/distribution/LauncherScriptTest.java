@@ -101,6 +101,22 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aCommandThatWorksOnDataLeavesWritingTheArchiveToAJvmOfItsOwn() throws IOException {
+        Path cache = temp.resolve("cache");
+
+        CommandResult train = distribution.run(temp, Map.of("XDG_CACHE_HOME", cache.toString(),
+                "JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "train", "--help");
+
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        assertThat(train.stdout()).contains("-XX:+UseSerialGC", "-XX:MetaspaceSize=67108864")
+                .doesNotContain("ArchiveClassesAtExit");
+        try (Stream<Path> files = Files.list(cache.resolve("neurite"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".jsa")).toList())
+                    .singleElement().asString().matches("classes-\\d+\\.jsa");
+        }
+    }
+
+    @Test
     void startsWithoutAnArchiveWhenToldNotToUseOne() {
         Path cache = temp.resolve("cache");
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.kernel.Parallel;
 
 /**
  * One row-major array holding one row of {@code shape} per sample: a dataset's input or its
@@ -13,6 +14,13 @@ import org.neurite.api.ShapeMismatchException;
  * @param shape the per-sample shape of a row
  */
 record Rows(float[] values, Shape shape) {
+
+    /**
+     * Values per chunk below which a gather is not worth another thread. A shuffled batch of
+     * images (128 x 784 values) is gathered from all over the data, so its copy waits on memory
+     * and goes faster on two threads; a batch of labels is copied inline.
+     */
+    private static final int VALUES_PER_CHUNK = 1 << 14;
 
     /** Checks that the values are whole rows and returns how many samples they hold. */
     int count(String what) {
@@ -53,13 +61,19 @@ record Rows(float[] values, Shape shape) {
 
     /** Copies the rows of {@code indices[from .. from + count)} into {@code dest}, back to back. */
     void copy(int[] indices, int from, int count, float[] dest) {
-        // one arraycopy per run of consecutive indices: a whole batch when nothing is shuffled
         int length = length();
-        int k = 0;
-        while (k < count) {
+        Parallel.forRange(count, Math.max(1, VALUES_PER_CHUNK / Math.max(1, length)),
+                (start, end) -> copy(indices, from, start, end, length, dest));
+    }
+
+    /** Copies the rows of {@code indices[from + start .. from + end)} to rows {@code start .. end) of {@code dest}. */
+    private void copy(int[] indices, int from, int start, int end, int length, float[] dest) {
+        // one arraycopy per run of consecutive indices: a whole batch when nothing is shuffled
+        int k = start;
+        while (k < end) {
             int first = indices[from + k];
             int run = 1;
-            while (k + run < count && indices[from + k + run] == first + run) {
+            while (k + run < end && indices[from + k + run] == first + run) {
                 run++;
             }
             System.arraycopy(values, first * length, dest, k * length, run * length);

@@ -1,5 +1,7 @@
 package org.neurite.engine.train;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,8 +23,11 @@ import org.neurite.engine.nn.Model;
  * at the interpreter's pace while the JIT compiles them: on a thread of its own (typically while
  * the data loads), training steps on a batch of the model's real shapes: forward, the run's loss
  * and backward, and an update by a scratch optimizer of the run's kind over scratch copies of
- * the parameters. It goes on until the steps stop getting faster (the JIT's optimizing compiler
- * has caught up with every kernel of a step), within {@value #MAX_PASSES} passes and a time limit.
+ * the parameters. It goes on until the steps stop getting faster and the JIT has compiled
+ * nothing for a while (its optimizing compiler has caught up with every kernel of a step: on a
+ * machine of two cores it shares them with the warm-up and the data loading, so steady passes
+ * alone can still leave kernels waiting in its queue), within {@value #MAX_PASSES} passes and a
+ * time limit.
  *
  * <p>The passes change nothing a run depends on: they run in {@link Mode#INFERENCE} (no dropout
  * draws, no batch-norm statistics), the gradients they leave are zeroed, the run's optimizer is
@@ -41,10 +46,15 @@ public final class KernelWarmup {
     /** Passes the warm-up makes at least (their back-edge counts pass the JIT's thresholds). */
     static final int PASSES = 24;
     /** Passes the warm-up makes at most. */
-    static final int MAX_PASSES = 200;
+    static final int MAX_PASSES = 500;
     /** The passes past {@link #PASSES} that must all be this close to the fastest one for the warm-up to end. */
     private static final int STEADY_PASSES = 6;
     private static final double STEADY_RATIO = 1.25;
+    /**
+     * How long the JIT must have finished no compilation for the warm-up to end: longer than the
+     * gaps between the compilations of a step's kernels, which come one after another.
+     */
+    private static final long JIT_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
     /** The longest a warm-up may take, however slow the machine. */
     private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(8);
 
@@ -112,8 +122,11 @@ public final class KernelWarmup {
         long start = System.nanoTime();
         long fastest = Long.MAX_VALUE;
         int steady = 0;
+        JitActivity jit = new JitActivity(start);
+        boolean jitQuiet = false;
         try {
-            while (passes < MAX_PASSES && steady < STEADY_PASSES && System.nanoTime() - start < LIMIT_NANOS) {
+            while (passes < MAX_PASSES && (steady < STEADY_PASSES || !jitQuiet)
+                    && System.nanoTime() - start < LIMIT_NANOS) {
                 long passStart = System.nanoTime();
                 Tensor out = Model.apply(model, inputs, Mode.INFERENCE);
                 if (lossHere != null && target == null) {
@@ -134,6 +147,7 @@ public final class KernelWarmup {
                 if (passes > PASSES) {
                     steady = took <= fastest * STEADY_RATIO ? steady + 1 : 0;
                 }
+                jitQuiet = jit.quietFor(JIT_QUIET_NANOS);
             }
         } catch (RuntimeException | Error e) {
             // the run itself will report what failed here (out of memory too), in its own one line
@@ -171,5 +185,36 @@ public final class KernelWarmup {
             scratch.put(e.getKey(), p);
         }
         return scratch;
+    }
+
+    /**
+     * When the JIT last finished a compilation, as far as the JVM's total compilation time shows
+     * (it grows as each compilation ends); a JVM that does not measure it counts as always quiet.
+     */
+    private static final class JitActivity {
+        private final CompilationMXBean jit;
+        private long total;
+        private long changedAt;
+
+        JitActivity(long now) {
+            CompilationMXBean bean = ManagementFactory.getCompilationMXBean();
+            this.jit = bean != null && bean.isCompilationTimeMonitoringSupported() ? bean : null;
+            this.total = jit == null ? 0 : jit.getTotalCompilationTime();
+            this.changedAt = now;
+        }
+
+        /** @return whether no compilation has ended in the last {@code nanos} */
+        boolean quietFor(long nanos) {
+            if (jit == null) {
+                return true;
+            }
+            long now = System.nanoTime();
+            long t = jit.getTotalCompilationTime();
+            if (t != total) {
+                total = t;
+                changedAt = now;
+            }
+            return now - changedAt >= nanos;
+        }
     }
 }
