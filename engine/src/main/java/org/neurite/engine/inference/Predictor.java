@@ -19,6 +19,7 @@ import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.tensor.CpuTensor;
 import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
+import org.neurite.engine.kernel.PackedWeights;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
@@ -53,6 +54,8 @@ public final class Predictor {
     private final RawInputs rawInputs;
     private final int outputs;
     private final Backend backend = CpuBackend.instance();
+    /** The weights packed for the GEMM on first use, which the model's fixed weights allow. */
+    private final PackedWeights packedWeights = new PackedWeights();
     /** The fewest inputs worth a thread of their own when copying inputs or scoring outputs. */
     private static final int ROWS_PER_CHUNK = 64;
 
@@ -77,7 +80,9 @@ public final class Predictor {
     }
 
     /**
-     * Wraps a model built or trained in this program.
+     * Wraps a model built or trained in this program. Its weights are taken as final: layers
+     * prepare them for the matrix products once (see {@link PackedWeights}), so a model trained
+     * further afterwards needs a new predictor.
      *
      * @param network the network, with its weights
      * @param preprocessing what raw inputs go through
@@ -337,7 +342,7 @@ public final class Predictor {
      */
     private void predictInto(float[] values, int batch, Prediction[] predictions, int at) {
         float[] out;
-        try (GradScope ignored = backend.noGrad()) {
+        try (GradScope ignored = backend.noGrad(); PackedWeights.Scope packed = packedWeights.open()) {
             // values is this call's own copy: wrapped, not copied again
             Tensor x = CpuTensor.wrap(values, inputShape.prepend(batch));
             out = network.forward(Map.of(inputName, x), Mode.INFERENCE).toArray();

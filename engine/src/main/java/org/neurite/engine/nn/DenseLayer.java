@@ -21,7 +21,10 @@ import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
 import org.neurite.engine.activation.FunctionActivation;
+import org.neurite.engine.autograd.GradMode;
 import org.neurite.engine.init.UniformInitializer;
+import org.neurite.engine.kernel.Gemm;
+import org.neurite.engine.kernel.PackedWeights;
 import org.neurite.engine.ops.Activations;
 import org.neurite.engine.ops.Matmul;
 import org.neurite.engine.options.OptionReader;
@@ -137,8 +140,12 @@ public final class DenseLayer implements Layer {
         if (shape.rank() < 1 || shape.dim(-1) != inFeatures) {
             throw new ShapeMismatchException("dense: expects inputs whose last axis is " + inFeatures + ", got " + shape);
         }
-        CpuTensor z = Matmul.matmulTransposed(CpuTensor.of(input), CpuTensor.of(weight.value()),
-                bias == null ? null : CpuTensor.of(bias.value()));
+        CpuTensor w = CpuTensor.of(weight.value());
+        CpuTensor b = bias == null ? null : CpuTensor.of(bias.value());
+        Gemm.PackedB packed = mode == Mode.INFERENCE && !GradMode.isEnabled()
+                ? PackedWeights.transposed(w.data(), units, inFeatures, shape.intSize() / inFeatures) : null;
+        CpuTensor z = packed == null ? Matmul.matmulTransposed(CpuTensor.of(input), w, b)
+                : Matmul.matmulPacked(CpuTensor.of(input), packed, b);
         if (activation == null) {
             return z;
         }

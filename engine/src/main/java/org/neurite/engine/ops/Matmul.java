@@ -67,6 +67,37 @@ public final class Matmul {
         return product("matmulTransposed", a, b, bias, true);
     }
 
+    /**
+     * {@code a x B + bias} with B packed ahead ({@link org.neurite.engine.kernel.PackedWeights}),
+     * for inference: the result records no gradient.
+     *
+     * @param a the left operand {@code [..., k]}, rank at least 1
+     * @param b the packed {@code k x n} right operand
+     * @param bias {@code [n]}, added to every row of the result, or {@code null}
+     * @return the product plus the bias, {@code [..., n]}
+     * @throws ShapeMismatchException if a's last axis is not k or the bias is not {@code [n]}
+     */
+    public static CpuTensor matmulPacked(CpuTensor a, Gemm.PackedB b, CpuTensor bias) {
+        Shape as = a.shape();
+        int k = b.k();
+        int n = b.n();
+        if (as.rank() == 0 || as.dim(-1) != k) {
+            throw new ShapeMismatchException("matmulPacked: " + as + " x [" + k + ", " + n + "]: inner dimensions differ");
+        }
+        if (bias != null && !bias.shape().equals(Shape.of(n))) {
+            throw new ShapeMismatchException("matmulPacked: bias " + bias.shape() + " must be [" + n + "]");
+        }
+        int[] dims = as.dims();
+        dims[dims.length - 1] = n;
+        Shape shape = Shape.of(dims);
+        float[] out = new float[shape.intSize()];
+        if (bias != null) {
+            fillRows(out, bias.data());
+        }
+        Gemm.sgemm(false, as.intSize() / k, 1f, a.data(), 0, k, b, bias == null ? 0f : 1f, out, 0, n);
+        return CpuTensor.wrap(out, shape);
+    }
+
     private static CpuTensor product(String name, CpuTensor a, CpuTensor b, boolean transB) {
         return product(name, a, b, null, transB);
     }
