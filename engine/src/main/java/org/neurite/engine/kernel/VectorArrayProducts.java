@@ -17,6 +17,14 @@ final class VectorArrayProducts implements CpuArrayKernels.Products {
 
     @Override
     public void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff) {
+        dotRows(x, xOff, k, m, mOff, ldm, n, y, yOff);
+    }
+
+    /**
+     * {@code y[yOff + j] = x . m[mOff + j ldm, ...]} over {@code k} for {@code j < n}; also the row
+     * kernel's products with a transposed B ({@link VectorRowKernel}).
+     */
+    static void dotRows(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff) {
         int j = 0;
         for (; j + 4 <= n; j += 4) {
             dot4(x, xOff, k, m, mOff + j * ldm, ldm, y, yOff + j);
