@@ -231,10 +231,8 @@ public final class Predictor {
             float[] values = new float[(end - start) * features];
             for (int i = start; i < end; i++) {
                 int at = (i - start) * features;
-                preprocessing.applyInto(inputs[i], values, at);
-                // The values just written are in the L1 cache: checking them costs less than another
-                // pass over the raw row, which is read again only to name a value that is not finite.
-                if (!RawInputs.allFinite(values, at, features)) {
+                // Checked as they are written: the raw row is read again only to name a value that is not finite.
+                if (!preprocessing.applyIntoFinite(inputs[i], values, at)) {
                     RawInputs.checkFinite(inputs[i], i);
                 }
             }

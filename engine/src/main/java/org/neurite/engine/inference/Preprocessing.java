@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.neurite.api.Shape;
+import org.neurite.engine.kernel.ScaledCopy;
 
 /**
  * How raw inputs become what a model was trained on, saved with the model under the key
@@ -212,26 +213,36 @@ public record Preprocessing(double scale, float[] mean, float[] std) {
      * @throws IllegalArgumentException if the mean does not fit the input's length
      */
     public void applyInto(float[] raw, float[] into, int offset) {
+        applyIntoFinite(raw, into, offset);
+    }
+
+    /**
+     * As {@link #applyInto}, and says whether every value written is finite: the check for NaN
+     * and infinities made in the same pass, while the values are in registers.
+     *
+     * @param raw one input's raw values (left unchanged)
+     * @param into the batch
+     * @param offset where the input goes in the batch
+     * @return whether every pre-processed value is finite
+     * @throws IllegalArgumentException if the mean does not fit the input's length
+     */
+    public boolean applyIntoFinite(float[] raw, float[] into, int offset) {
         int featureCount = raw.length;
         float inverse = (float) (1 / scale);
         if (mean.length == 0) {
-            for (int i = 0; i < featureCount; i++) {
-                into[offset + i] = raw[i] * inverse;
-            }
-            return;
+            // (x * inverse - 0) * 1 rounds as x * inverse does
+            return ScaledCopy.into(raw, 0, into, offset, featureCount, inverse, 0f, 1f);
         }
         if (featureCount % mean.length != 0) {
             throw new IllegalArgumentException("preprocessing: " + mean.length + " means do not divide inputs of "
                     + featureCount + " values");
         }
         int block = featureCount / mean.length;
+        boolean finite = true;
         for (int g = 0; g < mean.length; g++) {
-            float m = mean[g];
-            float inverseStd = 1 / std[g];
-            for (int i = g * block; i < (g + 1) * block; i++) {
-                into[offset + i] = (raw[i] * inverse - m) * inverseStd;
-            }
+            finite &= ScaledCopy.into(raw, g * block, into, offset + g * block, block, inverse, mean[g], 1 / std[g]);
         }
+        return finite;
     }
 
     /**

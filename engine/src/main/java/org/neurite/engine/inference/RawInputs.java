@@ -64,19 +64,6 @@ final class RawInputs {
         }
     }
 
-    /**
-     * Whether {@code values[from .. from+count)} are all finite: one loop without a branch per
-     * value (a maximum of magnitudes, which NaN or an infinity carries through), which the JIT
-     * turns into vector instructions.
-     */
-    static boolean allFinite(float[] values, int from, int count) {
-        float largest = 0f;
-        for (int i = from; i < from + count; i++) {
-            largest = Math.max(largest, Math.abs(values[i]));
-        }
-        return largest <= Float.MAX_VALUE;
-    }
-
     /** As {@link #checkFinite(float[], String)} for {@code inputs[index]}, its name built only on failure. */
     static void checkFinite(float[] input, int index) {
         for (float value : input) {

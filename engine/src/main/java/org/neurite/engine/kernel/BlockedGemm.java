@@ -24,15 +24,22 @@ final class BlockedGemm {
     private final int mr;
     private final int nr;
     private final int kcMax;
+    private final int kcPackedMax;
     private final int mcMax;
     private final int ncMax;
     private final ThreadLocal<Workspace> workspaces;
 
-    BlockedGemm(MicroKernel kernel, int kcMax, int mcMax, int ncMax) {
+    /**
+     * @param kcPackedMax the longest depth block of a B packed ahead ({@link #pack}): such a B is
+     *     not packed per call, so its blocks may be deeper, and a product whose whole depth fits
+     *     one block writes each tile of C once, finished (bias and ReLU included)
+     */
+    BlockedGemm(MicroKernel kernel, int kcMax, int kcPackedMax, int mcMax, int ncMax) {
         this.kernel = kernel;
         this.mr = kernel.mr();
         this.nr = kernel.nr();
         this.kcMax = kcMax;
+        this.kcPackedMax = kcPackedMax;
         this.mcMax = roundUp(mcMax, mr);
         this.ncMax = roundUp(ncMax, nr);
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(mr * nr));
@@ -116,7 +123,7 @@ final class BlockedGemm {
                 int kc = Math.min(kcStep, k - pc);
                 PanelPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bPack, 0);
                 multiplyBlock(transA, m, mcStep, alpha, a, aOff, lda, pc, kc, bPack, 0, jc, nc,
-                        pc == 0 ? beta : 1f, c, cOff, ldc, ws);
+                        pc == 0 ? beta : 1f, c, cOff, ldc, Epilogue.NONE, ws);
             }
         }
     }
@@ -127,11 +134,12 @@ final class BlockedGemm {
      * The micro-kernel reads A in place, strip by strip, with A's own strides: packing A would
      * copy (and transpose) every element once per block of B, which costs as much as a good part
      * of the product when B has few columns. Only a last strip of fewer than {@code mr} rows is
-     * packed, zero-padded, so that the kernel always reads whole strips.
+     * packed, zero-padded, so that the kernel always reads whole strips. The epilogue is applied
+     * to each tile as it is stored, so it is given only with the last block of the depth.
      */
     private void multiplyBlock(boolean transA, int m, int mcStep, float alpha, float[] a, int aOff, int lda,
                                int pc, int kc, float[] bPack, int block, int jc, int nc, float beta,
-                               float[] c, int cOff, int ldc, Workspace ws) {
+                               float[] c, int cOff, int ldc, Epilogue epilogue, Workspace ws) {
         int rs = transA ? 1 : lda;
         int ds = transA ? lda : 1;
         int wholeRows = m / mr * mr;
@@ -151,10 +159,10 @@ final class BlockedGemm {
                     int cAt = cOff + ir * ldc + jc + jr;
                     if (ir < wholeRows) {
                         kernel.multiply(kc, a, aOff + ir * rs + pc * ds, rs, ds, bPack, bpOff, alpha, beta,
-                                c, cAt, ldc, mr, cols, tile);
+                                c, cAt, ldc, mr, cols, tile, epilogue, jc + jr);
                     } else {
                         kernel.multiply(kc, edge, 0, 1, mr, bPack, bpOff, alpha, beta,
-                                c, cAt, ldc, m - ir, cols, tile);
+                                c, cAt, ldc, m - ir, cols, tile, epilogue, jc + jr);
                     }
                 }
             }
@@ -166,7 +174,7 @@ final class BlockedGemm {
      * {@link #multiplyPacked}: block {@code (jc, pc)} at {@code offsets[jcBlock * kBlocks + pcBlock]}.
      */
     Gemm.PackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
-        int kcStep = ceilDiv(k, ceilDiv(k, kcMax));
+        int kcStep = ceilDiv(k, ceilDiv(k, kcPackedMax));
         int ncStep = roundUp(ceilDiv(n, ceilDiv(n, ncMax)), nr);
         int kBlocks = ceilDiv(k, kcStep);
         int nBlocks = ceilDiv(n, ncStep);
@@ -191,15 +199,15 @@ final class BlockedGemm {
     }
 
     /**
-     * {@code C = alpha * op(A) * B + beta * C} with B packed by {@link #pack}; arguments already
-     * checked, {@code m > 0}. Large products split their rows over {@link Parallel}.
+     * {@code C = epilogue(alpha * op(A) * B + beta * C)} with B packed by {@link #pack}; arguments
+     * already checked, {@code m > 0}. Large products split their rows over {@link Parallel}.
      */
     void multiplyPacked(boolean transA, int m, float alpha, float[] a, int aOff, int lda, Gemm.PackedB b,
-                        float beta, float[] c, int cOff, int ldc) {
+                        float beta, float[] c, int cOff, int ldc, Epilogue epilogue) {
         int threads = Parallel.threads();
         int rowTiles = ceilDiv(m, mr);
         if (threads == 1 || rowTiles == 1 || (long) m * b.n() * b.k() < PARALLEL_MIN_WORK) {
-            serialPacked(transA, m, alpha, a, aOff, lda, b, beta, c, cOff, ldc);
+            serialPacked(transA, m, alpha, a, aOff, lda, b, beta, c, cOff, ldc, epilogue);
             return;
         }
         int parts = Math.min(threads, rowTiles);
@@ -209,14 +217,14 @@ final class BlockedGemm {
                 int i1 = Math.min(m, split(rowTiles, parts, part + 1) * mr);
                 if (i1 > i0) {
                     serialPacked(transA, i1 - i0, alpha, a, aOff + (transA ? i0 : i0 * lda), lda, b, beta,
-                            c, cOff + i0 * ldc, ldc);
+                            c, cOff + i0 * ldc, ldc, epilogue);
                 }
             }
         });
     }
 
     private void serialPacked(boolean transA, int m, float alpha, float[] a, int aOff, int lda, Gemm.PackedB b,
-                              float beta, float[] c, int cOff, int ldc) {
+                              float beta, float[] c, int cOff, int ldc, Epilogue epilogue) {
         int k = b.k();
         int n = b.n();
         int mcStep = roundUp(ceilDiv(m, ceilDiv(m, mcMax)), mr);
@@ -226,7 +234,8 @@ final class BlockedGemm {
             for (int pc = 0, pb = 0; pc < k; pc += b.kcStep(), pb++) {
                 int kc = Math.min(b.kcStep(), k - pc);
                 multiplyBlock(transA, m, mcStep, alpha, a, aOff, lda, pc, kc, b.data(),
-                        b.offsets()[jb * b.kBlocks() + pb], jc, nc, pc == 0 ? beta : 1f, c, cOff, ldc, ws);
+                        b.offsets()[jb * b.kBlocks() + pb], jc, nc, pc == 0 ? beta : 1f, c, cOff, ldc,
+                        pc + kc == k ? epilogue : Epilogue.NONE, ws);
             }
         }
     }

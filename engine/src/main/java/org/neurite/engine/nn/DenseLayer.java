@@ -144,6 +144,10 @@ public final class DenseLayer implements Layer {
         CpuTensor b = bias == null ? null : CpuTensor.of(bias.value());
         Gemm.PackedB packed = mode == Mode.INFERENCE && !GradMode.isEnabled()
                 ? PackedWeights.transposed(w.data(), units, inFeatures, shape.intSize() / inFeatures) : null;
+        if (packed != null && (activation == null || isRelu(activation))) {
+            // inference with the weight packed: bias and ReLU are done by the GEMM as it stores C
+            return Matmul.matmulPacked(CpuTensor.of(input), packed, b, activation != null);
+        }
         CpuTensor z = packed == null ? Matmul.matmulTransposed(CpuTensor.of(input), w, b)
                 : Matmul.matmulPacked(CpuTensor.of(input), packed, b);
         if (activation == null) {

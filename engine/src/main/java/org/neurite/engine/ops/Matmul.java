@@ -78,6 +78,22 @@ public final class Matmul {
      * @throws ShapeMismatchException if a's last axis is not k or the bias is not {@code [n]}
      */
     public static CpuTensor matmulPacked(CpuTensor a, Gemm.PackedB b, CpuTensor bias) {
+        return matmulPacked(a, b, bias, false);
+    }
+
+    /**
+     * {@code a x B + bias}, clamped at zero where {@code relu}, with B packed ahead: a dense layer
+     * with a ReLU in inference as one GEMM ({@link Gemm#linear}), which adds the bias and applies
+     * the ReLU as it stores each tile. The result records no gradient.
+     *
+     * @param a the left operand {@code [..., k]}, rank at least 1
+     * @param b the packed {@code k x n} right operand
+     * @param bias {@code [n]}, added to every row of the result, or {@code null}
+     * @param relu whether to apply {@code max(x, 0)} to the result
+     * @return the result, {@code [..., n]}
+     * @throws ShapeMismatchException if a's last axis is not k or the bias is not {@code [n]}
+     */
+    public static CpuTensor matmulPacked(CpuTensor a, Gemm.PackedB b, CpuTensor bias, boolean relu) {
         Shape as = a.shape();
         int k = b.k();
         int n = b.n();
@@ -91,10 +107,7 @@ public final class Matmul {
         dims[dims.length - 1] = n;
         Shape shape = Shape.of(dims);
         float[] out = new float[shape.intSize()];
-        if (bias != null) {
-            fillRows(out, bias.data());
-        }
-        Gemm.sgemm(false, as.intSize() / k, 1f, a.data(), 0, k, b, bias == null ? 0f : 1f, out, 0, n);
+        Gemm.linear(false, as.intSize() / k, a.data(), 0, k, b, bias == null ? null : bias.data(), relu, out, 0, n);
         return CpuTensor.wrap(out, shape);
     }
 
