@@ -1,23 +1,15 @@
 package org.neurite.engine.inference;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neurite.api.Backend;
-import org.neurite.api.GradScope;
-import org.neurite.api.Mode;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
-import org.neurite.engine.CpuBackend;
 import org.neurite.engine.io.FileFormatException;
-import org.neurite.engine.tensor.CpuTensor;
-import org.neurite.engine.io.Json;
 import org.neurite.engine.io.ModelFile;
 import org.neurite.engine.kernel.PackedWeights;
 import org.neurite.engine.kernel.Parallel;
@@ -44,39 +36,20 @@ public final class Predictor {
     /** The model file a run folder holds. */
     public static final String FILE_IN_RUN_FOLDER = "model.json";
 
-    private final Model network;
-    private final String inputName;
+    private final ClassifierNetwork network;
     private final Shape inputShape;
     private final Preprocessing preprocessing;
-    private final List<String> classNames;
-    private final ClassScores scores;
     private final int features;
     private final RawInputs rawInputs;
-    private final int outputs;
-    private final Backend backend = CpuBackend.instance();
-    /** The weights packed for the GEMM on first use, which the model's fixed weights allow. */
-    private final PackedWeights packedWeights = new PackedWeights();
     /** The fewest inputs worth a thread of their own when copying inputs or scoring outputs. */
     private static final int ROWS_PER_CHUNK = 64;
 
     private Predictor(Model network, Preprocessing preprocessing, List<String> classNames, String loss, String source) {
-        if (network.inputShapes().size() != 1) {
-            throw new IllegalArgumentException(source + ": prediction takes a model with one input, but this one has "
-                    + network.inputShapes().keySet());
-        }
-        this.network = network;
-        this.inputName = network.inputShapes().keySet().iterator().next();
-        this.inputShape = network.inputShapes().get(inputName);
+        this.network = new ClassifierNetwork(network, classNames, loss, source);
+        this.inputShape = this.network.inputShape();
         this.preprocessing = preprocessing;
         this.features = inputShape.intSize();
         this.rawInputs = new RawInputs(inputShape);
-        this.outputs = network.outputShape().intSize();
-        this.scores = ClassScores.of(loss, outputs, source);
-        if (classNames != null && classNames.size() != scores.classes(outputs)) {
-            throw new IllegalArgumentException(source + ": " + classNames.size() + " class names for "
-                    + scores.classes(outputs) + " classes");
-        }
-        this.classNames = classNames == null ? null : List.copyOf(classNames);
     }
 
     /**
@@ -119,38 +92,13 @@ public final class Predictor {
      * @throws IOException as {@link #load(Path)} says
      */
     public static Predictor load(Path path, Components components) throws IOException {
-        RawInputs.given(path, "the model's path");
-        Path file = path;
-        if (Files.isDirectory(path)) {
-            file = path.resolve(FILE_IN_RUN_FOLDER);
-            if (!Files.isRegularFile(file)) {
-                throw new NoSuchFileException(file.toString(), null, "the folder " + path + " has no "
-                        + FILE_IN_RUN_FOLDER + ": it is not a run folder, or its run did not finish");
-            }
-        } else if (!Files.isRegularFile(path)) {
-            throw new NoSuchFileException(path.toString(), null, "no such model file or run folder");
-        } else if (path.getFileName().toString().endsWith(".safetensors")) {
-            throw new FileFormatException(path.toString(), "file", "is a weights file: load the model's JSON file beside"
-                    + " it (" + FILE_IN_RUN_FOLDER + " in a run folder) or its run folder");
-        }
+        Path file = SavedModel.modelFile(path);
         String source = file.toString();
-        ModelFile.Loaded loaded;
-        try {
-            loaded = ModelFile.load(file, components);
-        } catch (FileFormatException e) {
-            // a layer type nobody registered: name the plugins the model was built with that are missing
-            List<String> missing = missingPlugins(file, components);
-            if (missing.isEmpty()) {
-                throw e;
-            }
-            throw new FileFormatException(source, ModelFile.PLUGINS, "the model was built with plugin"
-                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ", whose providers are not"
-                    + " registered: load its zip (neurite-plugin-loader's PluginSet) or register its providers"
-                    + " (Components.registerAll) and pass those components to Predictor.load; " + e.getMessage(), e);
-        }
+        ModelFile.Loaded loaded = SavedModel.read(file, components);
         try {
             return new Predictor(loaded.model(), Preprocessing.fromJson(loaded.info().get(Preprocessing.KEY), source),
-                    classNames(loaded.info().get(CLASS_NAMES), source), ClassScores.lossName(loaded.info()), source);
+                    SavedModel.classNames(loaded.info().get(CLASS_NAMES), source), ClassScores.lossName(loaded.info()),
+                    source);
         } catch (FileFormatException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -170,13 +118,7 @@ public final class Predictor {
      */
     public static void save(Path file, Model network, Preprocessing preprocessing, List<String> classNames,
             String loss) throws IOException {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("loss", loss);
-        info.put(Preprocessing.KEY, preprocessing.toJson());
-        if (classNames != null) {
-            info.put(CLASS_NAMES, classNames);
-        }
-        ModelFile.save(file, network, info);
+        SavedModel.save(file, network, preprocessing, classNames, loss);
     }
 
     /** @return the shape of one input, such as {@code [1, 28, 28]} */
@@ -186,7 +128,7 @@ public final class Predictor {
 
     /** @return the class names in index order, or {@code null} if the model has none */
     public List<String> classNames() {
-        return classNames;
+        return network.classNames();
     }
 
     /** @return the pre-processing applied to raw inputs */
@@ -196,7 +138,7 @@ public final class Predictor {
 
     /** @return the network */
     public Model network() {
-        return network;
+        return network.network();
     }
 
     /**
@@ -236,7 +178,7 @@ public final class Predictor {
                     RawInputs.checkFinite(inputs[i], i);
                 }
             }
-            predictInto(values, end - start, predictions, start);
+            network.predictInto(values, end - start, predictions, start);
         });
         return Arrays.asList(predictions);
     }
@@ -330,49 +272,8 @@ public final class Predictor {
     /** Predicts from pre-processed values, which are this call's own. */
     private List<Prediction> forward(float[] values, int batch) {
         Prediction[] predictions = new Prediction[batch];
-        predictInto(values, batch, predictions, 0);
+        network.predictInto(values, batch, predictions, 0);
         return Arrays.asList(predictions);
-    }
-
-    /**
-     * Runs the network on pre-processed values (this call's own) and writes one prediction per
-     * input into {@code predictions} from {@code at}.
-     */
-    private void predictInto(float[] values, int batch, Prediction[] predictions, int at) {
-        float[] out;
-        try (GradScope ignored = backend.noGrad(); PackedWeights.Scope packed = packedWeights.open()) {
-            // values is this call's own copy: wrapped, not copied again
-            Tensor x = CpuTensor.wrap(values, inputShape.prepend(batch));
-            out = network.forward(Map.of(inputName, x), Mode.INFERENCE).toArray();
-        }
-        if (out.length != batch * outputs) {
-            throw new IllegalStateException("the network gave " + out.length + " outputs for " + batch + " inputs, expected "
-                    + batch * outputs);
-        }
-        for (int b = 0; b < batch; b++) {
-            predictions[at + b] = predictionOf(out, b);
-        }
-    }
-
-    /** The prediction from the outputs of input {@code b} of a batch. */
-    private Prediction predictionOf(float[] out, int b) {
-        float[] p = scores.probabilities(out, b * outputs, outputs);
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return new Prediction(best, classNames == null ? null : classNames.get(best), p);
-    }
-
-    private static List<String> missingPlugins(Path file, Components components) {
-        try {
-            Object json = Json.read(file);
-            return json instanceof Map<?, ?> map ? ModelFile.missingPlugins(map, components) : List.of();
-        } catch (IOException | RuntimeException unreadable) {
-            return List.of(); // the failure being reported says what is wrong with the file
-        }
     }
 
     /**
@@ -384,22 +285,13 @@ public final class Predictor {
      * @throws FileFormatException if the entry is not a list of strings
      */
     public static List<String> classNamesOf(Map<String, Object> info, String source) {
-        return classNames(info.get(CLASS_NAMES), source);
-    }
-
-    private static List<String> classNames(Object value, String source) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-            return list.stream().map(String.class::cast).toList();
-        }
-        throw new FileFormatException(source, CLASS_NAMES, "expected a list of strings, found " + value);
+        return SavedModel.classNames(info.get(CLASS_NAMES), source);
     }
 
     @Override
     public String toString() {
-        return "Predictor(input " + inputShape + ", " + scores.classes(outputs) + " classes"
-                + (classNames == null ? "" : " " + Arrays.toString(classNames.toArray())) + ")";
+        List<String> names = network.classNames();
+        return "Predictor(input " + inputShape + ", " + network.classes() + " classes"
+                + (names == null ? "" : " " + Arrays.toString(names.toArray())) + ")";
     }
 }
