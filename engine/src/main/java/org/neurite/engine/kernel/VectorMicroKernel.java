@@ -45,17 +45,17 @@ final class VectorMicroKernel implements MicroKernel {
                          float[] c, int cOff, int ldc, int rows, int cols, float[] tile, Epilogue epilogue,
                          int column) {
         if (cols > 2 * L) {
-            threeVectors(kc, ap, apOff, rs, ds, bp, bpOff, tile);
+            threeVectors(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile, epilogue, column);
         } else if (cols > L) {
-            twoVectors(kc, ap, apOff, rs, ds, bp, bpOff, tile);
+            twoVectors(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile, epilogue, column);
         } else {
-            oneVector(kc, ap, apOff, rs, ds, bp, bpOff, tile);
+            oneVector(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile, epilogue, column);
         }
-        store(tile, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
     }
 
     /** The whole tile: 3 vectors per row. */
-    private static void threeVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float[] tile) {
+    private static void threeVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha,
+            float beta, float[] c, int cOff, int ldc, int rows, int cols, float[] tile, Epilogue epilogue, int column) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S), c0_2 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S), c1_2 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S), c2_2 = FloatVector.zero(S);
@@ -96,10 +96,12 @@ final class VectorMicroKernel implements MicroKernel {
         c5_0.intoArray(tile, 5 * NR); c5_1.intoArray(tile, 5 * NR + L); c5_2.intoArray(tile, 5 * NR + 2 * L);
         c6_0.intoArray(tile, 6 * NR); c6_1.intoArray(tile, 6 * NR + L); c6_2.intoArray(tile, 6 * NR + 2 * L);
         c7_0.intoArray(tile, 7 * NR); c7_1.intoArray(tile, 7 * NR + L); c7_2.intoArray(tile, 7 * NR + 2 * L);
+        store(tile, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
     }
 
     /** An edge strip at most 2 vectors wide. */
-    private static void twoVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float[] tile) {
+    private static void twoVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha,
+            float beta, float[] c, int cOff, int ldc, int rows, int cols, float[] tile, Epilogue epilogue, int column) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S);
@@ -139,10 +141,12 @@ final class VectorMicroKernel implements MicroKernel {
         c5_0.intoArray(tile, 5 * NR); c5_1.intoArray(tile, 5 * NR + L);
         c6_0.intoArray(tile, 6 * NR); c6_1.intoArray(tile, 6 * NR + L);
         c7_0.intoArray(tile, 7 * NR); c7_1.intoArray(tile, 7 * NR + L);
+        store(tile, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
     }
 
     /** An edge strip at most 1 vector wide. */
-    private static void oneVector(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float[] tile) {
+    private static void oneVector(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha,
+            float beta, float[] c, int cOff, int ldc, int rows, int cols, float[] tile, Epilogue epilogue, int column) {
         FloatVector c0_0 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S);
@@ -181,6 +185,7 @@ final class VectorMicroKernel implements MicroKernel {
         c5_0.intoArray(tile, 5 * NR);
         c6_0.intoArray(tile, 6 * NR);
         c7_0.intoArray(tile, 7 * NR);
+        store(tile, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
     }
 
     /**
