@@ -12,9 +12,4 @@ record Epilogue(float[] bias, boolean relu) {
 
     /** Nothing beyond alpha and beta. */
     static final Epilogue NONE = new Epilogue(null, false);
-
-    /** @return whether it does nothing */
-    boolean none() {
-        return bias == null && !relu;
-    }
 }
