@@ -14,12 +14,6 @@ import java.util.Arrays;
  */
 public final class Gemm {
 
-    /**
-     * The most rows a product may have to run straight from A and B as stored, one row of C at a
-     * time, without packing either: for callers that can choose how many rows they multiply at once.
-     */
-    public static final int MAX_UNPACKED_ROWS = RowKernel.MAX_ROWS - 1;
-
     private Gemm() {
     }
 

@@ -16,12 +16,11 @@ import org.neurite.engine.tensor.CpuTensor;
  * padding mask, a causal mask and dropout on the attention weights.
  *
  * <p>The work is split into tasks of one (sample, head) each, spread over the engine's threads.
- * A task walks its queries in blocks of {@link #BLOCK} rows (fewer with few keys, see
- * {@link #FEW_KEYS}): the block's scores against every key it may see ({@code [BLOCK, lk]}, never
- * {@code [lq, lk]}) are a strided matrix product straight out of the interleaved heads, turned
- * into probabilities in place and multiplied by the values. Only each row's log-sum-exp is kept
- * for the backward pass, which recomputes the block's probabilities from it (as FlashAttention
- * does) instead of storing {@code [lq, lk]} per head.
+ * A task walks its queries in blocks of {@link #BLOCK} rows: the block's scores against every key
+ * it may see ({@code [BLOCK, lk]}, never {@code [lq, lk]}) are a strided matrix product straight
+ * out of the interleaved heads, turned into probabilities in place and multiplied by the values.
+ * Only each row's log-sum-exp is kept for the backward pass, which recomputes the block's
+ * probabilities from it (as FlashAttention does) instead of storing {@code [lq, lk]} per head.
  *
  * <p>Dropout draws no mask to store: whether weight {@code (task, i, j)} survives is a hash of one
  * seed drawn per call and the weight's index, so the backward pass regenerates the same mask.
@@ -34,13 +33,6 @@ public final class MultiHeadAttention {
      * the products of a 64-step context, and cost less than that in smaller GEMM calls.
      */
     static final int BLOCK = 32;
-    /**
-     * Keys up to which a block is only {@link Gemm#MAX_UNPACKED_ROWS} rows, so that its products
-     * run straight from the operands: with so few keys (and heads as narrow as they come with
-     * them, such as a ViT's 16 patches of width 16) packing an operand into the kernel's panels,
-     * padded to the panel's width, costs more than the product.
-     */
-    static final int FEW_KEYS = 32;
 
     private MultiHeadAttention() {
     }
@@ -74,11 +66,10 @@ public final class MultiHeadAttention {
         float[] kd = k.data();
         float[] vd = v.data();
         Parallel.forRange(g.batch * g.heads, 1, (start, end) -> {
-            int block = g.block();
-            float[] p = new float[block * g.lk];
+            float[] p = new float[BLOCK * g.lk];
             for (int task = start; task < end; task++) {
-                for (int i0 = 0; i0 < g.lq; i0 += block) {
-                    int rows = Math.min(block, g.lq - i0);
+                for (int i0 = 0; i0 < g.lq; i0 += BLOCK) {
+                    int rows = Math.min(BLOCK, g.lq - i0);
                     int keys = g.keysSeen(i0 + rows - 1);
                     scores(g, task, i0, rows, keys, qd, kd, p);
                     for (int r = 0; r < rows; r++) {
@@ -143,15 +134,14 @@ public final class MultiHeadAttention {
         float[] kd = k.data();
         float[] vd = v.data();
         Parallel.forRange(g.batch * g.heads, 1, (start, end) -> {
-            int block = g.block();
-            float[] p = new float[block * g.lk];
-            float[] pDropped = drop.active() ? new float[block * g.lk] : p;
-            float[] ds = new float[block * g.lk];
+            float[] p = new float[BLOCK * g.lk];
+            float[] pDropped = drop.active() ? new float[BLOCK * g.lk] : p;
+            float[] ds = new float[BLOCK * g.lk];
             for (int task = start; task < end; task++) {
                 int b = task / g.heads;
                 int h = task % g.heads;
-                for (int i0 = 0; i0 < g.lq; i0 += block) {
-                    int rows = Math.min(block, g.lq - i0);
+                for (int i0 = 0; i0 < g.lq; i0 += BLOCK) {
+                    int rows = Math.min(BLOCK, g.lq - i0);
                     int keys = g.keysSeen(i0 + rows - 1);
                     scores(g, task, i0, rows, keys, qd, kd, p);
                     for (int r = 0; r < rows; r++) {
@@ -267,11 +257,6 @@ public final class MultiHeadAttention {
             int d = qs.dim(2) / heads;
             return new Geometry(qs.dim(0), qs.dim(1), ks.dim(1), heads, d, vs.dim(2) / heads, causal,
                     (float) (1.0 / Math.sqrt(d)));
-        }
-
-        /** @return query rows per block */
-        int block() {
-            return lk <= FEW_KEYS ? Gemm.MAX_UNPACKED_ROWS : BLOCK;
         }
 
         /** @return the last key query {@code i} may see, by the causal rule; {@code lk - 1} without it */
