@@ -236,19 +236,24 @@ public final class Gemm {
     private static void checkMatrix(String name, boolean trans, int rows, int cols, float[] x, int off, int ld) {
         int storedRows = trans ? cols : rows;
         int storedCols = trans ? rows : cols;
-        String what = name + " (" + storedRows + " x " + storedCols + " as stored, trans" + name + "=" + trans
-                + ", offset " + off + ", stride " + ld + ")";
         if (x == null) {
-            throw new IllegalArgumentException("Gemm.sgemm: " + what + " is null");
+            throw new IllegalArgumentException("Gemm.sgemm: " + describe(name, trans, rows, cols, off, ld)
+                    + " is null");
         }
         if (off < 0 || ld < storedCols) {
-            throw new IllegalArgumentException("Gemm.sgemm: " + what
+            throw new IllegalArgumentException("Gemm.sgemm: " + describe(name, trans, rows, cols, off, ld)
                     + ": the offset must be >= 0 and the stride >= the row length " + storedCols);
         }
         long needed = off + (long) (storedRows - 1) * ld + storedCols;
         if (needed > x.length) {
-            throw new IllegalArgumentException("Gemm.sgemm: " + what + " needs " + needed
-                    + " floats but the array has " + x.length);
+            throw new IllegalArgumentException("Gemm.sgemm: " + describe(name, trans, rows, cols, off, ld) + " needs "
+                    + needed + " floats but the array has " + x.length);
         }
+    }
+
+    /** The matrix as an error names it; built only on failure, as the checks run on every call. */
+    private static String describe(String name, boolean trans, int rows, int cols, int off, int ld) {
+        return name + " (" + (trans ? cols : rows) + " x " + (trans ? rows : cols) + " as stored, trans" + name + "="
+                + trans + ", offset " + off + ", stride " + ld + ")";
     }
 }

@@ -162,15 +162,13 @@ public final class MultiHeadAttention {
                             vd, g.vAt(b, 0, h), g.vStride(), 0f, ds, 0, keys);
                     for (int r = 0; r < rows; r++) {
                         int off = r * keys;
-                        double dot = 0;
-                        for (int j = 0; j < keys; j++) {
-                            dot += ds[off + j] * (double) pDropped[off + j];
-                        }
+                        float dot = dot(ds, pDropped, off, keys);
                         if (drop.active()) {
                             drop.scaleGradientRow(g, task, i0 + r, keys, ds, off);
                         }
+                        // all in float, so that the JIT runs the loop in vector instructions
                         for (int j = 0; j < keys; j++) {
-                            ds[off + j] = p[off + j] * (float) (ds[off + j] - dot) * g.scale;
+                            ds[off + j] = p[off + j] * (ds[off + j] - dot) * g.scale;
                         }
                     }
                     if (dq != null) {
@@ -193,6 +191,29 @@ public final class MultiHeadAttention {
         if (dv != null) {
             v.accumulateGrad(dv);
         }
+    }
+
+    /**
+     * {@code sum_j a[off + j] b[off + j]} over a row of at most a context's length, in four running
+     * float sums, so that the additions do not wait on one another.
+     */
+    private static float dot(float[] a, float[] b, int off, int len) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int j = off;
+        int end = off + len;
+        for (; j + 4 <= end; j += 4) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
+        }
+        for (; j < end; j++) {
+            s0 += a[j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Replaces the scores of one row by {@code exp(s - logSumExp)}, zero where the key is hidden. */

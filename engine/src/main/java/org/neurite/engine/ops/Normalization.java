@@ -116,12 +116,22 @@ public final class Normalization {
         }
         float rs = (float) (1.0 / Math.sqrt((s0 + s1 + s2 + s3) / width + epsilon));
         rstd[r] = rs;
+        // short loops without branches, each of which the JIT runs in vector instructions
         for (int i = 0; i < width; i++) {
-            float h = (xd[off + i] - mean) * rs;
-            if (xhat != null) {
-                xhat[off + i] = h;
+            out[off + i] = (xd[off + i] - mean) * rs;
+        }
+        if (xhat != null) {
+            System.arraycopy(out, off, xhat, off, width);
+        }
+        if (g != null) {
+            for (int i = 0; i < width; i++) {
+                out[off + i] *= g[i];
             }
-            out[off + i] = (g == null ? h : h * g[i]) + (b == null ? 0f : b[i]);
+        }
+        if (b != null) {
+            for (int i = 0; i < width; i++) {
+                out[off + i] += b[i];
+            }
         }
     }
 
@@ -152,9 +162,15 @@ public final class Normalization {
         }
         float meanD = (float) ((sumD0 + sumD1) / width);
         float meanDX = (float) ((sumDX0 + sumDX1) / width);
-        for (int i = 0; i < width; i++) {
-            float d = g == null ? dy[off + i] : dy[off + i] * g[i];
-            dx[off + i] = rs * (d - meanD - xhat[off + i] * meanDX);
+        // one loop per case, without branches, so that the JIT runs it in vector instructions
+        if (g == null) {
+            for (int i = 0; i < width; i++) {
+                dx[off + i] = rs * (dy[off + i] - meanD - xhat[off + i] * meanDX);
+            }
+        } else {
+            for (int i = 0; i < width; i++) {
+                dx[off + i] = rs * (dy[off + i] * g[i] - meanD - xhat[off + i] * meanDX);
+            }
         }
     }
 

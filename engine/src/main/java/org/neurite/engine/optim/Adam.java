@@ -116,11 +116,13 @@ public final class Adam extends StatefulOptimizer {
         float[] m = state.buffer(EXP_AVG, n, 0);
         float[] v = state.buffer(EXP_AVG_SQ, n, 0);
         float[] vMax = settings.amsgrad() ? state.buffer(MAX_EXP_AVG_SQ, n, 0) : null;
-        boolean plain = !decay && l2 == 0 && vMax == null;
+        boolean plain = l2 == 0 && vMax == null;
+        float plainShrink = decay ? shrink : 1f;
         // a pass over every value of the parameter: large ones are split over the kernels' threads
         Parallel.forRange(n, VALUES_PER_CHUNK, (start, end) -> {
             if (plain) {
-                plainRange(start, end, p, grad, m, v, beta1, beta2, blend1, blend2, negStepSize, correction2Sqrt, eps);
+                plainRange(start, end, p, grad, m, v, plainShrink, beta1, beta2, blend1, blend2, negStepSize,
+                        correction2Sqrt, eps);
                 return;
             }
             for (int i = start; i < end; i++) {
@@ -142,11 +144,13 @@ public final class Adam extends StatefulOptimizer {
     }
 
     /**
-     * The update without weight decay or amsgrad, the same arithmetic as the general loop: a
-     * loop without branches, which the JIT turns into vector instructions.
+     * The update without an L2 penalty or amsgrad, the same arithmetic as the general loop: a
+     * loop without branches, which the JIT turns into vector instructions. AdamW's decoupled decay
+     * is the factor {@code shrink}; without decay it is 1, which leaves every value as it is.
      */
-    private static void plainRange(int start, int end, float[] p, float[] grad, float[] m, float[] v, float beta1,
-            float beta2, float blend1, float blend2, float negStepSize, float correction2Sqrt, float eps) {
+    private static void plainRange(int start, int end, float[] p, float[] grad, float[] m, float[] v, float shrink,
+            float beta1, float beta2, float blend1, float blend2, float negStepSize, float correction2Sqrt,
+            float eps) {
         for (int i = start; i < end; i++) {
             float g = grad[i];
             float mi = Math.fma(blend1, g, m[i] * beta1);
@@ -154,7 +158,8 @@ public final class Adam extends StatefulOptimizer {
             m[i] = mi;
             v[i] = vi;
             float denom = (float) Math.sqrt(vi) / correction2Sqrt + eps;
-            p[i] = p[i] + negStepSize * mi / denom;
+            float pi = p[i] * shrink;
+            p[i] = pi + negStepSize * mi / denom;
         }
     }
 }
