@@ -3,6 +3,27 @@ package org.neurite.engine.kernel;
 /** The plain-Java {@link CpuArrayKernels.Products}: one output at a time, sums in input order. */
 final class ScalarArrayProducts implements CpuArrayKernels.Products {
 
+    private static final int PANEL = 16;
+
+    @Override
+    public int panelWidth() {
+        return PANEL;
+    }
+
+    @Override
+    public void panels(float[] x, int xOff, int rows, int k, float[] packed, int n, float[] y, int yOff) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < n; j++) {
+                int at = j / PANEL * PANEL * k + j % PANEL;
+                float s = 0f;
+                for (int p = 0; p < k; p++) {
+                    s += x[xOff + i * k + p] * packed[at + p * PANEL];
+                }
+                y[yOff + i * n + j] = s;
+            }
+        }
+    }
+
     @Override
     public void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff) {
         for (int j = 0; j < n; j++) {

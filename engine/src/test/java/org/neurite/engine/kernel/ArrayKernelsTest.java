@@ -63,6 +63,35 @@ class ArrayKernelsTest {
     }
 
     @Test
+    void packedWeightsGiveTheLinearMapForAnyRowsAndPartialPanels() {
+        int k = 37;
+        for (int n : new int[] {11, 65, 130}) { // within one panel, a vector past whole panels, several panels
+            float[] w = fill(n * k);
+            float[] bias = fill(n);
+            for (ArrayKernels kernels : new ArrayKernels[] {vector, plain}) {
+                float[] packed = kernels.packLinear(w, n, k);
+                for (int rows : new int[] {1, 2, 5}) { // one row, a pair, pairs and one left over
+                    float[] x = fill(3 + rows * k);
+                    float[] y = fill(2 + rows * n + 4);
+                    float[] before = y.clone();
+                    kernels.linearPacked(x, 3, rows, k, packed, bias, n, y, 2);
+                    for (int i = 0; i < rows; i++) {
+                        for (int j = 0; j < n; j++) {
+                            float expected = bias[j];
+                            for (int p = 0; p < k; p++) {
+                                expected += x[3 + i * k + p] * w[j * k + p];
+                            }
+                            assertThat(y[2 + i * n + j]).as("n %d, %d rows: row %d output %d", n, rows, i, j)
+                                    .isCloseTo(expected, CLOSE);
+                        }
+                    }
+                    assertUntouched(y, before, 2, 2 + rows * n);
+                }
+            }
+        }
+    }
+
+    @Test
     void dotsAndWeightedSumsFollowTheLeadingDimension() {
         int k = 21;
         int n = 7;

@@ -14,7 +14,7 @@ import org.neurite.api.Parameter;
  * computes what the layers' {@code forward} computes, through the backend's
  * {@link ArrayKernels} on the calling thread, into rows the cache keeps: no tensors, nothing for
  * backpropagation, no allocation once the rows have grown to the longest pass. The matrices of
- * the blocks and the head are read from transposed copies that a session makes when it starts
+ * the blocks and the head are read from packed copies that a session makes when it starts
  * ({@link Matrices}; a session restarted from it keeps them), the embeddings, norms and biases
  * where the parameters keep them.
  *
@@ -111,7 +111,7 @@ final class CachedForward {
         cache.advance(n);
         int rows = lastOnly ? batch : batch * n;
         kernels.layerNorm(r.x, 0, rows, width, data(normWeight), data(normBias), epsilon, r.h, 0);
-        kernels.linearTransposed(r.h, 0, rows, width, cache.matrices().head(), null, vocabulary, r.logits, 0);
+        kernels.linearPacked(r.h, 0, rows, width, cache.matrices().head(), null, vocabulary, r.logits, 0);
         return r.logits;
     }
 
@@ -147,7 +147,7 @@ final class CachedForward {
             in = r.h;
         }
         Matrices m = cache.matrices();
-        kernels.linearTransposed(in, 0, rows, w, m.inProj()[index], data(b.inProjBias()), 3 * w, r.qkv, 0);
+        kernels.linearPacked(in, 0, rows, w, m.inProj()[index], data(b.inProjBias()), 3 * w, r.qkv, 0);
         float[] keys = cache.keys(index);
         float[] values = cache.values(index);
         for (int i = 0; i < rows; i++) {
@@ -163,7 +163,7 @@ final class CachedForward {
             rows = batch;
         }
         attend(batch, n, start, cache, index, r, kernels);
-        kernels.linearTransposed(r.attended, 0, rows, w, m.outProj()[index], data(b.outProjBias()), w, r.h, 0);
+        kernels.linearPacked(r.attended, 0, rows, w, m.outProj()[index], data(b.outProjBias()), w, r.h, 0);
         if (normFirst) {
             add(r.x, r.h, rows * w);
             kernels.layerNorm(r.x, 0, rows, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.h, 0);
@@ -209,7 +209,7 @@ final class CachedForward {
 
     /** {@code linear2(act(linear1(in)))} of the rows {@code in}, written back into them. */
     private void feedForward(Block b, Matrices m, int index, int rows, Rows r, float[] in, ArrayKernels kernels) {
-        kernels.linearTransposed(in, 0, rows, width, m.linear1()[index], data(b.linear1Bias()), hidden, r.hidden, 0);
+        kernels.linearPacked(in, 0, rows, width, m.linear1()[index], data(b.linear1Bias()), hidden, r.hidden, 0);
         if (gelu) {
             kernels.gelu(r.hidden, 0, rows * hidden);
         } else {
@@ -217,7 +217,7 @@ final class CachedForward {
                 r.hidden[i] = Math.max(0f, r.hidden[i]);
             }
         }
-        kernels.linearTransposed(r.hidden, 0, rows, hidden, m.linear2()[index], data(b.linear2Bias()), width, in, 0);
+        kernels.linearPacked(r.hidden, 0, rows, hidden, m.linear2()[index], data(b.linear2Bias()), width, in, 0);
     }
 
     /** {@code s = softmax(scale s)} over the first {@code n}. */
@@ -249,38 +249,33 @@ final class CachedForward {
         return p == null ? null : p.data();
     }
 
-    /** @return the blocks' matrices and the head, transposed, as they are now */
-    Matrices matrices() {
+    /**
+     * @param kernels the array kernels the steps run on
+     * @return the blocks' matrices and the head as they are now, in the layout those kernels' steps read
+     */
+    Matrices matrices(ArrayKernels kernels) {
         int n = blocks.size();
-        Matrices m = new Matrices(new float[n][], new float[n][], new float[n][], new float[n][], transposed(head));
+        Matrices m = new Matrices(new float[n][], new float[n][], new float[n][], new float[n][],
+                packed(head, kernels));
         for (int i = 0; i < n; i++) {
             Block b = blocks.get(i);
-            m.inProj()[i] = transposed(b.inProjWeight());
-            m.outProj()[i] = transposed(b.outProjWeight());
-            m.linear1()[i] = transposed(b.linear1Weight());
-            m.linear2()[i] = transposed(b.linear2Weight());
+            m.inProj()[i] = packed(b.inProjWeight(), kernels);
+            m.outProj()[i] = packed(b.outProjWeight(), kernels);
+            m.linear1()[i] = packed(b.linear1Weight(), kernels);
+            m.linear2()[i] = packed(b.linear2Weight(), kernels);
         }
         return m;
     }
 
-    /** A weight {@code [out, in]} copied as {@code [in, out]}. */
-    private static float[] transposed(Parameter p) {
-        int rows = p.shape().dim(0);
-        int cols = p.shape().dim(1);
-        float[] w = p.data();
-        float[] t = new float[w.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = w[i * cols + j];
-            }
-        }
-        return t;
+    /** A weight {@code [out, in]} copied as {@link ArrayKernels#packLinear} lays it out. */
+    private static float[] packed(Parameter p, ArrayKernels kernels) {
+        return kernels.packLinear(p.data(), p.shape().dim(0), p.shape().dim(1));
     }
 
     /**
-     * Copies of the blocks' matrices and of the head in the layout a step reads, {@code [in, out]}
-     * (see {@link ArrayKernels#linearTransposed}), made when a session starts: a product of one row
-     * then runs along rows of the copy with its outputs in registers.
+     * Copies of the blocks' matrices and of the head in the layout a step reads (see
+     * {@link ArrayKernels#packLinear}), made when a session starts: a product of one or two rows
+     * then reads each weight once, front to back.
      */
     record Matrices(float[][] inProj, float[][] outProj, float[][] linear1, float[][] linear2, float[] head) {
     }

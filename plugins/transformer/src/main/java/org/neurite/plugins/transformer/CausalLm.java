@@ -134,7 +134,7 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
 
     /** @return an empty cache for continuing {@code batch} sequences */
     KeyValueCache newCache() {
-        return new KeyValueCache(blocks.size(), context, tokens.shape().dim(1), cached.matrices());
+        return new KeyValueCache(blocks.size(), context, tokens.shape().dim(1), cached.matrices(tokens.value().backend().arrayKernels()));
     }
 
     /**
