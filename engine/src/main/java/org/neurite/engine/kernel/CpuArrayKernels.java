@@ -99,25 +99,7 @@ public final class CpuArrayKernels implements ArrayKernels {
     @Override
     public void layerNorm(float[] x, int xOff, int rows, int n, float[] gamma, float[] beta, float epsilon, float[] y,
                           int yOff) {
-        for (int r = 0; r < rows; r++) {
-            int in = xOff + r * n;
-            int out = yOff + r * n;
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += x[in + i];
-            }
-            float mean = (float) (sum / n);
-            double sq = 0;
-            for (int i = 0; i < n; i++) {
-                float d = x[in + i] - mean;
-                sq += d * d;
-            }
-            float rs = (float) (1.0 / Math.sqrt(sq / n + epsilon));
-            for (int i = 0; i < n; i++) {
-                float h = (x[in + i] - mean) * rs;
-                y[out + i] = (gamma == null ? h : h * gamma[i]) + (beta == null ? 0f : beta[i]);
-            }
-        }
+        products.layerNorm(x, xOff, rows, n, gamma, beta, epsilon, y, yOff);
     }
 
     @Override
@@ -126,13 +108,17 @@ public final class CpuArrayKernels implements ArrayKernels {
     }
 
     /**
-     * The attention's products and the products by packed weights, on the Vector API or on plain
-     * loops; arguments as in {@link ArrayKernels}.
+     * The attention's products, the products by packed weights and layer norm, on the Vector API or
+     * on plain loops; arguments as in {@link ArrayKernels}.
      */
     interface Products {
 
         /** @return the number of outputs in a column panel of {@link #packLinear} */
         int panelWidth();
+
+        /** As {@link ArrayKernels#layerNorm}. */
+        void layerNorm(float[] x, int xOff, int rows, int n, float[] gamma, float[] beta, float epsilon, float[] y,
+                       int yOff);
 
         /** {@link ArrayKernels#linearPacked} without the bias. */
         void panels(float[] x, int xOff, int rows, int k, float[] packed, int n, float[] y, int yOff);

@@ -131,20 +131,26 @@ class ArrayKernelsTest {
         float[] x = fill(1 + 2 * n);
         float[] gamma = fill(n);
         float[] beta = fill(n);
-        float[] y = x.clone();
-        vector.layerNorm(y, 1, 2, n, gamma, beta, 1e-5f, y, 1);
-        for (int r = 0; r < 2; r++) {
-            double mean = 0;
-            double var = 0;
-            for (int i = 0; i < n; i++) {
-                mean += x[1 + r * n + i] / (double) n;
-            }
-            for (int i = 0; i < n; i++) {
-                var += Math.pow(x[1 + r * n + i] - mean, 2) / n;
-            }
-            for (int i = 0; i < n; i++) {
-                double expected = (x[1 + r * n + i] - mean) / Math.sqrt(var + 1e-5) * gamma[i] + beta[i];
-                assertThat(y[1 + r * n + i]).isCloseTo((float) expected, CLOSE);
+        for (ArrayKernels kernels : new ArrayKernels[] {vector, plain}) {
+            for (boolean shift : new boolean[] {true, false}) { // with beta, and without (no bias)
+                float[] y = x.clone();
+                kernels.layerNorm(y, 1, 2, n, gamma, shift ? beta : null, 1e-5f, y, 1);
+                for (int r = 0; r < 2; r++) {
+                    double mean = 0;
+                    double var = 0;
+                    for (int i = 0; i < n; i++) {
+                        mean += x[1 + r * n + i] / (double) n;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        var += Math.pow(x[1 + r * n + i] - mean, 2) / n;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        double expected = (x[1 + r * n + i] - mean) / Math.sqrt(var + 1e-5) * gamma[i]
+                                + (shift ? beta[i] : 0);
+                        assertThat(y[1 + r * n + i]).as("row %d element %d", r, i).isCloseTo((float) expected, CLOSE);
+                    }
+                }
+                assertThat(y[0]).isEqualTo(x[0]);
             }
         }
         float[] g = x.clone();
