@@ -57,6 +57,53 @@ public interface ArrayKernels {
     void linearTransposed(float[] x, int xOff, int rows, int k, float[] wt, float[] bias, int n, float[] y, int yOff);
 
     /**
+     * A copy of a weight in the layout {@link #linearPacked} reads, which the backend chooses for
+     * products of one or two rows: a decoder makes it once and reads it at every step, where the
+     * weights' memory traffic, not the arithmetic, sets the pace. The default is the transposed
+     * copy {@link #linearTransposed} reads.
+     *
+     * <p>Shape: w {@code [n, k]} (PyTorch's {@code Linear.weight}); the copy's length is the
+     * backend's.
+     *
+     * @param w the weight, one row per output
+     * @param n the output width
+     * @param k the input width
+     * @return the weight laid out for {@link #linearPacked}
+     */
+    default float[] packLinear(float[] w, int n, int k) {
+        float[] wt = new float[n * k];
+        for (int j = 0; j < n; j++) {
+            for (int p = 0; p < k; p++) {
+                wt[p * n + j] = w[j * k + p];
+            }
+        }
+        return wt;
+    }
+
+    /**
+     * {@link #linear} with the weight as {@link #packLinear} laid it out. Each row gives the same
+     * values whatever the number of rows; a backend may read each part of the weight once for
+     * two rows, so that two sequences stepped together cost little more than one.
+     *
+     * <p>Shape: x {@code [rows, k]} from {@code xOff}, packed from {@link #packLinear}{@code (w, n, k)},
+     * bias {@code [n]}, y {@code [rows, n]} from {@code yOff}.
+     *
+     * @param x the input rows, contiguous
+     * @param xOff where the first row starts
+     * @param rows how many rows
+     * @param k the input width
+     * @param packed the weight from {@link #packLinear}
+     * @param bias added to every output row, or {@code null}
+     * @param n the output width
+     * @param y receives the outputs, contiguous
+     * @param yOff where the first output row starts
+     */
+    default void linearPacked(float[] x, int xOff, int rows, int k, float[] packed, float[] bias, int n, float[] y,
+                              int yOff) {
+        linearTransposed(x, xOff, rows, k, packed, bias, n, y, yOff);
+    }
+
+    /**
      * One vector against the rows of a matrix: {@code y[j] = sum over p of x[p] m[j, p]}, such as a
      * query's scores against cached keys.
      *

@@ -39,6 +39,19 @@ public interface IncrementalDecoder extends Layer {
         return start();
     }
 
+    /**
+     * A new, empty session beside {@code session}, which goes on: it shares what that one prepared
+     * (the weights in the layout its steps read), so that the two can be continued together
+     * ({@link Session#nextLast(Tensor, Session)}). Generation keeps such a follower to take over
+     * when a session's context is full. The default is {@link #start()}.
+     *
+     * @param session a session of this decoder, still in use
+     * @return an empty session
+     */
+    default Session beside(Session session) {
+        return start();
+    }
+
     /** The cached state of sequences being continued. */
     interface Session {
 
@@ -68,6 +81,25 @@ public interface IncrementalDecoder extends Layer {
         default Tensor nextLast(Tensor ids) {
             int n = ids.shape().dim(1);
             return next(ids).slice(1, n - 1, n).reshape(ids.shape().dim(0), -1);
+        }
+
+        /**
+         * Appends tokens as {@link #nextLast(Tensor)} does, and the same tokens to {@code follower},
+         * a shorter session whose scores nobody needs. Generation feeds the latest tokens to such a
+         * follower from the time this session holds half its context, so that when this one is full
+         * the follower goes on with them already cached, instead of a pass over them then. A
+         * decoder may run both in one pass (reading each weight once for both); the default runs
+         * {@code follower.nextLast(ids)}, then {@code nextLast(ids)}.
+         *
+         * @param ids the next tokens {@code [batch, n]}
+         * @param follower another session of the same decoder and batch size, such as one from
+         *     {@link IncrementalDecoder#beside}
+         * @return the logits after the last of the tokens in this session, {@code [batch, vocabulary]}
+         * @throws ShapeMismatchException as {@link #next}, for either session
+         */
+        default Tensor nextLast(Tensor ids, Session follower) {
+            follower.nextLast(ids);
+            return nextLast(ids);
         }
     }
 }

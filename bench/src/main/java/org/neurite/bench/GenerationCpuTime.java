@@ -18,8 +18,8 @@ import org.neurite.engine.registry.Components;
  * Generation from the model of {@code examples/transformer/shakespeare-gpt.yaml} (4 pre-norm
  * blocks of 4 heads, width 128, context 64, vocabulary 65, tied head; untrained, which costs the
  * same per character as trained weights) with its key/value cache, as {@code neurite generate}
- * runs it: characters drawn at temperature 0.8 and fed back, the decoder starting again from the
- * latest half context whenever its cache is full. Prints, per round, the calling thread's CPU
+ * runs it: characters drawn at temperature 0.8 and fed back, the decoder going on from the latest
+ * half context (cached meanwhile by a follower session) whenever its cache is full. Prints, per round, the calling thread's CPU
  * microseconds per character (steadier than the wall clock on a shared machine) and the wall
  * characters per second.
  *

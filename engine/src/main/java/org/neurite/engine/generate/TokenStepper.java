@@ -25,9 +25,9 @@ import org.neurite.engine.nn.Sequential;
  * positions as they are. So each token fed costs the same, however long the text so far.
  *
  * <p>A decoder attends over at most its {@link IncrementalDecoder#context() context} of tokens,
- * and its positions cannot slide. When its cache is full it starts again from the latest half
- * context of tokens (one batched pass) and goes on from there, so it always sees between half and
- * all of its context, at a constant cost per token on average.
+ * and its positions cannot slide. When its cache is full it goes on from the latest half context
+ * of tokens, which a follower session has cached meanwhile (see {@link DecoderStage}), so it
+ * always sees between half and all of its context, at a constant cost per token.
  */
 public final class TokenStepper {
 
@@ -99,8 +99,7 @@ public final class TokenStepper {
      * Feeds one token, on the calling thread: the work of one position is a set of tiny loops (a
      * product of one row, one query's attention), each of which would cost more to hand to the
      * engine's pool than to run here. A decoder alone runs its token on array kernels, which stay on
-     * the calling thread by themselves; only its restart from the latest half context, a pass of
-     * many positions, may then use the pool.
+     * the calling thread by themselves.
      *
      * @param token the token id
      * @return the model's scores of the next token
@@ -190,65 +189,63 @@ public final class TokenStepper {
     }
 
     /**
-     * A decoder continuing its cached sequence; starts again from the latest half context when full.
-     * When only position-wise layers follow it, it scores only the last of the new positions (the
-     * only one whose scores the stepper returns), so a prompt or a restart skips the others' work.
+     * A decoder continuing its cached sequence; goes on from the latest half context when full.
+     * From the time its session holds all but half a context of tokens, every token also goes to
+     * a follower session (in the same pass where the decoder can: each weight read once for both),
+     * which so holds the latest half context when the session is full and takes over from it, at
+     * positions 0, 1, ... again; the full session is then emptied to follow the new one. So the
+     * restart costs no pass of its own. When only position-wise layers follow the decoder, it
+     * scores only the last of the new positions (the only one whose scores the stepper returns),
+     * so a prompt skips the others' work.
      */
     private static final class DecoderStage implements Stage {
 
         private final IncrementalDecoder decoder;
         private final boolean lastOnly;
-        private final int[] recent;
+        /** The session's length from which tokens also go to the follower: it then ends with half a context. */
+        private final int followFrom;
         private IncrementalDecoder.Session session;
-        private int seen;
+        private IncrementalDecoder.Session follower;
 
         DecoderStage(IncrementalDecoder decoder, boolean lastOnly) {
             this.decoder = decoder;
             this.lastOnly = lastOnly;
-            this.recent = new int[decoder.context()];
+            this.followFrom = decoder.context() - decoder.context() / 2;
         }
 
         @Override
         public Tensor run(Tensor ids) {
-            float[] values = ids.toArray();
+            int total = ids.shape().dim(1);
             List<Tensor> outputs = new ArrayList<>(1);
             int at = 0;
-            while (at < values.length) {
+            while (at < total) {
                 if (session.length() == decoder.context()) {
-                    restartFromLatestHalf(ids.backend());
+                    IncrementalDecoder.Session full = session;
+                    session = follower;
+                    follower = decoder.restart(full);
                 }
-                int n = Math.min(values.length - at, decoder.context() - session.length());
-                Tensor part = n == values.length ? ids : ids.slice(1, at, at + n);
+                boolean follow = session.length() >= followFrom;
+                int n = Math.min(total - at, (follow ? decoder.context() : followFrom) - session.length());
+                Tensor part = n == total ? ids : ids.slice(1, at, at + n);
                 if (lastOnly) {
                     outputs.clear();
-                    outputs.add(session.nextLast(part).reshape(1, 1, -1));
+                    outputs.add((follow ? session.nextLast(part, follower) : session.nextLast(part))
+                            .reshape(1, 1, -1));
                 } else {
+                    if (follow) {
+                        follower.nextLast(part);
+                    }
                     outputs.add(session.next(part));
-                }
-                for (int i = at; i < at + n; i++) {
-                    recent[seen++ % recent.length] = (int) values[i];
                 }
                 at += n;
             }
             return outputs.size() == 1 ? outputs.get(0) : ids.backend().concat(outputs, 1);
         }
 
-        private void restartFromLatestHalf(Backend backend) {
-            int keep = decoder.context() / 2;
-            session = decoder.restart(session);
-            if (keep > 0) {
-                float[] latest = new float[keep];
-                for (int i = 0; i < keep; i++) {
-                    latest[i] = recent[(seen - keep + i) % recent.length];
-                }
-                session.nextLast(backend.tensor(latest, Shape.of(1, keep)));
-            }
-        }
-
         @Override
         public void reset() {
             session = decoder.start();
-            seen = 0;
+            follower = decoder.beside(session);
         }
     }
 }

@@ -4,7 +4,8 @@ import org.neurite.api.ArrayKernels;
 
 /**
  * The engine's {@link ArrayKernels}: linear maps on {@link Gemm} (a few rows by its row kernel,
- * straight from the weight as stored; more, such as a prompt, by its blocked kernel); the
+ * straight from the weight as stored; more, such as a prompt, by its blocked kernel), or by
+ * weights packed in column panels for a decoder's steps; the
  * attention's products on the Vector API when the GEMM runs it (see {@link KernelChoice}), else
  * on plain loops; layer norm in double sums as the layer norm op; GELU on {@link Gelu}. Nothing
  * but a GEMM of many rows allocates, and that splits its work over the engine's threads only
@@ -49,6 +50,31 @@ public final class CpuArrayKernels implements ArrayKernels {
         addBias(rows, bias, n, y, yOff);
     }
 
+    /**
+     * Column panels of {@link Products#panelWidth()} outputs, each {@code [k, panel]} contiguous (the
+     * last one padded with zeros): a row's product then reads the whole weight front to back, one
+     * stream the prefetcher follows, rather than a strip of every row of a transposed copy.
+     */
+    @Override
+    public float[] packLinear(float[] w, int n, int k) {
+        int width = products.panelWidth();
+        float[] packed = new float[(n + width - 1) / width * width * k];
+        for (int j = 0; j < n; j++) {
+            int at = j / width * width * k + j % width;
+            for (int p = 0; p < k; p++) {
+                packed[at + p * width] = w[j * k + p];
+            }
+        }
+        return packed;
+    }
+
+    @Override
+    public void linearPacked(float[] x, int xOff, int rows, int k, float[] packed, float[] bias, int n, float[] y,
+                             int yOff) {
+        products.panels(x, xOff, rows, k, packed, n, y, yOff);
+        addBias(rows, bias, n, y, yOff);
+    }
+
     private static void addBias(int rows, float[] bias, int n, float[] y, int yOff) {
         if (bias != null) {
             for (int i = 0; i < rows; i++) {
@@ -73,25 +99,7 @@ public final class CpuArrayKernels implements ArrayKernels {
     @Override
     public void layerNorm(float[] x, int xOff, int rows, int n, float[] gamma, float[] beta, float epsilon, float[] y,
                           int yOff) {
-        for (int r = 0; r < rows; r++) {
-            int in = xOff + r * n;
-            int out = yOff + r * n;
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += x[in + i];
-            }
-            float mean = (float) (sum / n);
-            double sq = 0;
-            for (int i = 0; i < n; i++) {
-                float d = x[in + i] - mean;
-                sq += d * d;
-            }
-            float rs = (float) (1.0 / Math.sqrt(sq / n + epsilon));
-            for (int i = 0; i < n; i++) {
-                float h = (x[in + i] - mean) * rs;
-                y[out + i] = (gamma == null ? h : h * gamma[i]) + (beta == null ? 0f : beta[i]);
-            }
-        }
+        products.layerNorm(x, xOff, rows, n, gamma, beta, epsilon, y, yOff);
     }
 
     @Override
@@ -99,8 +107,21 @@ public final class CpuArrayKernels implements ArrayKernels {
         Gelu.forward(x, x, null, from, to);
     }
 
-    /** The attention's products, on the Vector API or on plain loops; arguments as in {@link ArrayKernels}. */
+    /**
+     * The attention's products, the products by packed weights and layer norm, on the Vector API or
+     * on plain loops; arguments as in {@link ArrayKernels}.
+     */
     interface Products {
+
+        /** @return the number of outputs in a column panel of {@link #packLinear} */
+        int panelWidth();
+
+        /** As {@link ArrayKernels#layerNorm}. */
+        void layerNorm(float[] x, int xOff, int rows, int n, float[] gamma, float[] beta, float epsilon, float[] y,
+                       int yOff);
+
+        /** {@link ArrayKernels#linearPacked} without the bias. */
+        void panels(float[] x, int xOff, int rows, int k, float[] packed, int n, float[] y, int yOff);
 
         void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff);
 

@@ -7,13 +7,149 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Vector API {@link CpuArrayKernels.Products}: a query against cached keys is a dot product
  * per key, four keys at a time sharing each load of the query; the weighted sum of cached values
- * keeps its columns in registers over all the keys. Loaded only when {@code jdk.incubator.vector}
- * is present, see {@link KernelChoice}.
+ * keeps its columns in registers over all the keys. A product by packed weights holds a panel of
+ * four vectors of outputs in registers for each of two rows, so that each load of the weight
+ * serves both. Loaded only when {@code jdk.incubator.vector} is present, see {@link KernelChoice}.
  */
 final class VectorArrayProducts implements CpuArrayKernels.Products {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+
+    /** Four vectors: enough independent sums to hide the latency of a fused multiply-add. */
+    private static final int PANEL = 4 * L;
+
+    @Override
+    public int panelWidth() {
+        return PANEL;
+    }
+
+    @Override
+    public void panels(float[] x, int xOff, int rows, int k, float[] packed, int n, float[] y, int yOff) {
+        int i = 0;
+        for (; i + 2 <= rows; i += 2) {
+            twoRows(x, xOff + i * k, k, packed, n, y, yOff + i * n);
+        }
+        if (i < rows) {
+            oneRow(x, xOff + i * k, k, packed, n, y, yOff + i * n);
+        }
+    }
+
+    /** The rows at {@code a} and {@code a + k} times the packed weight, into the rows at {@code c} and {@code c + n}. */
+    private static void twoRows(float[] x, int a, int k, float[] packed, int n, float[] y, int c) {
+        int at = 0;
+        for (int j = 0; j < n; j += PANEL) {
+            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
+            FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+            FloatVector t0 = FloatVector.zero(S), t1 = FloatVector.zero(S);
+            FloatVector t2 = FloatVector.zero(S), t3 = FloatVector.zero(S);
+            for (int p = 0; p < k; p++, at += PANEL) {
+                FloatVector u = FloatVector.broadcast(S, x[a + p]);
+                FloatVector v = FloatVector.broadcast(S, x[a + k + p]);
+                FloatVector w0 = FloatVector.fromArray(S, packed, at);
+                FloatVector w1 = FloatVector.fromArray(S, packed, at + L);
+                FloatVector w2 = FloatVector.fromArray(S, packed, at + 2 * L);
+                FloatVector w3 = FloatVector.fromArray(S, packed, at + 3 * L);
+                s0 = u.fma(w0, s0);
+                s1 = u.fma(w1, s1);
+                s2 = u.fma(w2, s2);
+                s3 = u.fma(w3, s3);
+                t0 = v.fma(w0, t0);
+                t1 = v.fma(w1, t1);
+                t2 = v.fma(w2, t2);
+                t3 = v.fma(w3, t3);
+            }
+            store(s0, s1, s2, s3, y, c, j, n);
+            store(t0, t1, t2, t3, y, c + n, j, n);
+        }
+    }
+
+    /** The row at {@code a} times the packed weight, into the row at {@code c}. */
+    private static void oneRow(float[] x, int a, int k, float[] packed, int n, float[] y, int c) {
+        int at = 0;
+        for (int j = 0; j < n; j += PANEL) {
+            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
+            FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+            for (int p = 0; p < k; p++, at += PANEL) {
+                FloatVector u = FloatVector.broadcast(S, x[a + p]);
+                s0 = u.fma(FloatVector.fromArray(S, packed, at), s0);
+                s1 = u.fma(FloatVector.fromArray(S, packed, at + L), s1);
+                s2 = u.fma(FloatVector.fromArray(S, packed, at + 2 * L), s2);
+                s3 = u.fma(FloatVector.fromArray(S, packed, at + 3 * L), s3);
+            }
+            store(s0, s1, s2, s3, y, c, j, n);
+        }
+    }
+
+    /** A panel's outputs {@code j..} of a row starting at {@code c}, none past the row's {@code n}. */
+    private static void store(FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3, float[] y, int c, int j,
+                              int n) {
+        if (j + PANEL <= n) {
+            s0.intoArray(y, c + j);
+            s1.intoArray(y, c + j + L);
+            s2.intoArray(y, c + j + 2 * L);
+            s3.intoArray(y, c + j + 3 * L);
+        } else { // one call per vector: vectors put in an array would be boxed, at ten times the cost of the product
+            part(s0, y, c + j, n - j);
+            part(s1, y, c + j + L, n - j - L);
+            part(s2, y, c + j + 2 * L, n - j - 2 * L);
+            part(s3, y, c + j + 3 * L, n - j - 3 * L);
+        }
+    }
+
+    /** The first {@code left} lanes of {@code v} (all of them, or none) at {@code y[at]}. */
+    private static void part(FloatVector v, float[] y, int at, int left) {
+        if (left >= L) {
+            v.intoArray(y, at);
+        } else if (left > 0) {
+            v.intoArray(y, at, S.indexInRange(0, left));
+        }
+    }
+
+    /** Sums in float lanes: a row of a few hundred values loses nothing a test of 1e-5 could see. */
+    @Override
+    public void layerNorm(float[] x, int xOff, int rows, int n, float[] gamma, float[] beta, float epsilon, float[] y,
+                          int yOff) {
+        int nv = n - n % L;
+        for (int r = 0; r < rows; r++) {
+            int in = xOff + r * n;
+            int out = yOff + r * n;
+            FloatVector s = FloatVector.zero(S);
+            for (int i = 0; i < nv; i += L) {
+                s = s.add(FloatVector.fromArray(S, x, in + i));
+            }
+            float sum = s.reduceLanes(VectorOperators.ADD);
+            for (int i = nv; i < n; i++) {
+                sum += x[in + i];
+            }
+            float mean = sum / n;
+            FloatVector q = FloatVector.zero(S);
+            for (int i = 0; i < nv; i += L) {
+                FloatVector d = FloatVector.fromArray(S, x, in + i).sub(mean);
+                q = d.fma(d, q);
+            }
+            float sq = q.reduceLanes(VectorOperators.ADD);
+            for (int i = nv; i < n; i++) {
+                float d = x[in + i] - mean;
+                sq += d * d;
+            }
+            float rs = (float) (1.0 / Math.sqrt(sq / n + epsilon));
+            for (int i = 0; i < nv; i += L) {
+                FloatVector h = FloatVector.fromArray(S, x, in + i).sub(mean).mul(rs);
+                if (gamma != null) {
+                    h = h.mul(FloatVector.fromArray(S, gamma, i));
+                }
+                if (beta != null) {
+                    h = h.add(FloatVector.fromArray(S, beta, i));
+                }
+                h.intoArray(y, out + i);
+            }
+            for (int i = nv; i < n; i++) {
+                float h = (x[in + i] - mean) * rs;
+                y[out + i] = (gamma == null ? h : h * gamma[i]) + (beta == null ? 0f : beta[i]);
+            }
+        }
+    }
 
     @Override
     public void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff) {

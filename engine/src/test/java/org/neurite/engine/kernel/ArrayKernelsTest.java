@@ -63,6 +63,35 @@ class ArrayKernelsTest {
     }
 
     @Test
+    void packedWeightsGiveTheLinearMapForAnyRowsAndPartialPanels() {
+        int k = 37;
+        for (int n : new int[] {11, 65, 130}) { // within one panel, a vector past whole panels, several panels
+            float[] w = fill(n * k);
+            float[] bias = fill(n);
+            for (ArrayKernels kernels : new ArrayKernels[] {vector, plain}) {
+                float[] packed = kernels.packLinear(w, n, k);
+                for (int rows : new int[] {1, 2, 5}) { // one row, a pair, pairs and one left over
+                    float[] x = fill(3 + rows * k);
+                    float[] y = fill(2 + rows * n + 4);
+                    float[] before = y.clone();
+                    kernels.linearPacked(x, 3, rows, k, packed, bias, n, y, 2);
+                    for (int i = 0; i < rows; i++) {
+                        for (int j = 0; j < n; j++) {
+                            float expected = bias[j];
+                            for (int p = 0; p < k; p++) {
+                                expected += x[3 + i * k + p] * w[j * k + p];
+                            }
+                            assertThat(y[2 + i * n + j]).as("n %d, %d rows: row %d output %d", n, rows, i, j)
+                                    .isCloseTo(expected, CLOSE);
+                        }
+                    }
+                    assertUntouched(y, before, 2, 2 + rows * n);
+                }
+            }
+        }
+    }
+
+    @Test
     void dotsAndWeightedSumsFollowTheLeadingDimension() {
         int k = 21;
         int n = 7;
@@ -102,20 +131,26 @@ class ArrayKernelsTest {
         float[] x = fill(1 + 2 * n);
         float[] gamma = fill(n);
         float[] beta = fill(n);
-        float[] y = x.clone();
-        vector.layerNorm(y, 1, 2, n, gamma, beta, 1e-5f, y, 1);
-        for (int r = 0; r < 2; r++) {
-            double mean = 0;
-            double var = 0;
-            for (int i = 0; i < n; i++) {
-                mean += x[1 + r * n + i] / (double) n;
-            }
-            for (int i = 0; i < n; i++) {
-                var += Math.pow(x[1 + r * n + i] - mean, 2) / n;
-            }
-            for (int i = 0; i < n; i++) {
-                double expected = (x[1 + r * n + i] - mean) / Math.sqrt(var + 1e-5) * gamma[i] + beta[i];
-                assertThat(y[1 + r * n + i]).isCloseTo((float) expected, CLOSE);
+        for (ArrayKernels kernels : new ArrayKernels[] {vector, plain}) {
+            for (boolean shift : new boolean[] {true, false}) { // with beta, and without (no bias)
+                float[] y = x.clone();
+                kernels.layerNorm(y, 1, 2, n, gamma, shift ? beta : null, 1e-5f, y, 1);
+                for (int r = 0; r < 2; r++) {
+                    double mean = 0;
+                    double var = 0;
+                    for (int i = 0; i < n; i++) {
+                        mean += x[1 + r * n + i] / (double) n;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        var += Math.pow(x[1 + r * n + i] - mean, 2) / n;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        double expected = (x[1 + r * n + i] - mean) / Math.sqrt(var + 1e-5) * gamma[i]
+                                + (shift ? beta[i] : 0);
+                        assertThat(y[1 + r * n + i]).as("row %d element %d", r, i).isCloseTo((float) expected, CLOSE);
+                    }
+                }
+                assertThat(y[0]).isEqualTo(x[0]);
             }
         }
         float[] g = x.clone();

@@ -14,7 +14,7 @@ import org.neurite.api.Parameter;
  * computes what the layers' {@code forward} computes, through the backend's
  * {@link ArrayKernels} on the calling thread, into rows the cache keeps: no tensors, nothing for
  * backpropagation, no allocation once the rows have grown to the longest pass. The matrices of
- * the blocks and the head are read from transposed copies that a session makes when it starts
+ * the blocks and the head are read from packed copies that a session makes when it starts
  * ({@link Matrices}; a session restarted from it keeps them), the embeddings, norms and biases
  * where the parameters keep them.
  *
@@ -24,7 +24,8 @@ import org.neurite.api.Parameter;
  * post-norm: x = norm1(x + out_proj(attention(in_proj(x))));  x = norm2(x + linear2(act(linear1(x))))
  * </pre>
  * then the final norm and the head give its logits. The attention of a row at step {@code t}
- * takes, per head, the scores of its query against the cached keys of steps {@code 0..t}, scaled by
+ * takes, per head, the scores of its query against the cached keys of steps {@code 0..t} (a sum of
+ * the transposed keys' rows weighted by the query), scaled by
  * {@code 1 / sqrt(head width)}, their softmax, and the values weighted by it.
  */
 final class CachedForward {
@@ -86,37 +87,63 @@ final class CachedForward {
     }
 
     /**
-     * Continues every sequence by {@code n} tokens.
+     * Continues every sequence by {@code n} tokens, and optionally the sequences of a follower by
+     * the same tokens: its rows go through the same products after this cache's rows (each weight
+     * read once for both), give their keys and values to their own cache, and stop at the last
+     * block's keys and values, as nobody reads their logits.
      *
      * @param ids the new tokens {@code [batch, n]}, whole numbers in {@code [0, vocabulary)}
      * @param batch the number of sequences
-     * @param n new tokens per sequence; the cache's length plus n is at most the context
+     * @param n new tokens per sequence; each cache's length plus n is at most the context
      * @param lastOnly whether only the logits after each sequence's last token are wanted: then the
      *     last block takes only those rows past its keys and values
      * @param cache the earlier steps, extended by these
+     * @param follower another cache of the same weights, extended by the same tokens, or {@code null}
      * @param kernels the backend's array kernels
      * @return the logits after each new token, {@code [batch, n, vocabulary]}, or after each last
      *     one, {@code [batch, vocabulary]}; in the cache's rows (valid until its next pass)
      * @throws IllegalArgumentException if an id is not a token of the vocabulary, naming it
      */
-    float[] next(float[] ids, int batch, int n, boolean lastOnly, KeyValueCache cache, ArrayKernels kernels) {
+    float[] next(float[] ids, int batch, int n, boolean lastOnly, KeyValueCache cache, KeyValueCache follower,
+                 ArrayKernels kernels) {
+        int rows = batch * n;
         cache.holdBatch(batch);
-        int start = cache.length();
+        Part main = new Part(cache, 0, cache.length());
+        Part follows = null;
+        if (follower != null) {
+            follower.holdBatch(batch);
+            follows = new Part(follower, rows, follower.length());
+        }
         Rows r = cache.rows();
-        r.fit(batch * n, width, hidden, vocabulary, start + n);
-        embed(ids, batch * n, n, start, r.x);
+        r.fit(follows == null ? rows : 2 * rows, width, hidden, vocabulary,
+                cache.context());
+        embed(ids, rows, n, main, r.x);
+        if (follows != null) {
+            embed(ids, rows, n, follows, r.x);
+        }
         for (int i = 0; i < blocks.size(); i++) {
-            block(blocks.get(i), i, batch, n, start, lastOnly && i == blocks.size() - 1, cache, r, kernels);
+            boolean last = i == blocks.size() - 1;
+            block(blocks.get(i), i, batch, n, main, last ? null : follows, follows, lastOnly && last, r, kernels);
         }
         cache.advance(n);
-        int rows = lastOnly ? batch : batch * n;
-        kernels.layerNorm(r.x, 0, rows, width, data(normWeight), data(normBias), epsilon, r.h, 0);
-        kernels.linearTransposed(r.h, 0, rows, width, cache.matrices().head(), null, vocabulary, r.logits, 0);
+        if (follower != null) {
+            follower.advance(n);
+        }
+        int out = lastOnly ? batch : rows;
+        kernels.layerNorm(r.x, 0, out, width, data(normWeight), data(normBias), epsilon, r.h, 0);
+        kernels.linearPacked(r.h, 0, out, width, cache.matrices().head(), null, vocabulary, r.logits, 0);
         return r.logits;
     }
 
-    /** Token vectors plus the vectors of their positions. */
-    private void embed(float[] ids, int rows, int n, int start, float[] x) {
+    /**
+     * The rows of one cache's sequences in a pass: {@code batch * n} rows from row {@code from},
+     * those of sequence {@code b} at steps {@code start, start + 1, ...}.
+     */
+    private record Part(KeyValueCache cache, int from, int start) {
+    }
+
+    /** Token vectors plus the vectors of their positions, for the rows of a part. */
+    private void embed(float[] ids, int rows, int n, Part part, float[] x) {
         float[] table = tokens.data();
         float[] pos = positions.data();
         for (int i = 0; i < rows; i++) {
@@ -126,34 +153,39 @@ final class CachedForward {
                 throw new IllegalArgumentException(CausalLm.TYPE + ": token id " + id + " at position " + i
                         + " is not a whole number in [0, " + vocabulary + ")");
             }
-            int p = (start + i % n) * width;
+            int p = (part.start + i % n) * width;
+            int at = (part.from + i) * width;
             for (int c = 0; c < width; c++) {
-                x[i * width + c] = table[token * width + c] + pos[p + c];
+                x[at + c] = table[token * width + c] + pos[p + c];
             }
         }
     }
 
     /**
-     * One block over the rows {@code x}. With {@code narrow}, every row gives its key and value, but
-     * only each sequence's last row goes on (to row {@code b} of {@code x}).
+     * One block over the rows {@code x} of the main part and, if given, of a follower that goes on
+     * past this block. Every row of {@code keyed} (the follower here or stopping in this block, or
+     * {@code null}) and of the main part gives its key and value. With {@code narrow}, only each
+     * main sequence's last row goes on (to row {@code b} of {@code x}).
      */
-    private void block(Block b, int index, int batch, int n, int start, boolean narrow, KeyValueCache cache, Rows r,
-                       ArrayKernels kernels) {
+    private void block(Block b, int index, int batch, int n, Part main, Part follows, Part keyed, boolean narrow,
+                       Rows r, ArrayKernels kernels) {
         int w = width;
         int rows = batch * n;
+        int all = keyed == null ? rows : 2 * rows;
         float[] in = r.x;
         if (normFirst) {
-            kernels.layerNorm(r.x, 0, rows, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.h, 0);
+            kernels.layerNorm(r.x, 0, all, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.h, 0);
             in = r.h;
         }
-        Matrices m = cache.matrices();
-        kernels.linearTransposed(in, 0, rows, w, m.inProj()[index], data(b.inProjBias()), 3 * w, r.qkv, 0);
-        float[] keys = cache.keys(index);
-        float[] values = cache.values(index);
-        for (int i = 0; i < rows; i++) {
-            int at = cache.at(i / n, start + i % n);
-            System.arraycopy(r.qkv, i * 3 * w + w, keys, at, w);
-            System.arraycopy(r.qkv, i * 3 * w + 2 * w, values, at, w);
+        Matrices m = main.cache.matrices();
+        kernels.linearPacked(in, 0, all, w, m.inProj()[index], data(b.inProjBias()), 3 * w, r.qkv, 0);
+        keep(main, index, rows, n, r.qkv);
+        if (keyed != null) {
+            keep(keyed, index, rows, n, r.qkv);
+        }
+        int start = main.start;
+        if (follows == null) {
+            all = rows;
         }
         if (narrow && n > 1) {
             lastOfEach(r.x, batch, n, w);
@@ -161,41 +193,72 @@ final class CachedForward {
             start += n - 1;
             n = 1;
             rows = batch;
+            all = batch;
         }
-        attend(batch, n, start, cache, index, r, kernels);
-        kernels.linearTransposed(r.attended, 0, rows, w, m.outProj()[index], data(b.outProjBias()), w, r.h, 0);
+        attend(0, batch, n, start, main.cache, index, r, kernels);
+        if (follows != null) {
+            attend(follows.from, batch, n, follows.start, follows.cache, index, r, kernels);
+        }
+        kernels.linearPacked(r.attended, 0, all, w, m.outProj()[index], data(b.outProjBias()), w, r.h, 0);
         if (normFirst) {
-            add(r.x, r.h, rows * w);
-            kernels.layerNorm(r.x, 0, rows, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.h, 0);
-            feedForward(b, m, index, rows, r, r.h, kernels);
-            add(r.x, r.h, rows * w);
+            add(r.x, r.h, all * w);
+            kernels.layerNorm(r.x, 0, all, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.h, 0);
+            feedForward(b, m, index, all, r, r.h, kernels);
+            add(r.x, r.h, all * w);
         } else {
-            add(r.h, r.x, rows * w);
-            kernels.layerNorm(r.h, 0, rows, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.x, 0);
-            System.arraycopy(r.x, 0, r.h, 0, rows * w);
-            feedForward(b, m, index, rows, r, r.h, kernels);
-            add(r.h, r.x, rows * w);
-            kernels.layerNorm(r.h, 0, rows, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.x, 0);
+            add(r.h, r.x, all * w);
+            kernels.layerNorm(r.h, 0, all, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.x, 0);
+            System.arraycopy(r.x, 0, r.h, 0, all * w);
+            feedForward(b, m, index, all, r, r.h, kernels);
+            add(r.h, r.x, all * w);
+            kernels.layerNorm(r.h, 0, all, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.x, 0);
         }
     }
 
+    /** The keys and values of a part's rows (in {@code qkv}) into its cache, at their sequences' steps. */
+    private void keep(Part part, int index, int rows, int n, float[] qkv) {
+        int w = width;
+        float[] keys = part.cache.keys(index);
+        float[] values = part.cache.values(index);
+        int context = part.cache.context();
+        for (int i = 0; i < rows; i++) {
+            int t = part.start + i % n;
+            int row = (part.from + i) * 3 * w;
+            int key = part.cache.keysAt(i / n) + t;
+            for (int c = 0; c < w; c++) {
+                keys[key + c * context] = qkv[row + w + c];
+            }
+            System.arraycopy(qkv, row + 2 * w, values, part.cache.at(i / n, t), w);
+        }
+    }
+
+    /** Scores are computed in blocks of this many steps, whole vectors of the widest vector units. */
+    private static final int SCORE_BLOCK = 16;
+
     /**
-     * The heads' causal attention of the rows' queries (in {@code qkv}) over their sequences' cached
-     * keys and values up to their own steps, into {@code attended}.
+     * The heads' causal attention of the queries (in {@code qkv}) of {@code batch * n} rows from row
+     * {@code from} over their sequences' cached keys and values up to their own steps, into
+     * {@code attended}; the rows of sequence {@code b} are at steps {@code start, start + 1, ...}.
      */
-    private void attend(int batch, int n, int start, KeyValueCache cache, int index, Rows r, ArrayKernels kernels) {
+    private void attend(int from, int batch, int n, int start, KeyValueCache cache, int index, Rows r,
+                        ArrayKernels kernels) {
         int w = width;
         int d = w / heads;
         float scale = (float) (1.0 / Math.sqrt(d));
         float[] keys = cache.keys(index);
         float[] values = cache.values(index);
+        int context = cache.context();
         for (int i = 0; i < batch * n; i++) {
             int seen = start + i % n + 1;
+            // whole vectors of scores: those past the step are of no key yet, and the softmax skips them
+            int scored = Math.min(context, (seen + SCORE_BLOCK - 1) / SCORE_BLOCK * SCORE_BLOCK);
             int first = cache.at(i / n, 0);
+            int row = from + i;
             for (int h = 0; h < heads; h++) {
-                kernels.dots(r.qkv, i * 3 * w + h * d, d, keys, first + h * d, w, seen, r.scores, 0);
+                kernels.weightedSum(r.qkv, row * 3 * w + h * d, d, keys, cache.keysAt(i / n) + h * d * context,
+                        context, scored, r.scores, 0);
                 softmax(r.scores, seen, scale);
-                kernels.weightedSum(r.scores, 0, seen, values, first + h * d, w, d, r.attended, i * w + h * d);
+                kernels.weightedSum(r.scores, 0, seen, values, first + h * d, w, d, r.attended, row * w + h * d);
             }
         }
     }
@@ -209,7 +272,7 @@ final class CachedForward {
 
     /** {@code linear2(act(linear1(in)))} of the rows {@code in}, written back into them. */
     private void feedForward(Block b, Matrices m, int index, int rows, Rows r, float[] in, ArrayKernels kernels) {
-        kernels.linearTransposed(in, 0, rows, width, m.linear1()[index], data(b.linear1Bias()), hidden, r.hidden, 0);
+        kernels.linearPacked(in, 0, rows, width, m.linear1()[index], data(b.linear1Bias()), hidden, r.hidden, 0);
         if (gelu) {
             kernels.gelu(r.hidden, 0, rows * hidden);
         } else {
@@ -217,7 +280,7 @@ final class CachedForward {
                 r.hidden[i] = Math.max(0f, r.hidden[i]);
             }
         }
-        kernels.linearTransposed(r.hidden, 0, rows, hidden, m.linear2()[index], data(b.linear2Bias()), width, in, 0);
+        kernels.linearPacked(r.hidden, 0, rows, hidden, m.linear2()[index], data(b.linear2Bias()), width, in, 0);
     }
 
     /** {@code s = softmax(scale s)} over the first {@code n}. */
@@ -249,38 +312,33 @@ final class CachedForward {
         return p == null ? null : p.data();
     }
 
-    /** @return the blocks' matrices and the head, transposed, as they are now */
-    Matrices matrices() {
+    /**
+     * @param kernels the array kernels the steps run on
+     * @return the blocks' matrices and the head as they are now, in the layout those kernels' steps read
+     */
+    Matrices matrices(ArrayKernels kernels) {
         int n = blocks.size();
-        Matrices m = new Matrices(new float[n][], new float[n][], new float[n][], new float[n][], transposed(head));
+        Matrices m = new Matrices(new float[n][], new float[n][], new float[n][], new float[n][],
+                packed(head, kernels));
         for (int i = 0; i < n; i++) {
             Block b = blocks.get(i);
-            m.inProj()[i] = transposed(b.inProjWeight());
-            m.outProj()[i] = transposed(b.outProjWeight());
-            m.linear1()[i] = transposed(b.linear1Weight());
-            m.linear2()[i] = transposed(b.linear2Weight());
+            m.inProj()[i] = packed(b.inProjWeight(), kernels);
+            m.outProj()[i] = packed(b.outProjWeight(), kernels);
+            m.linear1()[i] = packed(b.linear1Weight(), kernels);
+            m.linear2()[i] = packed(b.linear2Weight(), kernels);
         }
         return m;
     }
 
-    /** A weight {@code [out, in]} copied as {@code [in, out]}. */
-    private static float[] transposed(Parameter p) {
-        int rows = p.shape().dim(0);
-        int cols = p.shape().dim(1);
-        float[] w = p.data();
-        float[] t = new float[w.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = w[i * cols + j];
-            }
-        }
-        return t;
+    /** A weight {@code [out, in]} copied as {@link ArrayKernels#packLinear} lays it out. */
+    private static float[] packed(Parameter p, ArrayKernels kernels) {
+        return kernels.packLinear(p.data(), p.shape().dim(0), p.shape().dim(1));
     }
 
     /**
-     * Copies of the blocks' matrices and of the head in the layout a step reads, {@code [in, out]}
-     * (see {@link ArrayKernels#linearTransposed}), made when a session starts: a product of one row
-     * then runs along rows of the copy with its outputs in registers.
+     * Copies of the blocks' matrices and of the head in the layout a step reads (see
+     * {@link ArrayKernels#packLinear}), made when a session starts: a product of one or two rows
+     * then reads each weight once, front to back.
      */
     record Matrices(float[][] inProj, float[][] outProj, float[][] linear1, float[][] linear2, float[] head) {
     }

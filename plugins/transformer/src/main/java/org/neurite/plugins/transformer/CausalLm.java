@@ -81,6 +81,16 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
         return start();
     }
 
+    /** An empty session over a cache of its own that reads the weights as {@code session} does, when it is one of this model's. */
+    @Override
+    public Session beside(Session session) {
+        if (session instanceof CachedSession other && other.owner() == this) {
+            return new CachedSession(new KeyValueCache(blocks.size(), context, tokens.shape().dim(1),
+                    other.cache.matrices()));
+        }
+        return start();
+    }
+
     /** A session of this model over its cache. */
     private final class CachedSession implements Session {
 
@@ -101,12 +111,22 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
 
         @Override
         public Tensor next(Tensor ids) {
-            return CausalLm.this.next(ids, cache, false);
+            return CausalLm.this.next(ids, cache, null, false);
         }
 
         @Override
         public Tensor nextLast(Tensor ids) {
-            return CausalLm.this.next(ids, cache, true);
+            return CausalLm.this.next(ids, cache, null, true);
+        }
+
+        /** Both in one pass when the follower is another session of this model reading the same weight copies. */
+        @Override
+        public Tensor nextLast(Tensor ids, Session follower) {
+            if (follower instanceof CachedSession other && other.owner() == CausalLm.this && other.cache != cache
+                    && other.cache.matrices() == cache.matrices()) {
+                return CausalLm.this.next(ids, cache, other.cache, true);
+            }
+            return Session.super.nextLast(ids, follower);
         }
     }
 
@@ -134,7 +154,7 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
 
     /** @return an empty cache for continuing {@code batch} sequences */
     KeyValueCache newCache() {
-        return new KeyValueCache(blocks.size(), context, tokens.shape().dim(1), cached.matrices());
+        return new KeyValueCache(blocks.size(), context, tokens.shape().dim(1), cached.matrices(tokens.value().backend().arrayKernels()));
     }
 
     /**
@@ -145,27 +165,35 @@ final class CausalLm extends CompositeLayer implements IncrementalDecoder {
      * @return the logits after each new token, {@code [batch, n, vocabulary]}
      */
     Tensor next(Tensor ids, KeyValueCache cache) {
-        return next(ids, cache, false);
+        return next(ids, cache, null, false);
     }
 
     /**
+     * @param follower another cache, continued by the same tokens in the same pass, or {@code null}
      * @param lastOnly whether to score only what follows each sequence's last new token
      * @return the logits, {@code [batch, n, vocabulary]}, or {@code [batch, vocabulary]} with {@code lastOnly}
      */
-    private Tensor next(Tensor ids, KeyValueCache cache, boolean lastOnly) {
+    private Tensor next(Tensor ids, KeyValueCache cache, KeyValueCache follower, boolean lastOnly) {
         if (ids.shape().rank() != 2) {
             throw new ShapeMismatchException(TYPE + ": expects new token ids [batch, n], got " + ids.shape());
         }
-        int start = cache.length();
         int batch = ids.shape().dim(0);
         int n = ids.shape().dim(1);
-        if (start + n > context) {
-            throw new ShapeMismatchException(TYPE + ": " + start + " cached tokens and " + n
-                    + " new ones exceed the context " + context);
+        checkRoom(cache, n);
+        if (follower != null) {
+            checkRoom(follower, n);
         }
-        float[] logits = cached.next(ids.toArray(), batch, n, lastOnly, cache, ids.backend().arrayKernels());
+        float[] logits = cached.next(ids.toArray(), batch, n, lastOnly, cache, follower,
+                ids.backend().arrayKernels());
         Shape shape = lastOnly ? Shape.of(batch, vocabulary) : Shape.of(batch, n, vocabulary);
         return ids.backend().tensor(Arrays.copyOf(logits, shape.intSize()), shape);
+    }
+
+    private void checkRoom(KeyValueCache cache, int n) {
+        if (cache.length() + n > context) {
+            throw new ShapeMismatchException(TYPE + ": " + cache.length() + " cached tokens and " + n
+                    + " new ones exceed the context " + context);
+        }
     }
 
     /** Token vectors plus the vectors of their positions. */

@@ -4,7 +4,9 @@ import org.neurite.api.ShapeMismatchException;
 
 /**
  * The state of sequences a {@link CausalLm} is continuing: the keys and values that each block's
- * causal self attention computed for the steps so far, {@code [batch, context, width]} per block
+ * causal self attention computed for the steps so far, per block the values
+ * {@code [batch, context, width]} and the keys transposed, {@code [batch, width, context]}, so that
+ * a query's scores against all steps are sums of key rows, with no sum across a vector's lanes
  * (allocated once, for the whole context, at the first step), so that continuing a sequence
  * projects only the new steps; and the working rows of the pass over new steps, kept so that a
  * step of one token allocates nothing; and the weights in the layout the steps read.
@@ -55,19 +57,32 @@ final class KeyValueCache {
         }
     }
 
-    /** @return the keys of one block, step {@code t} of sequence {@code b} at {@link #at}{@code (b, t)} */
+    /**
+     * @return the keys of one block: channel {@code c} of step {@code t} of sequence {@code b} at
+     *     {@link #keysAt}{@code (b) + c * context + t}
+     */
     float[] keys(int block) {
         return keys[block];
     }
 
-    /** @return the values of one block, laid out as the keys */
+    /** @return where the keys of sequence {@code b}, {@code [width, context]}, start */
+    int keysAt(int b) {
+        return b * width * context;
+    }
+
+    /** @return the values of one block, step {@code t} of sequence {@code b} at {@link #at}{@code (b, t)} */
     float[] values(int block) {
         return values[block];
     }
 
-    /** @return where step {@code t} of sequence {@code b} starts in a block's keys and values */
+    /** @return where step {@code t} of sequence {@code b} starts in a block's values */
     int at(int b, int t) {
         return (b * context + t) * width;
+    }
+
+    /** @return the most steps a sequence holds */
+    int context() {
+        return context;
     }
 
     /** @return the weights in the layout the steps read */

@@ -72,6 +72,33 @@ class CausalLmTest {
                 .hasMessage("causal_lm: 10 cached tokens and 1 new ones exceed the context 10");
     }
 
+    @ParameterizedTest
+    @MethodSource("variants")
+    void aFollowerContinuedInTheSamePassCachesWhatItWouldAlone(Map<String, Object> options) {
+        CausalLm lm = (CausalLm) layer("causal_lm", options, List.of(Shape.of(10)));
+        float[][] rows = {{3, 1, 4, 1, 5, 9, 2, 6}, {12, 0, 7, 7, 1, 8, 2, 8}};
+        IncrementalDecoder.Session session = lm.start();
+        IncrementalDecoder.Session follower = lm.beside(session);
+        session.nextLast(ids(columns(rows, 0, 4), 2));
+        // two tokens at once, then one, each into both sessions
+        float[] two = session.nextLast(ids(columns(rows, 4, 6), 2), follower).toArray();
+        float[] one = session.nextLast(ids(columns(rows, 6, 7), 2), follower).toArray();
+        assertThat(session.length()).isEqualTo(7);
+        assertThat(follower.length()).isEqualTo(3);
+        float[] full = lm.forward(ids(columns(rows, 0, 7), 2), Mode.INFERENCE).toArray(); // [2, 7, 13]
+        // the follower holds tokens 4-6 at positions 0-2: it goes on as a full pass over them
+        float[] followed = follower.nextLast(ids(columns(rows, 7, 8), 2)).toArray();
+        float[] fullOfFollowed = lm.forward(ids(columns(rows, 4, 8), 2), Mode.INFERENCE).toArray(); // [2, 4, 13]
+        for (int b = 0; b < 2; b++) {
+            TorchFixture.assertClose("two at once, row " + b, slice(two, b * 13, 13),
+                    slice(full, (b * 7 + 5) * 13, 13), 1e-5, 1e-5);
+            TorchFixture.assertClose("one, row " + b, slice(one, b * 13, 13),
+                    slice(full, (b * 7 + 6) * 13, 13), 1e-5, 1e-5);
+            TorchFixture.assertClose("the follower's next, row " + b, slice(followed, b * 13, 13),
+                    slice(fullOfFollowed, (b * 4 + 3) * 13, 13), 1e-5, 1e-5);
+        }
+    }
+
     @Test
     void greedyGenerationThroughTheApiSessionFollowsTheFullForwardPass() {
         IncrementalDecoder lm = (IncrementalDecoder) layer("causal_lm", SMALL, List.of(Shape.of(10)));
@@ -162,6 +189,15 @@ class CausalLmTest {
                 "vocabulary", 13, "context", 10, "width", 8, "layers", 1, "heads", 2))))
                 .isInstanceOf(org.neurite.api.OptionException.class)
                 .hasMessage("model.layers[0].context: the input has 12 tokens, more than the context 10");
+    }
+
+    /** Steps {@code from..to} of every row, as ids {@code [rows, to - from]} row after row. */
+    private static float[] columns(float[][] rows, int from, int to) {
+        float[] out = new float[rows.length * (to - from)];
+        for (int b = 0; b < rows.length; b++) {
+            System.arraycopy(rows[b], from, out, b * (to - from), to - from);
+        }
+        return out;
     }
 
     private static float[] slice(float[] a, int from, int length) {
