@@ -33,34 +33,7 @@ final class Im2col {
             unfoldKeepingWidth(g, x, xOff, cols, colOff, ld);
             return;
         }
-        int row = 0;
-        for (int c = 0; c < g.channels(); c++) {
-            int plane = xOff + c * g.inPlane();
-            for (int ky = 0; ky < g.kh(); ky++) {
-                for (int kx = 0; kx < g.kw(); kx++, row++) {
-                    int oxLo = firstInside(kx * g.dw(), g.pl(), g.sw());
-                    int oxHi = endInside(kx * g.dw(), g.pl(), g.sw(), g.width(), g.outW());
-                    for (int oy = 0; oy < g.outH(); oy++) {
-                        int dst = colOff + row * ld + oy * g.outW();
-                        int iy = oy * g.sh() - g.pt() + ky * g.dh();
-                        if (iy < 0 || iy >= g.height() || oxLo >= oxHi) {
-                            zero(cols, dst, dst + g.outW());
-                            continue;
-                        }
-                        zero(cols, dst, dst + oxLo);
-                        int src = plane + iy * g.width() + oxLo * g.sw() - g.pl() + kx * g.dw();
-                        if (g.sw() == 1) {
-                            System.arraycopy(x, src, cols, dst + oxLo, oxHi - oxLo);
-                        } else {
-                            for (int ox = oxLo; ox < oxHi; ox++, src += g.sw()) {
-                                cols[dst + ox] = x[src];
-                            }
-                        }
-                        zero(cols, dst + oxHi, dst + g.outW());
-                    }
-                }
-            }
-        }
+        transferTaps(g, x, xOff, cols, colOff, ld, false);
     }
 
     /**
@@ -79,29 +52,61 @@ final class Im2col {
             foldAddKeepingWidth(g, cols, colOff, ld, dx, dxOff);
             return;
         }
+        transferTaps(g, dx, dxOff, cols, colOff, ld, true);
+    }
+
+    /**
+     * The loops of any window, shared by {@link #unfold} and {@link #foldAdd}: for every tap and
+     * output row, the run of output columns whose tap lies inside the image is copied from the
+     * image into {@code cols} (the columns outside cleared), or, when folding, added from
+     * {@code cols} into the image.
+     *
+     * @param image the image batch's values (read when unfolding, added to when folding)
+     * @param imageOff offset of the image
+     * @param fold whether to add {@code cols} into the image rather than fill {@code cols} from it
+     */
+    private static void transferTaps(Window2d g, float[] image, int imageOff, float[] cols, int colOff, int ld,
+                                     boolean fold) {
+        int sw = g.sw();
         int row = 0;
         for (int c = 0; c < g.channels(); c++) {
-            int plane = dxOff + c * g.inPlane();
+            int plane = imageOff + c * g.inPlane();
             for (int ky = 0; ky < g.kh(); ky++) {
                 for (int kx = 0; kx < g.kw(); kx++, row++) {
-                    int oxLo = firstInside(kx * g.dw(), g.pl(), g.sw());
-                    int oxHi = endInside(kx * g.dw(), g.pl(), g.sw(), g.width(), g.outW());
+                    int oxLo = firstInside(kx * g.dw(), g.pl(), sw);
+                    int oxHi = endInside(kx * g.dw(), g.pl(), sw, g.width(), g.outW());
                     for (int oy = 0; oy < g.outH(); oy++) {
+                        int col = colOff + row * ld + oy * g.outW();
                         int iy = oy * g.sh() - g.pt() + ky * g.dh();
-                        if (iy < 0 || iy >= g.height()) {
+                        if (iy < 0 || iy >= g.height() || oxLo >= oxHi) {
+                            if (!fold) {
+                                zero(cols, col, col + g.outW());
+                            }
                             continue;
                         }
-                        int src = colOff + row * ld + oy * g.outW();
-                        int dst = plane + iy * g.width() - g.pl() + kx * g.dw();
-                        if (g.sw() == 1) { // contiguous on both sides: a loop the JIT vectorises
-                            for (int ox = oxLo; ox < oxHi; ox++) {
-                                dx[dst + ox] += cols[src + ox];
+                        // the image pixel tap (ky, kx) of output column oxLo reads
+                        int pixel = plane + iy * g.width() + oxLo * sw - g.pl() + kx * g.dw();
+                        if (fold && sw == 1) { // contiguous on both sides: a loop the JIT vectorises
+                            for (int i = 0, from = col + oxLo; i < oxHi - oxLo; i++) {
+                                image[pixel + i] += cols[from + i];
                             }
+                            continue;
+                        }
+                        if (fold) {
+                            for (int ox = oxLo; ox < oxHi; ox++, pixel += sw) {
+                                image[pixel] += cols[col + ox];
+                            }
+                            continue;
+                        }
+                        zero(cols, col, col + oxLo);
+                        if (sw == 1) {
+                            System.arraycopy(image, pixel, cols, col + oxLo, oxHi - oxLo);
                         } else {
-                            for (int ox = oxLo; ox < oxHi; ox++) {
-                                dx[dst + ox * g.sw()] += cols[src + ox];
+                            for (int ox = oxLo; ox < oxHi; ox++, pixel += sw) {
+                                cols[col + ox] = image[pixel];
                             }
                         }
+                        zero(cols, col + oxHi, col + g.outW());
                     }
                 }
             }
