@@ -3,6 +3,7 @@ package org.neurite.engine.ops;
 import java.util.Arrays;
 
 import org.neurite.api.Shape;
+import org.neurite.engine.autograd.GradMode;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -31,7 +32,7 @@ public final class Pooling {
             return maxPool2x2(x, g);
         }
         float[] out = new float[g.batch() * g.channels() * g.outPlane()];
-        int[] argmax = new int[out.length];
+        int[] argmax = recorded(x) ? new int[out.length] : null;
         maxPoolWindows(g, x.data(), out, argmax);
         return CpuTensor.result("maxPool2d", out, outShape(g), dy -> {
             float[] dx = new float[x.size()];
@@ -46,7 +47,8 @@ public final class Pooling {
      * The common 2x2 window of stride 2 without padding: four candidates, no bounds to clip, and
      * windows that do not overlap. Which candidate won is kept as one byte (row * 2 + column)
      * rather than an input index, a quarter of the memory to write and read back; the backward
-     * pass writes each gradient to its winner, plane by plane on the engine's threads.
+     * pass writes each gradient to its winner, plane by plane on the engine's threads. Without a
+     * backward pass (inference, no gradients) no winner is kept.
      */
     private static CpuTensor maxPool2x2(CpuTensor x, Window2d g) {
         int w = g.width();
@@ -54,7 +56,7 @@ public final class Pooling {
         int planes = g.batch() * g.channels();
         float[] xd = x.data();
         float[] out = new float[planes * g.outPlane()];
-        byte[] winner = new byte[out.length];
+        byte[] winner = recorded(x) ? new byte[out.length] : null;
         Parallel.forRange(planes, 1, (start, end) -> {
             for (int plane = start; plane < end; plane++) {
                 for (int oy = 0; oy < g.outH(); oy++) {
@@ -77,7 +79,9 @@ public final class Pooling {
                             best = lastNaN(a, b, c, d);
                         }
                         out[o + ox] = max;
-                        winner[o + ox] = (byte) best;
+                        if (winner != null) {
+                            winner[o + ox] = (byte) best;
+                        }
                     }
                 }
             }
@@ -128,7 +132,9 @@ public final class Pooling {
                             }
                         }
                         out[o] = max;
-                        argmax[o] = best;
+                        if (argmax != null) {
+                            argmax[o] = best;
+                        }
                     }
                 }
             }
@@ -217,6 +223,14 @@ public final class Pooling {
             }
             return new Spans(lo, hi);
         }
+    }
+
+    /**
+     * @return whether the result of an op on {@code x} gets a backward pass (gradients on, and
+     *     {@code x} needs one), so that what only the backward pass reads is worth keeping
+     */
+    private static boolean recorded(CpuTensor x) {
+        return GradMode.isEnabled() && x.requiresGrad();
     }
 
     /** The window geometry, with PyTorch's rule that padding is at most half the kernel. */
