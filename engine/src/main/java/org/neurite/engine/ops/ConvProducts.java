@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.neurite.engine.kernel.Gemm;
 import org.neurite.engine.kernel.Parallel;
+import org.neurite.engine.kernel.PlaneRuns;
 
 /**
  * The three matrix products of a grouped 2-D convolution through im2col, shared by
@@ -300,37 +301,11 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
             for (int c = firstChannel; c < endChannel; c++) {
                 float sum = 0f;
                 for (int n = 0; n < batch; n++) {
-                    int off = (n * channels + c) * plane;
-                    if (positiveWhere != null) {
-                        for (int p = off; p < off + plane; p++) {
-                            dy[p] *= Activations.positive(positiveWhere[p]);
-                        }
-                    }
-                    sum += planeSum(dy, off, off + plane);
+                    sum += PlaneRuns.maskedSum(dy, positiveWhere, (n * channels + c) * plane, plane);
                 }
                 db[c] = sum;
             }
         });
         return db;
-    }
-
-    /** @return the sum of {@code a[from .. to)} */
-    private static float planeSum(float[] a, int from, int to) {
-        // four partial sums: independent additions the processor overlaps
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        int p = from;
-        for (; p + 3 < to; p += 4) {
-            s0 += a[p];
-            s1 += a[p + 1];
-            s2 += a[p + 2];
-            s3 += a[p + 3];
-        }
-        for (; p < to; p++) {
-            s0 += a[p];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

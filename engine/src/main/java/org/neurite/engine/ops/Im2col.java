@@ -2,6 +2,8 @@ package org.neurite.engine.ops;
 
 import java.util.Arrays;
 
+import org.neurite.engine.kernel.PlaneRuns;
+
 /**
  * Unfolds one image into the column matrix that turns a convolution into a matrix product, and
  * folds such a matrix back (adding overlapping entries) for the input gradient.
@@ -86,10 +88,8 @@ final class Im2col {
                         }
                         // the image pixel tap (ky, kx) of output column oxLo reads
                         int pixel = plane + iy * g.width() + oxLo * sw - g.pl() + kx * g.dw();
-                        if (fold && sw == 1) { // contiguous on both sides: a loop the JIT vectorises
-                            for (int i = 0, from = col + oxLo; i < oxHi - oxLo; i++) {
-                                image[pixel + i] += cols[from + i];
-                            }
+                        if (fold && sw == 1) {
+                            PlaneRuns.addTo(cols, col + oxLo, image, pixel, oxHi - oxLo);
                             continue;
                         }
                         if (fold) {
@@ -194,9 +194,7 @@ final class Im2col {
                     int skip = Math.max(0, -shift);
                     int cut = Math.max(0, shift);
                     int dst = plane + (lo - g.pt() + ky * g.dh()) * w + shift;
-                    for (int i = skip; i < len - cut; i++) {
-                        dx[dst + i] += cols[from + i];
-                    }
+                    PlaneRuns.addTo(cols, from + skip, dx, dst + skip, len - skip - cut);
                 }
             }
         }
