@@ -32,7 +32,7 @@ final class Im2col {
      */
     static void unfold(Window2d g, float[] x, int xOff, float[] cols, int colOff, int ld) {
         if (keepsWidth(g)) {
-            unfoldKeepingWidth(g, x, xOff, cols, colOff, ld);
+            transferTapsKeepingWidth(g, x, xOff, cols, colOff, ld, false);
             return;
         }
         transferTaps(g, x, xOff, cols, colOff, ld, false);
@@ -51,7 +51,7 @@ final class Im2col {
      */
     static void foldAdd(Window2d g, float[] cols, int colOff, int ld, float[] dx, int dxOff) {
         if (keepsWidth(g)) {
-            foldAddKeepingWidth(g, cols, colOff, ld, dx, dxOff);
+            transferTapsKeepingWidth(g, dx, dxOff, cols, colOff, ld, true);
             return;
         }
         transferTaps(g, dx, dxOff, cols, colOff, ld, true);
@@ -123,40 +123,47 @@ final class Im2col {
         return g.sw() == 1 && g.sh() == 1 && g.outW() == g.width();
     }
 
-    /** {@link #unfold} of a window that keeps the width: one copy per tap, then the padded columns cleared. */
-    private static void unfoldKeepingWidth(Window2d g, float[] x, int xOff, float[] cols, int colOff, int ld) {
+    /**
+     * {@link #unfold} (fold false) or {@link #foldAdd} (fold true) of a window that keeps the
+     * width: each tap is one long run copied from the image (then the columns it wraps into, and
+     * the rows above and below the image, cleared), or added into the image (after the wrapped
+     * columns of {@code cols}, which is scratch, are cleared).
+     */
+    private static void transferTapsKeepingWidth(Window2d g, float[] image, int imageOff, float[] cols, int colOff,
+                                                 int ld, boolean fold) {
         int w = g.width();
         int row = 0;
         for (int c = 0; c < g.channels(); c++) {
-            int plane = xOff + c * g.inPlane();
+            int plane = imageOff + c * g.inPlane();
             for (int ky = 0; ky < g.kh(); ky++) {
                 int lo = Math.max(0, g.pt() - ky * g.dh());
                 int hi = Math.min(g.outH(), g.height() + g.pt() - ky * g.dh());
                 for (int kx = 0; kx < g.kw(); kx++, row++) {
                     int dst = colOff + row * ld;
                     int shift = kx * g.dw() - g.pl();
-                    if (lo >= hi || Math.abs(shift) >= w) {
-                        Arrays.fill(cols, dst, dst + g.outPlane(), 0f);
+                    boolean none = lo >= hi || Math.abs(shift) >= w;
+                    if (!fold) {
+                        Arrays.fill(cols, dst, dst + (none ? g.outPlane() : lo * w), 0f);
+                        if (!none) {
+                            Arrays.fill(cols, dst + hi * w, dst + g.outPlane(), 0f);
+                        }
+                    }
+                    if (none) {
                         continue;
                     }
-                    Arrays.fill(cols, dst, dst + lo * w, 0f);
-                    Arrays.fill(cols, dst + hi * w, dst + g.outPlane(), 0f);
                     // output pixels lo*w .. hi*w read input pixels from (lo - pt + ky*dh)*w + shift on;
                     // the run is clipped to the plane, and the columns it wraps into are cleared
                     int from = dst + lo * w;
-                    int src = plane + (lo - g.pt() + ky * g.dh()) * w + shift;
+                    int pixel = plane + (lo - g.pt() + ky * g.dh()) * w + shift;
                     int len = (hi - lo) * w;
                     int skip = Math.max(0, -shift);
                     int cut = Math.max(0, shift);
-                    System.arraycopy(x, src + skip, cols, from + skip, len - skip - cut);
-                    if (shift < 0) {
-                        for (int r = from; r < from + len; r += w) {
-                            Arrays.fill(cols, r, r - shift, 0f);
-                        }
-                    } else if (shift > 0) {
-                        for (int r = from + w; r <= from + len; r += w) {
-                            Arrays.fill(cols, r - shift, r, 0f);
-                        }
+                    if (fold) {
+                        clearWrapped(cols, from, len, w, shift);
+                        PlaneRuns.addTo(cols, from + skip, image, pixel + skip, len - skip - cut);
+                    } else {
+                        System.arraycopy(image, pixel + skip, cols, from + skip, len - skip - cut);
+                        clearWrapped(cols, from, len, w, shift);
                     }
                 }
             }
@@ -164,38 +171,18 @@ final class Im2col {
     }
 
     /**
-     * {@link #foldAdd} of a window that keeps the width: the padded columns of {@code cols} are
-     * cleared (it is scratch), then each tap is one long run of additions.
+     * Clears, in each row of width {@code w} of the run {@code cols[from .. from + len)}, the
+     * columns a horizontal shift of {@code shift} brings in from the neighbouring row: the first
+     * {@code -shift} of a row shifted left of the image, the last {@code shift} of one shifted right.
      */
-    private static void foldAddKeepingWidth(Window2d g, float[] cols, int colOff, int ld, float[] dx, int dxOff) {
-        int w = g.width();
-        int row = 0;
-        for (int c = 0; c < g.channels(); c++) {
-            int plane = dxOff + c * g.inPlane();
-            for (int ky = 0; ky < g.kh(); ky++) {
-                int lo = Math.max(0, g.pt() - ky * g.dh());
-                int hi = Math.min(g.outH(), g.height() + g.pt() - ky * g.dh());
-                for (int kx = 0; kx < g.kw(); kx++, row++) {
-                    int shift = kx * g.dw() - g.pl();
-                    if (lo >= hi || Math.abs(shift) >= w) {
-                        continue;
-                    }
-                    int from = colOff + row * ld + lo * w;
-                    int len = (hi - lo) * w;
-                    if (shift < 0) {
-                        for (int r = from; r < from + len; r += w) {
-                            Arrays.fill(cols, r, r - shift, 0f);
-                        }
-                    } else if (shift > 0) {
-                        for (int r = from + w; r <= from + len; r += w) {
-                            Arrays.fill(cols, r - shift, r, 0f);
-                        }
-                    }
-                    int skip = Math.max(0, -shift);
-                    int cut = Math.max(0, shift);
-                    int dst = plane + (lo - g.pt() + ky * g.dh()) * w + shift;
-                    PlaneRuns.addTo(cols, from + skip, dx, dst + skip, len - skip - cut);
-                }
+    private static void clearWrapped(float[] cols, int from, int len, int w, int shift) {
+        if (shift < 0) {
+            for (int r = from; r < from + len; r += w) {
+                Arrays.fill(cols, r, r - shift, 0f);
+            }
+        } else if (shift > 0) {
+            for (int r = from + w; r <= from + len; r += w) {
+                Arrays.fill(cols, r - shift, r, 0f);
             }
         }
     }
