@@ -178,11 +178,11 @@ final class Im2col {
     private static void clearWrapped(float[] cols, int from, int len, int w, int shift) {
         if (shift < 0) {
             for (int r = from; r < from + len; r += w) {
-                Arrays.fill(cols, r, r - shift, 0f);
+                zero(cols, r, r - shift);
             }
         } else if (shift > 0) {
             for (int r = from + w; r <= from + len; r += w) {
-                Arrays.fill(cols, r - shift, r, 0f);
+                zero(cols, r - shift, r);
             }
         }
     }
