@@ -268,6 +268,14 @@ public final class Sequential implements Model {
      */
     @Override
     public Tensor forward(Tensor input, Mode mode) {
+        if (InferenceSlices.apply(input, inputShape, mode)) {
+            return InferenceSlices.forward(input, slice -> forwardLayers(slice, mode));
+        }
+        return forwardLayers(input, mode);
+    }
+
+    /** Runs the layers one after another. */
+    private Tensor forwardLayers(Tensor input, Mode mode) {
         Tensor x = input;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);

@@ -38,7 +38,7 @@ final class BatchNormKernels {
                 double m = sum / count;
                 double sq = 0;
                 for (int n = 0; n < batch; n++) {
-                    sq += squaredDeviations(x, (n * channels + c) * spatial, spatial, m);
+                    sq += shiftedProducts(x, x, (n * channels + c) * spatial, spatial, m);
                 }
                 mean[c] = (float) m;
                 var[c] = (float) (sq / count);
@@ -78,7 +78,7 @@ final class BatchNormKernels {
                 for (int n = 0; n < batch; n++) {
                     int off = (n * channels + c) * spatial;
                     d += sum(dy, off, spatial);
-                    dx += dot(dy, xhat, off, spatial);
+                    dx += shiftedProducts(dy, xhat, off, spatial, 0);
                 }
                 sumDy[c] = d;
                 sumDyXhat[c] = dx;
@@ -127,7 +127,12 @@ final class BatchNormKernels {
         return (s0 + s1) + (s2 + s3);
     }
 
-    private static double squaredDeviations(float[] a, int off, int len, double mean) {
+    /**
+     * @return {@code sum((a[i] - shift) * (b[i] - shift))} over the run: the squared deviations
+     *     from the mean when both are the values and the shift their mean, a dot product when the
+     *     shift is 0
+     */
+    private static double shiftedProducts(float[] a, float[] b, int off, int len, double shift) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -135,37 +140,13 @@ final class BatchNormKernels {
         int i = off;
         int end = off + len;
         for (; i + 4 <= end; i += 4) {
-            double d0 = a[i] - mean;
-            double d1 = a[i + 1] - mean;
-            double d2 = a[i + 2] - mean;
-            double d3 = a[i + 3] - mean;
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
+            s0 += (a[i] - shift) * (b[i] - shift);
+            s1 += (a[i + 1] - shift) * (b[i + 1] - shift);
+            s2 += (a[i + 2] - shift) * (b[i + 2] - shift);
+            s3 += (a[i + 3] - shift) * (b[i + 3] - shift);
         }
         for (; i < end; i++) {
-            double d = a[i] - mean;
-            s0 += d * d;
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    private static double dot(float[] a, float[] b, int off, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = off;
-        int end = off + len;
-        for (; i + 4 <= end; i += 4) {
-            s0 += a[i] * (double) b[i];
-            s1 += a[i + 1] * (double) b[i + 1];
-            s2 += a[i + 2] * (double) b[i + 2];
-            s3 += a[i + 3] * (double) b[i + 3];
-        }
-        for (; i < end; i++) {
-            s0 += a[i] * (double) b[i];
+            s0 += (a[i] - shift) * (b[i] - shift);
         }
         return (s0 + s1) + (s2 + s3);
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.neurite.engine.kernel.Gemm;
 import org.neurite.engine.kernel.Parallel;
+import org.neurite.engine.kernel.PlaneRuns;
 
 /**
  * The three matrix products of a grouped 2-D convolution through im2col, shared by
@@ -83,43 +84,33 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
         int taps = g.taps();
         int plane = g.outPlane();
         int og = outPerGroup();
-        int nb = imagesPerProduct();
-        Parallel.forRange(g.batch(), 1, (start, end) -> {
-            float[] cols = scratch(COLS, taps * nb * plane);
-            float[] product = nb > 1 ? scratch(OUTPUTS, og * nb * plane) : null;
-            for (int n0 = start; n0 < end; n0 += nb) {
-                int count = Math.min(nb, end - n0);
-                int ld = count * plane;
-                for (int group = 0; group < groups; group++) {
-                    for (int i = 0; i < count; i++) {
-                        Im2col.unfold(g, images, imageOffset(n0 + i, group), cols, i * plane, ld);
+        forEachBlock((n0, count, group, cols, product) -> {
+            int ld = count * plane;
+            unfoldBlock(images, n0, count, group, cols);
+            if (count == 1) {
+                int dst = mapOffset(n0, group);
+                if (bias != null) {
+                    for (int o = 0; o < og; o++) {
+                        Arrays.fill(maps, dst + o * plane, dst + (o + 1) * plane, bias[group * og + o]);
                     }
-                    if (count == 1) {
-                        int dst = mapOffset(n0, group);
-                        if (bias != null) {
-                            for (int o = 0; o < og; o++) {
-                                Arrays.fill(maps, dst + o * plane, dst + (o + 1) * plane, bias[group * og + o]);
-                            }
-                        }
-                        Gemm.sgemm(false, false, og, plane, taps, 1f, weight, group * og * taps, taps, cols, 0, plane,
-                                bias == null ? 0f : 1f, maps, dst, plane);
-                        continue;
-                    }
-                    Gemm.sgemm(false, false, og, ld, taps, 1f, weight, group * og * taps, taps, cols, 0, ld,
-                            0f, product, 0, ld);
-                    for (int i = 0; i < count; i++) {
-                        int dst = mapOffset(n0 + i, group);
-                        for (int o = 0; o < og; o++) {
-                            int src = o * ld + i * plane;
-                            int to = dst + o * plane;
-                            if (bias == null) {
-                                System.arraycopy(product, src, maps, to, plane);
-                            } else {
-                                float b = bias[group * og + o];
-                                for (int p = 0; p < plane; p++) {
-                                    maps[to + p] = product[src + p] + b;
-                                }
-                            }
+                }
+                Gemm.sgemm(false, false, og, plane, taps, 1f, weight, group * og * taps, taps, cols, 0, plane,
+                        bias == null ? 0f : 1f, maps, dst, plane);
+                return;
+            }
+            Gemm.sgemm(false, false, og, ld, taps, 1f, weight, group * og * taps, taps, cols, 0, ld,
+                    0f, product, 0, ld);
+            for (int i = 0; i < count; i++) {
+                int dst = mapOffset(n0 + i, group);
+                for (int o = 0; o < og; o++) {
+                    int src = o * ld + i * plane;
+                    int to = dst + o * plane;
+                    if (bias == null) {
+                        System.arraycopy(product, src, maps, to, plane);
+                    } else {
+                        float b = bias[group * og + o];
+                        for (int p = 0; p < plane; p++) {
+                            maps[to + p] = product[src + p] + b;
                         }
                     }
                 }
@@ -138,27 +129,16 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
         int taps = g.taps();
         int plane = g.outPlane();
         int og = outPerGroup();
-        int nb = imagesPerProduct();
-        Parallel.forRange(g.batch(), 1, (start, end) -> {
-            float[] cols = scratch(COLS, taps * nb * plane);
-            float[] gathered = nb > 1 ? scratch(OUTPUTS, og * nb * plane) : null;
-            for (int n0 = start; n0 < end; n0 += nb) {
-                int count = Math.min(nb, end - n0);
-                int ld = count * plane;
-                for (int group = 0; group < groups; group++) {
-                    float[] src = maps;
-                    int srcOff = mapOffset(n0, group);
-                    if (count > 1) {
-                        gather(maps, n0, count, group, gathered);
-                        src = gathered;
-                        srcOff = 0;
-                    }
-                    Gemm.sgemm(true, false, taps, ld, og, 1f, weight, group * og * taps, taps, src, srcOff, ld,
-                            0f, cols, 0, ld);
-                    for (int i = 0; i < count; i++) {
-                        Im2col.foldAdd(g, cols, i * plane, ld, images, imageOffset(n0 + i, group));
-                    }
-                }
+        forEachBlock((n0, count, group, cols, gathered) -> {
+            int ld = count * plane;
+            boolean gather = count > 1;
+            if (gather) {
+                gather(maps, n0, count, group, gathered);
+            }
+            Gemm.sgemm(true, false, taps, ld, og, 1f, weight, group * og * taps, taps, gather ? gathered : maps,
+                    gather ? 0 : mapOffset(n0, group), ld, 0f, cols, 0, ld);
+            for (int i = 0; i < count; i++) {
+                Im2col.foldAdd(g, cols, i * plane, ld, images, imageOffset(n0 + i, group));
             }
         });
     }
@@ -175,34 +155,24 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
         int taps = g.taps();
         int plane = g.outPlane();
         int og = outPerGroup();
-        int nb = imagesPerProduct();
         int batch = g.batch();
         int parts = Math.min(batch, MAX_WEIGHT_PARTS);
         float[][] partSums = new float[parts][];
         Parallel.forRange(parts, 1, (firstPart, endPart) -> {
-            float[] cols = scratch(COLS, taps * nb * plane);
-            float[] gathered = nb > 1 ? scratch(OUTPUTS, og * nb * plane) : null;
+            float[] cols = scratch(COLS, taps * imagesPerProduct() * plane);
+            float[] gathered = sideScratch();
             for (int part = firstPart; part < endPart; part++) {
                 float[] dw = new float[outChannels * taps];
-                int end = (part + 1) * batch / parts;
-                for (int n0 = part * batch / parts; n0 < end; n0 += nb) {
-                    int count = Math.min(nb, end - n0);
+                blocks(part * batch / parts, (part + 1) * batch / parts, cols, gathered, (n0, count, group, c, side) -> {
                     int ld = count * plane;
-                    for (int group = 0; group < groups; group++) {
-                        for (int i = 0; i < count; i++) {
-                            Im2col.unfold(g, images, imageOffset(n0 + i, group), cols, i * plane, ld);
-                        }
-                        float[] src = maps;
-                        int srcOff = mapOffset(n0, group);
-                        if (count > 1) {
-                            gather(maps, n0, count, group, gathered);
-                            src = gathered;
-                            srcOff = 0;
-                        }
-                        Gemm.sgemm(false, true, og, taps, ld, 1f, src, srcOff, ld, cols, 0, ld,
-                                1f, dw, group * og * taps, taps);
+                    unfoldBlock(images, n0, count, group, c);
+                    boolean gather = count > 1;
+                    if (gather) {
+                        gather(maps, n0, count, group, side);
                     }
-                }
+                    Gemm.sgemm(false, true, og, taps, ld, 1f, gather ? side : maps, gather ? 0 : mapOffset(n0, group),
+                            ld, c, 0, ld, 1f, dw, group * og * taps, taps);
+                });
                 partSums[part] = dw;
             }
         });
@@ -214,6 +184,52 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
             }
         }
         return dw;
+    }
+
+    /** One product's work: {@code count} images from {@code n0} on, one group, with this thread's scratch. */
+    @FunctionalInterface
+    private interface Block {
+        /**
+         * @param n0 the first image
+         * @param count the images side by side in this product
+         * @param group the group
+         * @param cols the thread's column matrix, {@code [taps, count * outPlane]} at least
+         * @param side the thread's output-shaped matrix, {@code [outPerGroup, count * outPlane]} at least, or
+     *     null when one image fills a product
+         */
+        void run(int n0, int count, int group, float[] cols, float[] side);
+    }
+
+    /** Runs {@code block} over the whole batch, split over the engine's threads. */
+    private void forEachBlock(Block block) {
+        int nb = imagesPerProduct();
+        Parallel.forRange(g.batch(), 1, (start, end) -> blocks(start, end,
+                scratch(COLS, g.taps() * nb * g.outPlane()), sideScratch(), block));
+    }
+
+    /** @return this thread's output-shaped scratch matrix, or null if one image fills a product (none is needed) */
+    private float[] sideScratch() {
+        int nb = imagesPerProduct();
+        return nb > 1 ? scratch(OUTPUTS, outPerGroup() * nb * g.outPlane()) : null;
+    }
+
+    /** Runs {@code block} over images {@code [start, end)}: up to {@link #imagesPerProduct} at a time, every group. */
+    private void blocks(int start, int end, float[] cols, float[] side, Block block) {
+        int nb = imagesPerProduct();
+        for (int n0 = start; n0 < end; n0 += nb) {
+            int count = Math.min(nb, end - n0);
+            for (int group = 0; group < groups; group++) {
+                block.run(n0, count, group, cols, side);
+            }
+        }
+    }
+
+    /** Unfolds one group of {@code count} images side by side into {@code cols}. */
+    private void unfoldBlock(float[] images, int n0, int count, int group, float[] cols) {
+        int ld = count * g.outPlane();
+        for (int i = 0; i < count; i++) {
+            Im2col.unfold(g, images, imageOffset(n0 + i, group), cols, i * g.outPlane(), ld);
+        }
     }
 
     /** @return this thread's scratch matrix {@code slot}, of at least {@code size} floats */
@@ -285,37 +301,11 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
             for (int c = firstChannel; c < endChannel; c++) {
                 float sum = 0f;
                 for (int n = 0; n < batch; n++) {
-                    int off = (n * channels + c) * plane;
-                    if (positiveWhere != null) {
-                        for (int p = off; p < off + plane; p++) {
-                            dy[p] *= Activations.positive(positiveWhere[p]);
-                        }
-                    }
-                    sum += planeSum(dy, off, off + plane);
+                    sum += PlaneRuns.maskedSum(dy, positiveWhere, (n * channels + c) * plane, plane);
                 }
                 db[c] = sum;
             }
         });
         return db;
-    }
-
-    /** @return the sum of {@code a[from .. to)} */
-    private static float planeSum(float[] a, int from, int to) {
-        // four partial sums: independent additions the processor overlaps
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        int p = from;
-        for (; p + 3 < to; p += 4) {
-            s0 += a[p];
-            s1 += a[p + 1];
-            s2 += a[p + 2];
-            s3 += a[p + 3];
-        }
-        for (; p < to; p++) {
-            s0 += a[p];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

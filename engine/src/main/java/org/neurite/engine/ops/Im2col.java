@@ -2,6 +2,8 @@ package org.neurite.engine.ops;
 
 import java.util.Arrays;
 
+import org.neurite.engine.kernel.PlaneRuns;
+
 /**
  * Unfolds one image into the column matrix that turns a convolution into a matrix product, and
  * folds such a matrix back (adding overlapping entries) for the input gradient.
@@ -30,37 +32,10 @@ final class Im2col {
      */
     static void unfold(Window2d g, float[] x, int xOff, float[] cols, int colOff, int ld) {
         if (keepsWidth(g)) {
-            unfoldKeepingWidth(g, x, xOff, cols, colOff, ld);
+            transferTapsKeepingWidth(g, x, xOff, cols, colOff, ld, false);
             return;
         }
-        int row = 0;
-        for (int c = 0; c < g.channels(); c++) {
-            int plane = xOff + c * g.inPlane();
-            for (int ky = 0; ky < g.kh(); ky++) {
-                for (int kx = 0; kx < g.kw(); kx++, row++) {
-                    int oxLo = firstInside(kx * g.dw(), g.pl(), g.sw());
-                    int oxHi = endInside(kx * g.dw(), g.pl(), g.sw(), g.width(), g.outW());
-                    for (int oy = 0; oy < g.outH(); oy++) {
-                        int dst = colOff + row * ld + oy * g.outW();
-                        int iy = oy * g.sh() - g.pt() + ky * g.dh();
-                        if (iy < 0 || iy >= g.height() || oxLo >= oxHi) {
-                            zero(cols, dst, dst + g.outW());
-                            continue;
-                        }
-                        zero(cols, dst, dst + oxLo);
-                        int src = plane + iy * g.width() + oxLo * g.sw() - g.pl() + kx * g.dw();
-                        if (g.sw() == 1) {
-                            System.arraycopy(x, src, cols, dst + oxLo, oxHi - oxLo);
-                        } else {
-                            for (int ox = oxLo; ox < oxHi; ox++, src += g.sw()) {
-                                cols[dst + ox] = x[src];
-                            }
-                        }
-                        zero(cols, dst + oxHi, dst + g.outW());
-                    }
-                }
-            }
-        }
+        transferTaps(g, x, xOff, cols, colOff, ld, false);
     }
 
     /**
@@ -76,32 +51,62 @@ final class Im2col {
      */
     static void foldAdd(Window2d g, float[] cols, int colOff, int ld, float[] dx, int dxOff) {
         if (keepsWidth(g)) {
-            foldAddKeepingWidth(g, cols, colOff, ld, dx, dxOff);
+            transferTapsKeepingWidth(g, dx, dxOff, cols, colOff, ld, true);
             return;
         }
+        transferTaps(g, dx, dxOff, cols, colOff, ld, true);
+    }
+
+    /**
+     * The loops of any window, shared by {@link #unfold} and {@link #foldAdd}: for every tap and
+     * output row, the run of output columns whose tap lies inside the image is copied from the
+     * image into {@code cols} (the columns outside cleared), or, when folding, added from
+     * {@code cols} into the image.
+     *
+     * @param image the image batch's values (read when unfolding, added to when folding)
+     * @param imageOff offset of the image
+     * @param fold whether to add {@code cols} into the image rather than fill {@code cols} from it
+     */
+    private static void transferTaps(Window2d g, float[] image, int imageOff, float[] cols, int colOff, int ld,
+                                     boolean fold) {
+        int sw = g.sw();
         int row = 0;
         for (int c = 0; c < g.channels(); c++) {
-            int plane = dxOff + c * g.inPlane();
+            int plane = imageOff + c * g.inPlane();
             for (int ky = 0; ky < g.kh(); ky++) {
                 for (int kx = 0; kx < g.kw(); kx++, row++) {
-                    int oxLo = firstInside(kx * g.dw(), g.pl(), g.sw());
-                    int oxHi = endInside(kx * g.dw(), g.pl(), g.sw(), g.width(), g.outW());
+                    int oxLo = firstInside(kx * g.dw(), g.pl(), sw);
+                    int oxHi = endInside(kx * g.dw(), g.pl(), sw, g.width(), g.outW());
                     for (int oy = 0; oy < g.outH(); oy++) {
+                        int col = colOff + row * ld + oy * g.outW();
                         int iy = oy * g.sh() - g.pt() + ky * g.dh();
-                        if (iy < 0 || iy >= g.height()) {
+                        if (iy < 0 || iy >= g.height() || oxLo >= oxHi) {
+                            if (!fold) {
+                                zero(cols, col, col + g.outW());
+                            }
                             continue;
                         }
-                        int src = colOff + row * ld + oy * g.outW();
-                        int dst = plane + iy * g.width() - g.pl() + kx * g.dw();
-                        if (g.sw() == 1) { // contiguous on both sides: a loop the JIT vectorises
-                            for (int ox = oxLo; ox < oxHi; ox++) {
-                                dx[dst + ox] += cols[src + ox];
+                        // the image pixel tap (ky, kx) of output column oxLo reads
+                        int pixel = plane + iy * g.width() + oxLo * sw - g.pl() + kx * g.dw();
+                        if (fold && sw == 1) {
+                            PlaneRuns.addTo(cols, col + oxLo, image, pixel, oxHi - oxLo);
+                            continue;
+                        }
+                        if (fold) {
+                            for (int ox = oxLo; ox < oxHi; ox++, pixel += sw) {
+                                image[pixel] += cols[col + ox];
                             }
+                            continue;
+                        }
+                        zero(cols, col, col + oxLo);
+                        if (sw == 1) {
+                            System.arraycopy(image, pixel, cols, col + oxLo, oxHi - oxLo);
                         } else {
-                            for (int ox = oxLo; ox < oxHi; ox++) {
-                                dx[dst + ox * g.sw()] += cols[src + ox];
+                            for (int ox = oxLo; ox < oxHi; ox++, pixel += sw) {
+                                cols[col + ox] = image[pixel];
                             }
                         }
+                        zero(cols, col + oxHi, col + g.outW());
                     }
                 }
             }
@@ -118,40 +123,47 @@ final class Im2col {
         return g.sw() == 1 && g.sh() == 1 && g.outW() == g.width();
     }
 
-    /** {@link #unfold} of a window that keeps the width: one copy per tap, then the padded columns cleared. */
-    private static void unfoldKeepingWidth(Window2d g, float[] x, int xOff, float[] cols, int colOff, int ld) {
+    /**
+     * {@link #unfold} (fold false) or {@link #foldAdd} (fold true) of a window that keeps the
+     * width: each tap is one long run copied from the image (then the columns it wraps into, and
+     * the rows above and below the image, cleared), or added into the image (after the wrapped
+     * columns of {@code cols}, which is scratch, are cleared).
+     */
+    private static void transferTapsKeepingWidth(Window2d g, float[] image, int imageOff, float[] cols, int colOff,
+                                                 int ld, boolean fold) {
         int w = g.width();
         int row = 0;
         for (int c = 0; c < g.channels(); c++) {
-            int plane = xOff + c * g.inPlane();
+            int plane = imageOff + c * g.inPlane();
             for (int ky = 0; ky < g.kh(); ky++) {
                 int lo = Math.max(0, g.pt() - ky * g.dh());
                 int hi = Math.min(g.outH(), g.height() + g.pt() - ky * g.dh());
                 for (int kx = 0; kx < g.kw(); kx++, row++) {
                     int dst = colOff + row * ld;
                     int shift = kx * g.dw() - g.pl();
-                    if (lo >= hi || Math.abs(shift) >= w) {
-                        Arrays.fill(cols, dst, dst + g.outPlane(), 0f);
+                    boolean none = lo >= hi || Math.abs(shift) >= w;
+                    if (!fold) {
+                        Arrays.fill(cols, dst, dst + (none ? g.outPlane() : lo * w), 0f);
+                        if (!none) {
+                            Arrays.fill(cols, dst + hi * w, dst + g.outPlane(), 0f);
+                        }
+                    }
+                    if (none) {
                         continue;
                     }
-                    Arrays.fill(cols, dst, dst + lo * w, 0f);
-                    Arrays.fill(cols, dst + hi * w, dst + g.outPlane(), 0f);
                     // output pixels lo*w .. hi*w read input pixels from (lo - pt + ky*dh)*w + shift on;
                     // the run is clipped to the plane, and the columns it wraps into are cleared
                     int from = dst + lo * w;
-                    int src = plane + (lo - g.pt() + ky * g.dh()) * w + shift;
+                    int pixel = plane + (lo - g.pt() + ky * g.dh()) * w + shift;
                     int len = (hi - lo) * w;
                     int skip = Math.max(0, -shift);
                     int cut = Math.max(0, shift);
-                    System.arraycopy(x, src + skip, cols, from + skip, len - skip - cut);
-                    if (shift < 0) {
-                        for (int r = from; r < from + len; r += w) {
-                            Arrays.fill(cols, r, r - shift, 0f);
-                        }
-                    } else if (shift > 0) {
-                        for (int r = from + w; r <= from + len; r += w) {
-                            Arrays.fill(cols, r - shift, r, 0f);
-                        }
+                    if (fold) {
+                        clearWrapped(cols, from, len, w, shift);
+                        PlaneRuns.addTo(cols, from + skip, image, pixel + skip, len - skip - cut);
+                    } else {
+                        System.arraycopy(image, pixel + skip, cols, from + skip, len - skip - cut);
+                        clearWrapped(cols, from, len, w, shift);
                     }
                 }
             }
@@ -159,40 +171,18 @@ final class Im2col {
     }
 
     /**
-     * {@link #foldAdd} of a window that keeps the width: the padded columns of {@code cols} are
-     * cleared (it is scratch), then each tap is one long run of additions.
+     * Clears, in each row of width {@code w} of the run {@code cols[from .. from + len)}, the
+     * columns a horizontal shift of {@code shift} brings in from the neighbouring row: the first
+     * {@code -shift} of a row shifted left of the image, the last {@code shift} of one shifted right.
      */
-    private static void foldAddKeepingWidth(Window2d g, float[] cols, int colOff, int ld, float[] dx, int dxOff) {
-        int w = g.width();
-        int row = 0;
-        for (int c = 0; c < g.channels(); c++) {
-            int plane = dxOff + c * g.inPlane();
-            for (int ky = 0; ky < g.kh(); ky++) {
-                int lo = Math.max(0, g.pt() - ky * g.dh());
-                int hi = Math.min(g.outH(), g.height() + g.pt() - ky * g.dh());
-                for (int kx = 0; kx < g.kw(); kx++, row++) {
-                    int shift = kx * g.dw() - g.pl();
-                    if (lo >= hi || Math.abs(shift) >= w) {
-                        continue;
-                    }
-                    int from = colOff + row * ld + lo * w;
-                    int len = (hi - lo) * w;
-                    if (shift < 0) {
-                        for (int r = from; r < from + len; r += w) {
-                            Arrays.fill(cols, r, r - shift, 0f);
-                        }
-                    } else if (shift > 0) {
-                        for (int r = from + w; r <= from + len; r += w) {
-                            Arrays.fill(cols, r - shift, r, 0f);
-                        }
-                    }
-                    int skip = Math.max(0, -shift);
-                    int cut = Math.max(0, shift);
-                    int dst = plane + (lo - g.pt() + ky * g.dh()) * w + shift;
-                    for (int i = skip; i < len - cut; i++) {
-                        dx[dst + i] += cols[from + i];
-                    }
-                }
+    private static void clearWrapped(float[] cols, int from, int len, int w, int shift) {
+        if (shift < 0) {
+            for (int r = from; r < from + len; r += w) {
+                zero(cols, r, r - shift);
+            }
+        } else if (shift > 0) {
+            for (int r = from + w; r <= from + len; r += w) {
+                zero(cols, r - shift, r);
             }
         }
     }

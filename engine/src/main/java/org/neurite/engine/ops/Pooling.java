@@ -3,6 +3,7 @@ package org.neurite.engine.ops;
 import java.util.Arrays;
 
 import org.neurite.api.Shape;
+import org.neurite.engine.autograd.GradMode;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -31,7 +32,7 @@ public final class Pooling {
             return maxPool2x2(x, g);
         }
         float[] out = new float[g.batch() * g.channels() * g.outPlane()];
-        int[] argmax = new int[out.length];
+        int[] argmax = recorded(x) ? new int[out.length] : null;
         maxPoolWindows(g, x.data(), out, argmax);
         return CpuTensor.result("maxPool2d", out, outShape(g), dy -> {
             float[] dx = new float[x.size()];
@@ -46,7 +47,8 @@ public final class Pooling {
      * The common 2x2 window of stride 2 without padding: four candidates, no bounds to clip, and
      * windows that do not overlap. Which candidate won is kept as one byte (row * 2 + column)
      * rather than an input index, a quarter of the memory to write and read back; the backward
-     * pass writes each gradient to its winner, plane by plane on the engine's threads.
+     * pass writes each gradient to its winner, plane by plane on the engine's threads. Without a
+     * backward pass (inference, no gradients) no winner is kept.
      */
     private static CpuTensor maxPool2x2(CpuTensor x, Window2d g) {
         int w = g.width();
@@ -54,7 +56,7 @@ public final class Pooling {
         int planes = g.batch() * g.channels();
         float[] xd = x.data();
         float[] out = new float[planes * g.outPlane()];
-        byte[] winner = new byte[out.length];
+        byte[] winner = recorded(x) ? new byte[out.length] : null;
         Parallel.forRange(planes, 1, (start, end) -> {
             for (int plane = start; plane < end; plane++) {
                 for (int oy = 0; oy < g.outH(); oy++) {
@@ -77,7 +79,9 @@ public final class Pooling {
                             best = lastNaN(a, b, c, d);
                         }
                         out[o + ox] = max;
-                        winner[o + ox] = (byte) best;
+                        if (winner != null) {
+                            winner[o + ox] = (byte) best;
+                        }
                     }
                 }
             }
@@ -107,21 +111,19 @@ public final class Pooling {
 
     /** Any window, clipped to the input: padded positions never win. */
     private static void maxPoolWindows(Window2d g, float[] xd, float[] out, int[] argmax) {
+        Spans rows = Spans.rows(g);
+        Spans cols = Spans.columns(g);
         Parallel.forRange(g.batch() * g.channels(), 1, (start, end) -> {
             for (int plane = start; plane < end; plane++) {
                 int in = plane * g.inPlane();
                 int o = plane * g.outPlane();
                 for (int oy = 0; oy < g.outH(); oy++) {
-                    int y0 = Math.max(0, oy * g.sh() - g.pt());
-                    int y1 = Math.min(g.height(), oy * g.sh() - g.pt() + g.kh());
                     for (int ox = 0; ox < g.outW(); ox++, o++) {
-                        int x0 = Math.max(0, ox * g.sw() - g.pl());
-                        int x1 = Math.min(g.width(), ox * g.sw() - g.pl() + g.kw());
-                        int best = in + y0 * g.width() + x0;
+                        int best = in + rows.lo[oy] * g.width() + cols.lo[ox];
                         float max = Float.NEGATIVE_INFINITY;
-                        for (int iy = y0; iy < y1; iy++) {
+                        for (int iy = rows.lo[oy]; iy < rows.hi[oy]; iy++) {
                             int row = in + iy * g.width();
-                            for (int ix = row + x0; ix < row + x1; ix++) {
+                            for (int ix = row + cols.lo[ox]; ix < row + cols.hi[ox]; ix++) {
                                 float v = xd[ix];
                                 if (v > max || v != v) { // NaN wins, as in PyTorch
                                     max = v;
@@ -130,7 +132,9 @@ public final class Pooling {
                             }
                         }
                         out[o] = max;
-                        argmax[o] = best;
+                        if (argmax != null) {
+                            argmax[o] = best;
+                        }
                     }
                 }
             }
@@ -149,6 +153,8 @@ public final class Pooling {
      */
     public static CpuTensor avgPool2d(CpuTensor x, int[] kernel, int[] stride, int[] padding) {
         Window2d g = window("avgPool2d", x, kernel, stride, padding);
+        Spans rows = Spans.rows(g);
+        Spans cols = Spans.columns(g);
         int planes = g.batch() * g.channels();
         float scale = 1f / (g.kh() * g.kw());
         float[] out = new float[planes * g.outPlane()];
@@ -158,15 +164,11 @@ public final class Pooling {
                 int in = plane * g.inPlane();
                 int o = plane * g.outPlane();
                 for (int oy = 0; oy < g.outH(); oy++) {
-                    int y0 = Math.max(0, oy * g.sh() - g.pt());
-                    int y1 = Math.min(g.height(), oy * g.sh() - g.pt() + g.kh());
                     for (int ox = 0; ox < g.outW(); ox++, o++) {
-                        int x0 = Math.max(0, ox * g.sw() - g.pl());
-                        int x1 = Math.min(g.width(), ox * g.sw() - g.pl() + g.kw());
                         float s = 0f;
-                        for (int iy = y0; iy < y1; iy++) {
+                        for (int iy = rows.lo[oy]; iy < rows.hi[oy]; iy++) {
                             int row = in + iy * g.width();
-                            for (int ix = x0; ix < x1; ix++) {
+                            for (int ix = cols.lo[ox]; ix < cols.hi[ox]; ix++) {
                                 s += xd[row + ix];
                             }
                         }
@@ -182,15 +184,11 @@ public final class Pooling {
                     int in = plane * g.inPlane();
                     int o = plane * g.outPlane();
                     for (int oy = 0; oy < g.outH(); oy++) {
-                        int y0 = Math.max(0, oy * g.sh() - g.pt());
-                        int y1 = Math.min(g.height(), oy * g.sh() - g.pt() + g.kh());
                         for (int ox = 0; ox < g.outW(); ox++, o++) {
-                            int x0 = Math.max(0, ox * g.sw() - g.pl());
-                            int x1 = Math.min(g.width(), ox * g.sw() - g.pl() + g.kw());
                             float share = dy[o] * scale;
-                            for (int iy = y0; iy < y1; iy++) {
+                            for (int iy = rows.lo[oy]; iy < rows.hi[oy]; iy++) {
                                 int row = in + iy * g.width();
-                                for (int ix = x0; ix < x1; ix++) {
+                                for (int ix = cols.lo[ox]; ix < cols.hi[ox]; ix++) {
                                     dx[row + ix] += share;
                                 }
                             }
@@ -200,6 +198,39 @@ public final class Pooling {
             });
             x.adoptGrad(dx);
         }, x);
+    }
+
+    /**
+     * For each output row (or column): the input rows (columns) {@code [lo, hi)} its window covers,
+     * clipped to the input, so that padded positions are left out.
+     */
+    private record Spans(int[] lo, int[] hi) {
+
+        static Spans rows(Window2d g) {
+            return of(g.outH(), g.sh(), g.pt(), g.kh(), g.height());
+        }
+
+        static Spans columns(Window2d g) {
+            return of(g.outW(), g.sw(), g.pl(), g.kw(), g.width());
+        }
+
+        private static Spans of(int out, int stride, int pad, int kernel, int size) {
+            int[] lo = new int[out];
+            int[] hi = new int[out];
+            for (int o = 0; o < out; o++) {
+                lo[o] = Math.max(0, o * stride - pad);
+                hi[o] = Math.min(size, o * stride - pad + kernel);
+            }
+            return new Spans(lo, hi);
+        }
+    }
+
+    /**
+     * @return whether the result of an op on {@code x} gets a backward pass (gradients on, and
+     *     {@code x} needs one), so that what only the backward pass reads is worth keeping
+     */
+    private static boolean recorded(CpuTensor x) {
+        return GradMode.isEnabled() && x.requiresGrad();
     }
 
     /** The window geometry, with PyTorch's rule that padding is at most half the kernel. */

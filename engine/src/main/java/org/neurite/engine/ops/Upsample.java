@@ -32,33 +32,11 @@ public final class Upsample {
         for (int ox = 0; ox < size[1]; ox++) {
             cols[ox] = Math.min(d[3] - 1, (int) Math.floor(ox * ((float) d[3] / size[1])));
         }
-        int planes = d[0] * d[1];
-        int inPlane = d[2] * d[3];
-        int outPlane = size[0] * size[1];
-        float[] xd = x.data();
-        float[] out = new float[planes * outPlane];
-        Parallel.forRange(planes, 16, (start, end) -> {
-            for (int p = start; p < end; p++) {
-                for (int oy = 0, o = p * outPlane; oy < size[0]; oy++) {
-                    int row = p * inPlane + rows[oy] * d[3];
-                    for (int ox = 0; ox < size[1]; ox++, o++) {
-                        out[o] = xd[row + cols[ox]];
-                    }
-                }
-            }
-        });
+        float[] out = new float[d[0] * d[1] * size[0] * size[1]];
+        nearestPass(d, size, rows, cols, x.data(), out, false);
         return CpuTensor.result("upsampleNearest2d", out, Shape.of(d[0], d[1], size[0], size[1]), dy -> {
             float[] dx = new float[x.size()];
-            Parallel.forRange(planes, 16, (start, end) -> {
-                for (int p = start; p < end; p++) {
-                    for (int oy = 0, o = p * outPlane; oy < size[0]; oy++) {
-                        int row = p * inPlane + rows[oy] * d[3];
-                        for (int ox = 0; ox < size[1]; ox++, o++) {
-                            dx[row + cols[ox]] += dy[o];
-                        }
-                    }
-                }
-            });
+            nearestPass(d, size, rows, cols, dy, dx, true);
             x.accumulateGrad(dx);
         }, x);
     }
@@ -75,49 +53,82 @@ public final class Upsample {
         int[] d = dims("upsampleBilinear2d", x, size);
         Taps ty = Taps.of(d[2], size[0], alignCorners);
         Taps tx = Taps.of(d[3], size[1], alignCorners);
-        int planes = d[0] * d[1];
+        float[] out = new float[d[0] * d[1] * size[0] * size[1]];
+        bilinearPass(d, size, ty, tx, x.data(), out, false);
+        return CpuTensor.result("upsampleBilinear2d", out, Shape.of(d[0], d[1], size[0], size[1]), dy -> {
+            float[] dx = new float[x.size()];
+            bilinearPass(d, size, ty, tx, dy, dx, true);
+            x.accumulateGrad(dx);
+        }, x);
+    }
+
+    /**
+     * The loops of nearest resizing: {@code out[o] = in[source of o]}, or, for the gradient
+     * ({@code adjoint}), {@code out[source of o] += in[o]}; planes split over the engine's threads.
+     *
+     * @param d the input's dims
+     * @param size the output size
+     * @param rows the input row of each output row
+     * @param cols the input column of each output column
+     * @param in read: the input values, or the output gradient when {@code adjoint}
+     * @param out written: the output values, or the input gradient (added to) when {@code adjoint}
+     */
+    private static void nearestPass(int[] d, int[] size, int[] rows, int[] cols, float[] in, float[] out,
+                                    boolean adjoint) {
         int inPlane = d[2] * d[3];
         int outPlane = size[0] * size[1];
-        float[] xd = x.data();
-        float[] out = new float[planes * outPlane];
-        Parallel.forRange(planes, 16, (start, end) -> {
+        Parallel.forRange(d[0] * d[1], 16, (start, end) -> {
             for (int p = start; p < end; p++) {
-                int in = p * inPlane;
                 for (int oy = 0, o = p * outPlane; oy < size[0]; oy++) {
-                    int r0 = in + ty.lo[oy] * d[3];
-                    int r1 = in + ty.hi[oy] * d[3];
-                    float wy = ty.frac[oy];
+                    int row = p * inPlane + rows[oy] * d[3];
                     for (int ox = 0; ox < size[1]; ox++, o++) {
-                        float wx = tx.frac[ox];
-                        float top = (1 - wx) * xd[r0 + tx.lo[ox]] + wx * xd[r0 + tx.hi[ox]];
-                        float bottom = (1 - wx) * xd[r1 + tx.lo[ox]] + wx * xd[r1 + tx.hi[ox]];
-                        out[o] = (1 - wy) * top + wy * bottom;
+                        if (adjoint) {
+                            out[row + cols[ox]] += in[o];
+                        } else {
+                            out[o] = in[row + cols[ox]];
+                        }
                     }
                 }
             }
         });
-        return CpuTensor.result("upsampleBilinear2d", out, Shape.of(d[0], d[1], size[0], size[1]), dy -> {
-            float[] dx = new float[x.size()];
-            Parallel.forRange(planes, 16, (start, end) -> {
-                for (int p = start; p < end; p++) {
-                    int in = p * inPlane;
-                    for (int oy = 0, o = p * outPlane; oy < size[0]; oy++) {
-                        int r0 = in + ty.lo[oy] * d[3];
-                        int r1 = in + ty.hi[oy] * d[3];
-                        float wy = ty.frac[oy];
-                        for (int ox = 0; ox < size[1]; ox++, o++) {
-                            float wx = tx.frac[ox];
-                            float g = dy[o];
-                            dx[r0 + tx.lo[ox]] += (1 - wy) * (1 - wx) * g;
-                            dx[r0 + tx.hi[ox]] += (1 - wy) * wx * g;
-                            dx[r1 + tx.lo[ox]] += wy * (1 - wx) * g;
-                            dx[r1 + tx.hi[ox]] += wy * wx * g;
+    }
+
+    /**
+     * The loops of bilinear resizing: each output pixel the weighted mean of its four taps, or,
+     * for the gradient ({@code adjoint}), each output pixel's gradient shared out to its four taps
+     * by the same weights; planes split over the engine's threads.
+     *
+     * @param in read: the input values, or the output gradient when {@code adjoint}
+     * @param out written: the output values, or the input gradient (added to) when {@code adjoint}
+     */
+    private static void bilinearPass(int[] d, int[] size, Taps ty, Taps tx, float[] in, float[] out,
+                                     boolean adjoint) {
+        int inPlane = d[2] * d[3];
+        int outPlane = size[0] * size[1];
+        Parallel.forRange(d[0] * d[1], 16, (start, end) -> {
+            for (int p = start; p < end; p++) {
+                int image = p * inPlane;
+                for (int oy = 0, o = p * outPlane; oy < size[0]; oy++) {
+                    int r0 = image + ty.lo[oy] * d[3];
+                    int r1 = image + ty.hi[oy] * d[3];
+                    float wy = ty.frac[oy];
+                    for (int ox = 0; ox < size[1]; ox++, o++) {
+                        float wx = tx.frac[ox];
+                        if (adjoint) {
+                            float g = in[o];
+                            out[r0 + tx.lo[ox]] += (1 - wy) * (1 - wx) * g;
+                            out[r0 + tx.hi[ox]] += (1 - wy) * wx * g;
+                            out[r1 + tx.lo[ox]] += wy * (1 - wx) * g;
+                            out[r1 + tx.hi[ox]] += wy * wx * g;
+                        } else {
+                            float top = (1 - wx) * in[r0 + tx.lo[ox]] + wx * in[r0 + tx.hi[ox]];
+                            float bottom = (1 - wx) * in[r1 + tx.lo[ox]] + wx * in[r1 + tx.hi[ox]];
+                            out[o] = (1 - wy) * top + wy * bottom;
                         }
                     }
                 }
-            });
-            x.accumulateGrad(dx);
-        }, x);
+            }
+        });
     }
 
     /** For each output index along one axis: the two input indices it reads and the weight of the second. */

@@ -233,4 +233,31 @@ class SequentialTest {
         // outside every layer, the scope is left as it was
         assertThat(org.neurite.engine.autograd.LayerScope.current()).isNull();
     }
+
+    @Test
+    void runsALargeInferenceBatchWithoutGradientsInSlicesWithTheWholeBatchsOutput() {
+        Sequential model = build(Map.of("input", List.of(20), "layers", List.of(
+                dense(300), Map.of("type", "activation", "function", "relu"), Map.of("type", "batch_norm"),
+                dense(7))), 3);
+        int batch = 2 * InferenceSlices.SLICE + 188;
+        SplittableRandom r = new SplittableRandom(5);
+        float[] x = new float[batch * 20];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextDouble(-1, 1);
+        }
+        CpuTensor input = CpuTensor.wrap(x.clone(), Shape.of(batch, 20));
+        // with gradients on, the batch goes through whole
+        assertThat(InferenceSlices.apply(input, Shape.of(20), Mode.INFERENCE)).isFalse();
+        float[] whole = CpuTensor.of(model.forward(input, Mode.INFERENCE)).data();
+        try (var scope = org.neurite.engine.CpuBackend.instance().noGrad()) {
+            assertThat(InferenceSlices.apply(input, Shape.of(20), Mode.INFERENCE)).isTrue();
+            assertThat(InferenceSlices.apply(input, Shape.of(20), Mode.TRAINING)).isFalse();
+            CpuTensor sliced = CpuTensor.of(model.forward(input, Mode.INFERENCE));
+            assertThat(sliced.shape()).isEqualTo(Shape.of(batch, 7));
+            for (int i = 0; i < whole.length; i++) {
+                assertThat(sliced.data()[i]).as("output %d", i)
+                        .isCloseTo(whole[i], org.assertj.core.data.Offset.offset(1e-5f * (1 + Math.abs(whole[i]))));
+            }
+        }
+    }
 }

@@ -91,28 +91,15 @@ final class AdaptivePoolLayer extends BaseLayer {
     }
 
     /** The options of the four pools: the adaptive ones take an output size, the global ones nothing. */
-    abstract static class Provider implements LayerProvider {
+    abstract static class Provider extends NamedLayerProvider {
 
-        private final String type;
         private final boolean max;
         private final boolean global;
-        private final String description;
 
         Provider(String type, boolean max, boolean global, String description) {
-            this.type = type;
+            super(type, description);
             this.max = max;
             this.global = global;
-            this.description = description;
-        }
-
-        @Override
-        public String name() {
-            return type;
-        }
-
-        @Override
-        public String description() {
-            return description;
         }
 
         @Override
@@ -131,7 +118,7 @@ final class AdaptivePoolLayer extends BaseLayer {
                 }
                 size = WindowOptions.perAxis(options, "output_size", 2, 1, 1);
             }
-            AdaptivePoolLayer layer = new AdaptivePoolLayer(type, options, context, max, size, global);
+            AdaptivePoolLayer layer = new AdaptivePoolLayer(name(), options, context, max, size, global);
             layer.outputShape(inputShape);
             return layer;
         }

@@ -57,15 +57,14 @@ final class ConvProviders {
     }
 
     /** What the three providers share: options, checks and the creation of parameters. */
-    abstract static class Base implements LayerProvider {
+    abstract static class Base extends NamedLayerProvider {
 
         private final ConvLayer.Kind kind;
-        private final String description;
         private final List<OptionSpec> options;
 
         Base(ConvLayer.Kind kind, String description) {
+            super(kind.type, description);
             this.kind = kind;
-            this.description = description;
             String sides = kind.axes == 1 ? "[left, right]" : "[top, bottom, left, right]";
             String each = kind.axes == 1 ? "a whole number" : "a whole number for both axes or [vertical, horizontal]";
             List<OptionSpec> specs = new ArrayList<>(List.of(
@@ -105,16 +104,6 @@ final class ConvProviders {
         private static OptionSpec padding(ConvLayer.Kind kind, String description) {
             OptionSpec spec = OptionSpec.optional("padding", OptionType.INTEGERS, 0, description);
             return kind.transposed() ? spec : spec.oneOf("same", "valid");
-        }
-
-        @Override
-        public String name() {
-            return kind.type;
-        }
-
-        @Override
-        public String description() {
-            return description;
         }
 
         @Override

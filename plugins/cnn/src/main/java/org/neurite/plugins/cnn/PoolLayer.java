@@ -80,7 +80,7 @@ final class PoolLayer extends BaseLayer {
     }
 
     /** The options both pools read. */
-    abstract static class Provider implements LayerProvider {
+    abstract static class Provider extends NamedLayerProvider {
 
         private static final List<OptionSpec> OPTIONS = List.of(
                 OptionSpec.required("kernel", OptionType.INTEGERS,
@@ -91,22 +91,8 @@ final class PoolLayer extends BaseLayer {
                         "Padding on both sides of each axis, at most half the kernel: a whole number or"
                                 + " [vertical, horizontal]."));
 
-        private final String type;
-        private final String description;
-
         Provider(String type, String description) {
-            this.type = type;
-            this.description = description;
-        }
-
-        @Override
-        public String name() {
-            return type;
-        }
-
-        @Override
-        public String description() {
-            return description;
+            super(type, description);
         }
 
         @Override
@@ -127,7 +113,7 @@ final class PoolLayer extends BaseLayer {
                 throw new OptionException(options.pathOf("padding"), "must be at most half the kernel "
                         + Arrays.toString(kernel) + ", got " + Arrays.toString(padding));
             }
-            PoolLayer layer = new PoolLayer(type, options, context, kernel, stride, padding);
+            PoolLayer layer = new PoolLayer(name(), options, context, kernel, stride, padding);
             layer.outputShape(inputShape);
             return layer;
         }
