@@ -49,6 +49,8 @@ public final class Sequential implements Model {
     private final List<String> writtenTypes;
     private final Shape outputShape;
     private final RandomStreams streams;
+    /** Samples per slice of a large inference batch ({@link InferenceSlices}). */
+    private final int samplesPerSlice;
 
     /**
      * @param inputShape the per-sample input shape
@@ -70,6 +72,7 @@ public final class Sequential implements Model {
         this.layers = List.copyOf(layers);
         this.writtenTypes = writtenTypes;
         this.outputShape = chainShapes("layers", inputShape);
+        this.samplesPerSlice = InferenceSlices.samplesPerSlice(inputShape, this.layers, InferenceSlices.BUDGET_BYTES);
     }
 
     /**
@@ -268,8 +271,8 @@ public final class Sequential implements Model {
      */
     @Override
     public Tensor forward(Tensor input, Mode mode) {
-        if (InferenceSlices.apply(input, inputShape, mode)) {
-            return InferenceSlices.forward(input, slice -> forwardLayers(slice, mode));
+        if (InferenceSlices.apply(input, inputShape, mode, samplesPerSlice)) {
+            return InferenceSlices.forward(input, samplesPerSlice, slice -> forwardLayers(slice, mode));
         }
         return forwardLayers(input, mode);
     }

@@ -239,7 +239,8 @@ class SequentialTest {
         Sequential model = build(Map.of("input", List.of(20), "layers", List.of(
                 dense(300), Map.of("type", "activation", "function", "relu"), Map.of("type", "batch_norm"),
                 dense(7))), 3);
-        int batch = 2 * InferenceSlices.SLICE + 188;
+        int slice = 64;
+        int batch = 2 * slice + 47;
         SplittableRandom r = new SplittableRandom(5);
         float[] x = new float[batch * 20];
         for (int i = 0; i < x.length; i++) {
@@ -247,17 +248,27 @@ class SequentialTest {
         }
         CpuTensor input = CpuTensor.wrap(x.clone(), Shape.of(batch, 20));
         // with gradients on, the batch goes through whole
-        assertThat(InferenceSlices.apply(input, Shape.of(20), Mode.INFERENCE)).isFalse();
+        assertThat(InferenceSlices.apply(input, Shape.of(20), Mode.INFERENCE, slice)).isFalse();
         float[] whole = CpuTensor.of(model.forward(input, Mode.INFERENCE)).data();
         try (var scope = org.neurite.engine.CpuBackend.instance().noGrad()) {
-            assertThat(InferenceSlices.apply(input, Shape.of(20), Mode.INFERENCE)).isTrue();
-            assertThat(InferenceSlices.apply(input, Shape.of(20), Mode.TRAINING)).isFalse();
-            CpuTensor sliced = CpuTensor.of(model.forward(input, Mode.INFERENCE));
+            assertThat(InferenceSlices.apply(input, Shape.of(20), Mode.INFERENCE, slice)).isTrue();
+            assertThat(InferenceSlices.apply(input, Shape.of(20), Mode.TRAINING, slice)).isFalse();
+            CpuTensor sliced = CpuTensor.of(InferenceSlices.forward(input, slice, part -> model.forward(part, Mode.INFERENCE)));
             assertThat(sliced.shape()).isEqualTo(Shape.of(batch, 7));
             for (int i = 0; i < whole.length; i++) {
                 assertThat(sliced.data()[i]).as("output %d", i)
                         .isCloseTo(whole[i], org.assertj.core.data.Offset.offset(1e-5f * (1 + Math.abs(whole[i]))));
             }
         }
+    }
+
+    @Test
+    void slicesHoldAsManySamplesAsKeepTheLargestActivationWithinTheBudget() {
+        Sequential mlp = build(Map.of("input", List.of(784), "layers", List.of(dense(256), dense(10))), 1);
+        // 784 floats a sample at most: a batch of 1000 runs whole under 32 MiB
+        assertThat(InferenceSlices.samplesPerSlice(Shape.of(784), mlp.layers(), 32L << 20)).isEqualTo((32 << 20) / (4 * 784));
+        assertThat(InferenceSlices.samplesPerSlice(Shape.of(784), mlp.layers(), 4 * 784 * 10)).isEqualTo(10);
+        assertThat(InferenceSlices.samplesPerSlice(Shape.of(784), mlp.layers(), 0)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(InferenceSlices.samplesPerSlice(Shape.of(784), mlp.layers(), 1)).isEqualTo(1);
     }
 }
