@@ -3,7 +3,6 @@ package org.neurite.engine.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.neurite.api.GradientClipper;
 import org.neurite.api.Layer;
@@ -12,10 +11,8 @@ import org.neurite.api.Loss;
 import org.neurite.api.Mode;
 import org.neurite.api.Optimizer;
 import org.neurite.api.Tensor;
-import org.neurite.engine.CpuBackend;
 import org.neurite.engine.data.Batch;
 import org.neurite.engine.data.Batches;
-import org.neurite.engine.data.DataLoader;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.nn.Model;
@@ -239,17 +236,10 @@ public final class Trainer {
             }
             // layers that carry state from batch to batch start every epoch afresh
             StatefulLayers.reset(model);
-            DataLoader.Builder loader = DataLoader.of(train, CpuBackend.instance()).batchSize(size);
-            // one full batch has no order worth shuffling
-            if (shuffle && !fullBatch) {
-                loader.shuffle(epochSeed(seed, epoch));
-            }
-            if (augmentation != null) {
-                // a stream apart from the shuffling's, so that augmenting leaves the order unchanged
-                loader.augment(augmentation, new SplittableRandom(epochSeed(seed, epoch)).split().nextLong());
-            }
             long start = System.nanoTime();
-            RunningMeasures totals = trainEpoch(loader.build().nextEpoch(), update);
+            // one full batch has no order worth shuffling
+            Batches batches = EpochBatches.of(train, size, shuffle && !fullBatch, augmentation, seed, epoch);
+            RunningMeasures totals = trainEpoch(batches, update);
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation val = validation == null ? null : evaluator.evaluate(validation);
             EpochResult result = new EpochResult(epoch, totals.meanLoss(), totals.accuracy(),
@@ -265,20 +255,6 @@ public final class Trainer {
             l.onTrainingEnd(this, history);
         }
         return history;
-    }
-
-    /**
-     * @param seed a run's seed
-     * @param epoch an epoch, from 1
-     * @return the seed of that epoch's data order: the epoch-th draw of {@code new SplittableRandom(seed)}
-     */
-    static long epochSeed(long seed, int epoch) {
-        SplittableRandom random = new SplittableRandom(seed);
-        long s = 0;
-        for (int e = 0; e < epoch; e++) {
-            s = random.nextLong();
-        }
-        return s;
     }
 
     /** Runs one pass over the epoch's batches, one update per batch. */
