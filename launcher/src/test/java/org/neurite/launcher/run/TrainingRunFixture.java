@@ -60,14 +60,6 @@ abstract class TrainingRunFixture {
         return new TrainingRun(COMPONENTS, new PrintWriter(printed, true), false);
     }
 
-    static void deleteCheckpoints(Path run, int... epochs) throws IOException {
-        for (int epoch : epochs) {
-            for (String part : List.of(".weights.safetensors", ".optimizer.safetensors", ".state.json")) {
-                Files.delete(run.resolve("checkpoints").resolve(String.format("epoch-%03d%s", epoch, part)));
-            }
-        }
-    }
-
     /** A copy of a finished 4-epoch run as if killed after epoch 2: later checkpoints and the model never written. */
     RunFolder interruptedAfterEpoch2(RunFolder whole) throws IOException {
         Path copy = dir.resolve("b").resolve(whole.dir().getFileName());

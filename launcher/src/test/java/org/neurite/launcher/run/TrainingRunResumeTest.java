@@ -57,12 +57,8 @@ class TrainingRunResumeTest extends TrainingRunFixture {
         String dropout = BLOBS.replace("- {type: dense, units: 8, activation: tanh}",
                 "- {type: dense, units: 16, activation: tanh}\n    - {type: dropout, rate: 0.5}");
         RunFolder whole = run().start(config(dropout), dir.resolve("a")).folder();
-        Path copy = dir.resolve("b").resolve(whole.dir().getFileName());
-        copyTree(whole.dir(), copy);
-        deleteCheckpoints(copy, 3, 4);
-        Files.delete(copy.resolve("model.json"));
-        Files.delete(copy.resolve("model.safetensors"));
-        RunFolder interrupted = RunFolder.of(copy);
+        RunFolder interrupted = interruptedAfterEpoch2(whole);
+        Path copy = interrupted.dir();
 
         run().resume(interrupted, RunConfig.load(interrupted.config(), List.of(), COMPONENTS));
 
