@@ -7,14 +7,15 @@ import org.neurite.api.OptimizerProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
+import org.neurite.engine.options.DescribedProvider;
 import org.neurite.engine.options.OptionReader;
 
 /**
- * A built-in optimizer's provider: its name, description and options are given once, and
- * {@link #create(Options)} checks the options against them before {@link #create(OptionReader)}
- * builds the optimizer from the values read. Also the option specs several optimizers share.
+ * A built-in optimizer's provider: {@link #create(Options)} checks the options against the
+ * provider's specs before {@link #create(OptionReader)} builds the optimizer from the values read.
+ * Also the option specs several optimizers share.
  */
-abstract class OptionListProvider implements OptimizerProvider {
+abstract class OptionListProvider extends DescribedProvider implements OptimizerProvider {
 
     /** L2 weight decay on the gradient, as SGD, RMSprop and Adagrad have it. */
     static final OptionSpec L2_WEIGHT_DECAY = OptionSpec.optional("weight_decay", OptionType.NUMBER, 0.0,
@@ -24,14 +25,8 @@ abstract class OptionListProvider implements OptimizerProvider {
     static final OptionSpec MOMENTUM = OptionSpec.optional("momentum", OptionType.NUMBER, 0.0,
             "momentum factor, in [0, 1); 0 turns momentum off");
 
-    private final String name;
-    private final String description;
-    private final List<OptionSpec> options;
-
     OptionListProvider(String name, String description, List<OptionSpec> options) {
-        this.name = name;
-        this.description = description;
-        this.options = List.copyOf(options);
+        super(name, description, options);
     }
 
     /**
@@ -43,23 +38,8 @@ abstract class OptionListProvider implements OptimizerProvider {
     }
 
     @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final String description() {
-        return description;
-    }
-
-    @Override
-    public final List<OptionSpec> options() {
-        return options;
-    }
-
-    @Override
     public final Optimizer create(Options options) {
-        OptionReader in = OptionReader.of(options, this.options);
+        OptionReader in = OptionReader.of(options, options());
         return in.build(() -> create(in));
     }
 
