@@ -1,5 +1,5 @@
-"""Reads the epoch seconds the Fashion-MNIST benches print, for bench/fashion-mlp.sh and
-bench/fashion-cnn.sh (which put bench/lib on sys.path)."""
+"""Reads the epoch seconds the Fashion-MNIST benches print, for bench/fashion-mlp.sh,
+bench/fashion-cnn.sh and bench/recurrent.sh (which put bench/lib on sys.path)."""
 import re
 
 
