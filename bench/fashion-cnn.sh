@@ -40,15 +40,9 @@ done
 
 "$PYTHON" - "$OUT" "$ROUNDS" <<'PY'
 import re, statistics, sys
+sys.path.insert(0, 'bench/lib')
+from fashion_epochs import torch_epochs, neurite_epochs
 out, rounds = sys.argv[1], int(sys.argv[2])
-
-def torch_epochs(text):
-    m = re.search(r'epoch wall s\s*:\s*(.*)', text)
-    return [float(x) for x in m.group(1).split(',')]
-
-def neurite_epochs(text):
-    rows = re.findall(r'^\s*(\d+)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+([\d.]+)\s*$', text, re.M)
-    return [float(s) for _, s in rows]
 
 def inference_best(text):
     return float(re.search(r'inference samples/s \(b=1000[^)]*\): best (\d+)', text).group(1))

@@ -32,16 +32,10 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 
 "$PYTHON" - "$OUT" "$ROUNDS" <<'PY'
-import re, statistics, sys
+import statistics, sys
+sys.path.insert(0, 'bench/lib')
+from fashion_epochs import torch_epochs, neurite_epochs
 out, rounds = sys.argv[1], int(sys.argv[2])
-
-def torch_epochs(text):
-    m = re.search(r'epoch wall s\s*:\s*(.*)', text)
-    return [float(x) for x in m.group(1).split(',')]
-
-def neurite_epochs(text):
-    rows = re.findall(r'^\s*(\d+)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+([\d.]+)\s*$', text, re.M)
-    return [float(s) for _, s in rows]
 
 ratios = []
 print(f"{'round':>5}  {'PyTorch epoch s':<28} {'Neurite epoch s':<28} {'best ratio':>10}")

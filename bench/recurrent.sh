@@ -47,11 +47,9 @@ done
 
 "$PYTHON" - "$OUT" "$ROUNDS" $MODELS <<'PY'
 import re, statistics, sys
+sys.path.insert(0, 'bench/lib')
+from fashion_epochs import torch_epochs
 out, rounds, models = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-
-def torch_epochs(text):
-    m = re.search(r'epoch wall s\s*:\s*(.*)', text)
-    return [float(x) for x in m.group(1).split(',')]
 
 def neurite_epochs(text):
     return [float(s) for s in re.findall(r'^epoch \d+/\d+ .*?([\d.]+) s\s*$', text, re.M)]

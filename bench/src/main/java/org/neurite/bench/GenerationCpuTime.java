@@ -6,9 +6,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import org.neurite.api.Shape;
 import org.neurite.engine.generate.Sampling;
 import org.neurite.engine.generate.TextGenerator;
 import org.neurite.engine.nn.Sequential;
@@ -29,8 +27,8 @@ import org.neurite.engine.registry.Components;
  */
 public final class GenerationCpuTime {
 
-    private static final int CONTEXT = 64;
-    private static final int VOCABULARY = 65;
+    private static final int CONTEXT = ShakespeareGpt.CONTEXT;
+    private static final int VOCABULARY = ShakespeareGpt.VOCABULARY;
 
     private GenerationCpuTime() {
     }
@@ -42,11 +40,8 @@ public final class GenerationCpuTime {
     public static void main(String[] args) throws IOException {
         int characters = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-        Components components = Components.builtIns().registerAll(FashionCnnRun.pluginProviders());
-        Sequential model = Sequential.builder(Shape.of(CONTEXT)).seed(0).components(components)
-                .add("causal_lm", Map.of("vocabulary", VOCABULARY, "context", CONTEXT, "width", 128, "layers", 4,
-                        "heads", 4, "bias", false))
-                .build();
+        Components components = ShakespeareGpt.components();
+        Sequential model = ShakespeareGpt.model(components);
         List<String> vocabulary = new ArrayList<>();
         for (int i = 0; i < VOCABULARY; i++) {
             vocabulary.add(Character.toString('!' + i));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.neurite.api.Options;
@@ -32,8 +31,8 @@ import org.neurite.engine.train.TrainingListener;
 public final class GptStepCpuTime {
 
     private static final int BATCH = 12;
-    private static final int CONTEXT = 64;
-    private static final int VOCABULARY = 65;
+    private static final int CONTEXT = ShakespeareGpt.CONTEXT;
+    private static final int VOCABULARY = ShakespeareGpt.VOCABULARY;
 
     private GptStepCpuTime() {
     }
@@ -45,11 +44,8 @@ public final class GptStepCpuTime {
     public static void main(String[] args) throws IOException {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        Components components = Components.builtIns().registerAll(FashionCnnRun.pluginProviders());
-        Sequential model = Sequential.builder(Shape.of(CONTEXT)).seed(0).components(components)
-                .add("causal_lm", Map.of("vocabulary", VOCABULARY, "context", CONTEXT, "width", 128, "layers", 4,
-                        "heads", 4, "bias", false))
-                .build();
+        Components components = ShakespeareGpt.components();
+        Sequential model = ShakespeareGpt.model(components);
         Adam adamW = Adam.adamW(new Adam.Settings(1e-3, 0.9, 0.99, 1e-8, 0.1, false, true));
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -7,34 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A model graph of two named inputs through the assembled distribution: train from a config,
  * evaluate and predict with the saved model, resume an interrupted run; and graph configs that
  * cannot run, refused before training with one line at their file and line.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GraphRunTest {
+class GraphRunTest extends TrainedOnce {
 
-    private final Distribution distribution = Distribution.assembled();
-
-    @TempDir
-    static Path temp;
-
-    private Path config;
-    private CommandResult training;
-    private Path run;
-
-    @BeforeAll
-    void trainOnce() {
-        config = RunConfigs.write(temp.resolve("configs"), "masked.yaml", RunConfigs.MASKED_GRAPH);
-        training = distribution.run(temp, "train", config.toString(), "--out", temp.resolve("runs").toString());
-        assertThat(training.exitCode()).as(training.toString()).isZero();
-        run = RunConfigs.onlyRunFolder(temp.resolve("runs"));
+    GraphRunTest() {
+        super("masked.yaml", RunConfigs.MASKED_GRAPH);
     }
 
     @Test

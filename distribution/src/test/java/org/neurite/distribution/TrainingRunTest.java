@@ -7,34 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One short training run through bin/neurite, then what a person does with its results: evaluate
  * and predict with the saved model, resume an interrupted run, and get a clear message for a
  * damaged model file.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TrainingRunTest {
+class TrainingRunTest extends TrainedOnce {
 
-    private final Distribution distribution = Distribution.assembled();
-
-    @TempDir
-    static Path temp;
-
-    private Path config;
-    private CommandResult training;
-    private Path run;
-
-    @BeforeAll
-    void trainOnce() {
-        config = RunConfigs.write(temp.resolve("configs"), "spirals.yaml", RunConfigs.SPIRALS);
-        training = distribution.run(temp, "train", config.toString(), "--out", temp.resolve("runs").toString());
-        assertThat(training.exitCode()).as(training.toString()).isZero();
-        run = RunConfigs.onlyRunFolder(temp.resolve("runs"));
+    TrainingRunTest() {
+        super("spirals.yaml", RunConfigs.SPIRALS);
     }
 
     @Test

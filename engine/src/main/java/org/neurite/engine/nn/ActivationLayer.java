@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.neurite.api.Activation;
+import org.neurite.api.BaseLayer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
@@ -12,7 +13,6 @@ import org.neurite.api.Mode;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 
@@ -20,14 +20,13 @@ import org.neurite.api.Tensor;
  * Applies a registered activation function as a layer of its own. In a config the function's
  * own options sit beside its name: {@code {type: activation, function: leaky_relu, slope: 0.1}}.
  */
-public final class ActivationLayer implements Layer {
+public final class ActivationLayer extends BaseLayer {
 
     /** The type name configs use. */
     public static final String TYPE = "activation";
 
     private static final String FUNCTION = "function";
 
-    private final Options options;
     private final Activation activation;
 
     /**
@@ -38,28 +37,13 @@ public final class ActivationLayer implements Layer {
     }
 
     private ActivationLayer(Options options, Activation activation) {
-        this.options = options;
+        super(TYPE, options, null);
         this.activation = activation;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Options options() {
-        return options;
     }
 
     @Override
     public Shape outputShape(Shape inputShape) {
         return inputShape;
-    }
-
-    @Override
-    public Map<String, Parameter> parameters() {
-        return Map.of();
     }
 
     @Override

@@ -1,9 +1,9 @@
 package org.neurite.engine.nn;
 
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import org.neurite.api.BaseLayer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
@@ -11,7 +11,6 @@ import org.neurite.api.Mode;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.options.OptionReader;
@@ -20,12 +19,11 @@ import org.neurite.engine.options.OptionReader;
  * Inverted dropout: in training, zeroes each element with probability {@code rate} and scales
  * the rest by {@code 1 / (1 - rate)}; in inference, passes its input through.
  */
-public final class DropoutLayer implements Layer {
+public final class DropoutLayer extends BaseLayer {
 
     /** The type name configs use. */
     public static final String TYPE = "dropout";
 
-    private final Options options;
     private final float rate;
     private final RandomGenerator random;
 
@@ -38,32 +36,17 @@ public final class DropoutLayer implements Layer {
     }
 
     private DropoutLayer(Options options, double rate, RandomGenerator random) {
+        super(TYPE, options, null);
         if (!(rate >= 0 && rate < 1)) {
             throw new IllegalArgumentException("dropout: rate must be in [0, 1), got " + rate);
         }
-        this.options = options;
         this.rate = (float) rate;
         this.random = random;
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Options options() {
-        return options;
-    }
-
-    @Override
     public Shape outputShape(Shape inputShape) {
         return inputShape;
-    }
-
-    @Override
-    public Map<String, Parameter> parameters() {
-        return Map.of();
     }
 
     @Override

@@ -3,45 +3,30 @@ package org.neurite.engine.optim;
 import java.util.List;
 
 import org.neurite.api.Optimizer;
-import org.neurite.api.OptimizerProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
-import org.neurite.api.Options;
 import org.neurite.engine.options.OptionReader;
 
 /** Provides {@code adam}, as {@code torch.optim.Adam}: weight decay is an L2 penalty on the gradient. */
-public final class AdamProvider implements OptimizerProvider {
+public final class AdamProvider extends OptionListProvider {
 
     private static final List<String> DECAY_CHOICES = List.of("all", "matrices");
 
-    private static final List<OptionSpec> OPTIONS = options(0.0,
-            "L2 penalty: weight_decay * p is added to the gradient before the moments, >= 0");
-
-    @Override
-    public String name() {
-        return "adam";
+    /** The provider of {@code adam}. */
+    public AdamProvider() {
+        super("adam", "Adam: adaptive moment estimation with bias correction, optional AMSGrad and L2 weight decay.",
+                options(0.0, "L2 penalty: weight_decay * p is added to the gradient before the moments, >= 0"));
     }
 
     @Override
-    public String description() {
-        return "Adam: adaptive moment estimation with bias correction, optional AMSGrad and L2 weight decay.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public Optimizer create(Options options) {
-        OptionReader in = OptionReader.of(options, OPTIONS);
-        return in.build(() -> Adam.adam(settings(in)));
+    Optimizer create(OptionReader in) {
+        return Adam.adam(settings(in));
     }
 
     /** The options Adam and AdamW share, differing only in weight decay. */
     static List<OptionSpec> options(double defaultWeightDecay, String weightDecayMeaning) {
         return List.of(
-                OptionSpec.optional("lr", OptionType.NUMBER, 0.001, "learning rate, > 0"),
+                learningRate(0.001),
                 OptionSpec.optional("beta1", OptionType.NUMBER, 0.9, "decay rate of the first moment, in [0, 1)"),
                 OptionSpec.optional("beta2", OptionType.NUMBER, 0.999, "decay rate of the second moment, in [0, 1)"),
                 OptionSpec.optional("eps", OptionType.NUMBER, 1e-8,

@@ -25,11 +25,13 @@ public final class ProgressLogger implements TrainingListener {
     }
 
     /**
+     * The one-line summary of an epoch, as printed here and in a run's log.
+     *
      * @param r an epoch's result
      * @param epochs the number of epochs planned
      * @return the line printed for it
      */
-    static String line(EpochResult r, int epochs) {
+    public static String line(EpochResult r, int epochs) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f", r.epoch(), epochs, r.loss()));
         append(sb, "acc", r.accuracy());

@@ -3,8 +3,6 @@ package org.neurite.engine.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.neurite.api.GradientClipper;
 import org.neurite.api.Layer;
@@ -12,19 +10,15 @@ import org.neurite.api.LearningRateSchedule;
 import org.neurite.api.Loss;
 import org.neurite.api.Mode;
 import org.neurite.api.Optimizer;
-import org.neurite.api.Parameter;
 import org.neurite.api.Tensor;
-import org.neurite.engine.CpuBackend;
 import org.neurite.engine.data.Batch;
 import org.neurite.engine.data.Batches;
-import org.neurite.engine.data.DataLoader;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.nn.RandomStreams;
 import org.neurite.engine.nn.StatefulLayers;
 import org.neurite.engine.optim.clip.GlobalNormClipper;
-import org.neurite.engine.registry.ComponentException;
 
 /**
  * Trains a model: epochs of shuffled minibatches (zero the gradients, forward in
@@ -221,7 +215,8 @@ public final class Trainer {
         stopRequested = from.stopped();
         epoch = from.epoch();
         steps = from.steps();
-        Map<String, Parameter> parameters = model.parameters();
+        UpdateStep update = new UpdateStep(model, loss, optimizer, clipper, schedule, stepGradients, seed,
+                divergenceFactor);
         boolean fullBatch = batchSize == 0 || batchSize >= train.size();
         int size = fullBatch ? train.size() : batchSize;
         Evaluator evaluator = new Evaluator(model, loss, fullBatch ? 0 : batchSize);
@@ -234,7 +229,6 @@ public final class Trainer {
                 l.onResume(this, from);
             }
         }
-        Step step = new Step(parameters, new DivergenceWatch(divergenceFactor));
         while (epoch < epochs && !stopRequested) {
             epoch++;
             for (TrainingListener l : listeners) {
@@ -242,17 +236,10 @@ public final class Trainer {
             }
             // layers that carry state from batch to batch start every epoch afresh
             StatefulLayers.reset(model);
-            DataLoader.Builder loader = DataLoader.of(train, CpuBackend.instance()).batchSize(size);
-            // one full batch has no order worth shuffling
-            if (shuffle && !fullBatch) {
-                loader.shuffle(epochSeed(seed, epoch));
-            }
-            if (augmentation != null) {
-                // a stream apart from the shuffling's, so that augmenting leaves the order unchanged
-                loader.augment(augmentation, new SplittableRandom(epochSeed(seed, epoch)).split().nextLong());
-            }
             long start = System.nanoTime();
-            RunningMeasures totals = trainEpoch(loader.build().nextEpoch(), step);
+            // one full batch has no order worth shuffling
+            Batches batches = EpochBatches.of(train, size, shuffle && !fullBatch, augmentation, seed, epoch);
+            RunningMeasures totals = trainEpoch(batches, update);
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation val = validation == null ? null : evaluator.evaluate(validation);
             EpochResult result = new EpochResult(epoch, totals.meanLoss(), totals.accuracy(),
@@ -270,99 +257,25 @@ public final class Trainer {
         return history;
     }
 
-    /**
-     * @param seed a run's seed
-     * @param epoch an epoch, from 1
-     * @return the seed of that epoch's data order: the epoch-th draw of {@code new SplittableRandom(seed)}
-     */
-    static long epochSeed(long seed, int epoch) {
-        SplittableRandom random = new SplittableRandom(seed);
-        long s = 0;
-        for (int e = 0; e < epoch; e++) {
-            s = random.nextLong();
-        }
-        return s;
-    }
-
     /** Runs one pass over the epoch's batches, one update per batch. */
-    private RunningMeasures trainEpoch(Batches batches, Step step) {
+    private RunningMeasures trainEpoch(Batches batches, UpdateStep update) {
         RunningMeasures totals = new RunningMeasures();
         RandomStreams streams = model instanceof Model m ? m.randomStreams() : null;
-        int[] order = stepGradients == null ? null : batches.order();
+        int[] order = update.needsSamples() ? batches.order() : null;
         int b = 0;
         int from = 0;
         for (Batch batch : batches) {
             b++;
-            for (Parameter p : step.parameters.values()) {
-                p.zeroGradient();
-            }
-            Tensor prediction;
-            Tensor batchLoss = null;
-            double value;
-            if (stepGradients == null) {
-                if (streams != null) {
-                    streams.position(seed, steps);
-                }
-                prediction = Model.apply(model, batch.inputs(), Mode.TRAINING);
-                batchLoss = loss.compute(prediction, batch.targets());
-                value = batchLoss.item();
-            } else {
-                StepGradients.Outcome outcome = stepGradients.compute(batch,
-                        Arrays.copyOfRange(order, from, from + batch.size()), seed, steps);
-                prediction = outcome.prediction();
-                value = outcome.loss();
-            }
-            if (!Double.isFinite(value)) {
-                throw new TrainingDivergedException(epoch, steps + 1, b, batches.count(), value, step.lastLoss);
-            }
-            if (step.watch.diverged(value)) {
-                throw TrainingDivergedException.exploded(epoch, steps + 1, b, batches.count(), value,
-                        step.watch.average(), step.watch.lowest(), divergenceFactor);
-            }
-            if (batchLoss != null) {
-                batchLoss.backward();
-            }
-            if (clipper != null) {
-                clipper.clip(step.parameters);
-            }
-            if (schedule != null) {
-                optimizer.setLearningRate(schedule.rate(Math.toIntExact(steps)));
-            }
-            updateParameters(step.parameters);
+            int[] samples = order == null ? null : Arrays.copyOfRange(order, from, from + batch.size());
+            StepGradients.Outcome outcome = update.take(batch, samples, streams, epoch, steps, b, batches.count());
             steps++;
-            step.lastLoss = value;
-            totals.add(value, prediction, batch.targets());
+            totals.add(outcome.loss(), outcome.prediction(), batch.targets());
             from += batch.size();
             for (TrainingListener l : listeners) {
-                l.onBatchEnd(this, epoch, steps, value);
+                l.onBatchEnd(this, epoch, steps, outcome.loss());
             }
         }
         return totals;
-    }
-
-    /**
-     * Updates the parameters. A failure in the optimizer's code (a bug, a class missing from its
-     * plugin) names the optimizer: {@code optimizer (adam) step failed: IllegalStateException: ...}.
-     */
-    private void updateParameters(Map<String, Parameter> parameters) {
-        try {
-            optimizer.step(parameters);
-        } catch (RuntimeException | LinkageError e) {
-            throw new ComponentException("optimizer", "(" + optimizer.name() + ") step failed: "
-                    + ComponentException.describe(e), e);
-        }
-    }
-
-    /** What every step uses and what carries over from step to step. */
-    private static final class Step {
-        final Map<String, Parameter> parameters;
-        final DivergenceWatch watch;
-        double lastLoss = Double.NaN;
-
-        Step(Map<String, Parameter> parameters, DivergenceWatch watch) {
-            this.parameters = parameters;
-            this.watch = watch;
-        }
     }
 
     /** The settings of a {@link Trainer}; only the model, loss and optimizer are required. */

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 import org.neurite.engine.train.EpochResult;
+import org.neurite.engine.train.ProgressLogger;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingHistory;
 import org.neurite.engine.train.TrainingListener;
@@ -54,7 +55,7 @@ public final class RunLog implements TrainingListener {
     @Override
     public void onEpochEnd(Trainer trainer, EpochResult result) {
         // epoch lines may wait a moment when epochs are fast; every other line is written at once
-        add(EpochLine.of(result, epochs), false);
+        add(ProgressLogger.line(result, epochs), false);
     }
 
     @Override

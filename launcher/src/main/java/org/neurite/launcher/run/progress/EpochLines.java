@@ -3,9 +3,9 @@ package org.neurite.launcher.run.progress;
 import java.io.PrintWriter;
 
 import org.neurite.engine.train.EpochResult;
+import org.neurite.engine.train.ProgressLogger;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingListener;
-import org.neurite.launcher.run.EpochLine;
 
 /** Progress for output that is not a terminal (a file, a pipe, a CI log): one plain line per epoch. */
 public final class EpochLines implements TrainingListener {
@@ -24,7 +24,7 @@ public final class EpochLines implements TrainingListener {
 
     @Override
     public void onEpochEnd(Trainer trainer, EpochResult result) {
-        out.println(EpochLine.of(result, epochs));
+        out.println(ProgressLogger.line(result, epochs));
         out.flush();
     }
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.function.IntSupplier;
 
 import org.neurite.engine.train.EpochResult;
+import org.neurite.engine.train.ProgressLogger;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingListener;
-import org.neurite.launcher.run.EpochLine;
 
 /**
  * Progress for a terminal: one line redrawn in place (at most ten times a second) with the
@@ -77,7 +77,7 @@ public final class ProgressBar implements TrainingListener {
 
     @Override
     public void onEpochEnd(Trainer trainer, EpochResult result) {
-        draw(fit(EpochLine.of(result, epochs), width - 1));
+        draw(fit(ProgressLogger.line(result, epochs), width - 1));
         out.println();
         drawnLength = 0;
         out.flush();

@@ -5,7 +5,6 @@ import java.util.List;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.LayerProvider;
-import org.neurite.api.OptionSpec;
 import org.neurite.api.Options;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
@@ -16,23 +15,14 @@ import org.pf4j.Extension;
  * the encoder's output as second input (a graph model lists both).
  */
 @Extension
-public final class DecoderLayerProvider implements LayerProvider {
+public final class DecoderLayerProvider extends SequenceLayerProvider implements LayerProvider {
 
-    @Override
-    public String name() {
-        return DecoderLayer.TYPE;
-    }
-
-    @Override
-    public String description() {
-        return "Transformer decoder layer (PyTorch's nn.TransformerDecoderLayer, batch first): causal self attention,"
-                + " cross attention to the encoder's output (second input; optional source padding mask as third) and a"
-                + " feed-forward block, each with dropout, a residual connection and a layer norm (post- or pre-norm).";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return FeedForward.SHARED_OPTIONS;
+    /** The provider of {@value DecoderLayer#TYPE}. */
+    public DecoderLayerProvider() {
+        super(DecoderLayer.TYPE, "Transformer decoder layer (PyTorch's nn.TransformerDecoderLayer, batch first): causal"
+                + " self attention, cross attention to the encoder's output (second input; optional source padding mask"
+                + " as third) and a feed-forward block, each with dropout, a residual connection and a layer norm (post-"
+                + " or pre-norm).", FeedForward.SHARED_OPTIONS);
     }
 
     @Override
@@ -42,8 +32,7 @@ public final class DecoderLayerProvider implements LayerProvider {
     }
 
     @Override
-    public Layer create(Options options, List<Shape> inputShapes, LayerContext context) {
-        options.rejectUnknown(options());
+    Layer build(Options options, List<Shape> inputShapes, LayerContext context) {
         AttentionInputs inputs = AttentionInputs.of(name(), inputShapes, true);
         Shape sequence = inputs.sequence();
         FeedForward ff = FeedForward.build(options, sequence, context);

@@ -1,6 +1,5 @@
 package org.neurite.plugins.transformer;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.neurite.api.Layer;
@@ -15,42 +14,19 @@ import org.pf4j.Extension;
 
 /** {@code {type: transformer_encoder_layer, heads: 4, feedforward: 128, dropout: 0}}: one encoder block. */
 @Extension
-public final class EncoderLayerProvider implements LayerProvider {
+public final class EncoderLayerProvider extends SequenceLayerProvider implements LayerProvider {
 
-    private static final List<OptionSpec> OPTIONS;
-
-    static {
-        List<OptionSpec> all = new ArrayList<>(FeedForward.SHARED_OPTIONS);
-        all.add(OptionSpec.optional("causal", OptionType.BOOLEAN, false,
-                "Whether step i attends only to steps up to i (a decoder-only stack of encoder layers)."));
-        OPTIONS = List.copyOf(all);
+    /** The provider of {@value EncoderLayer#TYPE}. */
+    public EncoderLayerProvider() {
+        super(EncoderLayer.TYPE, "Transformer encoder layer (PyTorch's nn.TransformerEncoderLayer, batch first): self"
+                + " attention and a feed-forward block, each with dropout, a residual connection and a layer norm (post-"
+                + " or pre-norm); optional padding mask [batch, time] as second input.",
+                joined(FeedForward.SHARED_OPTIONS, List.of(OptionSpec.optional("causal", OptionType.BOOLEAN, false,
+                        "Whether step i attends only to steps up to i (a decoder-only stack of encoder layers)."))));
     }
 
     @Override
-    public String name() {
-        return EncoderLayer.TYPE;
-    }
-
-    @Override
-    public String description() {
-        return "Transformer encoder layer (PyTorch's nn.TransformerEncoderLayer, batch first): self attention and a"
-                + " feed-forward block, each with dropout, a residual connection and a layer norm (post- or pre-norm);"
-                + " optional padding mask [batch, time] as second input.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public Layer create(Options options, Shape inputShape, LayerContext context) {
-        return create(options, List.of(inputShape), context);
-    }
-
-    @Override
-    public Layer create(Options options, List<Shape> inputShapes, LayerContext context) {
-        options.rejectUnknown(OPTIONS);
+    Layer build(Options options, List<Shape> inputShapes, LayerContext context) {
         AttentionInputs inputs = AttentionInputs.of(name(), inputShapes, false);
         if (inputs.memory() != null) {
             throw new ShapeMismatchException(name() + ": attends to itself only; for a memory use"

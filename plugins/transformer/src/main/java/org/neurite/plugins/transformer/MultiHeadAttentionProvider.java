@@ -21,42 +21,25 @@ import org.pf4j.Extension;
  * U(±1/sqrt(width)).
  */
 @Extension
-public final class MultiHeadAttentionProvider implements LayerProvider {
+public final class MultiHeadAttentionProvider extends SequenceLayerProvider implements LayerProvider {
 
-    static final List<OptionSpec> OPTIONS = List.of(
-            OptionSpec.required("heads", OptionType.INTEGER, "Number of heads; divides the input's width."),
-            OptionSpec.optional("causal", OptionType.BOOLEAN, false,
-                    "Whether step i attends only to steps up to i (decoders, language models)."),
-            OptionSpec.optional("dropout", OptionType.NUMBER, 0.0,
-                    "Drop probability of the attention weights in training, in [0, 1)."),
-            OptionSpec.optional("bias", OptionType.BOOLEAN, true,
-                    "Whether the projections add biases (in_proj_bias, out_proj.bias)."));
-
-    @Override
-    public String name() {
-        return MultiHeadAttentionLayer.TYPE;
+    /** The provider of {@value MultiHeadAttentionLayer#TYPE}. */
+    public MultiHeadAttentionProvider() {
+        super(MultiHeadAttentionLayer.TYPE, "Multi-head scaled dot-product attention (PyTorch's nn.MultiheadAttention"
+                + " parameters: in_proj_weight, in_proj_bias, out_proj): self attention, or cross attention with a memory"
+                + " as second input; optional causal mask and key padding mask [batch, keys] (1 real, 0 padding) as last"
+                + " input.",
+                List.of(OptionSpec.required("heads", OptionType.INTEGER, "Number of heads; divides the input's width."),
+                        OptionSpec.optional("causal", OptionType.BOOLEAN, false,
+                                "Whether step i attends only to steps up to i (decoders, language models)."),
+                        OptionSpec.optional("dropout", OptionType.NUMBER, 0.0,
+                                "Drop probability of the attention weights in training, in [0, 1)."),
+                        OptionSpec.optional("bias", OptionType.BOOLEAN, true,
+                                "Whether the projections add biases (in_proj_bias, out_proj.bias).")));
     }
 
     @Override
-    public String description() {
-        return "Multi-head scaled dot-product attention (PyTorch's nn.MultiheadAttention parameters: in_proj_weight,"
-                + " in_proj_bias, out_proj): self attention, or cross attention with a memory as second input;"
-                + " optional causal mask and key padding mask [batch, keys] (1 real, 0 padding) as last input.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public Layer create(Options options, Shape inputShape, LayerContext context) {
-        return create(options, List.of(inputShape), context);
-    }
-
-    @Override
-    public Layer create(Options options, List<Shape> inputShapes, LayerContext context) {
-        options.rejectUnknown(OPTIONS);
+    Layer build(Options options, List<Shape> inputShapes, LayerContext context) {
         AttentionInputs inputs = AttentionInputs.of(name(), inputShapes, false);
         return build(options, inputs, options.getBoolean("causal", false),
                 LayerOptions.probability(options, "dropout", 0.0), context);

@@ -21,43 +21,21 @@ import org.pf4j.Extension;
  * is given), all start from the first layer's initial values.
  */
 @Extension
-public final class TransformerEncoderProvider implements LayerProvider {
+public final class TransformerEncoderProvider extends SequenceLayerProvider implements LayerProvider {
 
     private static final EncoderLayerProvider LAYER = new EncoderLayerProvider();
-    private static final List<OptionSpec> OPTIONS;
 
-    static {
-        List<OptionSpec> all = new ArrayList<>();
-        all.add(OptionSpec.required("num_layers", OptionType.INTEGER, "Number of encoder layers in the stack."));
-        all.addAll(LAYER.options());
-        OPTIONS = List.copyOf(all);
+    /** The provider of {@value TransformerEncoder#TYPE}. */
+    public TransformerEncoderProvider() {
+        super(TransformerEncoder.TYPE, "Stack of num_layers transformer encoder layers (PyTorch's nn.TransformerEncoder,"
+                + " no final norm): parameters layers.<i>.*, every layer starting from the same initial values, as"
+                + " PyTorch's copies of one layer do; the other options as transformer_encoder_layer's.",
+                joined(List.of(OptionSpec.required("num_layers", OptionType.INTEGER, "Number of encoder layers in the stack.")),
+                        LAYER.options()));
     }
 
     @Override
-    public String name() {
-        return TransformerEncoder.TYPE;
-    }
-
-    @Override
-    public String description() {
-        return "Stack of num_layers transformer encoder layers (PyTorch's nn.TransformerEncoder, no final norm):"
-                + " parameters layers.<i>.*, every layer starting from the same initial values, as PyTorch's copies"
-                + " of one layer do; the other options as transformer_encoder_layer's.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public Layer create(Options options, Shape inputShape, LayerContext context) {
-        return create(options, List.of(inputShape), context);
-    }
-
-    @Override
-    public Layer create(Options options, List<Shape> inputShapes, LayerContext context) {
-        options.rejectUnknown(OPTIONS);
+    Layer build(Options options, List<Shape> inputShapes, LayerContext context) {
         int count = LayerOptions.positive(options, "num_layers");
         Map<String, Object> layerOptions = new LinkedHashMap<>(options.asMap());
         layerOptions.remove("num_layers");
