@@ -62,8 +62,20 @@ public final class BarrierRun implements AutoCloseable {
      * @throws SparkTrainingException if the cluster lacks task slots, or the stage failed beyond Spark's retries
      */
     public BarrierTraining.Run train() {
+        return train(null);
+    }
+
+    /**
+     * Trains: one barrier task per worker, until every worker ended; worker 0 tells its epochs,
+     * steps and checkpoint files to the driver as they come.
+     *
+     * @param reports what hears them, on a thread of the driver's; {@code null} for none
+     * @return every worker's result; worker 0's carries the weights, epochs and checkpoints
+     * @throws SparkTrainingException if the cluster lacks task slots, or the stage failed beyond Spark's retries
+     */
+    public BarrierTraining.Run train(org.neurite.spark.barrier.BarrierReports reports) {
         try {
-            return BarrierTraining.run(spark, recipe, mode, workers);
+            return BarrierTraining.run(spark, recipe, mode, workers, reports);
         } catch (IllegalStateException e) {
             throw new SparkTrainingException("spark: " + e.getMessage(), e);
         } catch (RuntimeException e) {

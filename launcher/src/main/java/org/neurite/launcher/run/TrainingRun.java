@@ -134,7 +134,7 @@ public final class TrainingRun {
      */
     public Outcome start(RunConfig config, Path runs) throws IOException {
         RunParts parts = RunParts.prepare(config, components);
-        try (OnSpark onSpark = startSpark(config, parts, false)) {
+        try (OnSpark onSpark = startSpark(config, parts, null)) {
             RunFolder folder = RunFolder.create(runs, config.name(), LocalDateTime.now());
             writeConfig(folder, config);
             return train(config, parts, onSpark, folder, TrainingState.start());
@@ -154,20 +154,22 @@ public final class TrainingRun {
      */
     public Outcome resume(RunFolder folder, RunConfig config) throws IOException {
         RunParts parts = RunParts.prepare(config, components);
-        try (OnSpark onSpark = startSpark(config, parts, true)) {
+        CheckpointWriter.Checkpoint saved = CheckpointWriter.latest(folder.checkpoints()).orElseThrow(
+                () -> new ConfigException(folder.toString(), "no complete checkpoint to resume from in "
+                        + folder.checkpoints()));
+        int done = saved.state().epoch();
+        boolean ended = saved.state().stopped() || done >= config.training().epochs();
+        if (ended && Files.isRegularFile(folder.model())) {
+            throw new ConfigException(folder.toString(), saved.state().stopped()
+                    ? "the run stopped early after epoch " + done + " (early stopping or zero errors); there is"
+                            + " nothing to resume"
+                    : "the run has finished its " + config.training().epochs() + " epochs; to train on, raise them,"
+                            + " such as --set training.epochs=" + (done + 10));
+        }
+        // a run whose epochs all ran only saves its model: nothing for Spark to do
+        try (OnSpark onSpark = ended ? null
+                : startSpark(config, parts, new SparkStart.Resumed(folder.checkpoints(), done))) {
             folder.removeLeftovers();
-            CheckpointWriter.Checkpoint saved = CheckpointWriter.latest(folder.checkpoints()).orElseThrow(
-                    () -> new ConfigException(folder.toString(), "no complete checkpoint to resume from in "
-                            + folder.checkpoints()));
-            int done = saved.state().epoch();
-            boolean ended = saved.state().stopped() || done >= config.training().epochs();
-            if (ended && Files.isRegularFile(folder.model())) {
-                throw new ConfigException(folder.toString(), saved.state().stopped()
-                        ? "the run stopped early after epoch " + done + " (early stopping or zero errors); there is"
-                                + " nothing to resume"
-                        : "the run has finished its " + config.training().epochs() + " epochs; to train on, raise them,"
-                                + " such as --set training.epochs=" + (done + 10));
-            }
             TrainingState from = saved.restore(parts.model().parameters(), parts.optimizer());
             writeConfig(folder, config);
             return train(config, parts, onSpark, folder, from);
@@ -175,11 +177,11 @@ public final class TrainingRun {
     }
 
     /** Starts Spark for a run with {@code --spark} (not when nothing is trained); {@code null} otherwise. */
-    private OnSpark startSpark(RunConfig config, RunParts parts, boolean resuming) {
+    private OnSpark startSpark(RunConfig config, RunParts parts, SparkStart.Resumed resumed) {
         if (spark == null || config.training().epochs() == 0) {
             return null;
         }
-        return SparkStart.start(spark, config, parts, components, RunEnd.pluginsInfo(components), resuming);
+        return SparkStart.start(spark, config, parts, components, RunEnd.pluginsInfo(components), resumed);
     }
 
     private Outcome train(RunConfig config, RunParts parts, OnSpark onSpark, RunFolder folder, TrainingState from)
@@ -205,7 +207,8 @@ public final class TrainingRun {
             listeners.metrics.onTrainingEnd(null, history);
         } else {
             try {
-                history = onSpark != null && onSpark.barrier() ? trainOnExecutors(onSpark, parts, listeners, folder)
+                history = onSpark != null && onSpark.barrier()
+                        ? trainOnExecutors(config, onSpark, parts, listeners, folder, from)
                         : trainHere(config, parts, onSpark, listeners, from);
             } catch (SparkTrainingException | TrainingDivergedException e) {
                 listeners.metrics.flush();
@@ -250,12 +253,23 @@ public final class TrainingRun {
         }
     }
 
-    /** Trains in a barrier mode: the workers on the executors; their epochs are told to the listeners afterwards. */
-    private TrainingHistory trainOnExecutors(OnSpark onSpark, RunParts parts, RunListeners listeners, RunFolder folder)
-            throws IOException {
-        listeners.log.line(onSpark.toString() + "; the epochs are reported when the workers end");
-        progress.note(out, "training on the executors (" + onSpark + "); the epochs follow when the workers end");
-        return onSpark.trainBarrier(parts.model(), listeners.fromResults(), folder.checkpoints());
+    /**
+     * Trains in a barrier mode: the workers on the executors, worker 0 telling the epochs, steps and
+     * checkpoints here as they come; the stop at zero errors then gives its verdict on the final weights.
+     */
+    private TrainingHistory trainOnExecutors(RunConfig config, OnSpark onSpark, RunParts parts, RunListeners listeners,
+                                             RunFolder folder, TrainingState from) {
+        listeners.log.line(onSpark.toString() + "; worker 0 reports its epochs as they end");
+        progress.note(out, "training on the executors (" + onSpark + ")");
+        // never run: the listeners here read only results, and early stopping's stop() is the workers' to follow
+        Trainer here = Trainer.builder(parts.model(), parts.loss(), parts.optimizer())
+                .epochs(config.training().epochs()).build();
+        TrainingHistory history = onSpark.trainBarrier(here, listeners.fromResultsAndEarlyStopping(),
+                folder.checkpoints(), from, listeners::flush);
+        if (listeners.zero != null && !history.epochs().isEmpty()) {
+            listeners.zero.onEpochEnd(here, history.last());
+        }
+        return history;
     }
 
     private void say(RunLog log, String line) {

@@ -50,6 +50,25 @@ public interface TrainingRecipe extends Serializable {
         return null;
     }
 
+    /**
+     * @param train the worker's training data (in local SGD its share)
+     * @return listeners that worker 0 runs after every epoch and that may end the run with
+     *     {@link Trainer#stop()} (early stopping on its validation, a stop at zero errors); every
+     *     worker then stops after the same epoch. Worker 0 runs them before its checkpoints, as one
+     *     machine does. None by default.
+     */
+    default List<TrainingListener> stopRules(Dataset train) {
+        return List.of();
+    }
+
+    /**
+     * @return the checkpoint every worker starts from (its weights, optimizer state and place in
+     *     the run), or {@code null} to start afresh, the default
+     */
+    default ResumePoint resumeFrom() {
+        return null;
+    }
+
     /** @return the run's seed */
     long seed();
 

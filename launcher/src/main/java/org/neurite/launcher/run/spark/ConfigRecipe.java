@@ -3,6 +3,8 @@ package org.neurite.launcher.run.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.neurite.api.Loss;
@@ -10,7 +12,10 @@ import org.neurite.api.Optimizer;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
+import org.neurite.engine.train.EarlyStopping;
+import org.neurite.engine.train.Monitor;
 import org.neurite.engine.train.Trainer;
+import org.neurite.engine.train.TrainingListener;
 import org.neurite.launcher.config.ConfigDocument;
 import org.neurite.launcher.config.ConfigException;
 import org.neurite.launcher.config.ConfigReader;
@@ -21,9 +26,11 @@ import org.neurite.launcher.config.SparkConfig;
 import org.neurite.launcher.config.TrainingConfig;
 import org.neurite.launcher.run.RunParts;
 import org.neurite.launcher.run.RunSchedule;
+import org.neurite.launcher.run.ZeroErrorStop;
 import org.neurite.launcher.run.data.RunData;
 import org.neurite.pluginloader.PluginSet;
 import org.neurite.spark.barrier.CheckpointPlan;
+import org.neurite.spark.barrier.ResumePoint;
 import org.neurite.spark.barrier.TrainingRecipe;
 import org.neurite.spark.travel.DatasetBytes;
 import org.neurite.spark.travel.ModelBytes;
@@ -54,6 +61,8 @@ final class ConfigRecipe implements TrainingRecipe {
     private final DatasetBytes validation;
     private final int samplesPerWorker;
     private final CheckpointPlan checkpoints;
+    /** The checkpoint a resumed run starts from, or {@code null}. */
+    private final ResumePoint resume;
 
     /** What a worker built from the recipe, once. */
     private transient Built built;
@@ -63,7 +72,7 @@ final class ConfigRecipe implements TrainingRecipe {
 
     private ConfigRecipe(String configText, String source, String folder, long seed, ModelBytes model,
                          PluginZips plugins, DatasetBytes train, DatasetBytes validation, int samplesPerWorker,
-                         CheckpointPlan checkpoints) {
+                         CheckpointPlan checkpoints, ResumePoint resume) {
         this.configText = configText;
         this.source = source;
         this.folder = folder;
@@ -74,6 +83,7 @@ final class ConfigRecipe implements TrainingRecipe {
         this.validation = validation;
         this.samplesPerWorker = samplesPerWorker;
         this.checkpoints = checkpoints;
+        this.resume = resume;
     }
 
     /**
@@ -81,9 +91,11 @@ final class ConfigRecipe implements TrainingRecipe {
      * @param parts the driver's model (its starting weights), data and the rest
      * @param modelInfo the model file's entries beyond the format's own (the plugins that built it)
      * @param launch the master, mode, workers and plugin folders
+     * @param resume the checkpoint a resumed run starts from, or {@code null}
      * @return the recipe
      */
-    static ConfigRecipe of(RunConfig config, RunParts parts, Map<String, ?> modelInfo, SparkLaunch launch) {
+    static ConfigRecipe of(RunConfig config, RunParts parts, Map<String, ?> modelInfo, SparkLaunch launch,
+                           ResumePoint resume) {
         Map<String, Object> values = config.resolved();
         if (values.get("data") instanceof Map<?, ?> data) {
             // the test data is measured on the driver after training: executors never need it
@@ -100,13 +112,18 @@ final class ConfigRecipe implements TrainingRecipe {
         int samples = parts.data().train().size();
         boolean averaging = launch.settings().mode() == SparkConfig.Mode.LOCAL_SGD;
         TrainingConfig t = config.training();
-        CheckpointPlan plan = t.checkpointEvery() > 0 ? new CheckpointPlan(t.checkpointEvery(), t.checkpoint().keepLast())
+        boolean restoreBest = t.earlyStopping() != null && t.earlyStopping().restoreBest();
+        boolean keepBest = t.checkpoint().keepBest();
+        // as on one machine: the best epoch is saved even between intervals, to be kept or restored
+        CheckpointPlan plan = t.checkpointEvery() > 0 || restoreBest || keepBest
+                ? new CheckpointPlan(t.checkpointEvery() > 0 ? t.checkpointEvery() : Integer.MAX_VALUE,
+                        t.checkpoint().keepLast(), keepBest ? t.checkpoint().monitor() : null, restoreBest)
                 : null;
         return new ConfigRecipe(text, config.document().source(), config.document().folder().toAbsolutePath().toString(),
                 config.seed(), ModelBytes.of(parts.model(), modelInfo), PluginZips.of(launch.pluginDirs()),
                 sendData ? DatasetBytes.of(parts.data().train()) : null,
                 sendData && parts.data().validation() != null ? DatasetBytes.of(parts.data().validation()) : null,
-                averaging ? samples / workers : samples, plan);
+                averaging ? samples / workers : samples, plan, resume);
     }
 
     @Override
@@ -141,6 +158,25 @@ final class ConfigRecipe implements TrainingRecipe {
     @Override
     public CheckpointPlan checkpoints() {
         return checkpoints;
+    }
+
+    @Override
+    public List<TrainingListener> stopRules(Dataset data) {
+        TrainingConfig t = built().config().training();
+        List<TrainingListener> rules = new ArrayList<>();
+        if (t.earlyStopping() != null) {
+            rules.add(new EarlyStopping(Monitor.of(t.earlyStopping().monitor()), t.earlyStopping().patience(),
+                    t.earlyStopping().minDelta()));
+        }
+        if (t.stopAtZeroErrors()) {
+            rules.add(new ZeroErrorStop(data));
+        }
+        return rules;
+    }
+
+    @Override
+    public ResumePoint resumeFrom() {
+        return resume;
     }
 
     @Override

@@ -1,6 +1,12 @@
 package org.neurite.launcher.run.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.neurite.engine.registry.Components;
 import org.neurite.launcher.config.ConfigException;
@@ -11,6 +17,7 @@ import org.neurite.launcher.run.RunParts;
 import org.neurite.spark.BarrierRun;
 import org.neurite.spark.SparkRun;
 import org.neurite.spark.barrier.BarrierMode;
+import org.neurite.spark.barrier.ResumePoint;
 
 /**
  * Starts a run's Spark side after everything else is checked and before the run folder exists,
@@ -29,13 +36,13 @@ public final class SparkStart {
      * @param parts the run's model and data, loaded
      * @param components the components the model was built with
      * @param modelInfo the model file's entries beyond the format's own (the plugins that built it)
-     * @param resuming whether the run continues from a checkpoint
+     * @param resumed the checkpoint the run continues from, or {@code null} for a run from the start
      * @return the Spark side, started
      * @throws ConfigException if the mode cannot train this config or data
      * @throws org.neurite.spark.SparkTrainingException if Spark cannot start, or the executors cannot load the run
      */
     public static OnSpark start(SparkLaunch launch, RunConfig config, RunParts parts, Components components,
-                                Map<String, ?> modelInfo, boolean resuming) {
+                                Map<String, ?> modelInfo, Resumed resumed) {
         SparkConfig s = launch.settings();
         TrainingConfig t = config.training();
         if (t.augmentation() != null) {
@@ -48,7 +55,7 @@ public final class SparkStart {
                     + " training samples; use at most " + samples);
         }
         if (s.mode().barrier()) {
-            checkBarrier(launch, config, samples, resuming);
+            checkBarrier(launch, config, samples);
         }
         String name = "neurite " + config.name();
         try {
@@ -58,7 +65,8 @@ public final class SparkStart {
                         null);
             }
             BarrierMode mode = s.mode() == SparkConfig.Mode.LOCAL_SGD ? BarrierMode.localSgd(s.k()) : BarrierMode.allReduce();
-            ConfigRecipe recipe = ConfigRecipe.of(config, parts, modelInfo, launch);
+            ConfigRecipe recipe = ConfigRecipe.of(config, parts, modelInfo, launch,
+                    resumed == null ? null : resumed.point());
             return new OnSpark(null, BarrierRun.start(launch.master(), name, recipe, mode, s.partitions()));
         } catch (NoClassDefFoundError e) {
             throw new ConfigException("--spark", "Spark is not on the class path: set SPARK_HOME to a Spark 4.x"
@@ -69,32 +77,11 @@ public final class SparkStart {
     }
 
     /**
-     * The barrier modes train on the executors, so what must happen on every worker at once (stopping
-     * early) or on the driver between steps is not available yet; and gradient all-reduce shares
-     * every batch, so every batch needs a sample per worker.
+     * Gradient all-reduce shares every batch, so every batch needs a sample per worker.
      */
-    private static void checkBarrier(SparkLaunch launch, RunConfig config, int samples, boolean resuming) {
+    private static void checkBarrier(SparkLaunch launch, RunConfig config, int samples) {
         SparkConfig s = launch.settings();
         TrainingConfig t = config.training();
-        String mode = "spark.mode " + s.mode().key();
-        if (resuming) {
-            throw new ConfigException("--resume", "resuming is not available with " + mode + " yet; resume on one"
-                    + " machine (without --spark; the checkpoints are in the run-folder format) or with spark.mode sync");
-        }
-        if (t.earlyStopping() != null) {
-            throw new ConfigException(config.document().locate("training.early_stopping"), "training.early_stopping:"
-                    + " not available with " + mode + " yet (every worker would have to stop at once); use spark.mode"
-                    + " sync, or train on one machine");
-        }
-        if (t.stopAtZeroErrors()) {
-            throw new ConfigException(config.document().locate("training.stop_at_zero_errors"),
-                    "training.stop_at_zero_errors: not available with " + mode + " yet (every worker would have to"
-                            + " stop at once); use spark.mode sync, or train on one machine");
-        }
-        if (t.checkpoint().keepBest()) {
-            throw new ConfigException(config.document().locate("training.checkpoint.keep_best"),
-                    "training.checkpoint.keep_best: not available with " + mode + " yet; use spark.mode sync");
-        }
         if (s.mode() == SparkConfig.Mode.ALL_REDUCE) {
             int batch = t.batchSize() == 0 || t.batchSize() >= samples ? samples : t.batchSize();
             int smallest = samples % batch == 0 ? batch : samples % batch;
@@ -104,6 +91,32 @@ public final class SparkStart {
                         + smallest + " samples (" + samples + " samples in batches of " + batch + "); use at most "
                         + smallest + " partitions or another batch size");
             }
+        }
+    }
+
+    /**
+     * Where a resumed run continues from.
+     *
+     * @param checkpoints the run folder's checkpoints folder
+     * @param epoch the epoch of the checkpoint it continues from
+     */
+    public record Resumed(Path checkpoints, int epoch) {
+
+        /**
+         * @return the checkpoint with every file of the folder, as the barrier workers start from it
+         * @throws UncheckedIOException if a file cannot be read
+         */
+        ResumePoint point() {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            try (Stream<Path> all = Files.walk(checkpoints)) {
+                for (Path file : all.filter(Files::isRegularFile).sorted().toList()) {
+                    files.put(checkpoints.relativize(file).toString().replace(java.io.File.separatorChar, '/'),
+                            Files.readAllBytes(file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the checkpoints in " + checkpoints + ": " + e.getMessage(), e);
+            }
+            return new ResumePoint(epoch, files);
         }
     }
 

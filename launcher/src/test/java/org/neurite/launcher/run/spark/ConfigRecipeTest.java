@@ -77,7 +77,7 @@ class ConfigRecipeTest {
         RunParts parts = RunParts.prepare(config, COMPONENTS);
         SparkConfig localSgd = new SparkConfig(SparkConfig.Mode.LOCAL_SGD, 2, 2, 32, SparkConfig.DataFrom.DRIVER);
         ConfigRecipe sent = ConfigRecipe.of(config, parts, Map.of(),
-                new SparkLaunch("local[2]", localSgd, Set.of(), List.of()));
+                new SparkLaunch("local[2]", localSgd, Set.of(), List.of()), null);
 
         ConfigRecipe received = roundTrip(sent);
         try {
