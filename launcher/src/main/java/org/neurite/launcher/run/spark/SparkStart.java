@@ -109,7 +109,9 @@ public final class SparkStart {
         ResumePoint point() {
             Map<String, byte[]> files = new LinkedHashMap<>();
             try (Stream<Path> all = Files.walk(checkpoints)) {
-                for (Path file : all.filter(Files::isRegularFile).sorted().toList()) {
+                // a hidden file is a write that never ended (AtomicFiles), removed when the run resumes
+                for (Path file : all.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith("."))
+                        .sorted().toList()) {
                     files.put(checkpoints.relativize(file).toString().replace(java.io.File.separatorChar, '/'),
                             Files.readAllBytes(file));
                 }
