@@ -165,7 +165,7 @@ class TrainOnSparkTest {
         assertThat(losses(b)).hasSize(2);
         assertThat(Files.readString(b.resolve("train.log"))).contains("early stopping after epoch 2: the best was epoch 1")
                 .contains("saved the weights of epoch 1, the best by val_loss");
-        assertThat(Files.readString(b.resolve("checkpoints/epoch-002.state.json"))).contains("\"stopped\" : true");
+        assertThat(Files.readString(b.resolve("checkpoints/epoch-002.state.json"))).contains("\"stopped\": true");
     }
 
     @Test
