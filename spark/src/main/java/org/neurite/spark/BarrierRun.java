@@ -20,12 +20,15 @@ public final class BarrierRun implements AutoCloseable {
     private final TrainingRecipe recipe;
     private final BarrierMode mode;
     private final int workers;
+    private final String dataDescription;
 
-    private BarrierRun(JavaSparkContext spark, TrainingRecipe recipe, BarrierMode mode, int workers) {
+    private BarrierRun(JavaSparkContext spark, TrainingRecipe recipe, BarrierMode mode, int workers,
+                       String dataDescription) {
         this.spark = spark;
         this.recipe = recipe;
         this.mode = mode;
         this.workers = workers;
+        this.dataDescription = dataDescription;
     }
 
     /**
@@ -44,8 +47,8 @@ public final class BarrierRun implements AutoCloseable {
     public static BarrierRun start(String master, String name, TrainingRecipe recipe, BarrierMode mode, int workers) {
         JavaSparkContext spark = SparkContexts.start(master, name);
         try {
-            BarrierTraining.check(spark, recipe, workers);
-            return new BarrierRun(spark, recipe, mode, workers);
+            String described = BarrierTraining.check(spark, recipe, workers);
+            return new BarrierRun(spark, recipe, mode, workers, described);
         } catch (IllegalStateException e) {
             spark.stop();
             throw new SparkTrainingException("spark: " + e.getMessage(), e);
@@ -82,6 +85,27 @@ public final class BarrierRun implements AutoCloseable {
             // a failed stage comes as Spark's exception, with the executor's stack trace in its message
             throw new SparkTrainingException("spark: the barrier stage failed: " + firstLine(e), e);
         }
+    }
+
+    /**
+     * @return the recipe's description of the data the executors read themselves, as an executor
+     *     found it when the run started ({@link TrainingRecipe#describeData()}); {@code null} if none
+     */
+    public String dataDescription() {
+        return dataDescription;
+    }
+
+    /**
+     * Stops the context after a problem found once the run started, before it trained, and
+     * gives the problem back to be thrown.
+     *
+     * @param problem the problem
+     * @param <E> its type
+     * @return the problem
+     */
+    public <E extends RuntimeException> E abandon(E problem) {
+        spark.stop();
+        return problem;
     }
 
     /** @return the mode and settings, for the run log */

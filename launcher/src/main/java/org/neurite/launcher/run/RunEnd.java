@@ -131,8 +131,8 @@ final class RunEnd {
 
     /** @return the log's line about the data: how many samples of each kind */
     static String dataLine(RunData data) {
-        return "data: " + data.train().size() + " training samples"
-                + (data.validation() == null ? "" : ", " + data.validation().size() + " validation")
+        return "data: " + data.trainSize() + " training samples"
+                + (data.validationSize() == 0 ? "" : ", " + data.validationSize() + " validation")
                 + (data.test() == null ? "" : ", " + data.test().size() + " test");
     }
 }

@@ -47,7 +47,7 @@ final class RunListeners {
         metrics = new MetricsCsv(folder.metrics());
         fromResults.add(log);
         fromResults.add(metrics);
-        TrainingListener shown = progress.listener(out, t.epochs(), data.train().size(), t.batchSize(), jsonEverySteps);
+        TrainingListener shown = progress.listener(out, t.epochs(), data.trainSize(), t.batchSize(), jsonEverySteps);
         if (shown != null) {
             fromResults.add(shown);
         }

@@ -133,8 +133,9 @@ public final class TrainingRun {
      * @throws TrainingDivergedException if the loss became NaN or infinite
      */
     public Outcome start(RunConfig config, Path runs) throws IOException {
-        RunParts parts = RunParts.prepare(config, components);
-        try (OnSpark onSpark = startSpark(config, parts, null)) {
+        RunParts prepared = prepare(config, false);
+        try (OnSpark onSpark = startSpark(config, prepared, null)) {
+            RunParts parts = withExecutorsData(prepared, onSpark, config);
             RunFolder folder = RunFolder.create(runs, config.name(), LocalDateTime.now());
             writeConfig(folder, config);
             return train(config, parts, onSpark, folder, TrainingState.start());
@@ -153,7 +154,6 @@ public final class TrainingRun {
      * @throws ConfigException if there is nothing to resume: no checkpoint, or the run has ended
      */
     public Outcome resume(RunFolder folder, RunConfig config) throws IOException {
-        RunParts parts = RunParts.prepare(config, components);
         CheckpointWriter.Checkpoint saved = CheckpointWriter.latest(folder.checkpoints()).orElseThrow(
                 () -> new ConfigException(folder.toString(), "no complete checkpoint to resume from in "
                         + folder.checkpoints()));
@@ -166,14 +166,31 @@ public final class TrainingRun {
                     : "the run has finished its " + config.training().epochs() + " epochs; to train on, raise them,"
                             + " such as --set training.epochs=" + (done + 10));
         }
+        RunParts prepared = prepare(config, ended);
         // a run whose epochs all ran only saves its model: nothing for Spark to do
         try (OnSpark onSpark = ended ? null
-                : startSpark(config, parts, new SparkStart.Resumed(folder.checkpoints(), done))) {
+                : startSpark(config, prepared, new SparkStart.Resumed(folder.checkpoints(), done))) {
+            RunParts parts = withExecutorsData(prepared, onSpark, config);
             folder.removeLeftovers();
             TrainingState from = saved.restore(parts.model().parameters(), parts.optimizer());
             writeConfig(folder, config);
             return train(config, parts, onSpark, folder, from);
         }
+    }
+
+    /**
+     * Builds the run's parts; its data too, unless the Spark executors read it themselves and
+     * describe it when Spark starts ({@link #withExecutorsData}).
+     */
+    private RunParts prepare(RunConfig config, boolean ended) throws IOException {
+        return !ended && SparkStart.executorsRead(spark, config) ? RunParts.withoutData(config, components)
+                : RunParts.prepare(config, components);
+    }
+
+    /** The parts with the data the executors described, when they read it; else the parts as they are. */
+    private RunParts withExecutorsData(RunParts parts, OnSpark onSpark, RunConfig config) {
+        return onSpark != null && onSpark.executorsData() != null
+                ? parts.withData(onSpark.executorsData(), config, components) : parts;
     }
 
     /** Starts Spark for a run with {@code --spark} (not when nothing is trained); {@code null} otherwise. */

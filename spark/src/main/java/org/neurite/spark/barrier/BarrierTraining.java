@@ -160,18 +160,21 @@ public final class BarrierTraining {
      * @param spark the Spark context
      * @param recipe what the workers will train
      * @param workers the number of workers, at least 1
+     * @return the recipe's description of the data as the first task found it
+     *     ({@link TrainingRecipe#describeData()}), or {@code null}
      * @throws IllegalStateException naming the executor and the first problem found there
      */
-    public static void check(JavaSparkContext spark, TrainingRecipe recipe, int workers) {
+    public static String check(JavaSparkContext spark, TrainingRecipe recipe, int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("barrier mode: needs at least 1 worker, got " + workers);
         }
         spark.setJobDescription("neurite: checking that the run builds on the executors");
-        List<String> problems = spark.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
+        List<RecipeCheck.Answer> answers = spark.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
                 .map(new RecipeCheck(recipe)).collect();
-        problems.stream().filter(java.util.Objects::nonNull).findFirst().ifPresent(p -> {
+        answers.stream().map(RecipeCheck.Answer::problem).filter(java.util.Objects::nonNull).findFirst().ifPresent(p -> {
             throw new IllegalStateException("barrier mode: " + p);
         });
+        return answers.get(0).data();
     }
 
     /**

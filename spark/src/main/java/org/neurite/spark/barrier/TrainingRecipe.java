@@ -69,6 +69,16 @@ public interface TrainingRecipe extends Serializable {
         return null;
     }
 
+    /**
+     * @return what the driver needs to know of data the workers read themselves (such as its size
+     *     and class names), as text the recipe's author chooses; {@code null} (the default) when the
+     *     driver knows its data. The check before training ({@link BarrierTraining#check}) brings
+     *     it from an executor.
+     */
+    default String describeData() {
+        return null;
+    }
+
     /** @return the run's seed */
     long seed();
 

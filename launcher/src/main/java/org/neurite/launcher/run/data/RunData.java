@@ -23,12 +23,65 @@ import org.neurite.launcher.config.SourceConfig;
  * pre-processing of raw inputs (the scale the source divided by, and the normalisation that
  * {@code data.normalize} computes from the training samples and applies to every source).
  *
- * @param train the training set
+ * <p>When the Spark executors read the training and validation data themselves ({@link
+ * #readByExecutors}), the driver holds only their sizes and the info the executors found.
+ *
+ * @param train the training set, or {@code null} when the executors read it
  * @param validation the validation set, or {@code null}
  * @param test the test set, or {@code null}
  * @param info what travels with the trained model, as plain JSON values; empty if nothing
+ * @param trainSize the training samples
+ * @param validationSize the validation samples, 0 without validation
  */
-public record RunData(Dataset train, Dataset validation, Dataset test, Map<String, Object> info) {
+public record RunData(Dataset train, Dataset validation, Dataset test, Map<String, Object> info, int trainSize,
+                      int validationSize) {
+
+    /**
+     * Data read here.
+     *
+     * @param train the training set
+     * @param validation the validation set, or {@code null}
+     * @param test the test set, or {@code null}
+     * @param info what travels with the trained model, as plain JSON values; empty if nothing
+     */
+    public RunData(Dataset train, Dataset validation, Dataset test, Map<String, Object> info) {
+        this(train, validation, test, info, train.size(), validation == null ? 0 : validation.size());
+    }
+
+    /**
+     * Data the Spark executors read themselves, as the driver knows it.
+     *
+     * @param trainSize the training samples the executors read
+     * @param validationSize their validation samples, 0 for none
+     * @param test the test set, read here, or {@code null}
+     * @param info the info the executors found (class names, pre-processing)
+     * @return the data
+     */
+    public static RunData readByExecutors(int trainSize, int validationSize, Dataset test, Map<String, Object> info) {
+        return new RunData(null, null, test, info, trainSize, validationSize);
+    }
+
+    /**
+     * Loads the test source of a config as {@link #load} would, for a model whose training data
+     * was read elsewhere and described by its info (class names, pre-processing).
+     *
+     * @param config the checked config
+     * @param model the model it feeds
+     * @param info the info of the training data
+     * @return the test set, or {@code null} if the config has none
+     * @throws IOException if a file cannot be read
+     */
+    public static Dataset loadTest(RunConfig config, Model model, Map<String, Object> info) throws IOException {
+        if (config.test() == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) info.get(Predictor.CLASS_NAMES);
+        Dataset test = fit(config, config.test(), Sources.read(config, config.test()), names, model);
+        Object preprocessing = info.get(Preprocessing.KEY);
+        return preprocessing == null ? test
+                : normalized(test, Preprocessing.fromJson(preprocessing, config.document().source()));
+    }
 
     /**
      * @param config the checked config

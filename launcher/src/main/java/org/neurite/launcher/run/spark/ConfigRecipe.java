@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.neurite.api.Loss;
 import org.neurite.api.Optimizer;
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.io.Json;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.EarlyStopping;
@@ -59,7 +61,8 @@ final class ConfigRecipe implements TrainingRecipe {
     /** The data sent from the driver; both {@code null} when the executors read the config's data. */
     private final DatasetBytes train;
     private final DatasetBytes validation;
-    private final int samplesPerWorker;
+    private final int workers;
+    private final boolean averaging;
     private final CheckpointPlan checkpoints;
     /** The checkpoint a resumed run starts from, or {@code null}. */
     private final ResumePoint resume;
@@ -71,8 +74,8 @@ final class ConfigRecipe implements TrainingRecipe {
     }
 
     private ConfigRecipe(String configText, String source, String folder, long seed, ModelBytes model,
-                         PluginZips plugins, DatasetBytes train, DatasetBytes validation, int samplesPerWorker,
-                         CheckpointPlan checkpoints, ResumePoint resume) {
+                         PluginZips plugins, DatasetBytes train, DatasetBytes validation, int workers,
+                         boolean averaging, CheckpointPlan checkpoints, ResumePoint resume) {
         this.configText = configText;
         this.source = source;
         this.folder = folder;
@@ -81,7 +84,8 @@ final class ConfigRecipe implements TrainingRecipe {
         this.plugins = plugins;
         this.train = train;
         this.validation = validation;
-        this.samplesPerWorker = samplesPerWorker;
+        this.workers = workers;
+        this.averaging = averaging;
         this.checkpoints = checkpoints;
         this.resume = resume;
     }
@@ -109,7 +113,6 @@ final class ConfigRecipe implements TrainingRecipe {
         }
         boolean sendData = launch.settings().data() == SparkConfig.DataFrom.DRIVER;
         int workers = launch.settings().partitions();
-        int samples = parts.data().train().size();
         boolean averaging = launch.settings().mode() == SparkConfig.Mode.LOCAL_SGD;
         TrainingConfig t = config.training();
         boolean restoreBest = t.earlyStopping() != null && t.earlyStopping().restoreBest();
@@ -123,7 +126,7 @@ final class ConfigRecipe implements TrainingRecipe {
                 config.seed(), ModelBytes.of(parts.model(), modelInfo), PluginZips.of(launch.pluginDirs()),
                 sendData ? DatasetBytes.of(parts.data().train()) : null,
                 sendData && parts.data().validation() != null ? DatasetBytes.of(parts.data().validation()) : null,
-                averaging ? samples / workers : samples, plan, resume);
+                workers, averaging, plan, resume);
     }
 
     @Override
@@ -174,6 +177,24 @@ final class ConfigRecipe implements TrainingRecipe {
         return rules;
     }
 
+    /**
+     * @return when the executors read the data themselves, what the driver needs to know of it as
+     *     JSON: {@code train} and {@code validation} (sample counts) and {@code info} (class names,
+     *     pre-processing); {@code null} when the driver sent the data
+     */
+    @Override
+    public String describeData() {
+        if (train != null) {
+            return null;
+        }
+        RunData data = built().data();
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("train", data.trainSize());
+        described.put("validation", data.validationSize());
+        described.put("info", data.info());
+        return Json.writeCompact(described);
+    }
+
     @Override
     public ResumePoint resumeFrom() {
         return resume;
@@ -190,6 +211,9 @@ final class ConfigRecipe implements TrainingRecipe {
         Components components = built().components();
         TrainingConfig t = config.training();
         Optimizer optimizer = config.createOptimizer(components);
+        // a schedule's length in the worker's own steps: in local SGD its share of the data (WorkerTraining.share)
+        int samples = trainingData().size();
+        int samplesPerWorker = averaging ? samples / workers : samples;
         return trainer.epochs(t.epochs()).batchSize(t.batchSize()).shuffle(t.shuffle())
                 .divergenceFactor(t.divergenceFactor())
                 .schedule(RunSchedule.of(config, components, optimizer.learningRate(), samplesPerWorker))

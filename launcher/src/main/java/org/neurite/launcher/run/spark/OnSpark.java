@@ -15,6 +15,7 @@ import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingHistory;
 import org.neurite.engine.train.TrainingListener;
 import org.neurite.engine.train.TrainingState;
+import org.neurite.launcher.run.data.RunData;
 import org.neurite.spark.BarrierRun;
 import org.neurite.spark.SparkRun;
 import org.neurite.spark.barrier.BarrierReports;
@@ -30,10 +31,20 @@ public final class OnSpark implements AutoCloseable {
 
     private final SparkRun sync;
     private final BarrierRun barrier;
+    private final RunData executorsData;
 
-    OnSpark(SparkRun sync, BarrierRun barrier) {
+    OnSpark(SparkRun sync, BarrierRun barrier, RunData executorsData) {
         this.sync = sync;
         this.barrier = barrier;
+        this.executorsData = executorsData;
+    }
+
+    /**
+     * @return the run's data as the executors that read it described it (sizes, class names,
+     *     pre-processing) with the test data read here; {@code null} when the driver read the data
+     */
+    public RunData executorsData() {
+        return executorsData;
     }
 
     /** @return the gradients of each step for the trainer here (synchronous mode), or {@code null} in the barrier modes */

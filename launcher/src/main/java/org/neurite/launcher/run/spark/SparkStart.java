@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.neurite.engine.io.Json;
 import org.neurite.engine.registry.Components;
 import org.neurite.launcher.config.ConfigException;
 import org.neurite.launcher.config.RunConfig;
 import org.neurite.launcher.config.SparkConfig;
 import org.neurite.launcher.config.TrainingConfig;
 import org.neurite.launcher.run.RunParts;
+import org.neurite.launcher.run.data.RunData;
 import org.neurite.spark.BarrierRun;
 import org.neurite.spark.SparkRun;
 import org.neurite.spark.barrier.BarrierMode;
@@ -49,25 +51,38 @@ public final class SparkStart {
             throw new ConfigException(config.document().locate("training.augment"), "augmenting images is not"
                     + " available with --spark yet: the executors would not draw the same images");
         }
-        int samples = parts.data().train().size();
-        if (s.partitions() > samples) {
-            throw launch.problem("partitions", config, s.partitions() + " partitions but only " + samples
-                    + " training samples; use at most " + samples);
+        boolean executorsRead = executorsRead(launch, config);
+        if (executorsRead && t.stopAtZeroErrors()) {
+            throw new ConfigException(config.document().locate("training.stop_at_zero_errors"),
+                    "training.stop_at_zero_errors: the driver counts the errors on the training data, which it does not"
+                            + " read with spark.data executors; use spark.data driver");
         }
-        if (s.mode().barrier()) {
-            checkBarrier(launch, config, samples);
+        if (!executorsRead) {
+            checkSamples(launch, config, parts.data().trainSize());
         }
         String name = "neurite " + config.name();
         try {
             if (!s.mode().barrier()) {
                 return new OnSpark(SparkRun.start(new SparkRun.Settings(launch.master(), s.partitions(), s.microBatch(),
                         launch.pluginDirs()), name, parts.model(), lossOf(config), parts.data().train(), components),
-                        null);
+                        null, null);
             }
             BarrierMode mode = s.mode() == SparkConfig.Mode.LOCAL_SGD ? BarrierMode.localSgd(s.k()) : BarrierMode.allReduce();
             ConfigRecipe recipe = ConfigRecipe.of(config, parts, modelInfo, launch,
                     resumed == null ? null : resumed.point());
-            return new OnSpark(null, BarrierRun.start(launch.master(), name, recipe, mode, s.partitions()));
+            BarrierRun run = BarrierRun.start(launch.master(), name, recipe, mode, s.partitions());
+            if (!executorsRead) {
+                return new OnSpark(null, run, null);
+            }
+            try {
+                RunData data = described(run.dataDescription(), config, parts);
+                checkSamples(launch, config, data.trainSize());
+                return new OnSpark(null, run, data);
+            } catch (IOException e) {
+                throw run.abandon(new UncheckedIOException(e));
+            } catch (RuntimeException e) {
+                throw run.abandon(e);
+            }
         } catch (NoClassDefFoundError e) {
             throw new ConfigException("--spark", "Spark is not on the class path: set SPARK_HOME to a Spark 4.x"
                     + " installation (bin/neurite adds its jars), or run the job jar with spark-submit");
@@ -77,11 +92,39 @@ public final class SparkStart {
     }
 
     /**
-     * Gradient all-reduce shares every batch, so every batch needs a sample per worker.
+     * @param launch the master and the Spark settings in force, or {@code null} without Spark
+     * @param config the checked config
+     * @return whether the executors read the training and validation data themselves (a barrier
+     *     mode with {@code spark.data: executors}), so that the driver does not read them
      */
-    private static void checkBarrier(SparkLaunch launch, RunConfig config, int samples) {
+    public static boolean executorsRead(SparkLaunch launch, RunConfig config) {
+        return launch != null && config.training().epochs() > 0 && launch.settings().mode().barrier()
+                && launch.settings().data() == SparkConfig.DataFrom.EXECUTORS;
+    }
+
+    /**
+     * The data as the executors described it ({@code ConfigRecipe#describeData}), with the test
+     * data read here: the model is measured on it after training, as on one machine.
+     */
+    private static RunData described(String description, RunConfig config, RunParts parts) throws IOException {
+        Map<?, ?> d = (Map<?, ?>) Json.read(description, "the executors' description of the data");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> info = new LinkedHashMap<>((Map<String, Object>) d.get("info"));
+        return RunData.readByExecutors(((Number) d.get("train")).intValue(), ((Number) d.get("validation")).intValue(),
+                RunData.loadTest(config, parts.model(), info), info);
+    }
+
+    /**
+     * No more partitions than samples; and gradient all-reduce shares every batch, so every batch
+     * needs a sample per worker.
+     */
+    private static void checkSamples(SparkLaunch launch, RunConfig config, int samples) {
         SparkConfig s = launch.settings();
         TrainingConfig t = config.training();
+        if (s.partitions() > samples) {
+            throw launch.problem("partitions", config, s.partitions() + " partitions but only " + samples
+                    + " training samples; use at most " + samples);
+        }
         if (s.mode() == SparkConfig.Mode.ALL_REDUCE) {
             int batch = t.batchSize() == 0 || t.batchSize() >= samples ? samples : t.batchSize();
             int smallest = samples % batch == 0 ? batch : samples % batch;

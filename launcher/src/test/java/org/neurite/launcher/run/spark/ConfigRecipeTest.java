@@ -60,7 +60,7 @@ class ConfigRecipeTest {
                 continue;
             }
             Class<?> type = f.getType();
-            boolean travels = Set.of(String.class, long.class, int.class).contains(type)
+            boolean travels = Set.of(String.class, long.class, int.class, boolean.class).contains(type)
                     || type.isRecord() && type.getPackageName().startsWith("org.neurite.spark");
             if (!travels) {
                 bad.add(f.getName() + ": " + type.getName());
