@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.neurite.spark.barrier.BarrierMode;
+import org.neurite.spark.barrier.BarrierReports;
 import org.neurite.spark.barrier.BarrierTraining;
 import org.neurite.spark.barrier.TrainingRecipe;
 
@@ -76,7 +77,7 @@ public final class BarrierRun implements AutoCloseable {
      * @return every worker's result; worker 0's carries the weights, epochs and checkpoints
      * @throws SparkTrainingException if the cluster lacks task slots, or the stage failed beyond Spark's retries
      */
-    public BarrierTraining.Run train(org.neurite.spark.barrier.BarrierReports reports) {
+    public BarrierTraining.Run train(BarrierReports reports) {
         try {
             return BarrierTraining.run(spark, recipe, mode, workers, reports);
         } catch (IllegalStateException e) {

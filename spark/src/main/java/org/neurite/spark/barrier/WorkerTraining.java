@@ -27,11 +27,16 @@ import org.neurite.spark.travel.TemporaryFolder;
 /**
  * One worker of a barrier run: builds its model, loss, optimizer and data from the recipe, joins
  * the ring to the trainer (as its step's gradients or as a listener that averages parameters) and
- * trains. Worker 0 also measures the recipe's validation data after every epoch and writes its
- * checkpoints, which travel back with its result. Nothing here knows Spark, so the modes run the
- * same between threads of one JVM.
+ * trains, from the start or from the recipe's checkpoint. Worker 0 also measures the recipe's
+ * validation data after every epoch, runs its stop rules (every worker then stops after the same
+ * epoch: {@link StopAgreement}) and writes its checkpoints, which travel back with its result and,
+ * when the driver listens, to the driver as they are written ({@link LeaderReports}). Nothing here
+ * knows Spark, so the modes run the same between threads of one JVM.
  */
 public final class WorkerTraining {
+
+    /** How long worker 0 tries to reach the driver for its reports. */
+    private static final int CONNECT_MILLIS = 60_000;
 
     private WorkerTraining() {
     }
@@ -136,9 +141,6 @@ public final class WorkerTraining {
             }
         });
     }
-
-    /** How long worker 0 tries to reach the driver for its reports. */
-    private static final int CONNECT_MILLIS = 60_000;
 
     /** Writes the run folder's checkpoints here and restores the resumed one into the model and optimizer. */
     private static TrainingState restore(ResumePoint resume, Path folder, Model model, Optimizer optimizer)
