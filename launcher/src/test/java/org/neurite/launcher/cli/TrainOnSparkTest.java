@@ -170,23 +170,24 @@ class TrainOnSparkTest {
 
     @Test
     void aBarrierRunResumesFromItsCheckpointAndEndsAsTheUndisturbedRun() throws IOException {
-        String allReduce = XOR + "spark: {mode: all_reduce, partitions: 2}\n";
+        // checkpoints every 3 epochs, the latest 2 kept: the resumed run must delete epochs 3 and 6 as the whole one did
+        String allReduce = XOR.replace("checkpoint_every: 6", "checkpoint_every: 3, checkpoint: {keep_last: 2}")
+                + "spark: {mode: all_reduce, partitions: 2}\n";
         CommandRunner whole = trainWith(allReduce, "--spark", "local[2]", "--out", dir.resolve("whole").toString());
+        CommandRunner half = trainWith(allReduce, "--spark", "local[2]", "--set", "training.epochs=6",
+                "--out", dir.resolve("half").toString());
         assertThat(whole.exitCode).as(whole.err()).isZero();
+        assertThat(half.exitCode).as(half.err()).isZero();
         Path a = only(dir.resolve("whole"));
-        // the run folder as a run killed during epoch 7 leaves it: the checkpoint of epoch 6, no model
-        Path b = dir.resolve("killed").resolve(a.getFileName());
-        copy(a, b);
-        for (String gone : List.of("model.json", "model.safetensors", "checkpoints/epoch-012.state.json",
-                "checkpoints/epoch-012.weights.safetensors", "checkpoints/epoch-012.optimizer.safetensors")) {
-            Files.delete(b.resolve(gone));
-        }
+        Path b = only(dir.resolve("half"));
 
-        CommandRunner resumed = new CommandRunner(new TrainCommand(), "--resume", b.toString(), "--spark", "local[2]");
+        CommandRunner resumed = new CommandRunner(new TrainCommand(), "--resume", b.toString(), "--spark", "local[2]",
+                "--set", "training.epochs=12");
 
         assertThat(resumed.exitCode).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("epoch 7/12").doesNotContain("epoch 6/12").contains("test accuracy");
-        assertThat(files(b)).isEqualTo(files(a));
+        assertThat(files(b)).isEqualTo(files(a)).contains("checkpoints/epoch-009.state.json")
+                .doesNotContain("checkpoints/epoch-006.weights.safetensors");
         assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
         assertThat(Files.readAllBytes(b.resolve("checkpoints/epoch-012.weights.safetensors")))
                 .isEqualTo(Files.readAllBytes(a.resolve("checkpoints/epoch-012.weights.safetensors")));
@@ -255,19 +256,6 @@ class TrainOnSparkTest {
     private static List<String> steps(String out) {
         return out.lines().filter(l -> l.contains("\"event\":\"step\"")).map(l -> l.replaceAll(".*\"epoch\":(\\d+),"
                 + "\"step\":(\\d+).*", "$1/$2")).toList();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static List<Double> losses(Path run) throws IOException {

@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param epoch the epoch of the checkpoint every worker restores (weights, optimizer state, position)
  * @param files every file of the run folder's {@code checkpoints/}, by its path there, with '/'
- *     between names
+ *     between names; those of other epochs than {@code epoch} may be empty stand-ins, since only
+ *     their names count (which checkpoints exist, to keep the latest and the best)
  */
 public record ResumePoint(int epoch, Map<String, byte[]> files) implements Serializable {
 

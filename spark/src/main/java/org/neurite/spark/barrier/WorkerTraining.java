@@ -133,7 +133,9 @@ public final class WorkerTraining {
                 byte[] weights = WeightsFile.bytes(model.parameters());
                 List<EpochFigures> epochs = history.epochs().stream().map(EpochFigures::of).toList();
                 return new WorkerResult(ring.rank(), weights, WorkerResult.digestOf(weights), epochs, built.steps(),
-                        ringNanos, trainNanos, plan == null ? Map.of() : LeaderReports.files(folder));
+                        ringNanos, trainNanos,
+                        // files the driver was told already do not travel twice
+                        plan == null || reports != null ? Map.of() : LeaderReports.files(folder));
             } finally {
                 if (reports != null) {
                     reports.close();

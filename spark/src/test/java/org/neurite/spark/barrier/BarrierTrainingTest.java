@@ -68,11 +68,14 @@ class BarrierTrainingTest {
                 .startsWith("step 1/1").endsWith("step 4/24");
         assertThat(heard.events.stream().filter(e -> e.startsWith("end ")).toList())
                 .containsExactly("end 1 live", "end 2 live", "end 3 live", "end 4 live");
-        // the files told (written, then the oldest deleted: keep_last 2) are the checkpoints worker 0 kept
-        assertThat(heard.files).containsOnlyKeys(run.workers().get(0).checkpoints().keySet());
-        heard.files.forEach((path, bytes) -> assertThat(bytes).as(path)
-                .isEqualTo(run.workers().get(0).checkpoints().get(path)));
-        assertThat(heard.files).containsKey("epoch-004.weights.safetensors").doesNotContainKey("epoch-002.state.json");
+        // the files told (written, then the oldest deleted: keep_last 2) are the checkpoints worker 0 kept, and
+        // they do not travel again with its result
+        assertThat(heard.files).containsOnlyKeys("epoch-003.optimizer.safetensors", "epoch-003.state.json",
+                "epoch-003.weights.safetensors", "epoch-004.optimizer.safetensors", "epoch-004.state.json",
+                "epoch-004.weights.safetensors");
+        assertThat(WorkerTrainingTest.weights(heard.files.get("epoch-004.weights.safetensors")))
+                .isEqualTo(WorkerTrainingTest.weights(run.weights()));
+        assertThat(run.workers().get(0).checkpoints()).isEmpty();
     }
 
     /** What the driver heard, with whether the Spark job was still running when an epoch's end came. */

@@ -146,17 +146,20 @@ public final class SparkStart {
     public record Resumed(Path checkpoints, int epoch) {
 
         /**
-         * @return the checkpoint with every file of the folder, as the barrier workers start from it
+         * @return the checkpoint with every file of the folder, as the barrier workers start from it:
+         *     the files of other epochs as empty stand-ins (the workers need only their names, to keep
+         *     the latest and the best), so that the task does not carry every checkpoint of the run
          * @throws UncheckedIOException if a file cannot be read
          */
         ResumePoint point() {
+            String resumed = String.format(java.util.Locale.ROOT, "epoch-%03d.", epoch);
             Map<String, byte[]> files = new LinkedHashMap<>();
             try (Stream<Path> all = Files.walk(checkpoints)) {
                 // a hidden file is a write that never ended (AtomicFiles), removed when the run resumes
                 for (Path file : all.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith("."))
                         .sorted().toList()) {
                     files.put(checkpoints.relativize(file).toString().replace(java.io.File.separatorChar, '/'),
-                            Files.readAllBytes(file));
+                            file.getFileName().toString().startsWith(resumed) ? Files.readAllBytes(file) : new byte[0]);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the checkpoints in " + checkpoints + ": " + e.getMessage(), e);
