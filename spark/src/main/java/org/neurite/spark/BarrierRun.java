@@ -89,6 +89,22 @@ public final class BarrierRun implements AutoCloseable {
     }
 
     /**
+     * Measures weights on the test data an executor reads, in a job of one task.
+     *
+     * @param weights the weights, as safetensors bytes
+     * @return the recipe's measures ({@link TrainingRecipe#measureTest}), or {@code null} without test data
+     * @throws SparkTrainingException if the task failed beyond Spark's retries
+     */
+    public String measureTest(byte[] weights) {
+        spark.setJobDescription("neurite: measuring the model on the test data the executors read");
+        try {
+            return spark.parallelize(java.util.List.of(0), 1).map(new TestMeasure(recipe, weights)).collect().get(0);
+        } catch (RuntimeException e) {
+            throw new SparkTrainingException("spark: measuring the test data on an executor failed: " + firstLine(e), e);
+        }
+    }
+
+    /**
      * @return the recipe's description of the data the executors read themselves, as an executor
      *     found it when the run started ({@link TrainingRecipe#describeData()}); {@code null} if none
      */

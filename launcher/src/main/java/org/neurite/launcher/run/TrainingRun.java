@@ -238,7 +238,8 @@ public final class TrainingRun {
                 throw named;
             }
         }
-        return new RunEnd(components, progress, out).finish(config, parts, folder, listeners, history);
+        return new RunEnd(components, progress, out).finish(config, parts, folder, listeners, history,
+                onSpark != null && onSpark.executorsData() != null ? onSpark::measureTest : null);
     }
 
     /** Trains on this machine: whole batches, micro-batches here, or the Spark synchronous mode's gradients. */

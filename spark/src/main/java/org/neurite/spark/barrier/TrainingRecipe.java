@@ -79,6 +79,17 @@ public interface TrainingRecipe extends Serializable {
         return null;
     }
 
+    /**
+     * Measures trained weights on test data that the executors read themselves, so that the driver
+     * need not read it ({@link org.neurite.spark.BarrierRun#measureTest}). Nothing by default.
+     *
+     * @param weights the model's weights, as safetensors bytes
+     * @return the measures, as text the recipe's author chooses; {@code null} without test data
+     */
+    default String measureTest(byte[] weights) {
+        return null;
+    }
+
     /** @return the run's seed */
     long seed();
 

@@ -32,9 +32,10 @@ import org.neurite.launcher.config.SourceConfig;
  * @param info what travels with the trained model, as plain JSON values; empty if nothing
  * @param trainSize the training samples
  * @param validationSize the validation samples, 0 without validation
+ * @param testSize the test samples, 0 without test data
  */
 public record RunData(Dataset train, Dataset validation, Dataset test, Map<String, Object> info, int trainSize,
-                      int validationSize) {
+                      int validationSize, int testSize) {
 
     /**
      * Data read here.
@@ -45,42 +46,21 @@ public record RunData(Dataset train, Dataset validation, Dataset test, Map<Strin
      * @param info what travels with the trained model, as plain JSON values; empty if nothing
      */
     public RunData(Dataset train, Dataset validation, Dataset test, Map<String, Object> info) {
-        this(train, validation, test, info, train.size(), validation == null ? 0 : validation.size());
+        this(train, validation, test, info, train.size(), validation == null ? 0 : validation.size(),
+                test == null ? 0 : test.size());
     }
 
     /**
-     * Data the Spark executors read themselves, as the driver knows it.
+     * Data the Spark executors read themselves, as the driver knows it: no dataset, only sizes.
      *
      * @param trainSize the training samples the executors read
      * @param validationSize their validation samples, 0 for none
-     * @param test the test set, read here, or {@code null}
+     * @param testSize their test samples, 0 for none
      * @param info the info the executors found (class names, pre-processing)
      * @return the data
      */
-    public static RunData readByExecutors(int trainSize, int validationSize, Dataset test, Map<String, Object> info) {
-        return new RunData(null, null, test, info, trainSize, validationSize);
-    }
-
-    /**
-     * Loads the test source of a config as {@link #load} would, for a model whose training data
-     * was read elsewhere and described by its info (class names, pre-processing).
-     *
-     * @param config the checked config
-     * @param model the model it feeds
-     * @param info the info of the training data
-     * @return the test set, or {@code null} if the config has none
-     * @throws IOException if a file cannot be read
-     */
-    public static Dataset loadTest(RunConfig config, Model model, Map<String, Object> info) throws IOException {
-        if (config.test() == null) {
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        List<String> names = (List<String>) info.get(Predictor.CLASS_NAMES);
-        Dataset test = fit(config, config.test(), Sources.read(config, config.test()), names, model);
-        Object preprocessing = info.get(Preprocessing.KEY);
-        return preprocessing == null ? test
-                : normalized(test, Preprocessing.fromJson(preprocessing, config.document().source()));
+    public static RunData readByExecutors(int trainSize, int validationSize, int testSize, Map<String, Object> info) {
+        return new RunData(null, null, null, info, trainSize, validationSize, testSize);
     }
 
     /**

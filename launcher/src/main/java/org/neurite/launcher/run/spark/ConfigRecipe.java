@@ -12,9 +12,11 @@ import org.neurite.api.Loss;
 import org.neurite.api.Optimizer;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.io.Json;
+import org.neurite.engine.io.WeightsFile;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.EarlyStopping;
+import org.neurite.engine.train.Evaluator;
 import org.neurite.engine.train.Monitor;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingListener;
@@ -101,8 +103,9 @@ final class ConfigRecipe implements TrainingRecipe {
     static ConfigRecipe of(RunConfig config, RunParts parts, Map<String, ?> modelInfo, SparkLaunch launch,
                            ResumePoint resume) {
         Map<String, Object> values = config.resolved();
-        if (values.get("data") instanceof Map<?, ?> data) {
-            // the test data is measured on the driver after training: executors never need it
+        boolean sendData = launch.settings().data() == SparkConfig.DataFrom.DRIVER;
+        if (sendData && values.get("data") instanceof Map<?, ?> data) {
+            // the driver measures its test data after training: executors never need it
             data.remove("test");
         }
         String text;
@@ -111,7 +114,6 @@ final class ConfigRecipe implements TrainingRecipe {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the config for the executors: " + e.getOriginalMessage(), e);
         }
-        boolean sendData = launch.settings().data() == SparkConfig.DataFrom.DRIVER;
         int workers = launch.settings().partitions();
         boolean averaging = launch.settings().mode() == SparkConfig.Mode.LOCAL_SGD;
         TrainingConfig t = config.training();
@@ -191,8 +193,27 @@ final class ConfigRecipe implements TrainingRecipe {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("train", data.trainSize());
         described.put("validation", data.validationSize());
+        described.put("test", data.testSize());
         described.put("info", data.info());
         return Json.writeCompact(described);
+    }
+
+    /**
+     * @return when the executors read the data themselves, the measures of the weights on the
+     *     config's test data ({@link TestFigures}); {@code null} without test data
+     */
+    @Override
+    public String measureTest(byte[] weights) {
+        if (train != null) {
+            return null;
+        }
+        Dataset test = built().data().test();
+        if (test == null) {
+            return null;
+        }
+        Model measured = model.load(built().components());
+        WeightsFile.load(weights, "the trained weights", measured.parameters());
+        return TestFigures.write(new Evaluator(measured, loss(), built().config().training().batchSize()).evaluate(test));
     }
 
     @Override

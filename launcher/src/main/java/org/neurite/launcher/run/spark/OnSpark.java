@@ -9,7 +9,9 @@ import java.util.List;
 
 import org.neurite.engine.io.AtomicFiles;
 import org.neurite.engine.io.WeightsFile;
+import org.neurite.engine.nn.Model;
 import org.neurite.engine.train.EpochResult;
+import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.StepGradients;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingHistory;
@@ -127,6 +129,18 @@ public final class OnSpark implements AutoCloseable {
             throw new IllegalStateException("worker 0 sent a checkpoint file outside the checkpoints folder: " + path);
         }
         return target;
+    }
+
+    /**
+     * Measures a model on the test data the executors read, in a Spark job of one task.
+     *
+     * @param model the trained model
+     * @return its measures, or {@code null} if the config has no test data
+     * @throws org.neurite.spark.SparkTrainingException if the task failed
+     */
+    public Evaluation measureTest(Model model) {
+        String figures = barrier.measureTest(WeightsFile.bytes(model.parameters()));
+        return figures == null ? null : TestFigures.read(figures);
     }
 
     /** @return whether the workers train on the executors (all_reduce, local_sgd) */

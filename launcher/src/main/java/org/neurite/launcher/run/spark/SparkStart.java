@@ -75,11 +75,9 @@ public final class SparkStart {
                 return new OnSpark(null, run, null);
             }
             try {
-                RunData data = described(run.dataDescription(), config, parts);
+                RunData data = described(run.dataDescription());
                 checkSamples(launch, config, data.trainSize());
                 return new OnSpark(null, run, data);
-            } catch (IOException e) {
-                throw run.abandon(new UncheckedIOException(e));
             } catch (RuntimeException e) {
                 throw run.abandon(e);
             }
@@ -103,15 +101,15 @@ public final class SparkStart {
     }
 
     /**
-     * The data as the executors described it ({@code ConfigRecipe#describeData}), with the test
-     * data read here: the model is measured on it after training, as on one machine.
+     * The data as the executors described it ({@code ConfigRecipe#describeData}): sizes and info;
+     * the executors measure the model on the test data after training ({@link OnSpark#measureTest}).
      */
-    private static RunData described(String description, RunConfig config, RunParts parts) throws IOException {
+    private static RunData described(String description) {
         Map<?, ?> d = (Map<?, ?>) Json.read(description, "the executors' description of the data");
         @SuppressWarnings("unchecked")
         Map<String, Object> info = new LinkedHashMap<>((Map<String, Object>) d.get("info"));
         return RunData.readByExecutors(((Number) d.get("train")).intValue(), ((Number) d.get("validation")).intValue(),
-                RunData.loadTest(config, parts.model(), info), info);
+                ((Number) d.get("test")).intValue(), info);
     }
 
     /**

@@ -27,15 +27,19 @@ import org.neurite.launcher.run.TrainingRun;
 import org.neurite.launcher.run.progress.Progress;
 
 /**
- * With {@code spark.data: executors} the driver of a barrier run reads no training or validation
- * file: its {@code csv} source counts the reads (the executors, which build their own components,
- * read through the engine's), and the run folder is the one of a run whose driver sent the data.
+ * With {@code spark.data: executors} the driver of a barrier run reads no data file: its {@code csv}
+ * source counts the reads (the executors, which build their own components, read through the
+ * engine's), an executor measures the test data, and the run folder is the one of a run whose
+ * driver read and sent the data.
  */
 class ExecutorsDataTest {
 
     private static final String CONFIG = """
             name: xor
-            data: {train: {format: csv, path: xor.csv, label: label}, validation: {format: csv, path: xor.csv, label: label}}
+            data:
+              train: {format: csv, path: xor.csv, label: label}
+              validation: {format: csv, path: xor.csv, label: label}
+              test: {format: csv, path: xor.csv, label: label}
             model:
               input: [2]
               layers:
@@ -71,8 +75,15 @@ class ExecutorsDataTest {
                 .isEqualTo(Files.readAllBytes(sent.resolve("model.safetensors")));
         assertThat(Files.readString(read.resolve("data-info.json"))).isEqualTo(Files.readString(sent.resolve("data-info.json")));
         assertThat(Files.readString(read.resolve("model.json"))).isEqualTo(Files.readString(sent.resolve("model.json")));
-        assertThat(Files.readString(read.resolve("train.log"))).contains("data: 6 training samples, 6 validation");
+        assertThat(Files.readString(read.resolve("train.log"))).contains("data: 6 training samples, 6 validation, 6 test");
+        // the executors measured the test data: the same row as the driver's own measure
+        assertThat(testRow(read)).startsWith("test,").isEqualTo(testRow(sent));
         assertThat(Files.readAllLines(read.resolve("metrics.csv"))).hasSameSizeAs(Files.readAllLines(sent.resolve("metrics.csv")));
+    }
+
+    private static String testRow(Path run) throws IOException {
+        return Files.readAllLines(run.resolve("metrics.csv")).stream().filter(l -> l.startsWith("test")).findFirst()
+                .orElseThrow();
     }
 
     private Path train(Components components, RunConfig config, SparkConfig.DataFrom data, String runs)
