@@ -24,6 +24,28 @@ public final class ConfusionMatrix {
     }
 
     /**
+     * A matrix counted elsewhere, such as on a Spark executor.
+     *
+     * @param counts the counts by true class, then predicted class: a square array, at least 1 x 1
+     * @return the matrix, with a copy of the counts
+     * @throws IllegalArgumentException if the array is not square
+     */
+    public static ConfusionMatrix of(long[][] counts) {
+        ConfusionMatrix m = new ConfusionMatrix(counts.length);
+        for (int a = 0; a < counts.length; a++) {
+            if (counts[a].length != counts.length) {
+                throw new IllegalArgumentException("a confusion matrix is square: row " + a + " has "
+                        + counts[a].length + " counts for " + counts.length + " classes");
+            }
+            for (int p = 0; p < counts.length; p++) {
+                m.counts[a][p] = counts[a][p];
+                m.total += counts[a][p];
+            }
+        }
+        return m;
+    }
+
+    /**
      * Tells whether a prediction and its targets are scores per class and class labels, the
      * case in which accuracy is measured.
      *

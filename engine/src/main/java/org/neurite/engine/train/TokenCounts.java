@@ -15,6 +15,23 @@ public final class TokenCounts {
     private long correct;
 
     /**
+     * Counts made elsewhere, such as on a Spark executor.
+     *
+     * @param tokens the steps that count
+     * @param correct those predicted right, at most {@code tokens}
+     * @return the counts
+     */
+    public static TokenCounts of(long tokens, long correct) {
+        if (tokens < 0 || correct < 0 || correct > tokens) {
+            throw new IllegalArgumentException("token counts: need 0 <= correct <= tokens, got " + correct + " of " + tokens);
+        }
+        TokenCounts c = new TokenCounts();
+        c.tokens = tokens;
+        c.correct = correct;
+        return c;
+    }
+
+    /**
      * @param prediction the scores' shape
      * @param target the targets' shape
      * @return whether they are per-step classification: scores {@code [batch, time, classes]}

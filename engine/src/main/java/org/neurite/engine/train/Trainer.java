@@ -142,6 +142,14 @@ public final class Trainer {
     }
 
     /**
+     * @return whether a listener asked the run to end after the current epoch ({@link #stop()}), so
+     *     that workers training together can follow one worker's decision
+     */
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /**
      * Trains without validation.
      *
      * @param train the training samples

@@ -130,8 +130,9 @@ public final class ConfigKeys {
                     "Where the executors get the training and validation data: driver (read here, sent as"
                             + " bytes) or executors (all_reduce and local_sgd: each executor reads the data section's"
                             + " files itself, so the paths must be readable there, such as on a shared file system;"
-                            + " the driver still reads them, for the checks, the class names, the normalisation and"
-                            + " the test data). Flag: --spark-data.")
+                            + " the driver reads none of them, nor the test data: the executors tell it the sizes,"
+                            + " the class names and the normalisation, and measure the model on the test data). Flag:"
+                            + " --spark-data.")
                     .oneOf(SparkConfig.DATA_FROM.toArray(String[]::new)));
 
     private ConfigKeys() {

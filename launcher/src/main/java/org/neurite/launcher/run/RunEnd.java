@@ -41,8 +41,19 @@ final class RunEnd {
         this.out = out;
     }
 
+    /**
+     * Measures a model on test data read elsewhere (by the Spark executors).
+     */
+    interface TestElsewhere {
+        /**
+         * @param model the model to measure
+         * @return its measures, or {@code null} without test data
+         */
+        Evaluation measure(Model model);
+    }
+
     TrainingRun.Outcome finish(RunConfig config, RunParts parts, RunFolder folder, RunListeners listeners,
-                               TrainingHistory history) throws IOException {
+                               TrainingHistory history, TestElsewhere elsewhere) throws IOException {
         TrainingConfig t = config.training();
         RunLog log = listeners.log;
         EarlyStopping early = listeners.early;
@@ -61,9 +72,10 @@ final class RunEnd {
         info.put("loss", lossSpec(config));
         info.putAll(pluginsInfo(components));
         ModelFile.save(folder.model(), parts.model(), info);
-        Evaluation test = null;
-        if (data.test() != null) {
-            test = new Evaluator(parts.model(), parts.loss(), t.batchSize()).evaluate(data.test());
+        Evaluation test = data.test() != null
+                ? new Evaluator(parts.model(), parts.loss(), t.batchSize()).evaluate(data.test())
+                : elsewhere != null ? elsewhere.measure(parts.model()) : null;
+        if (test != null) {
             String line = "test " + EvaluationReport.summary(test);
             log.line(line);
             listeners.metrics.test(test);
@@ -131,8 +143,8 @@ final class RunEnd {
 
     /** @return the log's line about the data: how many samples of each kind */
     static String dataLine(RunData data) {
-        return "data: " + data.train().size() + " training samples"
-                + (data.validation() == null ? "" : ", " + data.validation().size() + " validation")
-                + (data.test() == null ? "" : ", " + data.test().size() + " test");
+        return "data: " + data.trainSize() + " training samples"
+                + (data.validationSize() == 0 ? "" : ", " + data.validationSize() + " validation")
+                + (data.testSize() == 0 ? "" : ", " + data.testSize() + " test");
     }
 }

@@ -47,7 +47,7 @@ final class RunListeners {
         metrics = new MetricsCsv(folder.metrics());
         fromResults.add(log);
         fromResults.add(metrics);
-        TrainingListener shown = progress.listener(out, t.epochs(), data.train().size(), t.batchSize(), jsonEverySteps);
+        TrainingListener shown = progress.listener(out, t.epochs(), data.trainSize(), t.batchSize(), jsonEverySteps);
         if (shown != null) {
             fromResults.add(shown);
         }
@@ -93,11 +93,15 @@ final class RunListeners {
     }
 
     /**
-     * @return the listeners that only read the epochs' results (log, metrics, progress, curves), so
-     *     that a run trained elsewhere can be told them afterwards
+     * @return the listeners that only read the epochs' results, with early stopping before the
+     *     curves as on one machine, for a run trained elsewhere whose epochs are told here
      */
-    List<TrainingListener> fromResults() {
-        return fromResults;
+    List<TrainingListener> fromResultsAndEarlyStopping() {
+        List<TrainingListener> listeners = new ArrayList<>(fromResults);
+        if (early != null) {
+            listeners.add(listeners.indexOf(curves), early);
+        }
+        return listeners;
     }
 
     /** Writes what the log and metrics hold so far, as before a failure is reported. */

@@ -48,8 +48,33 @@ public record RunParts(Model model, Loss loss, Optimizer optimizer, RunData data
             warmup.finish();
         }
         LearningRateSchedule schedule = optimizer == null ? null
-                : RunSchedule.of(config, components, optimizer.learningRate(), data.train().size());
+                : RunSchedule.of(config, components, optimizer.learningRate(), data.trainSize());
         return new RunParts(model, loss, optimizer, data, schedule);
+    }
+
+    /**
+     * The parts of a run whose training and validation data the Spark executors read themselves:
+     * the model, loss and optimizer, without data or schedule until {@link #withData}.
+     *
+     * @param config the checked config
+     * @param components where its components are looked up
+     * @return the parts, {@link #data()} and {@link #schedule()} {@code null}
+     */
+    public static RunParts withoutData(RunConfig config, Components components) {
+        return new RunParts(config.buildModel(components), config.createLoss(components),
+                config.createOptimizer(components), null, null);
+    }
+
+    /**
+     * @param runData the data, as the executors described it
+     * @param config the checked config
+     * @param components where its components are looked up
+     * @return these parts with the data and the schedule that follows from its size
+     * @throws ConfigException if the schedule does not fit the run
+     */
+    public RunParts withData(RunData runData, RunConfig config, Components components) {
+        return new RunParts(model, loss, optimizer, runData, optimizer == null ? null
+                : RunSchedule.of(config, components, optimizer.learningRate(), runData.trainSize()));
     }
 
     /** Augmentation changes images: every input of the model must be {@code [channels, height, width]}. */

@@ -133,8 +133,9 @@ public final class TrainingRun {
      * @throws TrainingDivergedException if the loss became NaN or infinite
      */
     public Outcome start(RunConfig config, Path runs) throws IOException {
-        RunParts parts = RunParts.prepare(config, components);
-        try (OnSpark onSpark = startSpark(config, parts, false)) {
+        RunParts prepared = prepare(config, false);
+        try (OnSpark onSpark = startSpark(config, prepared, null)) {
+            RunParts parts = withExecutorsData(prepared, onSpark, config);
             RunFolder folder = RunFolder.create(runs, config.name(), LocalDateTime.now());
             writeConfig(folder, config);
             return train(config, parts, onSpark, folder, TrainingState.start());
@@ -153,33 +154,51 @@ public final class TrainingRun {
      * @throws ConfigException if there is nothing to resume: no checkpoint, or the run has ended
      */
     public Outcome resume(RunFolder folder, RunConfig config) throws IOException {
-        RunParts parts = RunParts.prepare(config, components);
-        try (OnSpark onSpark = startSpark(config, parts, true)) {
+        CheckpointWriter.Checkpoint saved = CheckpointWriter.latest(folder.checkpoints()).orElseThrow(
+                () -> new ConfigException(folder.toString(), "no complete checkpoint to resume from in "
+                        + folder.checkpoints()));
+        int done = saved.state().epoch();
+        boolean ended = saved.state().stopped() || done >= config.training().epochs();
+        if (ended && Files.isRegularFile(folder.model())) {
+            throw new ConfigException(folder.toString(), saved.state().stopped()
+                    ? "the run stopped early after epoch " + done + " (early stopping or zero errors); there is"
+                            + " nothing to resume"
+                    : "the run has finished its " + config.training().epochs() + " epochs; to train on, raise them,"
+                            + " such as --set training.epochs=" + (done + 10));
+        }
+        RunParts prepared = prepare(config, ended);
+        // a run whose epochs all ran only saves its model: nothing for Spark to do
+        try (OnSpark onSpark = ended ? null
+                : startSpark(config, prepared, new SparkStart.Resumed(folder.checkpoints(), done))) {
+            RunParts parts = withExecutorsData(prepared, onSpark, config);
             folder.removeLeftovers();
-            CheckpointWriter.Checkpoint saved = CheckpointWriter.latest(folder.checkpoints()).orElseThrow(
-                    () -> new ConfigException(folder.toString(), "no complete checkpoint to resume from in "
-                            + folder.checkpoints()));
-            int done = saved.state().epoch();
-            boolean ended = saved.state().stopped() || done >= config.training().epochs();
-            if (ended && Files.isRegularFile(folder.model())) {
-                throw new ConfigException(folder.toString(), saved.state().stopped()
-                        ? "the run stopped early after epoch " + done + " (early stopping or zero errors); there is"
-                                + " nothing to resume"
-                        : "the run has finished its " + config.training().epochs() + " epochs; to train on, raise them,"
-                                + " such as --set training.epochs=" + (done + 10));
-            }
             TrainingState from = saved.restore(parts.model().parameters(), parts.optimizer());
             writeConfig(folder, config);
             return train(config, parts, onSpark, folder, from);
         }
     }
 
+    /**
+     * Builds the run's parts; its data too, unless the Spark executors read it themselves and
+     * describe it when Spark starts ({@link #withExecutorsData}).
+     */
+    private RunParts prepare(RunConfig config, boolean ended) throws IOException {
+        return !ended && SparkStart.executorsRead(spark, config) ? RunParts.withoutData(config, components)
+                : RunParts.prepare(config, components);
+    }
+
+    /** The parts with the data the executors described, when they read it; else the parts as they are. */
+    private RunParts withExecutorsData(RunParts parts, OnSpark onSpark, RunConfig config) {
+        return onSpark != null && onSpark.executorsData() != null
+                ? parts.withData(onSpark.executorsData(), config, components) : parts;
+    }
+
     /** Starts Spark for a run with {@code --spark} (not when nothing is trained); {@code null} otherwise. */
-    private OnSpark startSpark(RunConfig config, RunParts parts, boolean resuming) {
+    private OnSpark startSpark(RunConfig config, RunParts parts, SparkStart.Resumed resumed) {
         if (spark == null || config.training().epochs() == 0) {
             return null;
         }
-        return SparkStart.start(spark, config, parts, components, RunEnd.pluginsInfo(components), resuming);
+        return SparkStart.start(spark, config, parts, components, RunEnd.pluginsInfo(components), resumed);
     }
 
     private Outcome train(RunConfig config, RunParts parts, OnSpark onSpark, RunFolder folder, TrainingState from)
@@ -205,7 +224,8 @@ public final class TrainingRun {
             listeners.metrics.onTrainingEnd(null, history);
         } else {
             try {
-                history = onSpark != null && onSpark.barrier() ? trainOnExecutors(onSpark, parts, listeners, folder)
+                history = onSpark != null && onSpark.barrier()
+                        ? trainOnExecutors(config, onSpark, parts, listeners, folder, from)
                         : trainHere(config, parts, onSpark, listeners, from);
             } catch (SparkTrainingException | TrainingDivergedException e) {
                 listeners.metrics.flush();
@@ -218,7 +238,8 @@ public final class TrainingRun {
                 throw named;
             }
         }
-        return new RunEnd(components, progress, out).finish(config, parts, folder, listeners, history);
+        return new RunEnd(components, progress, out).finish(config, parts, folder, listeners, history,
+                onSpark != null && onSpark.executorsData() != null ? onSpark::measureTest : null);
     }
 
     /** Trains on this machine: whole batches, micro-batches here, or the Spark synchronous mode's gradients. */
@@ -250,12 +271,23 @@ public final class TrainingRun {
         }
     }
 
-    /** Trains in a barrier mode: the workers on the executors; their epochs are told to the listeners afterwards. */
-    private TrainingHistory trainOnExecutors(OnSpark onSpark, RunParts parts, RunListeners listeners, RunFolder folder)
-            throws IOException {
-        listeners.log.line(onSpark.toString() + "; the epochs are reported when the workers end");
-        progress.note(out, "training on the executors (" + onSpark + "); the epochs follow when the workers end");
-        return onSpark.trainBarrier(parts.model(), listeners.fromResults(), folder.checkpoints());
+    /**
+     * Trains in a barrier mode: the workers on the executors, worker 0 telling the epochs, steps and
+     * checkpoints here as they come; the stop at zero errors then gives its verdict on the final weights.
+     */
+    private TrainingHistory trainOnExecutors(RunConfig config, OnSpark onSpark, RunParts parts, RunListeners listeners,
+                                             RunFolder folder, TrainingState from) {
+        listeners.log.line(onSpark.toString() + "; worker 0 reports its epochs as they end");
+        progress.note(out, "training on the executors (" + onSpark + ")");
+        // never run: the listeners here read only results, and early stopping's stop() is the workers' to follow
+        Trainer here = Trainer.builder(parts.model(), parts.loss(), parts.optimizer())
+                .epochs(config.training().epochs()).build();
+        TrainingHistory history = onSpark.trainBarrier(here, listeners.fromResultsAndEarlyStopping(),
+                folder.checkpoints(), from, listeners::flush);
+        if (listeners.zero != null && !history.epochs().isEmpty()) {
+            listeners.zero.onEpochEnd(here, history.last());
+        }
+        return history;
     }
 
     private void say(RunLog log, String line) {

@@ -145,6 +145,70 @@ class TrainOnSparkTest {
     }
 
     @Test
+    void earlyStoppingKeepBestAndRestoreBestInAllReduceWriteTheRunFolderOfOneMachine() throws IOException {
+        // min_delta 10: no epoch improves on the first, so the run stops after epoch 2 and saves epoch 1's weights
+        String stopping = XOR.replace("data: {train: {format: synthetic, name: xor}, test:",
+                "data: {train: {format: synthetic, name: xor}, validation: {format: synthetic, name: xor}, test:")
+                .replace("checkpoint_every: 6", "checkpoint_every: 6, early_stopping: {patience: 1, min_delta: 10,"
+                        + " restore_best: true}, checkpoint: {keep_best: true, keep_last: 1}");
+        CommandRunner here = trainWith(stopping, "--micro-batch", "2", "--out", dir.resolve("here").toString());
+        CommandRunner spark = trainWith(stopping + "spark: {mode: all_reduce, partitions: 2}\n", "--spark", "local[2]",
+                "--out", dir.resolve("spark").toString());
+
+        assertThat(here.exitCode).as(here.err()).isZero();
+        assertThat(spark.exitCode).as(spark.err()).isZero();
+        Path a = only(dir.resolve("here"));
+        Path b = only(dir.resolve("spark"));
+        assertThat(files(b)).isEqualTo(files(a)).contains("checkpoints/epoch-001.weights.safetensors",
+                "checkpoints/epoch-002.state.json");
+        assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
+        assertThat(losses(b)).hasSize(2);
+        assertThat(Files.readString(b.resolve("train.log"))).contains("early stopping after epoch 2: the best was epoch 1")
+                .contains("saved the weights of epoch 1, the best by val_loss");
+        assertThat(Files.readString(b.resolve("checkpoints/epoch-002.state.json"))).contains("\"stopped\": true");
+    }
+
+    @Test
+    void aBarrierRunResumesFromItsCheckpointAndEndsAsTheUndisturbedRun() throws IOException {
+        // checkpoints every 3 epochs, the latest 2 kept: the resumed run must delete epochs 3 and 6 as the whole one did
+        String allReduce = XOR.replace("checkpoint_every: 6", "checkpoint_every: 3, checkpoint: {keep_last: 2}")
+                + "spark: {mode: all_reduce, partitions: 2}\n";
+        CommandRunner whole = trainWith(allReduce, "--spark", "local[2]", "--out", dir.resolve("whole").toString());
+        CommandRunner half = trainWith(allReduce, "--spark", "local[2]", "--set", "training.epochs=6",
+                "--out", dir.resolve("half").toString());
+        assertThat(whole.exitCode).as(whole.err()).isZero();
+        assertThat(half.exitCode).as(half.err()).isZero();
+        Path a = only(dir.resolve("whole"));
+        Path b = only(dir.resolve("half"));
+
+        CommandRunner resumed = new CommandRunner(new TrainCommand(), "--resume", b.toString(), "--spark", "local[2]",
+                "--set", "training.epochs=12");
+
+        assertThat(resumed.exitCode).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("epoch 7/12").doesNotContain("epoch 6/12").contains("test accuracy");
+        assertThat(files(b)).isEqualTo(files(a)).contains("checkpoints/epoch-009.state.json")
+                .doesNotContain("checkpoints/epoch-006.weights.safetensors");
+        assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
+        assertThat(Files.readAllBytes(b.resolve("checkpoints/epoch-012.weights.safetensors")))
+                .isEqualTo(Files.readAllBytes(a.resolve("checkpoints/epoch-012.weights.safetensors")));
+        assertThat(Files.readString(b.resolve("train.log"))).contains("resumed after epoch 6 from its checkpoint");
+    }
+
+    @Test
+    void aBarrierRunReportsEveryStepAndEpochAsOneMachineDoes() throws IOException {
+        CommandRunner here = train("--micro-batch", "2", "--log-format", "json", "--log-every", "1",
+                "--out", dir.resolve("here").toString());
+        CommandRunner spark = trainWith(XOR + "spark: {mode: local_sgd, partitions: 2, k: 2}\n", "--spark", "local[2]",
+                "--log-format", "json", "--log-every", "1", "--out", dir.resolve("spark").toString());
+
+        assertThat(here.exitCode).as(here.err()).isZero();
+        assertThat(spark.exitCode).as(spark.err()).isZero();
+        // local SGD: each worker a share of 2 samples, one full batch a step, as one machine's run of 12 steps
+        assertThat(steps(spark.out())).hasSize(12).isEqualTo(steps(here.out()));
+        assertThat(spark.out().lines().filter(l -> l.contains("\"event\":\"epoch\"")).count()).isEqualTo(12);
+    }
+
+    @Test
     void kBelowOneIsAConfigErrorInTheConfigAndOnTheCommandLine() throws IOException {
         CommandRunner config = trainWith(XOR + "spark: {mode: local_sgd, k: 0}\n", "--spark", "local[2]",
                 "--out", dir.resolve("runs").toString());
@@ -186,6 +250,12 @@ class TrainOnSparkTest {
 
         assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).isEqualTo("--spark-mode: sets how --spark MASTER trains; add --spark" + System.lineSeparator());
+    }
+
+    /** The epoch and step of every step object of JSON progress. */
+    private static List<String> steps(String out) {
+        return out.lines().filter(l -> l.contains("\"event\":\"step\"")).map(l -> l.replaceAll(".*\"epoch\":(\\d+),"
+                + "\"step\":(\\d+).*", "$1/$2")).toList();
     }
 
     private static List<Double> losses(Path run) throws IOException {

@@ -17,7 +17,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * The body of one long-lived barrier task: opens its ring endpoint, swaps addresses with the
  * other tasks once through {@link BarrierTaskContext#allGather} (which polls about once a second,
  * so it serves only this one exchange), joins the ring and trains. Holds only the recipe, the
- * mode and two timeouts.
+ * mode, two timeouts and the driver's address for worker 0's reports.
  */
 final class BarrierTask implements Function1<Iterator<Integer>, Iterator<WorkerResult>>, Serializable {
 
@@ -27,12 +27,15 @@ final class BarrierTask implements Function1<Iterator<Integer>, Iterator<WorkerR
     private final BarrierMode mode;
     private final long connectMillis;
     private final long silenceMillis;
+    /** The driver's {@code host:port} for worker 0's live reports, or {@code null}. */
+    private final String reportTo;
 
-    BarrierTask(TrainingRecipe recipe, BarrierMode mode, Duration connect, Duration silence) {
+    BarrierTask(TrainingRecipe recipe, BarrierMode mode, Duration connect, Duration silence, String reportTo) {
         this.recipe = recipe;
         this.mode = mode;
         this.connectMillis = connect.toMillis();
         this.silenceMillis = silence.toMillis();
+        this.reportTo = reportTo;
     }
 
     @Override
@@ -46,7 +49,8 @@ final class BarrierTask implements Function1<Iterator<Integer>, Iterator<WorkerR
             long ringId = ((long) context.stageId() << 32) | context.stageAttemptNumber();
             try (RingAllReduce ring = endpoint.join(ringId, rank, addresses, Duration.ofMillis(connectMillis),
                     Duration.ofMillis(silenceMillis))) {
-                WorkerResult result = WorkerTraining.run(recipe, mode, ring, context.stageAttemptNumber());
+                WorkerResult result = WorkerTraining.run(recipe, mode, ring, context.stageAttemptNumber(),
+                        reportTo);
                 return CollectionConverters.asScala(List.of(rank == 0 ? result : result.withoutWeights()).iterator());
             }
         }

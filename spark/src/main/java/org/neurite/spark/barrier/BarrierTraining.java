@@ -81,14 +81,63 @@ public final class BarrierTraining {
      */
     public static Run run(JavaSparkContext spark, TrainingRecipe recipe, BarrierMode mode, int workers,
             Duration registration, Duration connect, Duration silence) {
+        return run(spark, recipe, mode, workers, registration, connect, silence, null);
+    }
+
+    /**
+     * Trains with the default timeouts and tells the driver worker 0's epochs, steps and
+     * checkpoint files while the workers train.
+     *
+     * @param spark the Spark context
+     * @param recipe what to train
+     * @param mode gradient all-reduce or local SGD
+     * @param workers the number of barrier tasks
+     * @param reports what hears worker 0's reports on the driver
+     * @return the run's weights and figures
+     */
+    public static Run run(JavaSparkContext spark, TrainingRecipe recipe, BarrierMode mode, int workers,
+                          BarrierReports reports) {
+        return run(spark, recipe, mode, workers, REGISTRATION, CONNECT, SILENCE, reports);
+    }
+
+    /**
+     * Trains.
+     *
+     * @param spark the Spark context
+     * @param recipe what to train
+     * @param mode gradient all-reduce or local SGD
+     * @param workers the number of barrier tasks, at least 1
+     * @param registration how long to wait for enough executors to register
+     * @param connect how long ring peers wait for each other to connect
+     * @param silence how long a ring peer may stay silent during a sum
+     * @param reports what hears worker 0's epochs, steps and checkpoint files on the driver while
+     *     the workers train (over a TCP connection from worker 0 to the driver's host,
+     *     {@code spark.driver.host}); {@code null} for none
+     * @return the run's weights and figures
+     * @throws IllegalStateException if the cluster does not offer a task slot per worker in time,
+     *     the workers ended with different weights, or worker 0's reports did not all arrive
+     */
+    public static Run run(JavaSparkContext spark, TrainingRecipe recipe, BarrierMode mode, int workers,
+            Duration registration, Duration connect, Duration silence, BarrierReports reports) {
         if (workers < 1) {
             throw new IllegalArgumentException("barrier mode: needs at least 1 worker, got " + workers);
         }
         awaitSlots(spark.sc(), workers, registration);
+        try (ReportChannel channel = reports == null ? null
+                : ReportChannel.open(spark.getConf().get("spark.driver.host", "localhost"), reports)) {
+            List<WorkerResult> results = stage(spark, new BarrierTask(recipe, mode, connect, silence,
+                    channel == null ? null : channel.address()), mode, workers);
+            if (channel != null) {
+                channel.awaitDone(connect);
+            }
+            return new Run(List.copyOf(results));
+        }
+    }
+
+    private static List<WorkerResult> stage(JavaSparkContext spark, BarrierTask task, BarrierMode mode, int workers) {
         JavaRDD<Integer> ranks = spark.parallelize(IntStream.range(0, workers).boxed().toList(), workers);
         ClassTag<WorkerResult> tag = ClassTag$.MODULE$.apply(WorkerResult.class);
-        RDD<WorkerResult> trained = ranks.rdd().barrier().mapPartitions(new BarrierTask(recipe, mode, connect, silence),
-                false, tag);
+        RDD<WorkerResult> trained = ranks.rdd().barrier().mapPartitions(task, false, tag);
         spark.setJobDescription("neurite: barrier training, " + workers + " workers, " + mode);
         // Spark retries a failed barrier stage only when it is a shuffle map stage (a failed barrier
         // result stage aborts the job), so the results pass through a shuffle to one partition
@@ -100,7 +149,7 @@ public final class BarrierTraining {
                         + " worker 0 (SHA-256 " + r.digest() + " vs " + results.get(0).digest() + ")");
             }
         }
-        return new Run(List.copyOf(results));
+        return results;
     }
 
     /**
@@ -111,18 +160,21 @@ public final class BarrierTraining {
      * @param spark the Spark context
      * @param recipe what the workers will train
      * @param workers the number of workers, at least 1
+     * @return the recipe's description of the data as the first task found it
+     *     ({@link TrainingRecipe#describeData()}), or {@code null}
      * @throws IllegalStateException naming the executor and the first problem found there
      */
-    public static void check(JavaSparkContext spark, TrainingRecipe recipe, int workers) {
+    public static String check(JavaSparkContext spark, TrainingRecipe recipe, int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("barrier mode: needs at least 1 worker, got " + workers);
         }
         spark.setJobDescription("neurite: checking that the run builds on the executors");
-        List<String> problems = spark.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
+        List<RecipeCheck.Answer> answers = spark.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
                 .map(new RecipeCheck(recipe)).collect();
-        problems.stream().filter(java.util.Objects::nonNull).findFirst().ifPresent(p -> {
+        answers.stream().map(RecipeCheck.Answer::problem).filter(java.util.Objects::nonNull).findFirst().ifPresent(p -> {
             throw new IllegalStateException("barrier mode: " + p);
         });
+        return answers.get(0).data();
     }
 
     /**

@@ -9,9 +9,18 @@ import org.apache.spark.api.java.function.Function;
  * The body of a task that checks, on an executor, that a recipe builds there: its model (with the
  * plugins it needs), loss, optimizer, training and validation data. It answers with the problem's
  * first line rather than failing, so that the driver tells it in one line without Spark retrying a
- * task that cannot succeed; {@code null} when all built.
+ * task that cannot succeed; when all built, with the recipe's description of its data.
  */
-final class RecipeCheck implements Function<Integer, String> {
+final class RecipeCheck implements Function<Integer, RecipeCheck.Answer> {
+
+    /**
+     * What a check found.
+     *
+     * @param problem the first problem's line, or {@code null} when all built
+     * @param data the recipe's {@link TrainingRecipe#describeData()}, or {@code null}
+     */
+    record Answer(String problem, String data) implements java.io.Serializable {
+    }
 
     private static final long serialVersionUID = 1L;
 
@@ -22,15 +31,15 @@ final class RecipeCheck implements Function<Integer, String> {
     }
 
     @Override
-    public String call(Integer task) {
+    public Answer call(Integer task) {
         try {
             recipe.optimizer(recipe.model());
             recipe.loss();
             recipe.trainingData();
             recipe.validationData();
-            return null;
+            return new Answer(null, recipe.describeData());
         } catch (RuntimeException | LinkageError e) {
-            return "on the executor at " + host() + ": " + firstLine(e);
+            return new Answer("on the executor at " + host() + ": " + firstLine(e), null);
         } finally {
             recipe.release();
         }

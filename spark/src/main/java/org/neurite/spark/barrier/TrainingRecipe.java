@@ -50,6 +50,46 @@ public interface TrainingRecipe extends Serializable {
         return null;
     }
 
+    /**
+     * @param train the worker's training data (in local SGD its share)
+     * @return listeners that worker 0 runs after every epoch and that may end the run with
+     *     {@link Trainer#stop()} (early stopping on its validation, a stop at zero errors); every
+     *     worker then stops after the same epoch. Worker 0 runs them before its checkpoints, as one
+     *     machine does. None by default.
+     */
+    default List<TrainingListener> stopRules(Dataset train) {
+        return List.of();
+    }
+
+    /**
+     * @return the checkpoint every worker starts from (its weights, optimizer state and place in
+     *     the run), or {@code null} to start afresh, the default
+     */
+    default ResumePoint resumeFrom() {
+        return null;
+    }
+
+    /**
+     * @return what the driver needs to know of data the workers read themselves (such as its size
+     *     and class names), as text the recipe's author chooses; {@code null} (the default) when the
+     *     driver knows its data. The check before training ({@link BarrierTraining#check}) brings
+     *     it from an executor.
+     */
+    default String describeData() {
+        return null;
+    }
+
+    /**
+     * Measures trained weights on test data that the executors read themselves, so that the driver
+     * need not read it ({@link org.neurite.spark.BarrierRun#measureTest}). Nothing by default.
+     *
+     * @param weights the model's weights, as safetensors bytes
+     * @return the measures, as text the recipe's author chooses; {@code null} without test data
+     */
+    default String measureTest(byte[] weights) {
+        return null;
+    }
+
     /** @return the run's seed */
     long seed();
 

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param ringNanos the time spent in the ring's sums
  * @param trainNanos the time of the whole training loop
  * @param checkpoints the checkpoint files worker 0 wrote ({@link TrainingRecipe#checkpoints()}), by their
- *     path in a run folder's {@code checkpoints/}; empty for other workers and without a plan
+ *     path in a run folder's {@code checkpoints/}; empty for other workers, without a plan, and when
+ *     worker 0 sent them to the driver as they were written ({@link BarrierReports})
  */
 public record WorkerResult(int rank, byte[] weights, String digest, List<EpochFigures> epochs, long steps,
                            long ringNanos, long trainNanos, Map<String, byte[]> checkpoints) implements Serializable {

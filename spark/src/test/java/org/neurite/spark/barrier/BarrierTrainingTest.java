@@ -53,6 +53,63 @@ class BarrierTrainingTest {
         assertThat(retried.weights()).isEqualTo(undisturbed().weights());
     }
 
+    @Test
+    void workerZeroReportsItsEpochsStepsAndCheckpointsWhileTheStageRunsAndARetryTellsNothingTwice() {
+        StoppingRecipe recipe = new StoppingRecipe(new MlpRecipe(20, List.of(16), 4, 96, 4, 16, 5,
+                new FailOnce(1, 7, false)), new CheckpointPlan(1, 2), -1, null);
+        Heard heard = new Heard();
+
+        BarrierTraining.Run run = BarrierTraining.run(spark, recipe, BarrierMode.allReduce(), 2, heard);
+
+        // 4 epochs of 6 steps; worker 1 failed after step 7 on the first attempt, and the retry told only what was new
+        assertThat(heard.events.stream().filter(e -> e.startsWith("start ")).toList())
+                .containsExactly("start 1", "start 2", "start 3", "start 4");
+        assertThat(heard.events.stream().filter(e -> e.startsWith("step ")).toList()).hasSize(24)
+                .startsWith("step 1/1").endsWith("step 4/24");
+        assertThat(heard.events.stream().filter(e -> e.startsWith("end ")).toList())
+                .containsExactly("end 1 live", "end 2 live", "end 3 live", "end 4 live");
+        // the files told (written, then the oldest deleted: keep_last 2) are the checkpoints worker 0 kept, and
+        // they do not travel again with its result
+        assertThat(heard.files).containsOnlyKeys("epoch-003.optimizer.safetensors", "epoch-003.state.json",
+                "epoch-003.weights.safetensors", "epoch-004.optimizer.safetensors", "epoch-004.state.json",
+                "epoch-004.weights.safetensors");
+        assertThat(WorkerTrainingTest.weights(heard.files.get("epoch-004.weights.safetensors")))
+                .isEqualTo(WorkerTrainingTest.weights(run.weights()));
+        assertThat(run.workers().get(0).checkpoints()).isEmpty();
+    }
+
+    /** What the driver heard, with whether the Spark job was still running when an epoch's end came. */
+    private static final class Heard implements BarrierReports {
+        final List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+        @Override
+        public void epochStarted(int epoch) {
+            events.add("start " + epoch);
+        }
+
+        @Override
+        public void stepEnded(int epoch, long step, double loss) {
+            events.add("step " + epoch + "/" + step);
+        }
+
+        @Override
+        public void epochEnded(EpochFigures figures) {
+            boolean live = spark.statusTracker().getActiveJobIds().length > 0;
+            events.add("end " + figures.epoch() + (live ? " live" : " after"));
+        }
+
+        @Override
+        public void checkpointWritten(String path, byte[] bytes) {
+            files.put(path, bytes);
+        }
+
+        @Override
+        public void checkpointDeleted(String path) {
+            files.remove(path);
+        }
+    }
+
     /** The gradient all-reduce run of {@link #RUN} on 2 workers, run once for the class. */
     private static synchronized BarrierTraining.Run undisturbed() {
         if (undisturbed == null) {

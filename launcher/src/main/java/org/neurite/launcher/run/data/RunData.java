@@ -23,12 +23,45 @@ import org.neurite.launcher.config.SourceConfig;
  * pre-processing of raw inputs (the scale the source divided by, and the normalisation that
  * {@code data.normalize} computes from the training samples and applies to every source).
  *
- * @param train the training set
+ * <p>When the Spark executors read the training and validation data themselves ({@link
+ * #readByExecutors}), the driver holds only their sizes and the info the executors found.
+ *
+ * @param train the training set, or {@code null} when the executors read it
  * @param validation the validation set, or {@code null}
  * @param test the test set, or {@code null}
  * @param info what travels with the trained model, as plain JSON values; empty if nothing
+ * @param trainSize the training samples
+ * @param validationSize the validation samples, 0 without validation
+ * @param testSize the test samples, 0 without test data
  */
-public record RunData(Dataset train, Dataset validation, Dataset test, Map<String, Object> info) {
+public record RunData(Dataset train, Dataset validation, Dataset test, Map<String, Object> info, int trainSize,
+                      int validationSize, int testSize) {
+
+    /**
+     * Data read here.
+     *
+     * @param train the training set
+     * @param validation the validation set, or {@code null}
+     * @param test the test set, or {@code null}
+     * @param info what travels with the trained model, as plain JSON values; empty if nothing
+     */
+    public RunData(Dataset train, Dataset validation, Dataset test, Map<String, Object> info) {
+        this(train, validation, test, info, train.size(), validation == null ? 0 : validation.size(),
+                test == null ? 0 : test.size());
+    }
+
+    /**
+     * Data the Spark executors read themselves, as the driver knows it: no dataset, only sizes.
+     *
+     * @param trainSize the training samples the executors read
+     * @param validationSize their validation samples, 0 for none
+     * @param testSize their test samples, 0 for none
+     * @param info the info the executors found (class names, pre-processing)
+     * @return the data
+     */
+    public static RunData readByExecutors(int trainSize, int validationSize, int testSize, Map<String, Object> info) {
+        return new RunData(null, null, null, info, trainSize, validationSize, testSize);
+    }
 
     /**
      * @param config the checked config

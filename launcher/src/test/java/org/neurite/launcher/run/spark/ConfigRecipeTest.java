@@ -60,7 +60,7 @@ class ConfigRecipeTest {
                 continue;
             }
             Class<?> type = f.getType();
-            boolean travels = Set.of(String.class, long.class, int.class).contains(type)
+            boolean travels = Set.of(String.class, long.class, int.class, boolean.class).contains(type)
                     || type.isRecord() && type.getPackageName().startsWith("org.neurite.spark");
             if (!travels) {
                 bad.add(f.getName() + ": " + type.getName());
@@ -77,7 +77,7 @@ class ConfigRecipeTest {
         RunParts parts = RunParts.prepare(config, COMPONENTS);
         SparkConfig localSgd = new SparkConfig(SparkConfig.Mode.LOCAL_SGD, 2, 2, 32, SparkConfig.DataFrom.DRIVER);
         ConfigRecipe sent = ConfigRecipe.of(config, parts, Map.of(),
-                new SparkLaunch("local[2]", localSgd, Set.of(), List.of()));
+                new SparkLaunch("local[2]", localSgd, Set.of(), List.of()), null);
 
         ConfigRecipe received = roundTrip(sent);
         try {

@@ -56,7 +56,7 @@ class ExecutorFailuresTest {
         Files.delete(dir.resolve("xor.csv"));
         SparkLaunch launch = new SparkLaunch("local[2]", config.spark(), Set.of(), List.of());
 
-        assertThatThrownBy(() -> SparkStart.start(launch, config, parts, COMPONENTS, Map.of(), false).close())
+        assertThatThrownBy(() -> SparkStart.start(launch, config, parts, COMPONENTS, Map.of(), null).close())
                 .isInstanceOf(SparkTrainingException.class)
                 .hasMessageStartingWith("spark: barrier mode: on the executor at ")
                 .hasMessageContaining(": cannot read the data here: ")
@@ -72,7 +72,7 @@ class ExecutorFailuresTest {
         SparkLaunch launch = new SparkLaunch("local[2]", config.spark(), Set.of(), List.of());
         Map<String, Object> modelInfo = Map.of("plugins", List.of(Map.of("id", "mish", "version", "1.2.0")));
 
-        assertThatThrownBy(() -> SparkStart.start(launch, config, parts, COMPONENTS, modelInfo, false).close())
+        assertThatThrownBy(() -> SparkStart.start(launch, config, parts, COMPONENTS, modelInfo, null).close())
                 .isInstanceOf(SparkTrainingException.class)
                 .hasMessageStartingWith("spark: barrier mode: on the executor at ")
                 .hasMessageEndingWith(": the model needs the plugin 'mish' 1.2.0, which is not installed on the"
