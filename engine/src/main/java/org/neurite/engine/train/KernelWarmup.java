@@ -42,7 +42,7 @@ import org.neurite.engine.nn.Model;
  * <p>{@link #startTraining} warms up the run's own training loop instead: a {@link Trainer} of
  * the run's settings trains a scratch model of the run's architecture on synthetic batches of its
  * shapes. Besides the kernels, that compiles what a step does around them (drawing and copying
- * the batch, the loss on class labels, the measures, the schedule) with the profile the run will
+ * the batch, the loss on class labels, the measures) with the profile the run will
  * have, so that the JIT does not recompile the kernels' callers in the first epoch either (its
  * compilations, on a machine of two cores, take the cores the epoch's threads need).
  *
@@ -70,7 +70,7 @@ public final class KernelWarmup {
     /** The longest a warm-up may take, however slow the machine. */
     private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(8);
     /** Batches in an epoch of the synthetic data: the trainer's epoch setup is part of the warm-up, and a stop comes soon. */
-    static final int SYNTHETIC_BATCHES = 8;
+    private static final int SYNTHETIC_BATCHES = 8;
     /** The most input values the synthetic data holds (64 MiB), whatever the batch size: fewer batches then. */
     private static final long SYNTHETIC_VALUES = 1L << 24;
 
