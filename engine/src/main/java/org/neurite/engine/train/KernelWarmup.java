@@ -2,10 +2,13 @@ package org.neurite.engine.train;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.neurite.api.Backend;
 import org.neurite.api.Loss;
@@ -15,6 +18,8 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.engine.CpuBackend;
+import org.neurite.engine.data.Dataset;
+import org.neurite.engine.data.DatasetBuilder;
 import org.neurite.engine.init.ConstantInitializer;
 import org.neurite.engine.nn.Model;
 
@@ -33,6 +38,13 @@ import org.neurite.engine.nn.Model;
  * draws, no batch-norm statistics), the gradients they leave are zeroed, the run's optimizer is
  * not touched. Any failure ends that part of the warm-up quietly: the run itself will meet and
  * report it.
+ *
+ * <p>{@link #startTraining} warms up the run's own training loop instead: a {@link Trainer} of
+ * the run's settings trains a scratch model of the run's architecture on synthetic batches of its
+ * shapes. Besides the kernels, that compiles what a step does around them (drawing and copying
+ * the batch, the loss on class labels, the measures) with the profile the run will
+ * have, so that the JIT does not recompile the kernels' callers in the first epoch either (its
+ * compilations, on a machine of two cores, take the cores the epoch's threads need).
  *
  * <pre>{@code
  * KernelWarmup warmup = KernelWarmup.start(model, 128, loss, config.createOptimizer(components));
@@ -57,13 +69,18 @@ public final class KernelWarmup {
     private static final long JIT_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
     /** The longest a warm-up may take, however slow the machine. */
     private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(8);
+    /** Batches in an epoch of the synthetic data: the trainer's epoch setup is part of the warm-up, and a stop comes soon. */
+    private static final int SYNTHETIC_BATCHES = 8;
+    /** The most input values the synthetic data holds (64 MiB), whatever the batch size: fewer batches then. */
+    private static final long SYNTHETIC_VALUES = 1L << 24;
 
     private final Thread thread;
     private volatile int passes;
 
-    private KernelWarmup(Model model, int batchSize, Loss loss, Optimizer scratchOptimizer) {
-        this.thread = new Thread(() -> run(model, batchSize, loss, scratchOptimizer), "neurite-kernel-warmup");
+    private KernelWarmup(Consumer<KernelWarmup> work) {
+        this.thread = new Thread(() -> work.accept(this), "neurite-kernel-warmup");
         thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -89,9 +106,29 @@ public final class KernelWarmup {
      * @return the warm-up under way
      */
     public static KernelWarmup start(Model model, int batchSize, Loss loss, Optimizer scratchOptimizer) {
-        KernelWarmup w = new KernelWarmup(model, Math.max(1, batchSize), loss, scratchOptimizer);
-        w.thread.start();
-        return w;
+        return new KernelWarmup(w -> w.run(model, Math.max(1, batchSize), loss, scratchOptimizer));
+    }
+
+    /**
+     * Starts warming up the run's training loop on a daemon thread: a {@link Trainer} with the
+     * run's settings trains a scratch model on synthetic batches (ones as inputs, which are valid
+     * features, token ids and masks alike; targets of the form the loss takes) until the steps
+     * stop getting faster and the JIT is quiet. The run's model, optimizer and random streams are
+     * not touched. When the loss takes neither target form, the warm-up ends at once.
+     *
+     * @param scratchModel a model of the run's architecture, not the run's own (it is trained)
+     * @param batchSize the batch size of the run, at least 1
+     * @param loss the run's loss
+     * @param scratchOptimizer a fresh optimizer of the run's kind and settings (not the run's own)
+     * @param runSettings gives the trainer the run's other settings that change what a step does
+     *     (shuffling, clipping, augmentation); the warm-up sets the batch size, the epochs and
+     *     the listener itself
+     * @return the warm-up under way
+     */
+    public static KernelWarmup startTraining(Model scratchModel, int batchSize, Loss loss,
+            Optimizer scratchOptimizer, UnaryOperator<Trainer.Builder> runSettings) {
+        return new KernelWarmup(w -> w.train(scratchModel, Math.max(1, batchSize), loss, scratchOptimizer,
+                runSettings));
     }
 
     /**
@@ -119,14 +156,10 @@ public final class KernelWarmup {
         Optimizer optimizer = scratchOptimizer;
         Loss lossHere = loss;
         Tensor target = null;
-        long start = System.nanoTime();
-        long fastest = Long.MAX_VALUE;
-        int steady = 0;
-        JitActivity jit = new JitActivity(start);
-        boolean jitQuiet = false;
+        Pace pace = new Pace();
         try {
-            while (passes < MAX_PASSES && (steady < STEADY_PASSES || !jitQuiet)
-                    && System.nanoTime() - start < LIMIT_NANOS) {
+            boolean goOn = true;
+            while (goOn) {
                 long passStart = System.nanoTime();
                 Tensor out = Model.apply(model, inputs, Mode.INFERENCE);
                 if (lossHere != null && target == null) {
@@ -142,12 +175,7 @@ public final class KernelWarmup {
                     }
                 }
                 passes++;
-                long took = System.nanoTime() - passStart;
-                fastest = Math.min(fastest, took);
-                if (passes > PASSES) {
-                    steady = took <= fastest * STEADY_RATIO ? steady + 1 : 0;
-                }
-                jitQuiet = jit.quietFor(JIT_QUIET_NANOS);
+                goOn = pace.goOn(passes, System.nanoTime() - passStart);
             }
         } catch (RuntimeException | Error e) {
             // the run itself will report what failed here (out of memory too), in its own one line
@@ -156,6 +184,78 @@ public final class KernelWarmup {
                 p.zeroGradient();
             }
         }
+    }
+
+    /** Trains a scratch model with the run's settings on synthetic batches, and stops when {@link Pace} says. */
+    private void train(Model model, int batchSize, Loss loss, Optimizer optimizer,
+            UnaryOperator<Trainer.Builder> runSettings) {
+        try {
+            Dataset data = syntheticData(model, batchSize, loss);
+            if (data == null) {
+                return;
+            }
+            Pace pace = new Pace();
+            TrainingListener stopWhenWarm = new TrainingListener() {
+                private long passStart;
+
+                @Override
+                public void onEpochStart(Trainer trainer, int epoch) {
+                    passStart = System.nanoTime();
+                }
+
+                @Override
+                public void onBatchEnd(Trainer trainer, int epoch, long step, double batchLoss) {
+                    long now = System.nanoTime();
+                    passes++;
+                    if (!pace.goOn(passes, now - passStart)) {
+                        trainer.stop(); // at the end of this short epoch
+                    }
+                    passStart = now;
+                }
+            };
+            // a stop takes effect at the end of an epoch: whole epochs stay within MAX_PASSES
+            int batches = data.size() / batchSize;
+            runSettings.apply(Trainer.builder(model, loss, optimizer)).batchSize(batchSize)
+                    .epochs(Math.max(1, MAX_PASSES / batches)).divergenceFactor(0).listener(stopWhenWarm)
+                    .build().fit(data);
+        } catch (RuntimeException | Error e) {
+            // the run itself will report what failed here (out of memory too), in its own one line
+        }
+    }
+
+    /**
+     * Up to {@value #SYNTHETIC_BATCHES} batches of ones for every input of the model, with
+     * targets the loss takes: class labels 0, 1, 2... (class-index losses), else zeros of the
+     * output's shape; {@code null} when the loss takes neither.
+     */
+    private static Dataset syntheticData(Model model, int batchSize, Loss loss) {
+        Backend backend = CpuBackend.instance();
+        long valuesPerSample = 1;
+        for (Shape shape : model.inputShapes().values()) {
+            valuesPerSample += shape.size();
+        }
+        int batches = (int) Math.max(1, Math.min(SYNTHETIC_BATCHES, SYNTHETIC_VALUES / (valuesPerSample * batchSize)));
+        int samples = Math.multiplyExact(batches, batchSize);
+        DatasetBuilder data = Dataset.builder();
+        for (Map.Entry<String, Shape> e : model.inputShapes().entrySet()) {
+            float[] ones = new float[Math.multiplyExact(samples, e.getValue().intSize())];
+            Arrays.fill(ones, 1f);
+            data.input(e.getKey(), ones, e.getValue());
+        }
+        Tensor target = targetFor(loss, backend.zeros(model.outputShape().prepend(1)), backend);
+        if (target == null) {
+            return null;
+        }
+        Shape perSample = target.shape().dropFirst();
+        float[] targets = new float[Math.multiplyExact(samples, perSample.intSize())];
+        if (target.rank() < model.outputShape().rank() + 1) {
+            int classes = model.outputShape().dim(model.outputShape().rank() - 1);
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = i % classes;
+            }
+            return data.classes(targets, perSample, classes).build();
+        }
+        return data.values(targets, perSample).build();
     }
 
     /**
@@ -185,6 +285,33 @@ public final class KernelWarmup {
             scratch.put(e.getKey(), p);
         }
         return scratch;
+    }
+
+    /**
+     * Whether the warm-up goes on after a pass: until {@link #PASSES} passes are made and the last
+     * {@link #STEADY_PASSES} of them all came close to the fastest while the JIT compiled nothing
+     * for {@link #JIT_QUIET_NANOS}, within {@link #MAX_PASSES} passes and {@link #LIMIT_NANOS}.
+     */
+    private static final class Pace {
+        private final long start = System.nanoTime();
+        private final JitActivity jit = new JitActivity(start);
+        private long fastest = Long.MAX_VALUE;
+        private int steady;
+
+        /**
+         * @param passes the passes made so far
+         * @param took how long the last one took
+         * @return whether to make another
+         */
+        boolean goOn(int passes, long took) {
+            fastest = Math.min(fastest, took);
+            if (passes > PASSES) {
+                steady = took <= fastest * STEADY_RATIO ? steady + 1 : 0;
+            }
+            boolean jitQuiet = jit.quietFor(JIT_QUIET_NANOS);
+            return passes < MAX_PASSES && (passes < PASSES || steady < STEADY_PASSES || !jitQuiet)
+                    && System.nanoTime() - start < LIMIT_NANOS;
+        }
     }
 
     /**

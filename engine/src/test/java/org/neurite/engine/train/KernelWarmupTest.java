@@ -94,4 +94,57 @@ class KernelWarmupTest {
 
         assertThat(passes).isBetween(KernelWarmup.PASSES, KernelWarmup.MAX_PASSES);
     }
+
+    @Test
+    void warmingUpTheTrainingLoopTrainsTheScratchModelWithTheRunsSettingsOnly() {
+        Sequential scratch = model();
+        Map<String, float[]> before = new LinkedHashMap<>();
+        scratch.parameters().forEach((name, p) -> before.put(name, p.data().clone()));
+        Optimizer optimizer = COMPONENTS.optimizer("adam", Options.of(Map.of("lr", 0.01)));
+        boolean[] settingsApplied = {false};
+
+        int passes = KernelWarmup.startTraining(scratch, 16, COMPONENTS.loss("cross_entropy", Options.empty()), optimizer,
+                trainer -> {
+                    settingsApplied[0] = true;
+                    return trainer.shuffle(true);
+                }).finish();
+
+        assertThat(settingsApplied[0]).isTrue();
+        assertThat(passes).isBetween(KernelWarmup.PASSES, KernelWarmup.MAX_PASSES);
+        assertThat(optimizer.state().get("step")).as("an update per pass, on the scratch model")
+                .containsExactly((float) passes);
+        assertThat(scratch.parameters().get(before.keySet().iterator().next()).data())
+                .isNotEqualTo(before.values().iterator().next());
+    }
+
+    @Test
+    void warmingUpTheTrainingLoopWithARegressionLossUsesTargetsOfTheOutputsShape() {
+        Sequential scratch = model();
+        Optimizer optimizer = COMPONENTS.optimizer("sgd", Options.of(Map.of("lr", 0.01)));
+
+        int passes = KernelWarmup.startTraining(scratch, 16, COMPONENTS.loss("mse", Options.empty()), optimizer,
+                trainer -> trainer).finish();
+
+        assertThat(passes).isBetween(KernelWarmup.PASSES, KernelWarmup.MAX_PASSES);
+    }
+
+    @Test
+    void warmingUpTheTrainingLoopEndsAtOnceWhenTheLossTakesNoTarget() {
+        Loss picky = new Loss() {
+            @Override
+            public String name() {
+                return "picky";
+            }
+
+            @Override
+            public Tensor compute(Tensor prediction, Tensor target) {
+                throw new IllegalArgumentException("no target fits");
+            }
+        };
+
+        int passes = KernelWarmup.startTraining(model(), 16, picky, COMPONENTS.optimizer("sgd",
+                Options.of(Map.of("lr", 0.01))), trainer -> trainer).finish();
+
+        assertThat(passes).isZero();
+    }
 }

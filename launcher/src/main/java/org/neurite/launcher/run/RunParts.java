@@ -1,7 +1,9 @@
 package org.neurite.launcher.run;
 
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 
+import org.neurite.api.GradientClipper;
 import org.neurite.api.LearningRateSchedule;
 import org.neurite.api.Loss;
 import org.neurite.api.Optimizer;
@@ -9,6 +11,7 @@ import org.neurite.engine.data.augment.ImageAugmentation;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.KernelWarmup;
+import org.neurite.engine.train.Trainer;
 import org.neurite.launcher.config.ConfigException;
 import org.neurite.launcher.config.RunConfig;
 import org.neurite.launcher.config.TrainingConfig;
@@ -39,10 +42,11 @@ public record RunParts(Model model, Loss loss, Optimizer optimizer, RunData data
         Optimizer optimizer = config.createOptimizer(components);
         checkAugmentedInputs(config, model);
         TrainingConfig t = config.training();
-        // the kernels warm up on the model's shapes while the data loads, so the first epoch runs at full speed
-        // (whole steps: the run's loss, and a scratch optimizer of its kind over scratch parameters)
-        KernelWarmup warmup = t.epochs() > 0 ? KernelWarmup.start(model, t.batchSize() > 0 ? t.batchSize() : 128,
-                loss, config.createOptimizer(components)) : null;
+        // the training loop warms up on a scratch model of the run's shapes while the data loads, so the first
+        // epoch runs at full speed (the run's loss and settings, a scratch optimizer of its kind, synthetic batches)
+        KernelWarmup warmup = t.epochs() > 0 ? KernelWarmup.startTraining(config.buildModel(components),
+                t.batchSize() > 0 ? t.batchSize() : 128, loss, config.createOptimizer(components),
+                warmupSettings(config, components)) : null;
         RunData data = RunData.load(config, model);
         if (warmup != null) {
             warmup.finish();
@@ -75,6 +79,13 @@ public record RunParts(Model model, Loss loss, Optimizer optimizer, RunData data
     public RunParts withData(RunData runData, RunConfig config, Components components) {
         return new RunParts(model, loss, optimizer, runData, optimizer == null ? null
                 : RunSchedule.of(config, components, optimizer.learningRate(), runData.trainSize()));
+    }
+
+    /** The run's settings that change what a training step does, for the warm-up's trainer (with a clipper of its own). */
+    private static UnaryOperator<Trainer.Builder> warmupSettings(RunConfig config, Components components) {
+        TrainingConfig t = config.training();
+        GradientClipper clipper = config.createClipper(components);
+        return trainer -> trainer.seed(config.seed()).shuffle(t.shuffle()).clipping(clipper).augment(t.augmentation());
     }
 
     /** Augmentation changes images: every input of the model must be {@code [channels, height, width]}. */
