@@ -5,6 +5,7 @@ import java.util.List;
 import org.neurite.api.BaseLayer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
+import org.neurite.api.LayerDefinition;
 import org.neurite.api.LayerProvider;
 import org.neurite.api.Mode;
 import org.neurite.api.OptionSpec;
@@ -91,26 +92,19 @@ final class AdaptivePoolLayer extends BaseLayer {
     }
 
     /** The options of the four pools: the adaptive ones take an output size, the global ones nothing. */
-    abstract static class Provider extends NamedLayerProvider {
+    abstract static class Provider extends LayerDefinition {
 
-        private final boolean max;
-        private final boolean global;
+        private static final OptionSpec OUTPUT_SIZE = OptionSpec.required("output_size", OptionType.INTEGERS,
+                "The output's size: a whole number for both axes or [height, width], at least 1.");
 
         Provider(String type, boolean max, boolean global, String description) {
-            super(type, description);
-            this.max = max;
-            this.global = global;
+            super(type, description, (options, inputShape, context) -> create(type, max, global, options, inputShape,
+                    context), global ? new OptionSpec[0] : new OptionSpec[] {OUTPUT_SIZE});
         }
 
-        @Override
-        public List<OptionSpec> options() {
-            return global ? List.of() : List.of(OptionSpec.required("output_size", OptionType.INTEGERS,
-                    "The output's size: a whole number for both axes or [height, width], at least 1."));
-        }
-
-        @Override
-        public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
+        private static Layer create(String type, boolean max, boolean global, Options options, Shape inputShape,
+                LayerContext context) {
+            options.rejectUnknown(global ? List.of() : List.of(OUTPUT_SIZE));
             int[] size = {1, 1};
             if (!global) {
                 if (!options.has("output_size")) {
@@ -118,7 +112,7 @@ final class AdaptivePoolLayer extends BaseLayer {
                 }
                 size = WindowOptions.perAxis(options, "output_size", 2, 1, 1);
             }
-            AdaptivePoolLayer layer = new AdaptivePoolLayer(name(), options, context, max, size, global);
+            AdaptivePoolLayer layer = new AdaptivePoolLayer(type, options, context, max, size, global);
             layer.outputShape(inputShape);
             return layer;
         }

@@ -8,6 +8,7 @@ import org.neurite.api.Activation;
 import org.neurite.api.Initializer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
+import org.neurite.api.LayerDefinition;
 import org.neurite.api.LayerProvider;
 import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
@@ -57,14 +58,15 @@ final class ConvProviders {
     }
 
     /** What the three providers share: options, checks and the creation of parameters. */
-    abstract static class Base extends NamedLayerProvider {
-
-        private final ConvLayer.Kind kind;
-        private final List<OptionSpec> options;
+    abstract static class Base extends LayerDefinition {
 
         Base(ConvLayer.Kind kind, String description) {
-            super(kind.type, description);
-            this.kind = kind;
+            super(kind.type, description, (options, inputShape, context) -> create(kind, options, inputShape, context),
+                    options(kind).toArray(OptionSpec[]::new));
+        }
+
+        /** The options of a convolution of this kind. */
+        private static List<OptionSpec> options(ConvLayer.Kind kind) {
             String sides = kind.axes == 1 ? "[left, right]" : "[top, bottom, left, right]";
             String each = kind.axes == 1 ? "a whole number" : "a whole number for both axes or [vertical, horizontal]";
             List<OptionSpec> specs = new ArrayList<>(List.of(
@@ -97,7 +99,7 @@ final class ConvProviders {
                         + " at the bottom and right of the output, each smaller than the stride or the dilation: "
                         + each + "."));
             }
-            this.options = List.copyOf(specs);
+            return List.copyOf(specs);
         }
 
         /** Padding is numbers; a convolution also takes the words same and valid. */
@@ -106,14 +108,8 @@ final class ConvProviders {
             return kind.transposed() ? spec : spec.oneOf("same", "valid");
         }
 
-        @Override
-        public List<OptionSpec> options() {
-            return options;
-        }
-
-        @Override
-        public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
+        private static Layer create(ConvLayer.Kind kind, Options options, Shape inputShape, LayerContext context) {
+            options.rejectUnknown(options(kind));
             int axes = kind.axes;
             int filters = positive(options, "filters", options.getInt("filters"));
             if (!options.has("kernel")) {

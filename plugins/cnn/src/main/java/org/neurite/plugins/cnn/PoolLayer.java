@@ -6,6 +6,7 @@ import java.util.List;
 import org.neurite.api.BaseLayer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
+import org.neurite.api.LayerDefinition;
 import org.neurite.api.LayerProvider;
 import org.neurite.api.Mode;
 import org.neurite.api.OptionException;
@@ -80,7 +81,7 @@ final class PoolLayer extends BaseLayer {
     }
 
     /** The options both pools read. */
-    abstract static class Provider extends NamedLayerProvider {
+    abstract static class Provider extends LayerDefinition {
 
         private static final List<OptionSpec> OPTIONS = List.of(
                 OptionSpec.required("kernel", OptionType.INTEGERS,
@@ -92,17 +93,12 @@ final class PoolLayer extends BaseLayer {
                                 + " [vertical, horizontal]."));
 
         Provider(String type, String description) {
-            super(type, description);
+            super(type, description, (options, inputShape, context) -> create(type, options, inputShape, context),
+                    OPTIONS.toArray(OptionSpec[]::new));
         }
 
-        @Override
-        public List<OptionSpec> options() {
-            return OPTIONS;
-        }
-
-        @Override
-        public Layer create(Options options, Shape inputShape, LayerContext context) {
-            options.rejectUnknown(options());
+        private static Layer create(String type, Options options, Shape inputShape, LayerContext context) {
+            options.rejectUnknown(OPTIONS);
             if (!options.has("kernel")) {
                 throw new OptionException(options.pathOf("kernel"), "is required but missing");
             }
@@ -113,7 +109,7 @@ final class PoolLayer extends BaseLayer {
                 throw new OptionException(options.pathOf("padding"), "must be at most half the kernel "
                         + Arrays.toString(kernel) + ", got " + Arrays.toString(padding));
             }
-            PoolLayer layer = new PoolLayer(name(), options, context, kernel, stride, padding);
+            PoolLayer layer = new PoolLayer(type, options, context, kernel, stride, padding);
             layer.outputShape(inputShape);
             return layer;
         }
