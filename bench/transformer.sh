@@ -11,11 +11,14 @@
 #     process after training; Neurite's "loop" figure is the same loop (neurite generate --timing:
 #     from the first character drawn after the prompt pass to the last) in a fresh JVM after a
 #     --warm-up of WARM_UP throwaway characters, its "cold" figure the whole command from the
-#     process's start (JVM start-up, plugins, model, warm-up, prompt, loop).
+#     process's start (JVM start-up, plugins, model, warm-up, prompt, loop). The warm-up is 8000
+#     characters because the decode step's packed kernels reach the JIT's last tier only after some
+#     5000: the loop ran at 4,785-4,952 characters/s after 2000, 8,471-8,824 after 8000 and 8,523
+#     after 20000 (2026-12-06, quiet machine).
 # Prints every round's figures and ratios (time ratios: Neurite / PyTorch, below 1 is faster;
 # generation: Neurite / PyTorch tokens per second, above 1 is faster), then the medians.
 #
-# Usage: bench/transformer.sh [rounds]   (default 3; EPOCHS=2, STEPS=300, WARM_UP=2000; MVN_ARGS="-o" for an
+# Usage: bench/transformer.sh [rounds]   (default 3; EPOCHS=2, STEPS=300, WARM_UP=8000; MVN_ARGS="-o" for an
 #        offline build)
 # Needs: Java 17, Maven, /usr/bin/python3 with torch (see bench/reference/README.md).
 set -euo pipefail
@@ -24,7 +27,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-${ROUNDS:-3}}
 EPOCHS=${EPOCHS:-2}
 STEPS=${STEPS:-300}
-WARM_UP=${WARM_UP:-2000}
+WARM_UP=${WARM_UP:-8000}
 PYTHON=/usr/bin/python3
 DATA=examples/data/fashion-mnist
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/neurite-transformer.XXXXXX")
