@@ -39,6 +39,17 @@ class DistributionLayoutTest {
     }
 
     @Test
+    void theApiAndEngineJarsTakeAtMostOneMegabyteTogether() throws IOException {
+        Path lib = distribution.home().resolve("lib");
+        long api = Files.size(lib.resolve("neurite-api-" + version + ".jar"));
+        long engine = Files.size(lib.resolve("neurite-engine-" + version + ".jar"));
+
+        // what an embedder adds to an application: the figure the README gives
+        assertThat(api + engine).as("neurite-api %d bytes + neurite-engine %d bytes", api, engine)
+                .isLessThanOrEqualTo(1_000_000);
+    }
+
+    @Test
     void examplesHoldTheRunConfigsAndTheFashionMnistFiles() throws IOException {
         Path examples = distribution.home().resolve("examples");
 
