@@ -48,15 +48,7 @@ class LocalClusterTrainTest {
     @Test
     void gradientAllReduceAcrossTwoExecutorJvmsWritesTheRunFolderOfOneMachine() throws IOException {
         Files.writeString(dir.resolve("xor.csv"), "x,y,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
-        Path config = dir.resolve("xor.yaml");
-        Files.writeString(config, CONFIG);
-        CommandRunner here = new CommandRunner(new TrainCommand(), config.toString(), "--micro-batch", "2",
-                "--out", dir.resolve("here").toString());
-        CommandRunner cluster = new CommandRunner(new TrainCommand(), config.toString(),
-                "--spark", "local-cluster[2,1,1024]", "--out", dir.resolve("cluster").toString());
-
-        assertThat(here.exitCode).as(here.err()).isZero();
-        assertThat(cluster.exitCode).as(cluster.err()).isZero();
+        CommandRunner cluster = trainHereAndOnTheCluster("xor.yaml", CONFIG);
         Path a = only(dir.resolve("here"));
         Path b = only(dir.resolve("cluster"));
         assertThat(files(b)).isEqualTo(files(a)).contains("checkpoints/epoch-012.weights.safetensors");
@@ -72,15 +64,7 @@ class LocalClusterTrainTest {
         String stopping = CONFIG.replace("label: label}}", "label: label}, validation: {format: csv, path: xor.csv,"
                 + " label: label}}").replace("checkpoint_every: 6", "checkpoint_every: 1, early_stopping: {patience: 1,"
                 + " min_delta: 10, restore_best: true}, checkpoint: {keep_best: true, keep_last: 1}");
-        Path config = dir.resolve("stopping.yaml");
-        Files.writeString(config, stopping);
-        CommandRunner here = new CommandRunner(new TrainCommand(), config.toString(), "--micro-batch", "2",
-                "--out", dir.resolve("here").toString());
-        CommandRunner cluster = new CommandRunner(new TrainCommand(), config.toString(),
-                "--spark", "local-cluster[2,1,1024]", "--out", dir.resolve("cluster").toString());
-
-        assertThat(here.exitCode).as(here.err()).isZero();
-        assertThat(cluster.exitCode).as(cluster.err()).isZero();
+        CommandRunner cluster = trainHereAndOnTheCluster("stopping.yaml", stopping);
         Path a = only(dir.resolve("here"));
         Path b = only(dir.resolve("cluster"));
         // the checkpoints came from worker 0's executor JVM to the driver while it trained
@@ -88,6 +72,24 @@ class LocalClusterTrainTest {
         assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
         assertThat(Files.readString(b.resolve("train.log"))).contains("early stopping after epoch 2: the best was epoch 1");
         assertThat(cluster.out()).contains("epoch 2/12").doesNotContain("epoch 3/12");
+    }
+
+    /**
+     * Trains {@code text} on this machine in micro-batches of 2 (into {@code here/}) and on a
+     * local cluster of two executor JVMs (into {@code cluster/}); both must succeed.
+     *
+     * @return the cluster run's command, for its output
+     */
+    private CommandRunner trainHereAndOnTheCluster(String name, String text) throws IOException {
+        Path config = dir.resolve(name);
+        Files.writeString(config, text);
+        CommandRunner here = new CommandRunner(new TrainCommand(), config.toString(), "--micro-batch", "2",
+                "--out", dir.resolve("here").toString());
+        CommandRunner cluster = new CommandRunner(new TrainCommand(), config.toString(),
+                "--spark", "local-cluster[2,1,1024]", "--out", dir.resolve("cluster").toString());
+        assertThat(here.exitCode).as(here.err()).isZero();
+        assertThat(cluster.exitCode).as(cluster.err()).isZero();
+        return cluster;
     }
 
     private static Path only(Path runs) throws IOException {

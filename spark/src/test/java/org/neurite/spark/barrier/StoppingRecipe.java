@@ -2,13 +2,9 @@ package org.neurite.spark.barrier;
 
 import java.util.List;
 
-import org.neurite.api.Loss;
-import org.neurite.api.Optimizer;
 import org.neurite.engine.data.Dataset;
-import org.neurite.engine.nn.Model;
 import org.neurite.engine.train.EarlyStopping;
 import org.neurite.engine.train.Monitor;
-import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingListener;
 
 /**
@@ -21,38 +17,13 @@ import org.neurite.engine.train.TrainingListener;
  * @param resume the checkpoint to start from, or null
  */
 record StoppingRecipe(MlpRecipe base, CheckpointPlan checkpoints, double minDelta, ResumePoint resume)
-        implements TrainingRecipe {
+        implements MlpRecipeVariant {
 
     private static final long serialVersionUID = 1L;
 
     /** @return the same run, resumed from a checkpoint */
     StoppingRecipe resumed(ResumePoint from) {
         return new StoppingRecipe(base, checkpoints, minDelta, from);
-    }
-
-    @Override
-    public Model model() {
-        return base.model();
-    }
-
-    @Override
-    public Loss loss() {
-        return base.loss();
-    }
-
-    @Override
-    public Optimizer optimizer(Model model) {
-        return base.optimizer(model);
-    }
-
-    @Override
-    public Dataset trainingData() {
-        return base.trainingData();
-    }
-
-    @Override
-    public Dataset validationData() {
-        return base.trainingData().subset(0, 32);
     }
 
     @Override
@@ -63,20 +34,5 @@ record StoppingRecipe(MlpRecipe base, CheckpointPlan checkpoints, double minDelt
     @Override
     public ResumePoint resumeFrom() {
         return resume;
-    }
-
-    @Override
-    public long seed() {
-        return base.seed();
-    }
-
-    @Override
-    public Trainer.Builder configure(Trainer.Builder trainer) {
-        return base.configure(trainer);
-    }
-
-    @Override
-    public List<TrainingListener> listeners(int rank, int attempt) {
-        return base.listeners(rank, attempt);
     }
 }
