@@ -25,35 +25,32 @@ class ConvFamilyTest {
     @Test
     void conv2dMatchesTorchWithDilationGroupsAndPaddingOnEachSide() {
         for (String name : new String[] {"conv2d_dilated_grouped", "conv2d_depthwise", "conv2d_same"}) {
-            TorchCase c = TORCH.get(name);
-            CpuTensor x = c.input("x");
-            CpuTensor w = c.input("w");
-            CpuTensor b = c.input("b");
-            c.assertMatches(Conv2d.forward(x, w, b, c.ints("stride"), c.ints("padding"), c.ints("dilation"),
-                    c.arg("groups")), Map.of("x", x, "w", w, "b", b));
+            assertConv2dMatches(name, true);
         }
-        TorchCase c = TORCH.get("conv2d_asymmetric");
-        CpuTensor x = c.input("x");
-        CpuTensor w = c.input("w");
-        c.assertMatches(Conv2d.forward(x, w, null, c.ints("stride"), c.ints("padding"), c.ints("dilation"), 1),
-                Map.of("x", x, "w", w));
+        assertConv2dMatches("conv2d_asymmetric", false);
     }
 
     @Test
     void threeByThreeConvolutionsOfStrideOneMatchTorch() {
         for (String name : new String[] {"conv2d_3x3_same_odd", "conv2d_3x3_one_sided", "conv2d_3x3_many_tiles"}) {
-            TorchCase c = TORCH.get(name);
-            CpuTensor x = c.input("x");
-            CpuTensor w = c.input("w");
+            assertConv2dMatches(name, true);
+        }
+        assertConv2dMatches("conv2d_3x3_valid", false);
+    }
+
+    /** A conv2d case's output and gradients against PyTorch's; a case without a bias has one group. */
+    private static void assertConv2dMatches(String name, boolean withBias) {
+        TorchCase c = TORCH.get(name);
+        CpuTensor x = c.input("x");
+        CpuTensor w = c.input("w");
+        if (withBias) {
             CpuTensor b = c.input("b");
             c.assertMatches(Conv2d.forward(x, w, b, c.ints("stride"), c.ints("padding"), c.ints("dilation"),
                     c.arg("groups")), Map.of("x", x, "w", w, "b", b));
+        } else {
+            c.assertMatches(Conv2d.forward(x, w, null, c.ints("stride"), c.ints("padding"), c.ints("dilation"), 1),
+                    Map.of("x", x, "w", w));
         }
-        TorchCase c = TORCH.get("conv2d_3x3_valid");
-        CpuTensor x = c.input("x");
-        CpuTensor w = c.input("w");
-        c.assertMatches(Conv2d.forward(x, w, null, c.ints("stride"), c.ints("padding"), c.ints("dilation"), 1),
-                Map.of("x", x, "w", w));
     }
 
     @Test
