@@ -32,6 +32,20 @@ public record ComponentRef(String name, Options options) {
     }
 
     /**
+     * Reads a reference that has a default: when the key is absent, the component named
+     * {@code fallback} with no options of its own (a value written as {@code null} is an error).
+     *
+     * @param owner the options holding the key
+     * @param key the key, such as {@code weight_init}
+     * @param fallback the name used when the key is absent, such as {@code zeros}
+     * @return the reference, never {@code null}
+     * @throws OptionException if the value is neither a name nor a map with a {@code name}
+     */
+    public static ComponentRef read(Options owner, String key, String fallback) {
+        return parse(owner.pathOf(key), owner.has(key) ? owner.raw(key) : fallback);
+    }
+
+    /**
      * @param path the key path of the value, for messages
      * @param value a name, or a map with a {@code name} and the component's options
      * @return the reference
