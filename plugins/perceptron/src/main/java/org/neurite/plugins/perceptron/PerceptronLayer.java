@@ -1,9 +1,8 @@
 package org.neurite.plugins.perceptron;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.neurite.api.Layer;
+import org.neurite.api.BaseLayer;
+import org.neurite.api.Initializer;
+import org.neurite.api.LayerContext;
 import org.neurite.api.Mode;
 import org.neurite.api.Options;
 import org.neurite.api.Parameter;
@@ -22,37 +21,32 @@ import org.neurite.api.Tensor;
  * gradient at the output is {@code ŷ - y}, the weights receive {@code (ŷ - y) x} and the
  * {@code perceptron} optimizer applies Rosenblatt's rule {@code w += lr (y - ŷ) x}.
  */
-final class PerceptronLayer implements Layer {
+final class PerceptronLayer extends BaseLayer {
 
     static final String TYPE = "perceptron";
 
-    private final Options options;
     private final int inputs;
     private final int units;
     private final Parameter weight;
     private final Parameter bias;
 
     /**
+     * Creates the weights, then the bias, from the context's random source.
+     *
      * @param options the options it was created from, kept for the saved architecture
-     * @param weight the weights, {@code [units, in]}
-     * @param bias the bias, {@code [units]}, or {@code null} for none
+     * @param context the backend and random source of the parameters
+     * @param inputs the features of a sample
+     * @param units the threshold units
+     * @param weightInit fills the weights {@code [units, inputs]}
+     * @param biasInit fills the bias {@code [units]}, or {@code null} for no bias
      */
-    PerceptronLayer(Options options, Parameter weight, Parameter bias) {
-        this.options = options;
-        this.units = weight.shape().dim(0);
-        this.inputs = weight.shape().dim(1);
-        this.weight = weight;
-        this.bias = bias;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Options options() {
-        return options;
+    PerceptronLayer(Options options, LayerContext context, int inputs, int units, Initializer weightInit,
+                    Initializer biasInit) {
+        super(TYPE, options, context);
+        this.inputs = inputs;
+        this.units = units;
+        this.weight = addParameter("weight", Shape.of(units, inputs), weightInit);
+        this.bias = biasInit == null ? null : addParameter("bias", Shape.of(units), biasInit);
     }
 
     @Override
@@ -62,16 +56,6 @@ final class PerceptronLayer implements Layer {
                     + " got " + inputShape);
         }
         return Shape.of(units);
-    }
-
-    @Override
-    public Map<String, Parameter> parameters() {
-        Map<String, Parameter> p = new LinkedHashMap<>();
-        p.put("weight", weight);
-        if (bias != null) {
-            p.put("bias", bias);
-        }
-        return p;
     }
 
     @Override

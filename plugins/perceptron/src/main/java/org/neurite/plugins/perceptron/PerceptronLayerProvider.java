@@ -2,6 +2,7 @@ package org.neurite.plugins.perceptron;
 
 import java.util.List;
 
+import org.neurite.api.ComponentRef;
 import org.neurite.api.Initializer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
@@ -10,7 +11,6 @@ import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.pf4j.Extension;
@@ -63,14 +63,11 @@ public final class PerceptronLayerProvider implements LayerProvider {
             throw new ShapeMismatchException(PerceptronLayer.TYPE + ": expects per-sample inputs [features], a"
                     + " non-empty vector, got " + inputShape + " (put a flatten layer before it)");
         }
-        int inputs = inputShape.dim(0);
-        Parameter weight = context.backend().parameter(Shape.of(units, inputs), weightInit, context.random());
-        Parameter bias = useBias ? context.backend().parameter(Shape.of(units), biasInit, context.random()) : null;
-        return new PerceptronLayer(options, weight, bias);
+        return new PerceptronLayer(options, context, inputShape.dim(0), units, weightInit, biasInit);
     }
 
     private static Initializer initializer(Options options, String key, LayerContext context) {
-        NamedComponent ref = NamedComponent.read(options, key, "zeros");
+        ComponentRef ref = ComponentRef.read(options, key, "zeros");
         return context.initializer(ref.name(), ref.options());
     }
 }
