@@ -1,11 +1,11 @@
 package org.neurite.plugins.cnn;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.neurite.api.Activation;
-import org.neurite.api.Layer;
+import org.neurite.api.BaseLayer;
+import org.neurite.api.Initializer;
+import org.neurite.api.LayerContext;
 import org.neurite.api.Mode;
 import org.neurite.api.Options;
 import org.neurite.api.Parameter;
@@ -25,7 +25,7 @@ import org.neurite.api.Tensor;
  * {@code [filters, in / groups, k...]} ({@code [in, filters / groups, kh, kw]} when transposed) and
  * {@code bias} {@code [filters]}.
  */
-final class ConvLayer implements Layer {
+final class ConvLayer extends BaseLayer {
 
     /** The three convolutions: their type names, spatial axes and how they map shapes and tensors. */
     enum Kind {
@@ -58,7 +58,6 @@ final class ConvLayer implements Layer {
     }
 
     private final Kind kind;
-    private final Options options;
     private final int inChannels;
     private final int filters;
     private final Geometry geo;
@@ -66,26 +65,20 @@ final class ConvLayer implements Layer {
     private final Parameter bias;
     private final Activation activation;
 
-    ConvLayer(Kind kind, Options options, int inChannels, int filters, Geometry geo, Parameter weight, Parameter bias,
-              Activation activation) {
+    /**
+     * Creates the weight ({@code weightShape}, in PyTorch's layout for the kind), then the bias
+     * {@code [filters]} unless {@code biasInit} is {@code null}, from the context's random source.
+     */
+    ConvLayer(Kind kind, Options options, LayerContext context, int inChannels, int filters, Geometry geo,
+              Shape weightShape, Initializer weightInit, Initializer biasInit, Activation activation) {
+        super(kind.type, options, context);
         this.kind = kind;
-        this.options = options;
         this.inChannels = inChannels;
         this.filters = filters;
         this.geo = geo;
-        this.weight = weight;
-        this.bias = bias;
+        this.weight = addParameter("weight", weightShape, weightInit);
+        this.bias = biasInit == null ? null : addParameter("bias", Shape.of(filters), biasInit);
         this.activation = activation;
-    }
-
-    @Override
-    public String type() {
-        return kind.type;
-    }
-
-    @Override
-    public Options options() {
-        return options;
     }
 
     @Override
@@ -130,16 +123,6 @@ final class ConvLayer implements Layer {
             }
         }
         return Shape.of(out);
-    }
-
-    @Override
-    public Map<String, Parameter> parameters() {
-        Map<String, Parameter> p = new LinkedHashMap<>();
-        p.put("weight", weight);
-        if (bias != null) {
-            p.put("bias", bias);
-        }
-        return p;
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
 import org.neurite.api.Options;
-import org.neurite.api.Parameter;
 import org.neurite.api.PyTorchInit;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
@@ -160,9 +159,8 @@ final class ConvProviders {
             Initializer fallback = PyTorchInit.LINEAR.initializer(Initializer.fanIn(weightShape));
             Initializer weightInit = context.initializer(options.getComponent("weight_init"), fallback);
             Initializer biasInit = context.initializer(options.getComponent("bias_init"), fallback);
-            Parameter weight = context.backend().parameter(weightShape, weightInit, context.random());
-            Parameter bias = useBias ? context.backend().parameter(Shape.of(filters), biasInit, context.random()) : null;
-            return new ConvLayer(kind, options, in, filters, geo, weight, bias, activation);
+            return new ConvLayer(kind, options, context, in, filters, geo, weightShape, weightInit,
+                    useBias ? biasInit : null, activation);
         }
 
         private static int positive(Options options, String key, int value) {
