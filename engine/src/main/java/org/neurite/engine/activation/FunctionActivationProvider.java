@@ -6,41 +6,28 @@ import java.util.function.UnaryOperator;
 
 import org.neurite.api.Activation;
 import org.neurite.api.ActivationProvider;
-import org.neurite.api.OptionSpec;
 import org.neurite.api.Options;
 import org.neurite.api.Tensor;
+import org.neurite.engine.options.DescribedProvider;
 
-/**
- * Provides an activation that takes no options and applies one tensor operation.
- *
- * @param name the unique name, such as {@code relu}
- * @param description what the activation computes, in one sentence
- * @param function the operation, such as {@code Tensor::relu}
- */
-public record FunctionActivationProvider(String name, String description, UnaryOperator<Tensor> function)
-        implements ActivationProvider {
+/** Provides an activation that takes no options and applies one tensor operation. */
+public final class FunctionActivationProvider extends DescribedProvider implements ActivationProvider {
+
+    private final UnaryOperator<Tensor> function;
 
     /**
-     * Validates the components.
-     *
-     * @param name the name
-     * @param description the description
-     * @param function the operation
+     * @param name the unique name, such as {@code relu}
+     * @param description what the activation computes, in one sentence
+     * @param function the operation, such as {@code Tensor::relu}
      */
-    public FunctionActivationProvider {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(function, "function");
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of();
+    public FunctionActivationProvider(String name, String description, UnaryOperator<Tensor> function) {
+        super(name, description, List.of());
+        this.function = Objects.requireNonNull(function, "function");
     }
 
     @Override
     public Activation create(Options options) {
         options.rejectUnknown(options());
-        return new FunctionActivation(name, function);
+        return new FunctionActivation(name(), function);
     }
 }

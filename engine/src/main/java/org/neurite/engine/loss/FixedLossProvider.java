@@ -6,34 +6,22 @@ import java.util.function.Supplier;
 
 import org.neurite.api.Loss;
 import org.neurite.api.LossProvider;
-import org.neurite.api.OptionSpec;
 import org.neurite.api.Options;
+import org.neurite.engine.options.DescribedProvider;
 
-/**
- * Provides a loss that takes no options.
- *
- * @param name the unique name, such as {@code mse}
- * @param description what the loss measures, in one sentence
- * @param factory creates the loss
- */
-public record FixedLossProvider(String name, String description, Supplier<Loss> factory) implements LossProvider {
+/** Provides a loss that takes no options. */
+public final class FixedLossProvider extends DescribedProvider implements LossProvider {
+
+    private final Supplier<Loss> factory;
 
     /**
-     * Validates the components.
-     *
-     * @param name the name
-     * @param description the description
+     * @param name the unique name, such as {@code mse}
+     * @param description what the loss measures, in one sentence
      * @param factory creates the loss
      */
-    public FixedLossProvider {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(factory, "factory");
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of();
+    public FixedLossProvider(String name, String description, Supplier<Loss> factory) {
+        super(name, description, List.of());
+        this.factory = Objects.requireNonNull(factory, "factory");
     }
 
     @Override

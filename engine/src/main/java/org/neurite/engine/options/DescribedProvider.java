@@ -1,6 +1,7 @@
 package org.neurite.engine.options;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.neurite.api.ComponentProvider;
 import org.neurite.api.OptionSpec;
@@ -22,8 +23,8 @@ public abstract class DescribedProvider implements ComponentProvider {
      * @param options the specs of its options, in the order the reference lists them
      */
     protected DescribedProvider(String name, String description, List<OptionSpec> options) {
-        this.name = name;
-        this.description = description;
+        this.name = Objects.requireNonNull(name, "name");
+        this.description = Objects.requireNonNull(description, "description");
         this.options = List.copyOf(options);
     }
 
