@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
+import org.neurite.api.LayerDefinition;
 import org.neurite.api.LayerProvider;
 import org.neurite.api.OptionSpec;
 import org.neurite.api.OptionType;
@@ -16,7 +17,7 @@ import org.pf4j.Extension;
  * over binary inputs (this one computes AND). Several units take several rows of weights.
  */
 @Extension
-public final class McCullochPittsProvider implements LayerProvider {
+public final class McCullochPittsProvider extends LayerDefinition implements LayerProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.required("weights", OptionType.NUMBERS,
@@ -26,25 +27,16 @@ public final class McCullochPittsProvider implements LayerProvider {
                     "One threshold per unit, such as [2] (a single number serves every unit): a unit outputs 1"
                             + " when the weighted sum of its inputs is >= its threshold, else 0."));
 
-    @Override
-    public String name() {
-        return McCullochPittsLayer.TYPE;
+    /** Creates the provider. */
+    public McCullochPittsProvider() {
+        super(McCullochPittsLayer.TYPE,
+                "McCulloch-Pitts neurons: binary inputs, fixed weights and thresholds from the config; each unit"
+                + " outputs 1 when its weighted input sum reaches its threshold, else 0. No learning.",
+                McCullochPittsProvider::build, OPTIONS.toArray(OptionSpec[]::new));
     }
 
-    @Override
-    public String description() {
-        return "McCulloch-Pitts neurons: binary inputs, fixed weights and thresholds from the config; each unit"
-                + " outputs 1 when its weighted input sum reaches its threshold, else 0. No learning.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public Layer create(Options options, Shape inputShape, LayerContext context) {
-        options.rejectUnknown(options());
+    private static Layer build(Options options, Shape inputShape, LayerContext context) {
+        options.rejectUnknown(OPTIONS);
         float[][] weights = WeightRows.matrix(options, "weights");
         float[] thresholds = WeightRows.perUnit(options, "thresholds", weights.length);
         Layer layer = new McCullochPittsLayer(options, context.path(), weights, thresholds, context.backend());

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
+import org.neurite.api.LayerDefinition;
 import org.neurite.api.LayerProvider;
 import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
@@ -22,7 +23,7 @@ import org.pf4j.Extension;
  * each hidden layer when asked, and an optional output layer without activation.
  */
 @Extension
-public final class MlpProvider implements LayerProvider {
+public final class MlpProvider extends LayerDefinition implements LayerProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.required("hidden", OptionType.INTEGERS,
@@ -34,25 +35,16 @@ public final class MlpProvider implements LayerProvider {
             OptionSpec.optional("dropout", OptionType.NUMBER, 0.0,
                     "Drop probability after each hidden layer, in [0, 1); 0 adds no dropout layers."));
 
-    @Override
-    public String name() {
-        return MlpBlock.TYPE;
+    /** Creates the provider. */
+    public MlpProvider() {
+        super(MlpBlock.TYPE,
+                "Multi-layer perceptron block: dense layers of the hidden sizes with an activation (relu by default),"
+                + " optional dropout after each, and an optional output layer without activation.",
+                MlpProvider::build, OPTIONS.toArray(OptionSpec[]::new));
     }
 
-    @Override
-    public String description() {
-        return "Multi-layer perceptron block: dense layers of the hidden sizes with an activation (relu by default),"
-                + " optional dropout after each, and an optional output layer without activation.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public Layer create(Options options, Shape inputShape, LayerContext context) {
-        options.rejectUnknown(options());
+    private static Layer build(Options options, Shape inputShape, LayerContext context) {
+        options.rejectUnknown(OPTIONS);
         int[] hidden = hiddenSizes(options);
         Object activation = options.has("activation") ? options.raw("activation") : "relu";
         Integer output = options.has("output") ? positive(options, "output", options.getInt("output")) : null;

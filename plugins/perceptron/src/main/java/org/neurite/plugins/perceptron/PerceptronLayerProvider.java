@@ -6,6 +6,7 @@ import org.neurite.api.ComponentRef;
 import org.neurite.api.Initializer;
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
+import org.neurite.api.LayerDefinition;
 import org.neurite.api.LayerProvider;
 import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
@@ -20,7 +21,7 @@ import org.pf4j.Extension;
  * threshold units, trained with {@code loss: perceptron} and {@code optimizer: perceptron}.
  */
 @Extension
-public final class PerceptronLayerProvider implements LayerProvider {
+public final class PerceptronLayerProvider extends LayerDefinition implements LayerProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.optional("units", OptionType.INTEGER, 1,
@@ -33,25 +34,16 @@ public final class PerceptronLayerProvider implements LayerProvider {
             OptionSpec.optional("bias_init", OptionType.COMPONENT, "zeros",
                     "Initializer of the bias [units]: a name or {name: ..., <its options>}."));
 
-    @Override
-    public String name() {
-        return PerceptronLayer.TYPE;
+    /** Creates the provider. */
+    public PerceptronLayerProvider() {
+        super(PerceptronLayer.TYPE,
+                "Rosenblatt's perceptron: units y = step(w . x + b), 1 where w . x + b >= 0, else 0; learns with"
+                + " loss perceptron and optimizer perceptron (w += lr (y - y_hat) x on each mistake).",
+                PerceptronLayerProvider::build, OPTIONS.toArray(OptionSpec[]::new));
     }
 
-    @Override
-    public String description() {
-        return "Rosenblatt's perceptron: units y = step(w . x + b), 1 where w . x + b >= 0, else 0; learns with"
-                + " loss perceptron and optimizer perceptron (w += lr (y - y_hat) x on each mistake).";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public Layer create(Options options, Shape inputShape, LayerContext context) {
-        options.rejectUnknown(options());
+    private static Layer build(Options options, Shape inputShape, LayerContext context) {
+        options.rejectUnknown(OPTIONS);
         int units = options.getInt("units", 1);
         if (units < 1) {
             throw new OptionException(options.pathOf("units"), "must be a positive whole number, got " + units);

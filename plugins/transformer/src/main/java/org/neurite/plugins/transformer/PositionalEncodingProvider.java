@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
+import org.neurite.api.LayerDefinition;
 import org.neurite.api.LayerProvider;
 import org.neurite.api.OptionException;
 import org.neurite.api.OptionSpec;
@@ -17,7 +18,7 @@ import org.pf4j.Extension;
 
 /** {@code {type: positional_encoding, kind: learned}}: sinusoidal or learned positions added to the steps. */
 @Extension
-public final class PositionalEncodingProvider implements LayerProvider {
+public final class PositionalEncodingProvider extends LayerDefinition implements LayerProvider {
 
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.optional("kind", OptionType.STRING, "sinusoidal", "sinusoidal (fixed) or learned."),
@@ -26,28 +27,20 @@ public final class PositionalEncodingProvider implements LayerProvider {
             OptionSpec.optional("std", OptionType.NUMBER, 0.02,
                     "Standard deviation of the learned table's normal initial values."));
 
-    @Override
-    public String name() {
-        return PositionalEncoding.TYPE;
+    /** Creates the provider. */
+    public PositionalEncodingProvider() {
+        super(PositionalEncoding.TYPE,
+                "Adds position vectors to a sequence [time, width]: fixed sinusoids or a learned table"
+                + " weight [max_length, width].",
+                PositionalEncodingProvider::build, OPTIONS.toArray(OptionSpec[]::new));
     }
 
-    @Override
-    public String description() {
-        return "Adds position vectors to a sequence [time, width]: fixed sinusoids or a learned table"
-                + " weight [max_length, width].";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public Layer create(Options options, Shape inputShape, LayerContext context) {
+    private static Layer build(Options options, Shape inputShape, LayerContext context) {
         options.rejectUnknown(OPTIONS);
         String kind = LayerOptions.choice(options, "kind", "sinusoidal", List.of("sinusoidal", "learned"));
         if (inputShape.rank() != 2) {
-            throw new ShapeMismatchException(name() + ": expects a sequence [time, width], got " + inputShape);
+            throw new ShapeMismatchException(PositionalEncoding.TYPE + ": expects a sequence [time, width], got "
+                    + inputShape);
         }
         int time = inputShape.dim(0);
         int width = inputShape.dim(1);
