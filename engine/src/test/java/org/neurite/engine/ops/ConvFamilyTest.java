@@ -80,29 +80,29 @@ class ConvFamilyTest {
 
     @Test
     void upsamplingMatchesTorch() {
-        for (String name : new String[] {"upsample_nearest", "upsample_nearest_scale2"}) {
-            TorchCase c = TORCH.get(name);
-            CpuTensor x = c.input("x");
-            c.assertMatches(Upsample.nearest(x, c.ints("size")), Map.of("x", x));
-        }
-        for (String name : new String[] {"upsample_bilinear", "upsample_bilinear_aligned"}) {
-            TorchCase c = TORCH.get(name);
-            CpuTensor x = c.input("x");
-            c.assertMatches(Upsample.bilinear(x, c.ints("size"), c.flag("align_corners")), Map.of("x", x));
-        }
+        assertEachMatches((x, c) -> Upsample.nearest(x, c.ints("size")), "upsample_nearest", "upsample_nearest_scale2");
+        assertEachMatches((x, c) -> Upsample.bilinear(x, c.ints("size"), c.flag("align_corners")),
+                "upsample_bilinear", "upsample_bilinear_aligned");
     }
 
     @Test
     void adaptivePoolingMatchesTorch() {
-        for (String name : new String[] {"adaptive_avg_pool2d", "global_avg_pool"}) {
+        assertEachMatches((x, c) -> AdaptivePooling.average(x, c.ints("size")), "adaptive_avg_pool2d",
+                "global_avg_pool");
+        assertEachMatches((x, c) -> AdaptivePooling.max(x, c.ints("size")), "adaptive_max_pool2d", "global_max_pool");
+    }
+
+    /** An op of one input {@code x} whose other arguments a case holds. */
+    private interface OneInputOp {
+        CpuTensor apply(CpuTensor x, TorchCase c);
+    }
+
+    /** Each case's output and gradient through {@code op} against PyTorch's. */
+    private static void assertEachMatches(OneInputOp op, String... names) {
+        for (String name : names) {
             TorchCase c = TORCH.get(name);
             CpuTensor x = c.input("x");
-            c.assertMatches(AdaptivePooling.average(x, c.ints("size")), Map.of("x", x));
-        }
-        for (String name : new String[] {"adaptive_max_pool2d", "global_max_pool"}) {
-            TorchCase c = TORCH.get(name);
-            CpuTensor x = c.input("x");
-            c.assertMatches(AdaptivePooling.max(x, c.ints("size")), Map.of("x", x));
+            c.assertMatches(op.apply(x, c), Map.of("x", x));
         }
     }
 
