@@ -91,19 +91,15 @@ class NormalizationTest {
             0.17636748f, 0.094639078f, -0.031835061f, -0.14357217f, -0.18802071f, -0.14427574f,
             -0.027310107f, 0.072068796f, 0.1373574f, 0.13784949f, 0.073313676f, -0.025897909f,
             -0.14559016f, -0.18800339f, -0.14223123f, -0.029801061f, 0.096409455f, 0.17704158f};
-        CpuTensor x = Fixtures.sine(0.3, 1.5, 3, 2, 2, 3).requireGrad();
-        CpuTensor g = Fixtures.sine(0.9, 2).requireGrad();
-        CpuTensor b = Fixtures.sine(1.1, 2).requireGrad();
-        Parameter rm = buffer(0.5f, -0.25f);
-        Parameter rv = buffer(2.0f, 0.5f);
-        CpuTensor y = Normalization.batchNorm(x, g, b, rm, rv, 0.1f, 1e-5f, Mode.TRAINING);
+        ImagesCase c = new ImagesCase();
+        CpuTensor y = c.batchNorm(Mode.TRAINING);
         assertThat(y.toArray()).containsExactly(expectedOut, within(1e-5f));
-        assertThat(rm.data()).containsExactly(new float[] {0.45069179f, -0.22570518f}, within(1e-6f));
-        assertThat(rv.data()).containsExactly(new float[] {1.9187876f, 0.56874728f}, within(1e-6f));
+        assertThat(c.rm.data()).containsExactly(new float[] {0.45069179f, -0.22570518f}, within(1e-6f));
+        assertThat(c.rv.data()).containsExactly(new float[] {1.9187876f, 0.56874728f}, within(1e-6f));
         y.backward(Fixtures.sine(0.5, 3, 2, 2, 3));
-        assertThat(x.gradArray()).containsExactly(expectedDx, within(1e-5f));
-        assertThat(g.gradArray()).containsExactly(new float[] {12.443521f, 12.467611f}, within(1e-4f));
-        assertThat(b.gradArray()).containsExactly(new float[] {0.091373324f, -0.073468328f}, within(1e-5f));
+        assertThat(c.x.gradArray()).containsExactly(expectedDx, within(1e-5f));
+        assertThat(c.g.gradArray()).containsExactly(new float[] {12.443521f, 12.467611f}, within(1e-4f));
+        assertThat(c.b.gradArray()).containsExactly(new float[] {0.091373324f, -0.073468328f}, within(1e-5f));
     }
 
     @Test
@@ -148,19 +144,15 @@ class NormalizationTest {
             0.719042f, 1.3340048f, 1.3215643f, 0.68757147f, -0.26979703f, -1.1002758f,
             -0.55376947f, -0.41596761f, -0.082529724f, 0.28972322f, 0.52571481f, 0.51445448f,
             0.66670722f, -0.29309005f, -1.1150424f, -1.412573f, -1.0457484f, -0.18709198f};
-        CpuTensor x = Fixtures.sine(0.3, 1.5, 3, 2, 2, 3).requireGrad();
-        CpuTensor g = Fixtures.sine(0.9, 2).requireGrad();
-        CpuTensor b = Fixtures.sine(1.1, 2).requireGrad();
-        Parameter rm = buffer(0.5f, -0.25f);
-        Parameter rv = buffer(2.0f, 0.5f);
-        CpuTensor y = Normalization.batchNorm(x, g, b, rm, rv, 0.1f, 1e-5f, Mode.INFERENCE);
+        ImagesCase c = new ImagesCase();
+        CpuTensor y = c.batchNorm(Mode.INFERENCE);
         assertThat(y.toArray()).containsExactly(expectedOut, within(1e-5f));
-        assertThat(rm.data()).containsExactly(0.5f, -0.25f);
-        assertThat(rv.data()).containsExactly(2.0f, 0.5f);
+        assertThat(c.rm.data()).containsExactly(0.5f, -0.25f);
+        assertThat(c.rv.data()).containsExactly(2.0f, 0.5f);
         y.backward(Fixtures.sine(0.5, 3, 2, 2, 3));
-        assertThat(x.gradArray()).containsExactly(expectedDx, within(1e-5f));
-        assertThat(g.gradArray()).containsExactly(new float[] {9.2878656f, 18.646976f}, within(1e-4f));
-        assertThat(b.gradArray()).containsExactly(new float[] {0.091373324f, -0.073468328f}, within(1e-5f));
+        assertThat(c.x.gradArray()).containsExactly(expectedDx, within(1e-5f));
+        assertThat(c.g.gradArray()).containsExactly(new float[] {9.2878656f, 18.646976f}, within(1e-4f));
+        assertThat(c.b.gradArray()).containsExactly(new float[] {0.091373324f, -0.073468328f}, within(1e-5f));
     }
 
     @Test
@@ -197,6 +189,22 @@ class NormalizationTest {
         assertThatThrownBy(() -> Normalization.batchNorm(vector, null, null, null, null, 0.1f, 1e-5f, Mode.TRAINING))
                 .isInstanceOf(ShapeMismatchException.class)
                 .hasMessageContaining("input [3] must have rank 2 or more");
+    }
+
+    /**
+     * The case on images of torch's figures: x = sine(0.3, [3, 2, 2, 3]) * 1.5, g = sine(0.9, [2]),
+     * b = sine(1.1, [2]), running mean [0.5, -0.25] and variance [2.0, 0.5], momentum 0.1, eps 1e-5.
+     */
+    private static final class ImagesCase {
+        final CpuTensor x = Fixtures.sine(0.3, 1.5, 3, 2, 2, 3).requireGrad();
+        final CpuTensor g = Fixtures.sine(0.9, 2).requireGrad();
+        final CpuTensor b = Fixtures.sine(1.1, 2).requireGrad();
+        final Parameter rm = buffer(0.5f, -0.25f);
+        final Parameter rv = buffer(2.0f, 0.5f);
+
+        CpuTensor batchNorm(Mode mode) {
+            return Normalization.batchNorm(x, g, b, rm, rv, 0.1f, 1e-5f, mode);
+        }
     }
 
     private static Parameter buffer(float... values) {
