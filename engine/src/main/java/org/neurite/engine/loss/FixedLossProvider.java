@@ -1,18 +1,14 @@
 package org.neurite.engine.loss;
 
-import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.neurite.api.Loss;
 import org.neurite.api.LossProvider;
 import org.neurite.api.Options;
-import org.neurite.engine.options.DescribedProvider;
+import org.neurite.engine.options.FixedProvider;
 
 /** Provides a loss that takes no options. */
-public final class FixedLossProvider extends DescribedProvider implements LossProvider {
-
-    private final Supplier<Loss> factory;
+public final class FixedLossProvider extends FixedProvider<Loss> implements LossProvider {
 
     /**
      * @param name the unique name, such as {@code mse}
@@ -20,13 +16,11 @@ public final class FixedLossProvider extends DescribedProvider implements LossPr
      * @param factory creates the loss
      */
     public FixedLossProvider(String name, String description, Supplier<Loss> factory) {
-        super(name, description, List.of());
-        this.factory = Objects.requireNonNull(factory, "factory");
+        super(name, description, factory);
     }
 
     @Override
     public Loss create(Options options) {
-        options.rejectUnknown(options());
-        return factory.get();
+        return createChecked(options);
     }
 }
