@@ -100,7 +100,7 @@ public record Preprocessing(double scale, float[] mean, float[] std) {
      * @throws IllegalArgumentException if there are no whole inputs
      */
     public static Preprocessing fit(double scale, float[] scaled, Shape input, Normalization normalization) {
-        Statistics statistics = new Statistics(input, normalization);
+        InputStatistics statistics = new InputStatistics(input, normalization);
         int features = input.intSize();
         if (scaled.length % features != 0) {
             throw new IllegalArgumentException("preprocessing: " + scaled.length + " values are not whole inputs of "
@@ -110,76 +110,6 @@ public record Preprocessing(double scale, float[] mean, float[] std) {
             statistics.add(scaled, from);
         }
         return statistics.preprocessing(scale);
-    }
-
-    /**
-     * The mean and standard deviation of inputs seen one at a time, grouped as a
-     * {@link Normalization} says, in double precision. A group whose values are all equal gets a
-     * std of 1, so that it is only centred (as scikit-learn's StandardScaler does).
-     */
-    public static final class Statistics {
-
-        private final Normalization normalization;
-        private final int features;
-        private final int block;
-        private final double[] sum;
-        private final double[] squares;
-        private long inputs;
-
-        /**
-         * @param input the per-sample input shape
-         * @param normalization which values share a mean
-         */
-        public Statistics(Shape input, Normalization normalization) {
-            this.normalization = normalization;
-            int groups = normalization.groups(input);
-            this.features = input.intSize();
-            this.block = groups == 0 ? features : features / groups;
-            this.sum = new double[groups];
-            this.squares = new double[groups];
-        }
-
-        /**
-         * @param values holds one input, scaled, at {@code from}
-         * @param from where it starts
-         */
-        public void add(float[] values, int from) {
-            if (sum.length == 0) {
-                return;
-            }
-            for (int i = 0; i < features; i++) {
-                int g = i / block;
-                double x = values[from + i];
-                sum[g] += x;
-                squares[g] += x * x;
-            }
-            inputs++;
-        }
-
-        /**
-         * @param scale the divisor the inputs were scaled by
-         * @return the pre-processing with the statistics seen
-         * @throws IllegalArgumentException if a normalisation is asked for but no input was seen
-         */
-        public Preprocessing preprocessing(double scale) {
-            if (sum.length == 0) {
-                return scale(scale);
-            }
-            if (inputs == 0) {
-                throw new IllegalArgumentException("preprocessing: no inputs to compute the " + normalization.configName()
-                        + " mean and standard deviation from");
-            }
-            double count = (double) inputs * block;
-            float[] mean = new float[sum.length];
-            float[] std = new float[sum.length];
-            for (int g = 0; g < sum.length; g++) {
-                double m = sum[g] / count;
-                double s = Math.sqrt(Math.max(0, squares[g] / count - m * m));
-                mean[g] = (float) m;
-                std[g] = s > 1e-7 ? (float) s : 1f;
-            }
-            return new Preprocessing(scale, mean, std);
-        }
     }
 
     /** @return whether a mean and std are applied after scaling */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.neurite.api.SampleSet;
 import org.neurite.api.Shape;
 import org.neurite.engine.data.Dataset;
+import org.neurite.engine.inference.InputStatistics;
 import org.neurite.engine.inference.Preprocessing;
 import org.neurite.engine.nn.Model;
 import org.neurite.launcher.config.ConfigException;
@@ -61,7 +62,7 @@ final class ModelInputs {
                     + " input; this one has " + model.inputShapes().keySet());
         }
         Map.Entry<String, Shape> input = model.inputShapes().entrySet().iterator().next();
-        Preprocessing.Statistics statistics = new Preprocessing.Statistics(input.getValue(), options.normalize());
+        InputStatistics statistics = new InputStatistics(input.getValue(), options.normalize());
         String name = train.inputNames().get(0);
         for (int i = 0; i < train.size(); i++) {
             statistics.add(train.input(name, i), 0);
