@@ -8,16 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import org.neurite.api.Optimizer;
-import org.neurite.api.Parameter;
 import org.neurite.engine.io.OptimizerStateFile;
 import org.neurite.engine.io.WeightsFile;
 
@@ -26,8 +19,8 @@ import org.neurite.engine.io.WeightsFile;
  * after the last, the model's parameters ({@code epoch-003.weights.safetensors}), the
  * optimizer's state ({@code epoch-003.optimizer.safetensors}) and the trainer's
  * {@link TrainingState} ({@code epoch-003.state.json}) in one folder. Each file is written
- * atomically and the state file last, so a checkpoint counts ({@link #latest}) only once all
- * three are complete.
+ * atomically and the state file last, so a checkpoint counts ({@link Checkpoint#latest}) only once
+ * all three are complete.
  *
  * <p>With {@link #keepBest} it also saves the epoch that is best so far by a validation measure
  * and never deletes it; with {@link #keepLast} it deletes all but the latest few of the others.
@@ -35,44 +28,12 @@ import org.neurite.engine.io.WeightsFile;
  * <pre>{@code
  * CheckpointWriter checkpoints = new CheckpointWriter(folder, 1);
  * Trainer trainer = Trainer.builder(model, loss, optimizer).epochs(20).listener(checkpoints).build();
- * TrainingState from = CheckpointWriter.latest(folder).map(c -> c.restore(model, optimizer))
+ * TrainingState from = Checkpoint.latest(folder).map(c -> c.restore(model, optimizer))
  *         .orElse(TrainingState.start());
  * trainer.fit(train, validation, from);
  * }</pre>
  */
 public final class CheckpointWriter implements TrainingListener {
-
-    private static final Pattern STATE = Pattern.compile("epoch-(\\d+)\\.state\\.json");
-
-    /**
-     * A complete checkpoint on disk.
-     *
-     * @param weights the weights file
-     * @param optimizer the optimizer state file
-     * @param state where the run stood
-     */
-    public record Checkpoint(Path weights, Path optimizer, TrainingState state) {
-
-        /**
-         * Loads the weights into the model and the state into the optimizer.
-         *
-         * @param parameters the model's parameters
-         * @param into the optimizer
-         * @return where the run stood, to pass to {@link Trainer#fit(org.neurite.engine.data.Dataset,
-         *     org.neurite.engine.data.Dataset, TrainingState)}
-         * @throws UncheckedIOException if a file cannot be read
-         */
-        public TrainingState restore(Map<String, ? extends Parameter> parameters, Optimizer into) {
-            try {
-                WeightsFile.load(weights, parameters);
-                OptimizerStateFile.load(optimizer, into);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot restore the checkpoint of epoch " + state.epoch() + ": "
-                        + e.getMessage(), e);
-            }
-            return state;
-        }
-    }
 
     private final Path folder;
     private final int everyEpochs;
@@ -141,7 +102,7 @@ public final class CheckpointWriter implements TrainingListener {
      * @return the weights file of that epoch's checkpoint
      */
     public Path weightsFile(int epoch) {
-        return file(folder, epoch, "weights.safetensors");
+        return Checkpoint.weightsFile(folder, epoch);
     }
 
     /**
@@ -149,7 +110,7 @@ public final class CheckpointWriter implements TrainingListener {
      * @return the optimizer state file of that epoch's checkpoint
      */
     public Path optimizerFile(int epoch) {
-        return file(folder, epoch, "optimizer.safetensors");
+        return Checkpoint.optimizerFile(folder, epoch);
     }
 
     /**
@@ -157,11 +118,7 @@ public final class CheckpointWriter implements TrainingListener {
      * @return the trainer's state file of that epoch's checkpoint
      */
     public Path stateFile(int epoch) {
-        return file(folder, epoch, "state.json");
-    }
-
-    private static Path file(Path folder, int epoch, String kind) {
-        return folder.resolve(String.format(Locale.ROOT, "epoch-%03d.%s", epoch, kind));
+        return Checkpoint.stateFile(folder, epoch);
     }
 
     /** @return the epoch of the last checkpoint written, or 0 if none was */
@@ -254,7 +211,7 @@ public final class CheckpointWriter implements TrainingListener {
             return;
         }
         TreeSet<Integer> epochs = new TreeSet<>(Comparator.reverseOrder());
-        epochs.addAll(savedEpochs(folder));
+        epochs.addAll(Checkpoint.savedEpochs(folder));
         int kept = 0;
         int bestEpoch = bestEpoch();
         for (int epoch : epochs) {
@@ -276,65 +233,5 @@ public final class CheckpointWriter implements TrainingListener {
             m.put("val_loss", Double.toString(r.validationLoss()));
         }
         return m;
-    }
-
-    /**
-     * @param folder a folder of checkpoints
-     * @return the epochs that have a state file there, in no particular order
-     * @throws IOException if the folder cannot be listed
-     */
-    public static List<Integer> savedEpochs(Path folder) throws IOException {
-        List<Integer> epochs = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return epochs;
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            files.forEach(f -> {
-                Matcher m = STATE.matcher(f.getFileName().toString());
-                if (m.matches()) {
-                    epochs.add(Integer.parseInt(m.group(1)));
-                }
-            });
-        }
-        return epochs;
-    }
-
-    /**
-     * @param folder a folder of checkpoints
-     * @param epoch an epoch
-     * @return that epoch's checkpoint, if it is complete (state, weights and optimizer files)
-     * @throws IOException if the state file cannot be read
-     * @throws org.neurite.engine.io.FileFormatException if the state file is malformed
-     */
-    public static Optional<Checkpoint> at(Path folder, int epoch) throws IOException {
-        CheckpointWriter names = new CheckpointWriter(folder, 1);
-        Path weights = names.weightsFile(epoch);
-        Path optimizer = names.optimizerFile(epoch);
-        Path state = names.stateFile(epoch);
-        if (Files.isRegularFile(state) && Files.isRegularFile(weights) && Files.isRegularFile(optimizer)) {
-            return Optional.of(new Checkpoint(weights, optimizer, TrainingStateFile.read(state)));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Finds the latest complete checkpoint: the highest epoch whose state, weights and optimizer
-     * files all exist.
-     *
-     * @param folder the folder of the checkpoints
-     * @return the checkpoint, or empty if there is none
-     * @throws IOException if the folder or a state file cannot be read
-     * @throws org.neurite.engine.io.FileFormatException if the state file is malformed
-     */
-    public static Optional<Checkpoint> latest(Path folder) throws IOException {
-        List<Integer> epochs = savedEpochs(folder);
-        epochs.sort(Comparator.reverseOrder());
-        for (int epoch : epochs) {
-            Optional<Checkpoint> c = at(folder, epoch);
-            if (c.isPresent()) {
-                return c;
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -91,8 +91,8 @@ class CheckpointWriterTest {
 
         // before each epoch's state file exists; at the end once more, before the last state is rewritten
         assertThat(seen).containsExactly("0->false", "1->false", "2->false", "3->false", "4->false");
-        assertThat(CheckpointWriter.savedEpochs(run)).containsExactlyInAnyOrder(3, 4);
-        CheckpointWriter.Checkpoint latest = CheckpointWriter.latest(run).orElseThrow();
+        assertThat(Checkpoint.savedEpochs(run)).containsExactlyInAnyOrder(3, 4);
+        Checkpoint latest = Checkpoint.latest(run).orElseThrow();
         assertThat(latest.state().epoch()).isEqualTo(4);
         assertThat(latest.state().steps()).isEqualTo(16);
         assertThat(latest.state().history()).hasSize(4);

@@ -64,7 +64,7 @@ class TrainerResumeTest {
         trainer(first, adam(), 2, true, new CheckpointWriter(folder, 1)).fit(DATA, null);
         Sequential resumed = model();
         Optimizer optimizer = adam();
-        TrainingState from = CheckpointWriter.latest(folder).orElseThrow().restore(resumed.parameters(), optimizer);
+        TrainingState from = Checkpoint.latest(folder).orElseThrow().restore(resumed.parameters(), optimizer);
         TrainingHistory rest = trainer(resumed, optimizer, 4, true).fit(DATA, null, from);
 
         assertThat(from.epoch()).isEqualTo(2);

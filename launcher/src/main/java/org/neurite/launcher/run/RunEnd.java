@@ -12,7 +12,7 @@ import org.neurite.engine.io.ModelFile;
 import org.neurite.engine.io.WeightsFile;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.Components;
-import org.neurite.engine.train.CheckpointWriter;
+import org.neurite.engine.train.Checkpoint;
 import org.neurite.engine.train.EarlyStopping;
 import org.neurite.engine.train.Evaluation;
 import org.neurite.engine.train.Evaluator;
@@ -93,7 +93,7 @@ final class RunEnd {
     /** Loads the best epoch's weights from its checkpoint, so the model saved is the one reported as best. */
     private void restoreBest(RunFolder folder, Model model, EarlyStopping early, RunLog log) throws IOException {
         int best = early.bestEpoch();
-        CheckpointWriter.Checkpoint c = CheckpointWriter.at(folder.checkpoints(), best).orElseThrow(
+        Checkpoint c = Checkpoint.at(folder.checkpoints(), best).orElseThrow(
                 () -> new IOException("the checkpoint of the best epoch, " + best + ", is missing from "
                         + folder.checkpoints()));
         WeightsFile.load(c.weights(), model.parameters());

@@ -25,7 +25,7 @@ import org.neurite.engine.io.WeightsFile;
 import org.neurite.engine.nn.Model;
 import org.neurite.engine.registry.ComponentRef;
 import org.neurite.engine.registry.Components;
-import org.neurite.engine.train.CheckpointWriter;
+import org.neurite.engine.train.Checkpoint;
 import org.neurite.launcher.config.ConfigException;
 import org.neurite.launcher.config.RunConfig;
 
@@ -92,11 +92,11 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
             throw new ConfigException("--checkpoint", "needs a run folder, but " + path + " is not a folder");
         }
         RunFolder folder = RunFolder.of(path);
-        List<Integer> epochs = CheckpointWriter.savedEpochs(folder.checkpoints());
+        List<Integer> epochs = Checkpoint.savedEpochs(folder.checkpoints());
         epochs.sort(null);
         int epoch = checkpointEpoch(checkpoint, epochs);
-        Optional<CheckpointWriter.Checkpoint> found = epochs.contains(epoch)
-                ? CheckpointWriter.at(folder.checkpoints(), epoch) : Optional.empty();
+        Optional<Checkpoint> found = epochs.contains(epoch)
+                ? Checkpoint.at(folder.checkpoints(), epoch) : Optional.empty();
         if (found.isEmpty()) {
             throw new ConfigException("--checkpoint", "no complete checkpoint '" + checkpoint + "' in "
                     + folder.checkpoints() + "; it has " + (epochs.isEmpty() ? "none" : epochs.stream()

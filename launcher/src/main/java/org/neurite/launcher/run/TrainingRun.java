@@ -14,7 +14,7 @@ import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.io.AtomicFiles;
 import org.neurite.engine.io.Json;
 import org.neurite.engine.registry.Components;
-import org.neurite.engine.train.CheckpointWriter;
+import org.neurite.engine.train.Checkpoint;
 import org.neurite.engine.train.Trainer;
 import org.neurite.engine.train.TrainingDivergedException;
 import org.neurite.engine.train.TrainingHistory;
@@ -154,7 +154,7 @@ public final class TrainingRun {
      * @throws ConfigException if there is nothing to resume: no checkpoint, or the run has ended
      */
     public Outcome resume(RunFolder folder, RunConfig config) throws IOException {
-        CheckpointWriter.Checkpoint saved = CheckpointWriter.latest(folder.checkpoints()).orElseThrow(
+        Checkpoint saved = Checkpoint.latest(folder.checkpoints()).orElseThrow(
                 () -> new ConfigException(folder.toString(), "no complete checkpoint to resume from in "
                         + folder.checkpoints()));
         int done = saved.state().epoch();

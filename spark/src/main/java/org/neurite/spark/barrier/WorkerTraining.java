@@ -13,6 +13,7 @@ import org.neurite.api.Parameter;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.io.WeightsFile;
 import org.neurite.engine.nn.Model;
+import org.neurite.engine.train.Checkpoint;
 import org.neurite.engine.train.CheckpointWriter;
 import org.neurite.engine.train.EarlyStopping;
 import org.neurite.engine.train.Monitor;
@@ -152,7 +153,7 @@ public final class WorkerTraining {
             Files.createDirectories(target.getParent());
             Files.write(target, file.getValue());
         }
-        CheckpointWriter.Checkpoint checkpoint = CheckpointWriter.at(folder, resume.epoch()).orElseThrow(
+        Checkpoint checkpoint = Checkpoint.at(folder, resume.epoch()).orElseThrow(
                 () -> new IllegalStateException("resume: the checkpoint of epoch " + resume.epoch()
                         + " did not reach the executor whole (state, weights and optimizer files)"));
         return checkpoint.restore(model.parameters(), optimizer);
