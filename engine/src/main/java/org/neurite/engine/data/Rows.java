@@ -28,8 +28,8 @@ final class Rows {
     private final float[] values;
     /** The rows as unsigned bytes, or {@code null} when they are {@link #values}. */
     private final byte[] bytes;
-    /** What every byte is divided by. */
-    private final float divisor;
+    /** The value of each byte {@code b}, at {@code b & 0xFF}: {@code (b & 0xFF) / divisor}, worked out once. */
+    private final float[] byteValues;
     private final Shape shape;
 
     /**
@@ -37,13 +37,13 @@ final class Rows {
      * @param shape the per-sample shape of a row
      */
     Rows(float[] values, Shape shape) {
-        this(values, null, 1f, shape);
+        this(values, null, null, shape);
     }
 
-    private Rows(float[] values, byte[] bytes, float divisor, Shape shape) {
+    private Rows(float[] values, byte[] bytes, float[] byteValues, Shape shape) {
         this.values = values;
         this.bytes = bytes;
-        this.divisor = divisor;
+        this.byteValues = byteValues;
         this.shape = shape;
     }
 
@@ -54,7 +54,11 @@ final class Rows {
      * @return the rows, whose values are {@code (b & 0xFF) / divisor}
      */
     static Rows ofUnsignedBytes(byte[] bytes, float divisor, Shape shape) {
-        return new Rows(null, bytes, divisor, shape);
+        float[] byteValues = new float[256];
+        for (int b = 0; b < byteValues.length; b++) {
+            byteValues[b] = b / divisor;
+        }
+        return new Rows(null, bytes, byteValues, shape);
     }
 
     /** @return the per-sample shape of a row */
@@ -131,14 +135,14 @@ final class Rows {
         for (int k = 0; k < indices.length; k++) {
             System.arraycopy(bytes, indices[k] * length, picked, k * length, length);
         }
-        return ofUnsignedBytes(picked, divisor, shape);
+        return new Rows(null, picked, byteValues, shape);
     }
 
     /** @return the rows {@code from <= i < to}, copied, held as these are */
     Rows range(int from, int to) {
         int length = length();
         return values != null ? new Rows(Arrays.copyOfRange(values, from * length, to * length), shape)
-                : ofUnsignedBytes(Arrays.copyOfRange(bytes, from * length, to * length), divisor, shape);
+                : new Rows(null, Arrays.copyOfRange(bytes, from * length, to * length), byteValues, shape);
     }
 
     /** Copies the rows of {@code indices[from .. from + count)} into {@code dest}, back to back. */
@@ -172,11 +176,11 @@ final class Rows {
         }
     }
 
-    /** {@code dest[to + i] = (bytes[at + i] & 0xFF) / divisor}, as the whole array divided once would hold. */
+    /** {@code dest[to + i] = (bytes[at + i] & 0xFF) / divisor}, looked up rather than divided again. */
     private void widen(int at, float[] dest, int to, int count) {
-        float d = divisor;
+        float[] table = byteValues;
         for (int i = 0; i < count; i++) {
-            dest[to + i] = (bytes[at + i] & 0xFF) / d;
+            dest[to + i] = table[bytes[at + i] & 0xFF];
         }
     }
 }
