@@ -107,7 +107,7 @@ public final class Batches implements Iterable<Batch> {
         int kept = steps * (rows.length() / padded);
         float[] values = new float[b * kept];
         for (int k = 0; k < b; k++) {
-            System.arraycopy(rows.values(), order[from + k] * rows.length(), values, k * kept, kept);
+            rows.copyStart(order[from + k], kept, values, k * kept);
         }
         int[] dims = shape.dims();
         dims[0] = steps;

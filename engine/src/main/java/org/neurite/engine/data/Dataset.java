@@ -335,9 +335,9 @@ public final class Dataset {
         if (rows == null) {
             throw new IllegalArgumentException("dataset: no input '" + name + "'; inputs: " + inputs.keySet());
         }
-        float[] changed = change.apply(rows.values().clone());
-        if (changed.length != rows.values().length) {
-            throw new IllegalArgumentException("dataset: input '" + name + "' changed from " + rows.values().length
+        float[] changed = change.apply(rows.toFloats());
+        if (changed.length != rows.size()) {
+            throw new IllegalArgumentException("dataset: input '" + name + "' changed from " + rows.size()
                     + " to " + changed.length + " values");
         }
         Map<String, Rows> all = new LinkedHashMap<>(inputs);

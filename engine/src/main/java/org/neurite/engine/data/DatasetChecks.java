@@ -33,9 +33,9 @@ final class DatasetChecks {
             first = first == null ? input.getKey() : first;
         }
         int length = targets.length();
-        if (targets.values().length != (long) n * length) {
+        if (targets.size() != (long) n * length) {
             throw new ShapeMismatchException("dataset: " + n + " samples need " + (long) n * length
-                    + " target values of shape " + targets.shape() + ", found " + targets.values().length);
+                    + " target values of shape " + targets.shape() + ", found " + targets.size());
         }
         return n;
     }

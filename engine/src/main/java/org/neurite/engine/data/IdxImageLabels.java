@@ -2,6 +2,7 @@ package org.neurite.engine.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.neurite.api.Shape;
 import org.neurite.engine.io.FileFormatException;
@@ -13,7 +14,10 @@ import org.neurite.engine.io.FileFormatException;
  * <p>Each sample's features get PyTorch's image layout {@code [1, rows, cols]} (one channel),
  * which convolutions take directly and a flatten layer turns into {@code rows * cols} inputs.
  * Images of other ranks keep their per-sample dimensions as they are. Unsigned-byte pixels
- * are scaled from {@code 0..255} to {@code [0, 1]}; other types are taken as they are.
+ * are scaled from {@code 0..255} to {@code [0, 1]}; other types are taken as they are. The
+ * dataset holds unsigned-byte images as the file's bytes and scales each batch as it is copied
+ * out (the same floats, a quarter of the memory: 47 MB instead of 188 MB for Fashion-MNIST's
+ * training images).
  */
 public final class IdxImageLabels {
 
@@ -32,7 +36,7 @@ public final class IdxImageLabels {
      *     differ (naming both files) or a label is out of range (naming its byte)
      */
     public static Dataset load(Path images, Path labels, int numClasses) throws IOException {
-        IdxData img = IdxReader.read(images);
+        IdxData img = IdxReader.readKeepingBytes(images);
         IdxData lab = IdxReader.read(labels);
         if (img.shape().rank() < 2) {
             throw new FileFormatException(img.source(), "byte 3", "expected images of rank 2 or more"
@@ -53,14 +57,10 @@ public final class IdxImageLabels {
                         "expected a class index in [0, " + numClasses + ") for sample " + i + ", found " + y[i]);
             }
         }
-        float[] x = img.values();
-        if (img.type() == IdxData.UBYTE) {
-            for (int i = 0; i < x.length; i++) {
-                x[i] /= 255f;
-            }
-        }
         Shape perImage = img.shape().dropFirst();
         Shape features = perImage.rank() == 2 ? perImage.prepend(1) : perImage;
-        return Dataset.ofClasses(x, features, y, numClasses);
+        Rows x = img.unsignedBytes().map(bytes -> Rows.ofUnsignedBytes(bytes, 255f, features))
+                .orElseGet(() -> new Rows(img.values(), features));
+        return new Dataset(Map.of(Dataset.INPUT, x), new Rows(y, Shape.scalar()), numClasses);
     }
 }

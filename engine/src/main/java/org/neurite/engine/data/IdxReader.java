@@ -37,12 +37,30 @@ public final class IdxReader {
      * @throws FileFormatException if it is truncated, malformed or has trailing bytes
      */
     public static IdxData read(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    /**
+     * Reads an IDX file as {@link #read} does, but keeps unsigned-byte elements as the file's
+     * bytes ({@link IdxData#unsignedBytes()}): a quarter of the memory of floats, as images are
+     * held for training.
+     *
+     * @param file the file, gzipped or plain
+     * @return its type, shape and elements
+     * @throws IOException if the file cannot be read
+     * @throws FileFormatException if it is truncated, malformed or has trailing bytes
+     */
+    public static IdxData readKeepingBytes(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    private static IdxData read(Path file, boolean keepBytes) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
             raw.mark(2);
             boolean gzipped = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
             InputStream in = gzipped ? new GZIPInputStream(raw, CHUNK) : raw;
-            return new Parser(in, file.toString(), gzipped, gzipped ? gzipSizeHint(file) : Files.size(file)).parse();
+            return new Parser(in, file.toString(), gzipped, gzipped ? gzipSizeHint(file) : Files.size(file)).parse(keepBytes);
         }
     }
 
@@ -80,7 +98,7 @@ public final class IdxReader {
             this.length = length;
         }
 
-        IdxData parse() throws IOException {
+        IdxData parse(boolean keepBytes) throws IOException {
             byte[] magic = readUpTo(4);
             if (magic.length < 4) {
                 throw error(0, "expected the 4-byte magic number 00 00 <type> <rank>, found " + describe(magic));
@@ -126,13 +144,38 @@ public final class IdxReader {
                 throw error(offset, "expected " + elements * elementSize + " bytes of " + IdxData.typeName(type)
                         + " data for shape " + shape + ", found only " + (length - offset));
             }
-            float[] values = readValues((int) elements, type, elementSize, shape,
-                    !gzipped || length == (claimed & 0xFFFFFFFFL));
+            boolean sizeKnown = !gzipped || length == (claimed & 0xFFFFFFFFL);
+            IdxData data = keepBytes && type == IdxData.UBYTE
+                    ? IdxData.ofUnsignedBytes(source, shape, readBytes((int) elements, shape, sizeKnown))
+                    : new IdxData(source, type, shape, readValues((int) elements, type, elementSize, shape, sizeKnown));
             if (readUpTo(1).length > 0) {
                 throw error(offset - 1, "expected the end of the file after the data of shape " + shape
                         + ", found more bytes");
             }
-            return new IdxData(source, type, shape, values);
+            return data;
+        }
+
+        /** Reads unsigned-byte elements as they are; the array grows as data arrives unless the size is known. */
+        private byte[] readBytes(int n, Shape shape, boolean sizeKnown) throws IOException {
+            byte[] bytes = new byte[sizeKnown ? n : Math.min(n, CHUNK)];
+            long start = offset;
+            int done = 0;
+            while (done < n) {
+                if (done == bytes.length) {
+                    bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(n, 2L * bytes.length));
+                }
+                int got = readInto(bytes, done, bytes.length - done);
+                if (got < bytes.length - done) {
+                    throw tooShort(start, n, IdxData.UBYTE, shape);
+                }
+                done += got;
+            }
+            return bytes;
+        }
+
+        private FileFormatException tooShort(long start, long n, int type, Shape shape) {
+            return error(start, "expected " + n * IdxData.elementSize(type) + " bytes of " + IdxData.typeName(type)
+                    + " data for shape " + shape + ", found only " + (offset - start));
         }
 
         /**
@@ -144,16 +187,13 @@ public final class IdxReader {
                 throws IOException {
             float[] values = new float[sizeKnown ? n : Math.min(n, CHUNK)];
             long start = offset;
-            long expectedBytes = (long) n * elementSize;
             byte[] chunk = new byte[Math.max(elementSize, CHUNK / elementSize * elementSize)];
             int done = 0;
             while (done < n) {
                 int want = (int) Math.min(chunk.length / elementSize, n - done);
                 int got = readInto(chunk, want * elementSize);
                 if (got < want * elementSize) {
-                    long have = offset - start;
-                    throw error(start, "expected " + expectedBytes + " bytes of " + IdxData.typeName(type) + " data for shape "
-                            + shape + ", found only " + have);
+                    throw tooShort(start, n, type, shape);
                 }
                 if (done + want > values.length) {
                     values = java.util.Arrays.copyOf(values, (int) Math.min(n, Math.max(done + want, 2L * values.length)));
@@ -220,10 +260,15 @@ public final class IdxReader {
 
         /** Reads until {@code n} bytes or the end; a broken gzip stream becomes a format error. */
         private int readInto(byte[] b, int n) throws IOException {
+            return readInto(b, 0, n);
+        }
+
+        /** Reads until {@code n} bytes at {@code b[at ..]} or the end. */
+        private int readInto(byte[] b, int at, int n) throws IOException {
             int got = 0;
             try {
                 while (got < n) {
-                    int r = in.read(b, got, n - got);
+                    int r = in.read(b, at + got, n - got);
                     if (r < 0) {
                         break;
                     }

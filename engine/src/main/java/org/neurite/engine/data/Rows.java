@@ -10,10 +10,12 @@ import org.neurite.engine.kernel.Parallel;
  * One row-major array holding one row of {@code shape} per sample: a dataset's input or its
  * targets. The array is held as given, never copied or changed here.
  *
- * @param values the rows, back to back
- * @param shape the per-sample shape of a row
+ * <p>Rows are floats, or unsigned bytes with a divisor ({@link #ofUnsignedBytes}): IDX images
+ * stay the bytes of their file, a quarter of the memory of floats, and every copy out of them
+ * gives {@code (float) (b & 0xFF) / divisor}, the very floats that dividing the whole array once
+ * would have held.
  */
-record Rows(float[] values, Shape shape) {
+final class Rows {
 
     /**
      * Values per chunk below which a gather is not worth another thread. A shuffled batch of
@@ -22,17 +24,86 @@ record Rows(float[] values, Shape shape) {
      */
     private static final int VALUES_PER_CHUNK = 1 << 14;
 
+    /** The rows as floats, or {@code null} when they are {@link #bytes}. */
+    private final float[] values;
+    /** The rows as unsigned bytes, or {@code null} when they are {@link #values}. */
+    private final byte[] bytes;
+    /** The value of each byte {@code b}, at {@code b & 0xFF}: {@code (b & 0xFF) / divisor}, worked out once. */
+    private final float[] byteValues;
+    private final Shape shape;
+
+    /**
+     * @param values the rows, back to back
+     * @param shape the per-sample shape of a row
+     */
+    Rows(float[] values, Shape shape) {
+        this(values, null, null, shape);
+    }
+
+    private Rows(float[] values, byte[] bytes, float[] byteValues, Shape shape) {
+        this.values = values;
+        this.bytes = bytes;
+        this.byteValues = byteValues;
+        this.shape = shape;
+    }
+
+    /**
+     * @param bytes the rows, back to back, as unsigned bytes
+     * @param divisor what each byte is divided by, such as 255 for pixels in {@code [0, 1]}
+     * @param shape the per-sample shape of a row
+     * @return the rows, whose values are {@code (b & 0xFF) / divisor}
+     */
+    static Rows ofUnsignedBytes(byte[] bytes, float divisor, Shape shape) {
+        float[] byteValues = new float[256];
+        for (int b = 0; b < byteValues.length; b++) {
+            byteValues[b] = b / divisor;
+        }
+        return new Rows(null, bytes, byteValues, shape);
+    }
+
+    /** @return the per-sample shape of a row */
+    Shape shape() {
+        return shape;
+    }
+
+    /** @return the number of values of all rows together */
+    int size() {
+        return values != null ? values.length : bytes.length;
+    }
+
+    /**
+     * @return the rows as the float array they are held in (targets, sequence lengths and
+     *     sequences are floats)
+     * @throws IllegalStateException if the rows are bytes
+     */
+    float[] values() {
+        if (values == null) {
+            throw new IllegalStateException("dataset: rows of shape " + shape + " are bytes, not floats");
+        }
+        return values;
+    }
+
+    /** @return a copy of all rows as floats, back to back */
+    float[] toFloats() {
+        if (values != null) {
+            return values.clone();
+        }
+        float[] floats = new float[bytes.length];
+        widen(0, floats, 0, bytes.length);
+        return floats;
+    }
+
     /** Checks that the values are whole rows and returns how many samples they hold. */
     int count(String what) {
         int length = length();
         if (length == 0) {
             throw new ShapeMismatchException("dataset: " + what + " of shape " + shape + " holds no values");
         }
-        if (values.length % length != 0) {
-            throw new ShapeMismatchException("dataset: " + values.length + " values of " + what
+        if (size() % length != 0) {
+            throw new ShapeMismatchException("dataset: " + size() + " values of " + what
                     + " do not divide into samples of shape " + shape + " (" + length + " values each)");
         }
-        return values.length / length;
+        return size() / length;
     }
 
     /** @return the number of values in one row */
@@ -42,21 +113,36 @@ record Rows(float[] values, Shape shape) {
 
     /** @return a copy of one sample's row */
     float[] row(int sample) {
-        int length = length();
-        return Arrays.copyOfRange(values, sample * length, (sample + 1) * length);
+        float[] row = new float[length()];
+        copyStart(sample, row.length, row, 0);
+        return row;
     }
 
-    /** @return the rows at {@code indices}, copied, in that order */
+    /** Copies the first {@code count} values of one sample's row to {@code dest[to ..]}. */
+    void copyStart(int sample, int count, float[] dest, int to) {
+        copyValues(sample * length(), dest, to, count);
+    }
+
+    /** @return the rows at {@code indices}, copied, in that order, held as these are */
     Rows pick(int[] indices) {
-        float[] picked = new float[indices.length * length()];
-        copy(indices, 0, indices.length, picked);
-        return new Rows(picked, shape);
+        int length = length();
+        if (values != null) {
+            float[] picked = new float[indices.length * length];
+            copy(indices, 0, indices.length, picked);
+            return new Rows(picked, shape);
+        }
+        byte[] picked = new byte[indices.length * length];
+        for (int k = 0; k < indices.length; k++) {
+            System.arraycopy(bytes, indices[k] * length, picked, k * length, length);
+        }
+        return new Rows(null, picked, byteValues, shape);
     }
 
-    /** @return the rows {@code from <= i < to}, copied */
+    /** @return the rows {@code from <= i < to}, copied, held as these are */
     Rows range(int from, int to) {
         int length = length();
-        return new Rows(Arrays.copyOfRange(values, from * length, to * length), shape);
+        return values != null ? new Rows(Arrays.copyOfRange(values, from * length, to * length), shape)
+                : new Rows(null, Arrays.copyOfRange(bytes, from * length, to * length), byteValues, shape);
     }
 
     /** Copies the rows of {@code indices[from .. from + count)} into {@code dest}, back to back. */
@@ -68,7 +154,7 @@ record Rows(float[] values, Shape shape) {
 
     /** Copies the rows of {@code indices[from + start .. from + end)} to rows {@code start .. end) of {@code dest}. */
     private void copy(int[] indices, int from, int start, int end, int length, float[] dest) {
-        // one arraycopy per run of consecutive indices: a whole batch when nothing is shuffled
+        // one copy per run of consecutive indices: a whole batch when nothing is shuffled
         int k = start;
         while (k < end) {
             int first = indices[from + k];
@@ -76,8 +162,25 @@ record Rows(float[] values, Shape shape) {
             while (k + run < end && indices[from + k + run] == first + run) {
                 run++;
             }
-            System.arraycopy(values, first * length, dest, k * length, run * length);
+            copyValues(first * length, dest, k * length, run * length);
             k += run;
+        }
+    }
+
+    /** Copies {@code count} values from {@code at} on, as floats, to {@code dest[to ..]}. */
+    private void copyValues(int at, float[] dest, int to, int count) {
+        if (values != null) {
+            System.arraycopy(values, at, dest, to, count);
+        } else {
+            widen(at, dest, to, count);
+        }
+    }
+
+    /** {@code dest[to + i] = (bytes[at + i] & 0xFF) / divisor}, looked up rather than divided again. */
+    private void widen(int at, float[] dest, int to, int count) {
+        float[] table = byteValues;
+        for (int i = 0; i < count; i++) {
+            dest[to + i] = table[bytes[at + i] & 0xFF];
         }
     }
 }

@@ -63,6 +63,29 @@ class IdxReaderTest {
     }
 
     @Test
+    void keepsUnsignedBytesAsTheFileHoldsThemWhenAsked() throws IOException {
+        byte[] data = new byte[200_000];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 7);
+        }
+        byte[] file = idx(0x08, new int[] {1000, 200}, data);
+
+        for (Path path : new Path[] {write(file), write(gzip(file))}) {
+            IdxData kept = IdxReader.readKeepingBytes(path);
+            assertThat(kept.type()).isEqualTo(IdxData.UBYTE);
+            assertThat(kept.shape()).isEqualTo(Shape.of(1000, 200));
+            assertThat(kept.unsignedBytes()).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(data));
+            assertThat(kept.values()).isEqualTo(IdxReader.read(path).values());
+        }
+        assertThat(IdxReader.read(write(file)).unsignedBytes()).isEmpty();
+        // other types are floats either way
+        ByteBuffer shorts = ByteBuffer.allocate(4).putShort((short) -300).putShort((short) 7);
+        IdxData wide = IdxReader.readKeepingBytes(write(idx(0x0B, new int[] {2}, shorts.array())));
+        assertThat(wide.unsignedBytes()).isEmpty();
+        assertThat(wide.values()).containsExactly(-300, 7);
+    }
+
+    @Test
     void readsSignedBytesShortsIntsFloatsAndDoubles() throws IOException {
         ByteBuffer shorts = ByteBuffer.allocate(4).putShort((short) -300).putShort((short) 7);
         ByteBuffer ints = ByteBuffer.allocate(8).putInt(-70000).putInt(123456);
@@ -167,6 +190,12 @@ class IdxReaderTest {
                 .hasMessage(plain + ": byte 12: expected 2000000000 bytes of ubyte data for shape [2, 1000000000],"
                         + " found only 10");
         assertThatThrownBy(() -> IdxReader.read(gzipped))
+                .hasMessage(gzipped + ": byte 12 of the decompressed data: expected 2000000000 bytes of ubyte data"
+                        + " for shape [2, 1000000000], found only 10");
+        assertThatThrownBy(() -> IdxReader.readKeepingBytes(plain))
+                .hasMessage(plain + ": byte 12: expected 2000000000 bytes of ubyte data for shape [2, 1000000000],"
+                        + " found only 10");
+        assertThatThrownBy(() -> IdxReader.readKeepingBytes(gzipped))
                 .hasMessage(gzipped + ": byte 12 of the decompressed data: expected 2000000000 bytes of ubyte data"
                         + " for shape [2, 1000000000], found only 10");
     }
