@@ -11,12 +11,13 @@ import java.util.function.Supplier;
  *
  * <p>Up to {@link Runtime#availableProcessors()} threads work on a loop (the caller and its
  * helper threads) unless the system property {@code neurite.threads} says otherwise. A loop is
- * cut into at most that many chunks, which the caller and the helpers claim one at a time: the
- * caller starts on the first chunk at once and takes the next ones itself if no helper has come
- * for them, so a helper that is slow to wake never holds the caller up. After a chunk a helper
- * keeps looking for work for a short while (system property {@code neurite.spinMicros}, 200 µs
- * unless set) before it sleeps: a training step makes hundreds of parallel calls a few
- * microseconds apart, and waking a sleeping thread costs tens of microseconds each time.
+ * cut into at most that many chunks: the caller runs the first at once (the same part of the data
+ * as in its loops before and after, so still in its core's cache), the helpers claim the others
+ * one at a time, and the caller claims any still unclaimed after its own, so a helper that is slow
+ * to wake never holds the caller up. After a chunk a helper keeps looking for work for a short
+ * while (system property {@code neurite.spinMicros}, 200 µs unless set) before it sleeps: a
+ * training step makes over a hundred parallel loops, and waking a sleeping thread for each costs a
+ * system call and the wait until it runs.
  *
  * <p>A call made inside a chunk (on a helper or on the caller running a chunk) runs inline, so
  * nested parallel loops never wait on each other nor put more threads to work than there are.
@@ -93,8 +94,9 @@ public final class Parallel {
         }
         IN_POOL.set(true);
         try {
+            loop.runChunk(0);
             while (loop.runNextChunk()) {
-                // the caller claims chunks like any helper until none is left
+                // then the caller claims chunks like any helper until none is left
             }
         } finally {
             IN_POOL.set(false);
@@ -155,6 +157,9 @@ public final class Parallel {
             this.chunks = chunks;
             this.caller = caller;
             this.unfinished = chunks;
+            // Chunk 0 is the caller's: the same part of the data as in the loops before and after,
+            // still in its core's cache. Helpers claim from chunk 1 on.
+            this.next = 1;
         }
 
         boolean hasChunksLeft() {
@@ -167,6 +172,12 @@ public final class Parallel {
             if (c >= chunks) {
                 return false;
             }
+            runChunk(c);
+            return true;
+        }
+
+        /** Runs chunk {@code c}, keeping its failure, and wakes a sleeping caller after the last one. */
+        void runChunk(int c) {
             try {
                 body.run(chunkStart(count, chunks, c), chunkStart(count, chunks, c + 1));
             } catch (Throwable t) {
@@ -182,7 +193,6 @@ public final class Parallel {
                     LockSupport.unpark(caller);
                 }
             }
-            return true;
         }
 
         /**
