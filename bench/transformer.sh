@@ -19,7 +19,8 @@
 # generation: Neurite / PyTorch tokens per second, above 1 is faster), then the medians.
 #
 # Usage: bench/transformer.sh [rounds]   (default 3; EPOCHS=2, STEPS=300, WARM_UP=8000; MVN_ARGS="-o" for an
-#        offline build)
+#        offline build; GPT_JAVA_OPTS adds JVM options to the gpt training run, e.g.
+#        GPT_JAVA_OPTS=-Dneurite.spinMicros=0 for helper threads that sleep at once)
 # Needs: Java 17, Maven, /usr/bin/python3 with torch (see bench/reference/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +50,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
   "$PYTHON" bench/reference/pytorch_charlm.py gpt --iters "$STEPS" \
     --text examples/data/tinyshakespeare/input.txt > "$OUT/torch-gpt-$r.txt" 2>&1
   echo "round $r/$ROUNDS: Neurite shakespeare-gpt ..."
-  JAVA_OPTS="-Dneurite.threads=2" "$NEURITE" train examples/transformer/shakespeare-gpt.yaml --set training.epochs=2 \
+  JAVA_OPTS="-Dneurite.threads=2 ${GPT_JAVA_OPTS:-}" "$NEURITE" train examples/transformer/shakespeare-gpt.yaml --set training.epochs=2 \
     --set data.train.random_windows=$((12 * STEPS)) --set data.train.held_out_windows=120 \
     --out "$OUT/runs-gpt-$r" > "$OUT/neurite-gpt-$r.txt" 2>&1
   "$NEURITE" generate "$(ls -d "$OUT/runs-gpt-$r"/*/ | head -1)" --prompt $'\n' --length 500 --temperature 0.8 \

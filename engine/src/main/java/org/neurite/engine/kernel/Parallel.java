@@ -1,31 +1,44 @@
 package org.neurite.engine.kernel;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * The engine's one thread pool for heavy kernels, sized from the machine. Work is split into
+ * The engine's one set of threads for heavy kernels, sized from the machine. Work is split into
  * contiguous index ranges; small jobs run on the calling thread.
  *
- * <p>The pool has {@link Runtime#availableProcessors()} daemon threads unless the system
- * property {@code neurite.threads} says otherwise. The caller always runs one chunk itself, so
- * a loop split into {@code t} chunks keeps {@code t} threads busy. A call made inside a chunk
- * (on a pool thread or on the caller running its own chunk) runs inline, so nested parallel
- * loops never wait on each other nor put more threads to work than the pool has.
+ * <p>Up to {@link Runtime#availableProcessors()} threads work on a loop (the caller and its
+ * helper threads) unless the system property {@code neurite.threads} says otherwise. A loop is
+ * cut into at most that many chunks: the caller runs the first at once (the same part of the data
+ * as in its loops before and after, so still in its core's cache), the helpers claim the others
+ * one at a time, and the caller claims any still unclaimed after its own, so a helper that is slow
+ * to wake never holds the caller up. After a chunk a helper keeps looking for work for a short
+ * while (system property {@code neurite.spinMicros}, 200 µs unless set) before it sleeps: a
+ * training step makes over a hundred parallel loops, and waking a sleeping thread for each costs a
+ * system call and the wait until it runs.
+ *
+ * <p>A call made inside a chunk (on a helper or on the caller running a chunk) runs inline, so
+ * nested parallel loops never wait on each other nor put more threads to work than there are.
+ * While one caller's loop is open, a loop begun by another thread runs whole on that thread.
  */
 public final class Parallel {
 
     /** System property that sets the number of threads (at least 1). */
     public static final String THREADS_PROPERTY = "neurite.threads";
+    /** System property that sets how long, in microseconds, an idle helper looks for work before it sleeps. */
+    public static final String SPIN_PROPERTY = "neurite.spinMicros";
 
     private static final int THREADS = configuredThreads();
-    private static final ExecutorService POOL = THREADS > 1 ? newPool(THREADS) : null;
-    /** Marks threads running a chunk (the pool's, and a caller during its own chunk), so that nested calls run inline. */
+    private static final long SPIN_NANOS = 1_000L * configuredSpinMicros();
+    /** How long a caller waits for running chunks, spinning then yielding, before it sleeps. */
+    private static final long CALLER_WAIT_NANOS = Math.max(SPIN_NANOS, 2_000_000L);
+    /** Marks threads running a chunk (the helpers, and a caller during its loop), so that nested calls run inline. */
     private static final ThreadLocal<Boolean> IN_POOL = ThreadLocal.withInitial(() -> false);
+    /** The loop whose chunks the helpers may claim, or null. */
+    private static final AtomicReference<Loop> POSTED = new AtomicReference<>();
+    private static final Helper[] HELPERS = startHelpers(THREADS - 1);
 
     /** The body of a parallel loop over {@code [start, end)}. */
     @FunctionalInterface
@@ -40,17 +53,17 @@ public final class Parallel {
     private Parallel() {
     }
 
-    /** @return how many threads a parallel loop may use (the pool's size) */
+    /** @return how many threads a parallel loop may use (the caller and its helpers) */
     public static int threads() {
         return THREADS;
     }
 
     /**
      * Runs {@code body} over {@code [0, count)} in chunks of at least {@code minChunk} indices,
-     * on the pool's threads, and returns when all are done. Runs inline when the work fits one
-     * chunk, when the pool has one thread, or when called from a pool thread. An exception
-     * thrown by any chunk is rethrown here once every chunk has finished (further ones are
-     * attached to it as suppressed).
+     * on the calling thread and the helpers, and returns when all are done. Runs inline when the
+     * work fits one chunk, when there is one thread, or when called from inside a chunk. An
+     * exception thrown by any chunk is rethrown here once every chunk has finished (further ones
+     * are attached to it as suppressed).
      *
      * @param count the number of indices
      * @param minChunk the smallest chunk worth a thread of its own
@@ -70,26 +83,35 @@ public final class Parallel {
             body.run(0, count);
             return;
         }
-        Join join = new Join(chunks - 1, Thread.currentThread());
-        for (int c = 1; c < chunks; c++) {
-            int start = chunkStart(count, chunks, c);
-            int end = chunkStart(count, chunks, c + 1);
-            POOL.execute(() -> join.run(body, start, end));
+        Loop loop = new Loop(body, count, chunks, Thread.currentThread());
+        boolean posted = POSTED.compareAndSet(null, loop);
+        if (posted) {
+            for (Helper helper : HELPERS) {
+                if (helper.sleeping) {
+                    LockSupport.unpark(helper);
+                }
+            }
         }
         IN_POOL.set(true);
         try {
-            join.run(body, 0, chunkStart(count, chunks, 1), false);
+            loop.runChunk(0);
+            while (loop.runNextChunk()) {
+                // then the caller claims chunks like any helper until none is left
+            }
         } finally {
             IN_POOL.set(false);
+            if (posted) {
+                POSTED.compareAndSet(loop, null);
+            }
         }
-        join.awaitOthers();
-        join.rethrow();
+        loop.awaitUnfinished();
+        loop.rethrow();
     }
 
     /**
      * Runs {@code work} with every parallel loop inside it on the calling thread. For work made of
      * many tiny loops, such as one generated token (a product of one row, attention of one query),
-     * where handing a chunk to a pool thread and waiting for it costs more than the chunk itself.
+     * where handing a chunk to a helper and waiting for it costs more than the chunk itself.
      *
      * @param work the work
      * @param <T> what it returns
@@ -112,46 +134,93 @@ public final class Parallel {
         return (int) ((long) count * c / chunks);
     }
 
-    /** Tracks the chunks handed to the pool, and the first failure of any chunk. */
-    private static final class Join {
-        private final AtomicInteger pending;
+    /** One call of {@link #forRange}: its chunks to claim, those not yet finished, and the first failure. */
+    private static final class Loop {
+        // Field updaters rather than atomic objects: a loop is made per call, hundreds of times a step.
+        private static final AtomicIntegerFieldUpdater<Loop> NEXT =
+                AtomicIntegerFieldUpdater.newUpdater(Loop.class, "next");
+        private static final AtomicIntegerFieldUpdater<Loop> UNFINISHED =
+                AtomicIntegerFieldUpdater.newUpdater(Loop.class, "unfinished");
+
+        private final RangeBody body;
+        private final int count;
+        private final int chunks;
         private final Thread caller;
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private volatile int next;
+        private volatile int unfinished;
+        private volatile boolean callerSleeping;
+        private Throwable failure;
 
-        Join(int pending, Thread caller) {
-            this.pending = new AtomicInteger(pending);
+        Loop(RangeBody body, int count, int chunks, Thread caller) {
+            this.body = body;
+            this.count = count;
+            this.chunks = chunks;
             this.caller = caller;
+            this.unfinished = chunks;
+            // Chunk 0 is the caller's: the same part of the data as in the loops before and after,
+            // still in its core's cache. Helpers claim from chunk 1 on.
+            this.next = 1;
         }
 
-        void run(RangeBody body, int start, int end) {
-            run(body, start, end, true);
+        boolean hasChunksLeft() {
+            return next < chunks;
         }
 
-        void run(RangeBody body, int start, int end, boolean pooled) {
+        /** Claims and runs the next chunk; returns false if none was left. */
+        boolean runNextChunk() {
+            int c = NEXT.getAndIncrement(this);
+            if (c >= chunks) {
+                return false;
+            }
+            runChunk(c);
+            return true;
+        }
+
+        /** Runs chunk {@code c}, keeping its failure, and wakes a sleeping caller after the last one. */
+        void runChunk(int c) {
             try {
-                body.run(start, end);
+                body.run(chunkStart(count, chunks, c), chunkStart(count, chunks, c + 1));
             } catch (Throwable t) {
-                if (!failure.compareAndSet(null, t)) {
-                    synchronized (this) {
-                        failure.get().addSuppressed(t);
+                synchronized (this) {
+                    if (failure == null) {
+                        failure = t;
+                    } else {
+                        failure.addSuppressed(t);
                     }
                 }
             } finally {
-                if (pooled && pending.decrementAndGet() == 0) {
+                if (UNFINISHED.decrementAndGet(this) == 0 && Thread.currentThread() != caller && callerSleeping) {
                     LockSupport.unpark(caller);
                 }
             }
         }
 
-        void awaitOthers() {
-            // A short spin catches chunks that finish together with the caller's own,
-            // which is the common case for balanced kernels; then park.
-            for (int spin = 0; spin < 2_000 && pending.get() > 0; spin++) {
-                Thread.onSpinWait();
+        /**
+         * Waits for the chunks helpers are still running. They are running, not waiting to be
+         * woken, so the caller spins a while (they mostly end together with its own), then yields
+         * its core to whoever needs it, and sleeps only after that: being woken again would cost
+         * the caller as long as the hand-off saved.
+         */
+        void awaitUnfinished() {
+            if (unfinished == 0) {
+                return;
+            }
+            long start = System.nanoTime();
+            long waited;
+            while (unfinished > 0 && (waited = System.nanoTime() - start) < CALLER_WAIT_NANOS) {
+                if (waited < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
             }
             boolean interrupted = false;
-            while (pending.get() > 0) {
-                LockSupport.park(this);
+            while (unfinished > 0) {
+                callerSleeping = true;
+                if (unfinished > 0) {
+                    LockSupport.park(this);
+                }
+                callerSleeping = false;
                 interrupted |= Thread.interrupted();
             }
             if (interrupted) {
@@ -160,7 +229,10 @@ public final class Parallel {
         }
 
         void rethrow() {
-            Throwable t = failure.get();
+            Throwable t;
+            synchronized (this) {
+                t = failure;
+            }
             if (t instanceof RuntimeException r) {
                 throw r;
             }
@@ -173,32 +245,73 @@ public final class Parallel {
         }
     }
 
-    private static int configuredThreads() {
-        String value = System.getProperty(THREADS_PROPERTY);
-        if (value == null || value.isBlank()) {
-            return Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** A daemon thread that claims chunks of the posted loop, looks for more a while, then sleeps until woken. */
+    private static final class Helper extends Thread {
+        volatile boolean sleeping;
+
+        Helper(int index) {
+            super("neurite-kernel-" + index);
+            setDaemon(true);
         }
-        try {
-            int threads = Integer.parseInt(value.trim());
-            if (threads < 1) {
-                throw new NumberFormatException("below 1");
+
+        @Override
+        public void run() {
+            IN_POOL.set(true);
+            long idleSince = System.nanoTime();
+            while (true) {
+                Loop loop = POSTED.get();
+                if (loop != null && loop.hasChunksLeft() && loop.runNextChunk()) {
+                    idleSince = System.nanoTime();
+                    continue;
+                }
+                if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                // Say so before the last look, so that a caller posting now either is seen here or wakes us.
+                sleeping = true;
+                Loop last = POSTED.get();
+                if (last == null || !last.hasChunksLeft()) {
+                    LockSupport.park(this);
+                }
+                sleeping = false;
+                Thread.interrupted();
+                idleSince = System.nanoTime();
             }
-            return threads;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("system property " + THREADS_PROPERTY
-                    + " must be a whole number >= 1, got '" + value + "'", e);
         }
     }
 
-    private static ExecutorService newPool(int threads) {
-        AtomicInteger index = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(() -> {
-                IN_POOL.set(true);
-                task.run();
-            }, "neurite-kernel-" + index.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    private static Helper[] startHelpers(int count) {
+        Helper[] helpers = new Helper[count];
+        for (int i = 0; i < count; i++) {
+            helpers[i] = new Helper(i + 1);
+            helpers[i].start();
+        }
+        return helpers;
+    }
+
+    private static int configuredThreads() {
+        return positiveProperty(THREADS_PROPERTY, Math.max(1, Runtime.getRuntime().availableProcessors()), 1);
+    }
+
+    private static int configuredSpinMicros() {
+        return positiveProperty(SPIN_PROPERTY, 200, 0);
+    }
+
+    private static int positiveProperty(String name, int otherwise, int least) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < least) {
+                throw new NumberFormatException("below " + least);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("system property " + name
+                    + " must be a whole number >= " + least + ", got '" + value + "'", e);
+        }
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -125,6 +127,55 @@ class ParallelTest {
         });
         for (int i = 0; i < 64 * 64; i++) {
             assertThat(visits.get(i)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void aHelperAsleepIsWokenForTheNextLoop() throws InterruptedException {
+        assumeTrue(Parallel.threads() >= 2, "needs a helper thread");
+        // Idle far longer than any spin, so that the helper sleeps; each chunk then waits for the
+        // other, which only a woken helper can run beside the caller.
+        Thread.sleep(50);
+        CountDownLatch both = new CountDownLatch(2);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Parallel.forRange(2, 1, (start, end) -> {
+            threads.add(Thread.currentThread());
+            both.countDown();
+            try {
+                assertThat(both.await(10, TimeUnit.SECONDS)).as("the other chunk ran meanwhile").isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(threads).hasSize(2).contains(Thread.currentThread());
+    }
+
+    @Test
+    @Timeout(20)
+    void loopsBegunBySeveralThreadsAtOnceEachVisitEveryIndexOnce() throws InterruptedException {
+        int callers = 4;
+        int loops = 300;
+        AtomicIntegerArray visits = new AtomicIntegerArray(callers * 97);
+        Thread[] threads = new Thread[callers];
+        for (int t = 0; t < callers; t++) {
+            int base = t * 97;
+            threads[t] = new Thread(() -> {
+                for (int loop = 0; loop < loops; loop++) {
+                    Parallel.forRange(97, 1, (start, end) -> {
+                        for (int i = start; i < end; i++) {
+                            visits.incrementAndGet(base + i);
+                        }
+                    });
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        for (int i = 0; i < callers * 97; i++) {
+            assertThat(visits.get(i)).as("visits of index %d", i).isEqualTo(loops);
         }
     }
 
