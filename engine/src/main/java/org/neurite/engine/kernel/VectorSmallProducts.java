@@ -42,6 +42,7 @@ final class VectorSmallProducts implements SmallProducts.Products {
         int aCol = transA ? lda : 1;
         for (int j = 0; j < n; j += L) {
             VectorMask<Float> cols = S.indexInRange(j, n);
+            boolean whole = j + L <= n; // unmasked loads and stores, the JIT's fastest form
             int i = 0;
             for (; i + 4 <= m; i += 4) {
                 FloatVector c0 = FloatVector.zero(S);
@@ -50,35 +51,45 @@ final class VectorSmallProducts implements SmallProducts.Products {
                 FloatVector c3 = FloatVector.zero(S);
                 int a0 = aOff + i * aRow;
                 for (int p = 0; p < k; p++) {
-                    FloatVector bp = FloatVector.fromArray(S, b, bOff + p * ldb + j, cols);
+                    FloatVector bp = load(b, bOff + p * ldb + j, whole, cols);
                     int ap = a0 + p * aCol;
                     c0 = bp.fma(FloatVector.broadcast(S, a[ap]), c0);
                     c1 = bp.fma(FloatVector.broadcast(S, a[ap + aRow]), c1);
                     c2 = bp.fma(FloatVector.broadcast(S, a[ap + 2 * aRow]), c2);
                     c3 = bp.fma(FloatVector.broadcast(S, a[ap + 3 * aRow]), c3);
                 }
-                store(c0, alpha, beta, c, cOff + i * ldc + j, cols);
-                store(c1, alpha, beta, c, cOff + (i + 1) * ldc + j, cols);
-                store(c2, alpha, beta, c, cOff + (i + 2) * ldc + j, cols);
-                store(c3, alpha, beta, c, cOff + (i + 3) * ldc + j, cols);
+                store(c0, alpha, beta, c, cOff + i * ldc + j, whole, cols);
+                store(c1, alpha, beta, c, cOff + (i + 1) * ldc + j, whole, cols);
+                store(c2, alpha, beta, c, cOff + (i + 2) * ldc + j, whole, cols);
+                store(c3, alpha, beta, c, cOff + (i + 3) * ldc + j, whole, cols);
             }
             for (; i < m; i++) {
                 FloatVector c0 = FloatVector.zero(S);
                 int a0 = aOff + i * aRow;
                 for (int p = 0; p < k; p++) {
-                    c0 = FloatVector.fromArray(S, b, bOff + p * ldb + j, cols).fma(FloatVector.broadcast(S, a[a0 + p * aCol]), c0);
+                    c0 = load(b, bOff + p * ldb + j, whole, cols).fma(FloatVector.broadcast(S, a[a0 + p * aCol]), c0);
                 }
-                store(c0, alpha, beta, c, cOff + i * ldc + j, cols);
+                store(c0, alpha, beta, c, cOff + i * ldc + j, whole, cols);
             }
         }
     }
 
-    /** {@code C[at ..] = alpha sum + beta C[at ..]} over the columns in {@code cols}. */
-    private static void store(FloatVector sum, float alpha, float beta, float[] c, int at, VectorMask<Float> cols) {
-        FloatVector v = sum.mul(alpha);
+    /** The vector at {@code x[at]}, only the lanes in {@code cols} unless {@code whole}. */
+    private static FloatVector load(float[] x, int at, boolean whole, VectorMask<Float> cols) {
+        return whole ? FloatVector.fromArray(S, x, at) : FloatVector.fromArray(S, x, at, cols);
+    }
+
+    /** {@code C[at ..] = alpha sum + beta C[at ..]} over the columns in {@code cols} (all of them when {@code whole}). */
+    private static void store(FloatVector sum, float alpha, float beta, float[] c, int at, boolean whole,
+                              VectorMask<Float> cols) {
+        FloatVector v = alpha == 1f ? sum : sum.mul(alpha);
         if (beta != 0f) {
-            v = FloatVector.fromArray(S, c, at, cols).mul(beta).add(v);
+            v = load(c, at, whole, cols).mul(beta).add(v);
         }
-        v.intoArray(c, at, cols);
+        if (whole) {
+            v.intoArray(c, at);
+        } else {
+            v.intoArray(c, at, cols);
+        }
     }
 }
