@@ -4,7 +4,8 @@ package org.neurite.engine.kernel;
  * One row of layer normalisation, forward and backward, as the engine's {@code layerNorm} op
  * runs it over its rows. Runs on the Vector API when the GEMM does (see {@link KernelChoice}),
  * with its sums in float lanes (a row of a few hundred values loses nothing a test of 1e-5 could
- * see); else plain loops with their sums in double.
+ * see); else plain loops with their sums in double. Also the sums of the scale's and the shift's
+ * gradients down the rows.
  */
 public final class LayerNormRows {
 
@@ -38,6 +39,16 @@ public final class LayerNormRows {
         ROWS.backward(dy, xhat, g, rs, off, width, dx);
     }
 
+    /**
+     * Writes {@code dg[f] = sum_r dy[r, f] xhat[r, f]} and {@code db[f] = sum_r dy[r, f]} for the
+     * features {@code from <= f < to} of {@code rows} rows of {@code width}: the gradients of the
+     * scale and the shift, each summed down the rows in order.
+     */
+    public static void affineSums(float[] dy, float[] xhat, int rows, int width, int from, int to, float[] dg,
+                                  float[] db) {
+        ROWS.affineSums(dy, xhat, rows, width, from, to, dg, db);
+    }
+
     // Kept apart so that VectorLayerNormRows is resolved only when this runs.
     private static Rows vectorRows() {
         return new VectorLayerNormRows();
@@ -48,6 +59,8 @@ public final class LayerNormRows {
         float forward(float[] x, int off, int width, float epsilon, float[] g, float[] b, float[] out, float[] xhat);
 
         void backward(float[] dy, float[] xhat, float[] g, float rs, int off, int width, float[] dx);
+
+        void affineSums(float[] dy, float[] xhat, int rows, int width, int from, int to, float[] dg, float[] db);
     }
 
     /** Plain-Java loops, the sums in double. */
@@ -144,6 +157,24 @@ public final class LayerNormRows {
                 for (int i = 0; i < width; i++) {
                     dx[off + i] = rs * (dy[off + i] * g[i] - meanD - xhat[off + i] * meanDX);
                 }
+            }
+        }
+
+        @Override
+        public void affineSums(float[] dy, float[] xhat, int rows, int width, int from, int to, float[] dg,
+                               float[] db) {
+            double[] sg = new double[to - from];
+            double[] sb = new double[to - from];
+            for (int r = 0; r < rows; r++) {
+                int off = r * width;
+                for (int f = from; f < to; f++) {
+                    sg[f - from] += dy[off + f] * xhat[off + f];
+                    sb[f - from] += dy[off + f];
+                }
+            }
+            for (int f = from; f < to; f++) {
+                dg[f] = (float) sg[f - from];
+                db[f] = (float) sb[f - from];
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.neurite.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -115,6 +116,23 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
         for (; i < width; i++) {
             float d = g == null ? dy[off + i] : dy[off + i] * g[i];
             dx[off + i] = rs * (d - meanD - xhat[off + i] * meanDX);
+        }
+    }
+
+    @Override
+    public void affineSums(float[] dy, float[] xhat, int rows, int width, int from, int to, float[] dg, float[] db) {
+        for (int f = from; f < to; f += L) {
+            VectorMask<Float> lanes = S.indexInRange(f, to);
+            FloatVector sg = FloatVector.zero(S);
+            FloatVector sb = FloatVector.zero(S);
+            for (int r = 0; r < rows; r++) {
+                int at = r * width + f;
+                FloatVector d = FloatVector.fromArray(S, dy, at, lanes);
+                sg = d.fma(FloatVector.fromArray(S, xhat, at, lanes), sg);
+                sb = sb.add(d);
+            }
+            sg.intoArray(dg, f, lanes);
+            sb.intoArray(db, f, lanes);
         }
     }
 }

@@ -93,21 +93,8 @@ public final class Normalization {
         int block = 16;
         Parallel.forRange((features + block - 1) / block, Math.max(1, (1 << 14) / Math.max(1, rows * block)),
                 (start, end) -> {
-                    int from = start * block;
-                    int to = Math.min(features, end * block);
-                    double[] sg = new double[to - from];
-                    double[] sb = new double[to - from];
-                    for (int r = 0; r < rows; r++) {
-                        int off = r * features;
-                        for (int f = from; f < to; f++) {
-                            sg[f - from] += dy[off + f] * xhat[off + f];
-                            sb[f - from] += dy[off + f];
-                        }
-                    }
-                    for (int f = from; f < to; f++) {
-                        dg[f] = (float) sg[f - from];
-                        db[f] = (float) sb[f - from];
-                    }
+                    LayerNormRows.affineSums(dy, xhat, rows, features, start * block,
+                            Math.min(features, end * block), dg, db);
                 });
         if (needG) {
             gamma.accumulateGrad(dg);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * {@link LayerNormRows}, vector and plain, against layer normalisation computed in double: the
  * output, the normalised row and its reciprocal deviation forward, the input's gradient
  * backward; with and without scale and shift, rows in whole vectors and with a tail, at an
- * offset, touching nothing else.
+ * offset, touching nothing else; and the sums of the scale's and shift's gradients.
  */
 class LayerNormRowsTest {
 
@@ -79,6 +79,35 @@ class LayerNormRowsTest {
                         double d = !inRow ? 0 : affine ? dy[i] * (double) gamma[i - off] : dy[i];
                         double expected = inRow ? rs * (d - meanD - xhat[i - off] * meanDX) : 0;
                         assertThat((double) dx[i]).as("%s, dx %d", what, i).isCloseTo(expected, within(1e-4));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void sumsTheScaleAndShiftGradientsDownTheRows() {
+        SplittableRandom random = new SplittableRandom(13);
+        int rows = 300;
+        for (int width : new int[] {5, 16, 40}) {
+            float[] dy = values(random, rows * width, 0.0, 1.0);
+            float[] xhat = values(random, rows * width, 0.0, 2.0);
+            for (LayerNormRows.Rows kernel : implementations()) {
+                for (int[] range : new int[][] {{0, width}, {1, width - 1}, {width / 2, width}}) {
+                    float[] dg = new float[width];
+                    float[] db = new float[width];
+                    kernel.affineSums(dy, xhat, rows, width, range[0], range[1], dg, db);
+                    for (int f = 0; f < width; f++) {
+                        double g = 0;
+                        double b = 0;
+                        boolean inRange = f >= range[0] && f < range[1];
+                        for (int r = 0; inRange && r < rows; r++) {
+                            g += (double) dy[r * width + f] * xhat[r * width + f];
+                            b += dy[r * width + f];
+                        }
+                        String what = kernel.getClass().getSimpleName() + ", width " + width + ", feature " + f;
+                        assertThat((double) dg[f]).as(what).isCloseTo(g, within(1e-4));
+                        assertThat((double) db[f]).as(what).isCloseTo(b, within(1e-4));
                     }
                 }
             }
