@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.kernel.Gemm;
+import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
@@ -177,18 +178,31 @@ public final class Matmul {
         }
     }
 
+    /** Columns one thread sums down the rows at a time: a 64-byte line of each row. */
+    private static final int SUM_BLOCK = 16;
+
     /**
      * Writes the sums of the columns of {@code g}, read as rows of {@code sums.length}, over
-     * {@code sums}: the gradient of a bias added to every row.
+     * {@code sums}: the gradient of a bias added to every row. Split over the threads by blocks of
+     * columns, each summed down the rows in order, so that the sums do not depend on the thread count.
      */
     private static void columnSums(float[] g, float[] sums) {
         int n = sums.length;
-        Arrays.fill(sums, 0f);
-        for (int off = 0; off < g.length; off += n) {
-            for (int j = 0; j < n; j++) {
-                sums[j] += g[off + j];
-            }
+        if (n == 0) {
+            return;
         }
+        int rows = g.length / n;
+        int blocks = (n + SUM_BLOCK - 1) / SUM_BLOCK;
+        Parallel.forRange(blocks, Math.max(1, (1 << 14) / Math.max(1, rows * SUM_BLOCK)), (start, end) -> {
+            int from = start * SUM_BLOCK;
+            int to = Math.min(n, end * SUM_BLOCK);
+            Arrays.fill(sums, from, to, 0f);
+            for (int off = 0; off < g.length; off += n) {
+                for (int j = from; j < to; j++) {
+                    sums[j] += g[off + j];
+                }
+            }
+        });
     }
 
     /**

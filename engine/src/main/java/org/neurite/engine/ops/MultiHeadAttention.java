@@ -9,6 +9,7 @@ import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.kernel.Exponentials;
 import org.neurite.engine.kernel.Gemm;
 import org.neurite.engine.kernel.Parallel;
+import org.neurite.engine.kernel.SmallProducts;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
@@ -78,7 +79,7 @@ public final class MultiHeadAttention {
                     drop.apply(g, task, i0, rows, keys, p);
                     int b = task / g.heads;
                     int h = task % g.heads;
-                    Gemm.sgemm(false, false, rows, g.dv, keys, 1f, p, 0, keys, vd, g.vAt(b, 0, h), g.vStride(),
+                    product(g, false, false, rows, g.dv, keys, 1f, p, 0, keys, vd, g.vAt(b, 0, h), g.vStride(),
                             0f, out, g.outAt(b, i0, h), g.vStride());
                 }
             }
@@ -91,8 +92,25 @@ public final class MultiHeadAttention {
     private static void scores(Geometry g, int task, int i0, int rows, int keys, float[] qd, float[] kd, float[] p) {
         int b = task / g.heads;
         int h = task % g.heads;
-        Gemm.sgemm(false, true, rows, keys, g.d, g.scale, qd, g.qAt(b, i0, h), g.qStride(),
+        product(g, false, true, rows, keys, g.d, g.scale, qd, g.qAt(b, i0, h), g.qStride(),
                 kd, g.kAt(b, 0, h), g.kStride(), 0f, p, 0, keys);
+    }
+
+    /**
+     * Keys, and widths of a head, up to which a task's products are {@link SmallProducts}: a
+     * Vision Transformer's 16 tokens with heads of 16. Longer sequences run on the GEMM.
+     */
+    static final int SMALL_TILE = 32;
+
+    /** {@link Gemm#sgemm}'s product, on {@link SmallProducts} when the tiles are small. */
+    private static void product(Geometry g, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                float beta, float[] c, int cOff, int ldc) {
+        if (g.lk <= SMALL_TILE && g.d <= SMALL_TILE && g.dv <= SMALL_TILE && m > 0 && n > 0 && k > 0) {
+            SmallProducts.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else {
+            Gemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        }
     }
 
     /** Turns one row of scores into probabilities over the keys it may see; returns its log-sum-exp. */
@@ -152,13 +170,13 @@ public final class MultiHeadAttention {
                         drop.apply(g, task, i0, rows, keys, pDropped);
                     }
                     if (dv != null) {
-                        Gemm.sgemm(true, false, keys, g.dv, rows, 1f, pDropped, 0, keys, dOut, g.outAt(b, i0, h),
+                        product(g, true, false, keys, g.dv, rows, 1f, pDropped, 0, keys, dOut, g.outAt(b, i0, h),
                                 g.vStride(), 1f, dv, g.vAt(b, 0, h), g.vStride());
                     }
                     if (dq == null && dk == null) {
                         continue;
                     }
-                    Gemm.sgemm(false, true, rows, keys, g.dv, 1f, dOut, g.outAt(b, i0, h), g.vStride(),
+                    product(g, false, true, rows, keys, g.dv, 1f, dOut, g.outAt(b, i0, h), g.vStride(),
                             vd, g.vAt(b, 0, h), g.vStride(), 0f, ds, 0, keys);
                     for (int r = 0; r < rows; r++) {
                         int off = r * keys;
@@ -172,11 +190,11 @@ public final class MultiHeadAttention {
                         }
                     }
                     if (dq != null) {
-                        Gemm.sgemm(false, false, rows, g.d, keys, 1f, ds, 0, keys, kd, g.kAt(b, 0, h), g.kStride(),
+                        product(g, false, false, rows, g.d, keys, 1f, ds, 0, keys, kd, g.kAt(b, 0, h), g.kStride(),
                                 0f, dq, g.qAt(b, i0, h), g.qStride());
                     }
                     if (dk != null) {
-                        Gemm.sgemm(true, false, keys, g.d, rows, 1f, ds, 0, keys, qd, g.qAt(b, i0, h), g.qStride(),
+                        product(g, true, false, keys, g.d, rows, 1f, ds, 0, keys, qd, g.qAt(b, i0, h), g.qStride(),
                                 1f, dk, g.kAt(b, 0, h), g.kStride());
                     }
                 }

@@ -5,12 +5,14 @@ import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.kernel.LayerNormRows;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
  * Layer and batch normalisation, each one pass for the statistics and one for the output, with a
- * hand-written backward through the statistics. Statistics are accumulated in double precision.
+ * hand-written backward through the statistics. Batch statistics are accumulated in double
+ * precision; a layer norm's rows run in {@link LayerNormRows}.
  */
 public final class Normalization {
 
@@ -52,7 +54,7 @@ public final class Normalization {
         float[] rstd = new float[rows];
         Parallel.forRange(rows, rowChunk(width), (start, end) -> {
             for (int r = start; r < end; r++) {
-                layerNormRow(xd, r * width, width, epsilon, g, b, out, xhat, rstd, r);
+                rstd[r] = LayerNormRows.forward(xd, r * width, width, epsilon, g, b, out, xhat);
             }
         });
         return CpuTensor.result("layerNorm", out, xs, dy -> {
@@ -60,7 +62,7 @@ public final class Normalization {
                 float[] dx = new float[xd.length];
                 Parallel.forRange(rows, rowChunk(width), (start, end) -> {
                     for (int r = start; r < end; r++) {
-                        layerNormRowBackward(dy, xhat, g, rstd[r], r * width, width, dx);
+                        LayerNormRows.backward(dy, xhat, g, rstd[r], r * width, width, dx);
                     }
                 });
                 x.accumulateGrad(dx);
@@ -72,106 +74,6 @@ public final class Normalization {
     /** Rows per thread worth a hand-off: some 16K elements. */
     private static int rowChunk(int width) {
         return Math.max(1, (1 << 14) / Math.max(1, width));
-    }
-
-    /**
-     * One row of layer norm in two passes over its input: the mean, then the centred variance,
-     * then {@code out = (x - mean) rstd gamma + beta} (and {@code xhat} when kept).
-     */
-    private static void layerNormRow(float[] xd, int off, int width, float epsilon, float[] g, float[] b,
-                                     float[] out, float[] xhat, float[] rstd, int r) {
-        // four running sums each, so that the additions do not wait on one another
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i4 = width & ~3;
-        for (int i = 0; i < i4; i += 4) {
-            s0 += xd[off + i];
-            s1 += xd[off + i + 1];
-            s2 += xd[off + i + 2];
-            s3 += xd[off + i + 3];
-        }
-        for (int i = i4; i < width; i++) {
-            s0 += xd[off + i];
-        }
-        float mean = (float) ((s0 + s1 + s2 + s3) / width);
-        s0 = 0;
-        s1 = 0;
-        s2 = 0;
-        s3 = 0;
-        for (int i = 0; i < i4; i += 4) {
-            float d0 = xd[off + i] - mean;
-            float d1 = xd[off + i + 1] - mean;
-            float d2 = xd[off + i + 2] - mean;
-            float d3 = xd[off + i + 3] - mean;
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (int i = i4; i < width; i++) {
-            float d = xd[off + i] - mean;
-            s0 += d * d;
-        }
-        float rs = (float) (1.0 / Math.sqrt((s0 + s1 + s2 + s3) / width + epsilon));
-        rstd[r] = rs;
-        // short loops without branches, each of which the JIT runs in vector instructions
-        for (int i = 0; i < width; i++) {
-            out[off + i] = (xd[off + i] - mean) * rs;
-        }
-        if (xhat != null) {
-            System.arraycopy(out, off, xhat, off, width);
-        }
-        if (g != null) {
-            for (int i = 0; i < width; i++) {
-                out[off + i] *= g[i];
-            }
-        }
-        if (b != null) {
-            for (int i = 0; i < width; i++) {
-                out[off + i] += b[i];
-            }
-        }
-    }
-
-    /**
-     * d(loss)/dx of one row: {@code rstd (d - mean(d) - xhat mean(d xhat))} with {@code d = dy gamma},
-     * the means taken over the row.
-     */
-    private static void layerNormRowBackward(float[] dy, float[] xhat, float[] g, float rs, int off, int width,
-                                             float[] dx) {
-        // two running sums each, so that the additions do not wait on one another
-        double sumD0 = 0;
-        double sumD1 = 0;
-        double sumDX0 = 0;
-        double sumDX1 = 0;
-        int i2 = width & ~1;
-        for (int i = 0; i < i2; i += 2) {
-            float d0 = g == null ? dy[off + i] : dy[off + i] * g[i];
-            float d1 = g == null ? dy[off + i + 1] : dy[off + i + 1] * g[i + 1];
-            sumD0 += d0;
-            sumD1 += d1;
-            sumDX0 += d0 * xhat[off + i];
-            sumDX1 += d1 * xhat[off + i + 1];
-        }
-        if (i2 < width) {
-            float d = g == null ? dy[off + i2] : dy[off + i2] * g[i2];
-            sumD0 += d;
-            sumDX0 += d * xhat[off + i2];
-        }
-        float meanD = (float) ((sumD0 + sumD1) / width);
-        float meanDX = (float) ((sumDX0 + sumDX1) / width);
-        // one loop per case, without branches, so that the JIT runs it in vector instructions
-        if (g == null) {
-            for (int i = 0; i < width; i++) {
-                dx[off + i] = rs * (dy[off + i] - meanD - xhat[off + i] * meanDX);
-            }
-        } else {
-            for (int i = 0; i < width; i++) {
-                dx[off + i] = rs * (dy[off + i] * g[i] - meanD - xhat[off + i] * meanDX);
-            }
-        }
     }
 
     /**
@@ -191,21 +93,8 @@ public final class Normalization {
         int block = 16;
         Parallel.forRange((features + block - 1) / block, Math.max(1, (1 << 14) / Math.max(1, rows * block)),
                 (start, end) -> {
-                    int from = start * block;
-                    int to = Math.min(features, end * block);
-                    double[] sg = new double[to - from];
-                    double[] sb = new double[to - from];
-                    for (int r = 0; r < rows; r++) {
-                        int off = r * features;
-                        for (int f = from; f < to; f++) {
-                            sg[f - from] += dy[off + f] * xhat[off + f];
-                            sb[f - from] += dy[off + f];
-                        }
-                    }
-                    for (int f = from; f < to; f++) {
-                        dg[f] = (float) sg[f - from];
-                        db[f] = (float) sb[f - from];
-                    }
+                    LayerNormRows.affineSums(dy, xhat, rows, features, start * block,
+                            Math.min(features, end * block), dg, db);
                 });
         if (needG) {
             gamma.accumulateGrad(dg);

@@ -1,0 +1,124 @@
+package org.neurite.engine.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link LayerNormRows}, vector and plain, against layer normalisation computed in double: the
+ * output, the normalised row and its reciprocal deviation forward, the input's gradient
+ * backward; with and without scale and shift, rows in whole vectors and with a tail, at an
+ * offset, touching nothing else; and the sums of the scale's and shift's gradients.
+ */
+class LayerNormRowsTest {
+
+    private static final float EPSILON = 1e-5f;
+
+    private static List<LayerNormRows.Rows> implementations() {
+        List<LayerNormRows.Rows> rows = new ArrayList<>(List.of(new LayerNormRows.Plain()));
+        if (KernelChoice.vectorModulePresent()) {
+            rows.add(new VectorLayerNormRows());
+        }
+        return rows;
+    }
+
+    @Test
+    void normalisesARowAndSendsItsGradientBack() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int width : new int[] {1, 3, 16, 17, 64, 100}) {
+            int off = 3;
+            float[] x = values(random, off + width + 2, 2.0, 1.5);
+            float[] dy = values(random, off + width + 2, 0.0, 1.0);
+            float[] gamma = values(random, width, 1.0, 0.5);
+            float[] beta = values(random, width, 0.0, 0.5);
+            double[] xhat = new double[width];
+            double mean = 0;
+            for (int i = 0; i < width; i++) {
+                mean += x[off + i];
+            }
+            mean /= width;
+            double var = 0;
+            for (int i = 0; i < width; i++) {
+                var += (x[off + i] - mean) * (x[off + i] - mean);
+            }
+            double rs = 1 / Math.sqrt(var / width + EPSILON);
+            for (int i = 0; i < width; i++) {
+                xhat[i] = (x[off + i] - mean) * rs;
+            }
+            for (LayerNormRows.Rows rows : implementations()) {
+                for (boolean affine : new boolean[] {false, true}) {
+                    String what = rows.getClass().getSimpleName() + ", width " + width + (affine ? ", affine" : "");
+                    float[] g = affine ? gamma : null;
+                    float[] out = new float[x.length];
+                    float[] kept = new float[x.length];
+                    float r = rows.forward(x, off, width, EPSILON, g, affine ? beta : null, out, kept);
+                    assertThat((double) r).as(what).isCloseTo(rs, within(1e-5 * rs));
+                    for (int i = 0; i < x.length; i++) {
+                        boolean inRow = i >= off && i < off + width;
+                        double h = inRow ? xhat[i - off] : 0;
+                        double y = inRow && affine ? h * gamma[i - off] + beta[i - off] : h;
+                        assertThat((double) kept[i]).as("%s, xhat %d", what, i).isCloseTo(h, within(1e-5));
+                        assertThat((double) out[i]).as("%s, out %d", what, i).isCloseTo(y, within(1e-5));
+                    }
+                    float[] dx = new float[x.length];
+                    rows.backward(dy, kept, g, r, off, width, dx);
+                    double meanD = 0;
+                    double meanDX = 0;
+                    for (int i = 0; i < width; i++) {
+                        double d = affine ? dy[off + i] * (double) gamma[i] : dy[off + i];
+                        meanD += d / width;
+                        meanDX += d * xhat[i] / width;
+                    }
+                    for (int i = 0; i < x.length; i++) {
+                        boolean inRow = i >= off && i < off + width;
+                        double d = !inRow ? 0 : affine ? dy[i] * (double) gamma[i - off] : dy[i];
+                        double expected = inRow ? rs * (d - meanD - xhat[i - off] * meanDX) : 0;
+                        assertThat((double) dx[i]).as("%s, dx %d", what, i).isCloseTo(expected, within(1e-4));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void sumsTheScaleAndShiftGradientsDownTheRows() {
+        SplittableRandom random = new SplittableRandom(13);
+        int rows = 300;
+        for (int width : new int[] {5, 16, 40}) {
+            float[] dy = values(random, rows * width, 0.0, 1.0);
+            float[] xhat = values(random, rows * width, 0.0, 2.0);
+            for (LayerNormRows.Rows kernel : implementations()) {
+                for (int[] range : new int[][] {{0, width}, {1, width - 1}, {width / 2, width}}) {
+                    float[] dg = new float[width];
+                    float[] db = new float[width];
+                    kernel.affineSums(dy, xhat, rows, width, range[0], range[1], dg, db);
+                    for (int f = 0; f < width; f++) {
+                        double g = 0;
+                        double b = 0;
+                        boolean inRange = f >= range[0] && f < range[1];
+                        for (int r = 0; inRange && r < rows; r++) {
+                            g += (double) dy[r * width + f] * xhat[r * width + f];
+                            b += dy[r * width + f];
+                        }
+                        String what = kernel.getClass().getSimpleName() + ", width " + width + ", feature " + f;
+                        assertThat((double) dg[f]).as(what).isCloseTo(g, within(1e-4));
+                        assertThat((double) db[f]).as(what).isCloseTo(b, within(1e-4));
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] values(SplittableRandom random, int count, double centre, double spread) {
+        float[] v = new float[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = (float) (centre + random.nextDouble(-spread, spread));
+        }
+        return v;
+    }
+}
