@@ -10,19 +10,34 @@ import java.util.function.IntConsumer;
  * thread runs lane 0, one persistent worker thread lane 1. A step of one token hands over some
  * twenty parts of a few microseconds each, far below what a hand-off through the engine's pool
  * costs, so the worker spins between parts and parks only after {@link #SPIN_NANOS} without one
- * (long enough that a time slice lost to another process does not park it), and a caller wakes it
- * only once however many parts it posts meanwhile.
- * Whoever claims lane 1 first runs it: a caller whose worker is not running (parked, or
- * descheduled on a busy machine) runs both lanes itself instead of waiting for it. A part that
- * finds the lanes in use (another thread's step, or a part of a part) runs both lanes inline.
+ * (long enough that a time slice lost to another process does not park it); a caller wakes it
+ * only once however many parts it posts meanwhile. Whoever claims lane 1 first runs it: a caller
+ * whose worker is not running (parked, or descheduled on a busy machine) runs both lanes itself
+ * instead of waiting for it, and stops posting for a while when the worker missed most parts of
+ * late. A part that finds the lanes in use (another thread's step, or a part of a part) runs both
+ * lanes inline.
  */
 final class DecodeLanes {
 
     /** How long the worker spins for the next part before it parks: longer than the gap between two tokens. */
     private static final long SPIN_NANOS = 1_000_000;
 
+    /**
+     * The caller counts the parts the worker took in windows of this many: when it took fewer
+     * than half (a machine busy with other work, so the worker seldom runs when a part is posted,
+     * and its spinning takes time the caller could use), the caller runs the next {@link #ALONE}
+     * parts alone and the worker parks meanwhile.
+     */
+    private static final int WINDOW = 512;
+    private static final int ALONE = 4096;
+
     /** Whether a step's part is running on the lanes. */
     private final AtomicBoolean inUse = new AtomicBoolean();
+    /** Parts posted in the current window, and how many of them the worker took (the caller's counts). */
+    private int counted;
+    private int taken;
+    /** How many parts the caller still runs alone, posting none, after a window the worker mostly missed. */
+    private int alone;
     /** The number of the latest part posted. */
     private final AtomicLong posted = new AtomicLong();
     /** The number of the latest part whose lane 1 someone took. */
@@ -41,6 +56,13 @@ final class DecodeLanes {
      */
     void run(IntConsumer part) {
         if (!inUse.compareAndSet(false, true)) {
+            part.accept(0);
+            part.accept(1);
+            return;
+        }
+        if (alone > 0) {
+            alone--;
+            inUse.set(false);
             part.accept(0);
             part.accept(1);
             return;
@@ -65,8 +87,14 @@ final class DecodeLanes {
             if (claimed.compareAndSet(number - 1, number)) {
                 part.accept(1);
             } else {
+                taken++;
                 awaitWorker(number);
                 rethrowFailure();
+            }
+            if (++counted == WINDOW) {
+                alone = taken < WINDOW / 2 ? ALONE : 0;
+                counted = 0;
+                taken = 0;
             }
         } finally {
             inUse.set(false);
