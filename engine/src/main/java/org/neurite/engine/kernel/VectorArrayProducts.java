@@ -68,7 +68,10 @@ final class VectorArrayProducts implements CpuArrayKernels.Products {
         }
     }
 
-    /** The row at {@code a} times the packed weight's panels of outputs {@code [from, to)}, into the row at {@code c}. */
+    /**
+     * The row at {@code a} times the packed weight's panels of outputs {@code [from, to)}, into
+     * the row at {@code c}.
+     */
     private static void oneRow(float[] x, int a, int k, float[] packed, int n, int from, int to, float[] y, int c) {
         int at = from * k;
         for (int j = from; j < to; j += PANEL) {
