@@ -513,6 +513,8 @@ final class CachedForward {
         float[] qkv = new float[0];
         float[] attended = new float[0];
         float[] hidden = new float[0];
+        /** Floats past the last score of a lane: a cache line of 64 bytes. */
+        private static final int SCORES_APART = 16;
         /** One query's scores for each lane. */
         float[][] scores = {new float[0], new float[0]};
         float[] logits = new float[0];
@@ -539,8 +541,9 @@ final class CachedForward {
                 logits = new float[count * vocabulary];
             }
             for (int lane = 0; lane < scores.length; lane++) {
-                if (scores[lane].length < steps) {
-                    scores[lane] = new float[steps];
+                if (scores[lane].length < steps + SCORES_APART) {
+                    // each lane writes its own; the gap keeps them off each other's cache lines
+                    scores[lane] = new float[steps + SCORES_APART];
                 }
             }
         }
