@@ -1,5 +1,7 @@
 package org.neurite.api;
 
+import java.util.function.IntConsumer;
+
 /**
  * The arithmetic of a model run a few positions at a time in inference, on plain row-major
  * {@code float} arrays: the products, normalisations and activations of one generation step.
@@ -101,6 +103,76 @@ public interface ArrayKernels {
     default void linearPacked(float[] x, int xOff, int rows, int k, float[] packed, float[] bias, int n, float[] y,
                               int yOff) {
         linearTransposed(x, xOff, rows, k, packed, bias, n, y, yOff);
+    }
+
+    /**
+     * The multiple of outputs at which {@link #linearPackedColumns} may start a range of columns:
+     * the width of a column panel in the layout of {@link #packLinear}. The default layout, a
+     * transposed copy, splits at any column.
+     *
+     * @return the step between the columns a range may start at, at least 1
+     */
+    default int packedColumnStep() {
+        return 1;
+    }
+
+    /**
+     * {@link #linearPacked} for the outputs {@code [from, to)} of each row only, the others left
+     * as they are; each output gets the same value as {@link #linearPacked} gives it. Lets
+     * {@link #inLanes lanes} share one product, each writing its own columns.
+     *
+     * <p>Shape: as {@link #linearPacked}; {@code from} a multiple of {@link #packedColumnStep()},
+     * {@code to} one too or {@code n}.
+     *
+     * @param x the input rows, contiguous
+     * @param xOff where the first row starts
+     * @param rows how many rows
+     * @param k the input width
+     * @param packed the weight from {@link #packLinear}
+     * @param bias added to every output row, or {@code null}
+     * @param n the output width (the distance between output rows)
+     * @param from the first output column to compute
+     * @param to one past the last
+     * @param y receives the outputs, contiguous
+     * @param yOff where the first output row starts
+     */
+    default void linearPackedColumns(float[] x, int xOff, int rows, int k, float[] packed, float[] bias, int n,
+                                     int from, int to, float[] y, int yOff) {
+        if (from == 0 && to == n) {
+            linearPacked(x, xOff, rows, k, packed, bias, n, y, yOff);
+            return;
+        }
+        float[] all = new float[rows * n];
+        linearPacked(x, xOff, rows, k, packed, bias, n, all, 0);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(all, i * n + from, y, yOff + i * n + from, to - from);
+        }
+    }
+
+    /**
+     * How many threads {@link #inLanes} runs its parts on at the same time. A step of one token
+     * is a few dozen products of one row, each a few microseconds: a backend may keep a second
+     * thread ready for them (spinning between parts) where the general pool's hand-off would cost
+     * more than it saves. The default is 1.
+     *
+     * @return the number of lanes, at least 1
+     */
+    default int lanes() {
+        return 1;
+    }
+
+    /**
+     * Runs {@code part.accept(lane)} for every lane in {@code [0, lanes())}, at the same time
+     * where the backend can, and returns when all have returned. The parts must write disjoint
+     * ranges. Lane 0 runs on the calling thread; any lane may, when its thread is not ready. An
+     * exception thrown by a part is rethrown here. The default runs them in turn.
+     *
+     * @param part the work of one lane
+     */
+    default void inLanes(IntConsumer part) {
+        for (int lane = 0; lane < lanes(); lane++) {
+            part.accept(lane);
+        }
     }
 
     /**

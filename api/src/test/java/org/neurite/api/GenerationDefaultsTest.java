@@ -53,6 +53,29 @@ class GenerationDefaultsTest {
     }
 
     @Test
+    void aRangeOfPackedColumnsDefaultsToThoseOfTheWholeProductAndOneLaneRunsInline() {
+        float[] w = {1, 2, 3, 4, 5, 6, 7, 8, 9}; // [n = 3, k = 3]
+        float[] packed = TRANSPOSED_ONLY.packLinear(w, 3, 3);
+        float[] x = {1, 0, -1, 2, 1, 0}; // two rows
+        float[] bias = {10, 20, 30};
+        float[] whole = new float[6];
+        TRANSPOSED_ONLY.linearPacked(x, 0, 2, 3, packed, bias, 3, whole, 0);
+        assertThat(TRANSPOSED_ONLY.packedColumnStep()).isEqualTo(1);
+        float[] y = {-1, -1, -1, -1, -1, -1, -1};
+        TRANSPOSED_ONLY.linearPackedColumns(x, 0, 2, 3, packed, bias, 3, 1, 3, y, 1);
+        assertThat(y).containsExactly(-1, -1, whole[1], whole[2], -1, whole[4], whole[5]);
+        TRANSPOSED_ONLY.linearPackedColumns(x, 0, 2, 3, packed, bias, 3, 0, 3, y, 1);
+        assertThat(y).containsExactly(-1, whole[0], whole[1], whole[2], whole[3], whole[4], whole[5]);
+
+        assertThat(TRANSPOSED_ONLY.lanes()).isEqualTo(1);
+        Thread caller = Thread.currentThread();
+        StringBuilder ran = new StringBuilder();
+        TRANSPOSED_ONLY.inLanes(lane -> ran.append(lane)
+                .append(Thread.currentThread() == caller ? " here" : " elsewhere"));
+        assertThat(ran).hasToString("0 here");
+    }
+
+    @Test
     void aFollowerIsFedOnItsOwnBeforeTheSessionAndBesideIsAFreshStart() {
         IncrementalDecoder.Session session = mock(IncrementalDecoder.Session.class);
         IncrementalDecoder.Session follower = mock(IncrementalDecoder.Session.class);

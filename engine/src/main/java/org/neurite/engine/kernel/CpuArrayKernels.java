@@ -1,5 +1,7 @@
 package org.neurite.engine.kernel;
 
+import java.util.function.IntConsumer;
+
 import org.neurite.api.ArrayKernels;
 
 /**
@@ -9,7 +11,8 @@ import org.neurite.api.ArrayKernels;
  * attention's products on the Vector API when the GEMM runs it (see {@link KernelChoice}), else
  * on plain loops; layer norm in double sums as the layer norm op; GELU on {@link Gelu}. Nothing
  * but a GEMM of many rows allocates, and that splits its work over the engine's threads only
- * outside {@link Parallel#onCallingThread}.
+ * outside {@link Parallel#onCallingThread}. The {@link #inLanes lanes} of a step are the calling
+ * thread and a decode worker of their own ({@link DecodeLanes}), not the pool.
  */
 public final class CpuArrayKernels implements ArrayKernels {
 
@@ -17,9 +20,12 @@ public final class CpuArrayKernels implements ArrayKernels {
             ? vectorProducts() : new ScalarArrayProducts());
 
     private final Products products;
+    /** The second thread of {@link #inLanes}, or {@code null} when the engine runs on one thread. */
+    private final DecodeLanes lanes;
 
     private CpuArrayKernels(Products products) {
         this.products = products;
+        this.lanes = Parallel.threads() > 1 ? new DecodeLanes() : null;
     }
 
     /** @return the kernels of the engine's choice */
@@ -71,8 +77,47 @@ public final class CpuArrayKernels implements ArrayKernels {
     @Override
     public void linearPacked(float[] x, int xOff, int rows, int k, float[] packed, float[] bias, int n, float[] y,
                              int yOff) {
-        products.panels(x, xOff, rows, k, packed, n, y, yOff);
+        products.panels(x, xOff, rows, k, packed, n, 0, n, y, yOff);
         addBias(rows, bias, n, y, yOff);
+    }
+
+    @Override
+    public int packedColumnStep() {
+        return products.panelWidth();
+    }
+
+    @Override
+    public void linearPackedColumns(float[] x, int xOff, int rows, int k, float[] packed, float[] bias, int n,
+                                    int from, int to, float[] y, int yOff) {
+        if (from < 0 || to > n || from > to || from % products.panelWidth() != 0
+                || (to != n && to % products.panelWidth() != 0)) {
+            throw new IllegalArgumentException("linearPackedColumns: columns [" + from + ", " + to + ") of " + n
+                    + " do not start and end at panels of " + products.panelWidth());
+        }
+        products.panels(x, xOff, rows, k, packed, n, from, to, y, yOff);
+        if (bias != null) {
+            for (int i = 0; i < rows; i++) {
+                int at = yOff + i * n;
+                for (int j = from; j < to; j++) {
+                    y[at + j] += bias[j];
+                }
+            }
+        }
+    }
+
+    /** Two, the calling thread and a decode worker of its own, when the engine runs on more than one thread. */
+    @Override
+    public int lanes() {
+        return lanes == null ? 1 : 2;
+    }
+
+    @Override
+    public void inLanes(IntConsumer part) {
+        if (lanes == null) {
+            part.accept(0);
+        } else {
+            lanes.run(part);
+        }
     }
 
     private static void addBias(int rows, float[] bias, int n, float[] y, int yOff) {
@@ -120,8 +165,12 @@ public final class CpuArrayKernels implements ArrayKernels {
         void layerNorm(float[] x, int xOff, int rows, int n, float[] gamma, float[] beta, float epsilon, float[] y,
                        int yOff);
 
-        /** {@link ArrayKernels#linearPacked} without the bias. */
-        void panels(float[] x, int xOff, int rows, int k, float[] packed, int n, float[] y, int yOff);
+        /**
+         * {@link ArrayKernels#linearPacked} without the bias, for the outputs {@code [from, to)}
+         * ({@code from} at a panel, {@code to} too or {@code n}) of rows {@code n} apart.
+         */
+        void panels(float[] x, int xOff, int rows, int k, float[] packed, int n, int from, int to, float[] y,
+                    int yOff);
 
         void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff);
 

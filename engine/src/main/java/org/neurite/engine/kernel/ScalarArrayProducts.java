@@ -11,9 +11,10 @@ final class ScalarArrayProducts implements CpuArrayKernels.Products {
     }
 
     @Override
-    public void panels(float[] x, int xOff, int rows, int k, float[] packed, int n, float[] y, int yOff) {
+    public void panels(float[] x, int xOff, int rows, int k, float[] packed, int n, int from, int to, float[] y,
+                       int yOff) {
         for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 int at = j / PANEL * PANEL * k + j % PANEL;
                 float s = 0f;
                 for (int p = 0; p < k; p++) {

@@ -25,20 +25,24 @@ final class VectorArrayProducts implements CpuArrayKernels.Products {
     }
 
     @Override
-    public void panels(float[] x, int xOff, int rows, int k, float[] packed, int n, float[] y, int yOff) {
+    public void panels(float[] x, int xOff, int rows, int k, float[] packed, int n, int from, int to, float[] y,
+                       int yOff) {
         int i = 0;
         for (; i + 2 <= rows; i += 2) {
-            twoRows(x, xOff + i * k, k, packed, n, y, yOff + i * n);
+            twoRows(x, xOff + i * k, k, packed, n, from, to, y, yOff + i * n);
         }
         if (i < rows) {
-            oneRow(x, xOff + i * k, k, packed, n, y, yOff + i * n);
+            oneRow(x, xOff + i * k, k, packed, n, from, to, y, yOff + i * n);
         }
     }
 
-    /** The rows at {@code a} and {@code a + k} times the packed weight, into the rows at {@code c} and {@code c + n}. */
-    private static void twoRows(float[] x, int a, int k, float[] packed, int n, float[] y, int c) {
-        int at = 0;
-        for (int j = 0; j < n; j += PANEL) {
+    /**
+     * The rows at {@code a} and {@code a + k} times the packed weight's panels of outputs
+     * {@code [from, to)}, into the rows at {@code c} and {@code c + n}.
+     */
+    private static void twoRows(float[] x, int a, int k, float[] packed, int n, int from, int to, float[] y, int c) {
+        int at = from * k;
+        for (int j = from; j < to; j += PANEL) {
             FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
             FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
             FloatVector t0 = FloatVector.zero(S), t1 = FloatVector.zero(S);
@@ -59,15 +63,18 @@ final class VectorArrayProducts implements CpuArrayKernels.Products {
                 t2 = v.fma(w2, t2);
                 t3 = v.fma(w3, t3);
             }
-            store(s0, s1, s2, s3, y, c, j, n);
-            store(t0, t1, t2, t3, y, c + n, j, n);
+            store(s0, s1, s2, s3, y, c, j, to);
+            store(t0, t1, t2, t3, y, c + n, j, to);
         }
     }
 
-    /** The row at {@code a} times the packed weight, into the row at {@code c}. */
-    private static void oneRow(float[] x, int a, int k, float[] packed, int n, float[] y, int c) {
-        int at = 0;
-        for (int j = 0; j < n; j += PANEL) {
+    /**
+     * The row at {@code a} times the packed weight's panels of outputs {@code [from, to)}, into
+     * the row at {@code c}.
+     */
+    private static void oneRow(float[] x, int a, int k, float[] packed, int n, int from, int to, float[] y, int c) {
+        int at = from * k;
+        for (int j = from; j < to; j += PANEL) {
             FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
             FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
             for (int p = 0; p < k; p++, at += PANEL) {
@@ -77,11 +84,11 @@ final class VectorArrayProducts implements CpuArrayKernels.Products {
                 s2 = u.fma(FloatVector.fromArray(S, packed, at + 2 * L), s2);
                 s3 = u.fma(FloatVector.fromArray(S, packed, at + 3 * L), s3);
             }
-            store(s0, s1, s2, s3, y, c, j, n);
+            store(s0, s1, s2, s3, y, c, j, to);
         }
     }
 
-    /** A panel's outputs {@code j..} of a row starting at {@code c}, none past the row's {@code n}. */
+    /** A panel's outputs {@code j..} of a row starting at {@code c}, none at or past {@code n}. */
     private static void store(FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3, float[] y, int c, int j,
                               int n) {
         if (j + PANEL <= n) {

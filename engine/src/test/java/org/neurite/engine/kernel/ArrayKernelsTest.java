@@ -1,8 +1,10 @@
 package org.neurite.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,64 @@ class ArrayKernelsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aRangeOfPackedColumnsGivesExactlyThoseOutputsOfTheWholeProduct() {
+        int k = 37;
+        for (ArrayKernels kernels : new ArrayKernels[] {vector, plain}) {
+            int step = kernels.packedColumnStep();
+            int n = 3 * step + 5; // whole panels and a part of one
+            float[] w = fill(n * k);
+            float[] bias = fill(n);
+            float[] packed = kernels.packLinear(w, n, k);
+            for (int rows : new int[] {1, 2, 3}) {
+                float[] x = fill(1 + rows * k);
+                float[] whole = new float[rows * n];
+                kernels.linearPacked(x, 1, rows, k, packed, bias, n, whole, 0);
+                int[][] ranges = {{0, step}, {step, 3 * step}, {3 * step, n}, {0, n}};
+                for (int[] range : ranges) {
+                    float[] y = fill(2 + rows * n);
+                    float[] before = y.clone();
+                    kernels.linearPackedColumns(x, 1, rows, k, packed, bias, n, range[0], range[1], y, 2);
+                    for (int i = 0; i < rows; i++) {
+                        for (int j = 0; j < n; j++) {
+                            boolean inside = j >= range[0] && j < range[1];
+                            assertThat(y[2 + i * n + j]).as("%d rows, columns [%d, %d): row %d output %d", rows,
+                                    range[0], range[1], i, j).isEqualTo(inside ? whole[i * n + j]
+                                            : before[2 + i * n + j]);
+                        }
+                    }
+                }
+            }
+            assertThatThrownBy(() -> kernels.linearPackedColumns(new float[k], 0, 1, k, packed, null, n, 1, n,
+                    new float[n], 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[1, " + n);
+        }
+    }
+
+    @Test
+    void everyLaneRunsOnceAndAFailureOfEitherLaneReachesTheCaller() {
+        ArrayKernels kernels = CpuArrayKernels.instance();
+        assertThat(kernels.lanes()).isEqualTo(Parallel.threads() > 1 ? 2 : 1);
+        for (int round = 0; round < 2000; round++) {
+            AtomicIntegerArray runs = new AtomicIntegerArray(kernels.lanes());
+            kernels.inLanes(runs::incrementAndGet);
+            for (int lane = 0; lane < kernels.lanes(); lane++) {
+                assertThat(runs.get(lane)).as("round %d lane %d", round, lane).isEqualTo(1);
+            }
+        }
+        for (int failing = 0; failing < kernels.lanes(); failing++) {
+            int lane = failing;
+            assertThatThrownBy(() -> kernels.inLanes(l -> {
+                if (l == lane) {
+                    throw new IllegalStateException("lane " + l);
+                }
+            })).isInstanceOf(IllegalStateException.class).hasMessage("lane " + lane);
+        }
+        // a part that asks for lanes itself runs them inline
+        AtomicIntegerArray inner = new AtomicIntegerArray(2);
+        kernels.inLanes(outer -> kernels.inLanes(l -> inner.incrementAndGet(l)));
+        assertThat(inner.get(0)).isEqualTo(kernels.lanes());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.neurite.plugins.transformer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import org.neurite.api.ArrayKernels;
 import org.neurite.api.Options;
@@ -12,8 +13,11 @@ import org.neurite.api.Parameter;
  * The inference pass of a {@link CausalLm} over new tokens only, on plain arrays: the blocks'
  * keys and values of earlier steps come from a {@link KeyValueCache}, the new ones join it. It
  * computes what the layers' {@code forward} computes, through the backend's
- * {@link ArrayKernels} on the calling thread, into rows the cache keeps: no tensors, nothing for
- * backpropagation, no allocation once the rows have grown to the longest pass. The matrices of
+ * {@link ArrayKernels}, into rows the cache keeps: no tensors, nothing for backpropagation, no
+ * allocation once the rows have grown to the longest pass. Each product of a block is shared by
+ * the backend's {@link ArrayKernels#inLanes lanes} (the calling thread and a worker of the
+ * backend's), each lane computing its columns (its heads, with their attention; its hidden units,
+ * with their activation), so that a lane's outputs are what one thread computes for them. The matrices of
  * the blocks and the head are read from packed copies that a session makes when it starts
  * ({@link Matrices}; a session restarted from it keeps them), the embeddings, norms and biases
  * where the parameters keep them.
@@ -165,58 +169,222 @@ final class CachedForward {
      * One block over the rows {@code x} of the main part and, if given, of a follower that goes on
      * past this block. Every row of {@code keyed} (the follower here or stopping in this block, or
      * {@code null}) and of the main part gives its key and value. With {@code narrow}, only each
-     * main sequence's last row goes on (to row {@code b} of {@code x}).
+     * main sequence's last row goes on (to row {@code b} of {@code x}). Its products (with the
+     * attention of the heads, and the activation) run in {@link Pass lanes}; the residual sums and
+     * the norms between them on the calling thread.
      */
     private void block(Block b, int index, int batch, int n, Part main, Part follows, Part keyed, boolean narrow,
                        Rows r, ArrayKernels kernels) {
         int w = width;
         int rows = batch * n;
         int all = keyed == null ? rows : 2 * rows;
-        float[] in = r.x;
+        Pass pass = r.pass(this, kernels);
+        pass.block = b;
+        pass.index = index;
+        pass.matrices = main.cache.matrices();
+        pass.in = r.x;
         if (normFirst) {
             kernels.layerNorm(r.x, 0, all, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.h, 0);
-            in = r.h;
+            pass.in = r.h;
         }
-        Matrices m = main.cache.matrices();
-        kernels.linearPacked(in, 0, all, w, m.inProj()[index], data(b.inProjBias()), 3 * w, r.qkv, 0);
-        keep(main, index, rows, n, r.qkv);
-        if (keyed != null) {
-            keep(keyed, index, rows, n, r.qkv);
-        }
-        int start = main.start;
-        if (follows == null) {
+        pass.batch = batch;
+        pass.n = n;
+        pass.rows = rows;
+        pass.all = all;
+        pass.main = main;
+        pass.follows = follows;
+        pass.keyed = keyed;
+        pass.narrow = narrow && n > 1;
+        pass.run(Pass.PROJECT_AND_ATTEND);
+        if (pass.narrow) {
+            lastOfEach(r.x, batch, n, 0, w, w);
+            all = batch;
+        } else if (follows == null) {
             all = rows;
         }
-        if (narrow && n > 1) {
-            lastOfEach(r.x, batch, n, w);
-            lastOfEach(r.qkv, batch, n, 3 * w);
-            start += n - 1;
-            n = 1;
-            rows = batch;
-            all = batch;
-        }
-        attend(0, batch, n, start, main.cache, index, r, kernels);
-        if (follows != null) {
-            attend(follows.from, batch, n, follows.start, follows.cache, index, r, kernels);
-        }
-        kernels.linearPacked(r.attended, 0, all, w, m.outProj()[index], data(b.outProjBias()), w, r.h, 0);
+        pass.all = all;
+        pass.run(Pass.OUT_PROJ);
         if (normFirst) {
             add(r.x, r.h, all * w);
             kernels.layerNorm(r.x, 0, all, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.h, 0);
-            feedForward(b, m, index, all, r, r.h, kernels);
+            pass.run(Pass.LINEAR1);
+            pass.run(Pass.LINEAR2);
             add(r.x, r.h, all * w);
         } else {
             add(r.h, r.x, all * w);
             kernels.layerNorm(r.h, 0, all, w, data(b.norm1Weight()), data(b.norm1Bias()), epsilon, r.x, 0);
             System.arraycopy(r.x, 0, r.h, 0, all * w);
-            feedForward(b, m, index, all, r, r.h, kernels);
+            pass.run(Pass.LINEAR1);
+            pass.run(Pass.LINEAR2);
             add(r.h, r.x, all * w);
             kernels.layerNorm(r.h, 0, all, w, data(b.norm2Weight()), data(b.norm2Bias()), epsilon, r.x, 0);
         }
     }
 
-    /** The keys and values of a part's rows (in {@code qkv}) into its cache, at their sequences' steps. */
-    private void keep(Part part, int index, int rows, int n, float[] qkv) {
+    /**
+     * @return how many lanes a block's products split into: the backend's lanes when each lane's
+     *     share of the heads' columns and of the hidden rows starts at a panel of the packed weights
+     *     (so each output is computed as a whole product computes it), else one
+     */
+    private int lanes(ArrayKernels kernels) {
+        int lanes = Math.min(2, kernels.lanes());
+        int step = kernels.packedColumnStep();
+        if (lanes < 2 || heads % lanes != 0 || (width / lanes) % step != 0 || (hidden / lanes) % step != 0) {
+            return 1;
+        }
+        return lanes;
+    }
+
+    /**
+     * The parts of a block that split across lanes, each lane taking its share of the columns of
+     * every product (of the projections, its heads' queries, keys and values, and those heads'
+     * attention; of the MLP, its share of the hidden units and their activation, then of the
+     * outputs). Set up by {@link #block} before each {@link #run}; kept in the rows of a cache so
+     * that a step allocates nothing.
+     */
+    final class Pass implements IntConsumer {
+
+        static final int PROJECT_AND_ATTEND = 0;
+        static final int OUT_PROJ = 1;
+        static final int LINEAR1 = 2;
+        static final int LINEAR2 = 3;
+
+        private final Rows r;
+        private final ArrayKernels kernels;
+        private final int lanes;
+        private int stage;
+        Block block;
+        int index;
+        Matrices matrices;
+        float[] in;
+        int batch;
+        int n;
+        int rows;
+        int all;
+        Part main;
+        Part follows;
+        Part keyed;
+        boolean narrow;
+
+        Pass(Rows r, ArrayKernels kernels) {
+            this.r = r;
+            this.kernels = kernels;
+            this.lanes = lanes(kernels);
+        }
+
+        ArrayKernels kernels() {
+            return kernels;
+        }
+
+        /** Runs a stage on every lane, and returns when all are done. */
+        void run(int stage) {
+            this.stage = stage;
+            if (lanes == 1) {
+                accept(0);
+            } else {
+                kernels.inLanes(this);
+            }
+        }
+
+        @Override
+        public void accept(int lane) {
+            switch (stage) {
+                case PROJECT_AND_ATTEND -> projectAndAttend(lane);
+                case OUT_PROJ -> columns(r.attended, width, matrices.outProj()[index], block.outProjBias(), width,
+                        r.h, lane);
+                case LINEAR1 -> {
+                    columns(r.h, width, matrices.linear1()[index], block.linear1Bias(), hidden, r.hidden, lane);
+                    activate(lane);
+                }
+                case LINEAR2 -> columns(r.hidden, hidden, matrices.linear2()[index], block.linear2Bias(), width, r.h,
+                        lane);
+                default -> throw new IllegalStateException("no stage " + stage);
+            }
+        }
+
+        /** The lane's share {@code [lo, hi)} of {@code n} columns, and of the heads. */
+        private int lo(int lane, int count) {
+            return lane * count / lanes;
+        }
+
+        /** Outputs of {@code all} rows {@code y = x wᵀ + bias}, the lane's share of its {@code n} columns. */
+        private void columns(float[] x, int k, float[] packed, Parameter bias, int n, float[] y, int lane) {
+            if (lanes == 1) {
+                kernels.linearPacked(x, 0, all, k, packed, data(bias), n, y, 0);
+            } else {
+                kernels.linearPackedColumns(x, 0, all, k, packed, data(bias), n, lo(lane, n), lo(lane + 1, n), y, 0);
+            }
+        }
+
+        /** The activation of the lane's hidden units. */
+        private void activate(int lane) {
+            int from = lo(lane, hidden);
+            int to = lo(lane + 1, hidden);
+            if (from == 0 && to == hidden) {
+                activate(0, all * hidden);
+            } else {
+                for (int i = 0; i < all; i++) {
+                    activate(i * hidden + from, i * hidden + to);
+                }
+            }
+        }
+
+        private void activate(int from, int to) {
+            if (gelu) {
+                kernels.gelu(r.hidden, from, to);
+            } else {
+                for (int i = from; i < to; i++) {
+                    r.hidden[i] = Math.max(0f, r.hidden[i]);
+                }
+            }
+        }
+
+        /**
+         * The lane's heads: their queries, keys and values of every row, the keys and values into
+         * the caches, and their attention for the rows that go on.
+         */
+        private void projectAndAttend(int lane) {
+            int w = width;
+            int from = lo(lane, w);
+            int to = lo(lane + 1, w);
+            float[] packed = matrices.inProj()[index];
+            float[] bias = data(block.inProjBias());
+            if (lanes == 1) {
+                kernels.linearPacked(in, 0, all, w, packed, bias, 3 * w, r.qkv, 0);
+            } else {
+                for (int part = 0; part < 3; part++) {
+                    kernels.linearPackedColumns(in, 0, all, w, packed, bias, 3 * w, part * w + from, part * w + to,
+                            r.qkv, 0);
+                }
+            }
+            keep(main, index, rows, n, r.qkv, from, to);
+            if (keyed != null) {
+                keep(keyed, index, rows, n, r.qkv, from, to);
+            }
+            int start = main.start;
+            int steps = n;
+            if (narrow) {
+                for (int part = 0; part < 3; part++) {
+                    lastOfEach(r.qkv, batch, n, part * w + from, part * w + to, 3 * w);
+                }
+                start += n - 1;
+                steps = 1;
+            }
+            int h0 = lo(lane, heads);
+            int h1 = lo(lane + 1, heads);
+            float[] scores = r.scores[lane];
+            attend(0, batch, steps, start, main.cache, index, h0, h1, scores, r, kernels);
+            if (follows != null) {
+                attend(follows.from, batch, steps, follows.start, follows.cache, index, h0, h1, scores, r, kernels);
+            }
+        }
+    }
+
+    /**
+     * The keys and values of a part's rows (in {@code qkv}), channels {@code [from, to)}, into its
+     * cache, at their sequences' steps.
+     */
+    private void keep(Part part, int index, int rows, int n, float[] qkv, int from, int to) {
         int w = width;
         float[] keys = part.cache.keys(index);
         float[] values = part.cache.values(index);
@@ -225,10 +393,10 @@ final class CachedForward {
             int t = part.start + i % n;
             int row = (part.from + i) * 3 * w;
             int key = part.cache.keysAt(i / n) + t;
-            for (int c = 0; c < w; c++) {
+            for (int c = from; c < to; c++) {
                 keys[key + c * context] = qkv[row + w + c];
             }
-            System.arraycopy(qkv, row + 2 * w, values, part.cache.at(i / n, t), w);
+            System.arraycopy(qkv, row + 2 * w + from, values, part.cache.at(i / n, t) + from, to - from);
         }
     }
 
@@ -236,12 +404,13 @@ final class CachedForward {
     private static final int SCORE_BLOCK = 16;
 
     /**
-     * The heads' causal attention of the queries (in {@code qkv}) of {@code batch * n} rows from row
-     * {@code from} over their sequences' cached keys and values up to their own steps, into
-     * {@code attended}; the rows of sequence {@code b} are at steps {@code start, start + 1, ...}.
+     * The causal attention of heads {@code [h0, h1)} for the queries (in {@code qkv}) of
+     * {@code batch * n} rows from row {@code from} over their sequences' cached keys and values
+     * up to their own steps, into {@code attended}; the rows of sequence {@code b} are at steps
+     * {@code start, start + 1, ...}. {@code scores} holds one query's scores.
      */
-    private void attend(int from, int batch, int n, int start, KeyValueCache cache, int index, Rows r,
-                        ArrayKernels kernels) {
+    private void attend(int from, int batch, int n, int start, KeyValueCache cache, int index, int h0, int h1,
+                        float[] scores, Rows r, ArrayKernels kernels) {
         int w = width;
         int d = w / heads;
         float scale = (float) (1.0 / Math.sqrt(d));
@@ -254,33 +423,23 @@ final class CachedForward {
             int scored = Math.min(context, (seen + SCORE_BLOCK - 1) / SCORE_BLOCK * SCORE_BLOCK);
             int first = cache.at(i / n, 0);
             int row = from + i;
-            for (int h = 0; h < heads; h++) {
+            for (int h = h0; h < h1; h++) {
                 kernels.weightedSum(r.qkv, row * 3 * w + h * d, d, keys, cache.keysAt(i / n) + h * d * context,
-                        context, scored, r.scores, 0);
-                softmax(r.scores, seen, scale);
-                kernels.weightedSum(r.scores, 0, seen, values, first + h * d, w, d, r.attended, row * w + h * d);
+                        context, scored, scores, 0);
+                softmax(scores, seen, scale);
+                kernels.weightedSum(scores, 0, seen, values, first + h * d, w, d, r.attended, row * w + h * d);
             }
         }
     }
 
-    /** Moves the last of every {@code n} rows of {@code width} to the front, in order. */
-    private static void lastOfEach(float[] rows, int batch, int n, int width) {
+    /**
+     * Moves columns {@code [from, to)} of the last of every {@code n} rows (each {@code stride}
+     * long) to the front rows, in order.
+     */
+    private static void lastOfEach(float[] rows, int batch, int n, int from, int to, int stride) {
         for (int b = 0; b < batch; b++) {
-            System.arraycopy(rows, (b * n + n - 1) * width, rows, b * width, width);
+            System.arraycopy(rows, (b * n + n - 1) * stride + from, rows, b * stride + from, to - from);
         }
-    }
-
-    /** {@code linear2(act(linear1(in)))} of the rows {@code in}, written back into them. */
-    private void feedForward(Block b, Matrices m, int index, int rows, Rows r, float[] in, ArrayKernels kernels) {
-        kernels.linearPacked(in, 0, rows, width, m.linear1()[index], data(b.linear1Bias()), hidden, r.hidden, 0);
-        if (gelu) {
-            kernels.gelu(r.hidden, 0, rows * hidden);
-        } else {
-            for (int i = 0; i < rows * hidden; i++) {
-                r.hidden[i] = Math.max(0f, r.hidden[i]);
-            }
-        }
-        kernels.linearPacked(r.hidden, 0, rows, hidden, m.linear2()[index], data(b.linear2Bias()), width, in, 0);
     }
 
     /** {@code s = softmax(scale s)} over the first {@code n}. */
@@ -354,9 +513,21 @@ final class CachedForward {
         float[] qkv = new float[0];
         float[] attended = new float[0];
         float[] hidden = new float[0];
-        float[] scores = new float[0];
+        /** Floats past the last score of a lane: a cache line of 64 bytes. */
+        private static final int SCORES_APART = 16;
+        /** One query's scores for each lane. */
+        float[][] scores = {new float[0], new float[0]};
         float[] logits = new float[0];
         private int rows;
+        private Pass pass;
+
+        /** @return the block pass of these rows on {@code kernels}, made at the first call with them */
+        Pass pass(CachedForward forward, ArrayKernels kernels) {
+            if (pass == null || pass.kernels() != kernels) {
+                pass = forward.new Pass(this, kernels);
+            }
+            return pass;
+        }
 
         /** Makes room for {@code rows} rows and a query over {@code steps} steps. */
         void fit(int count, int width, int hiddenWidth, int vocabulary, int steps) {
@@ -369,8 +540,11 @@ final class CachedForward {
                 hidden = new float[count * hiddenWidth];
                 logits = new float[count * vocabulary];
             }
-            if (scores.length < steps) {
-                scores = new float[steps];
+            for (int lane = 0; lane < scores.length; lane++) {
+                if (scores[lane].length < steps + SCORES_APART) {
+                    // each lane writes its own; the gap keeps them off each other's cache lines
+                    scores[lane] = new float[steps + SCORES_APART];
+                }
             }
         }
     }

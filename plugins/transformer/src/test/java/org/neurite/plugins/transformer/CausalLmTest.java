@@ -27,12 +27,19 @@ class CausalLmTest {
         return CpuBackend.instance().tensor(values, Shape.of(batch, values.length / batch));
     }
 
-    /** The example's kind of model, and one of every other choice the cached pass follows. */
+    /**
+     * The example's kind of model, and one of every other choice the cached pass follows; both
+     * also as wide as the example, where a step's products split across the backend's lanes.
+     */
     static List<Map<String, Object>> variants() {
         Map<String, Object> other = new java.util.HashMap<>(SMALL);
         other.putAll(Map.of("norm_first", false, "activation", "relu", "bias", false, "tie_embeddings", false,
                 "feedforward", 12, "layer_norm_eps", 1e-3));
-        return List.of(SMALL, other);
+        Map<String, Object> wide = new java.util.HashMap<>(SMALL);
+        wide.putAll(Map.of("width", 128, "heads", 4, "feedforward", 256));
+        Map<String, Object> otherWide = new java.util.HashMap<>(other);
+        otherWide.putAll(Map.of("width", 128, "heads", 4, "feedforward", 256));
+        return List.of(SMALL, other, wide, otherWide);
     }
 
     @ParameterizedTest
