@@ -4,6 +4,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -184,6 +185,7 @@ public final class KernelWarmup {
                 p.zeroGradient();
             }
         }
+        pace.report(passes);
     }
 
     /** Trains a scratch model with the run's settings on synthetic batches, and stops when {@link Pace} says. */
@@ -215,9 +217,14 @@ public final class KernelWarmup {
             };
             // a stop takes effect at the end of an epoch: whole epochs stay within MAX_PASSES
             int batches = data.size() / batchSize;
-            runSettings.apply(Trainer.builder(model, loss, optimizer)).batchSize(batchSize)
-                    .epochs(Math.max(1, MAX_PASSES / batches)).divergenceFactor(0).listener(stopWhenWarm)
-                    .build().fit(data);
+            try {
+                runSettings.apply(Trainer.builder(model, loss, optimizer)).batchSize(batchSize)
+                        .epochs(Math.max(1, MAX_PASSES / batches)).divergenceFactor(0).listener(stopWhenWarm)
+                        .build().fit(data);
+                pace.passesRanOut();
+            } finally {
+                pace.report(passes);
+            }
         } catch (RuntimeException | Error e) {
             // the run itself will report what failed here (out of memory too), in its own one line
         }
@@ -297,6 +304,8 @@ public final class KernelWarmup {
         private final JitActivity jit = new JitActivity(start);
         private long fastest = Long.MAX_VALUE;
         private int steady;
+        /** Why the warm-up ended, once it has. */
+        private String ended;
 
         /**
          * @param passes the passes made so far
@@ -309,8 +318,31 @@ public final class KernelWarmup {
                 steady = took <= fastest * STEADY_RATIO ? steady + 1 : 0;
             }
             boolean jitQuiet = jit.quietFor(JIT_QUIET_NANOS);
-            return passes < MAX_PASSES && (passes < PASSES || steady < STEADY_PASSES || !jitQuiet)
-                    && System.nanoTime() - start < LIMIT_NANOS;
+            long elapsed = System.nanoTime() - start;
+            if (passes >= MAX_PASSES) {
+                ended = "at the pass limit";
+            } else if (passes >= PASSES && steady >= STEADY_PASSES && jitQuiet) {
+                ended = "steady, the JIT quiet";
+            } else if (elapsed >= LIMIT_NANOS) {
+                ended = "at the time limit";
+            } else {
+                return true;
+            }
+            return false;
+        }
+
+        /** Notes that the passes ran out before the pace asked to stop (the warm-up trainer's last epoch ended). */
+        void passesRanOut() {
+            if (ended == null) {
+                ended = "at the pass limit";
+            }
+        }
+
+        /** Says in the log (at debug level) how the warm-up went: on a busy machine it may end at a limit. */
+        void report(int passes) {
+            System.getLogger("neurite").log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT,
+                    "kernel warm-up: %d passes in %.2f s, ended %s (fastest pass %.2f ms)", passes,
+                    (System.nanoTime() - start) / 1e9, ended == null ? "by a failure" : ended, fastest / 1e6));
         }
     }
 

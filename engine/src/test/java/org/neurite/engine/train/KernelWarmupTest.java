@@ -3,8 +3,14 @@ package org.neurite.engine.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Loss;
@@ -126,6 +132,40 @@ class KernelWarmupTest {
                 trainer -> trainer).finish();
 
         assertThat(passes).isBetween(KernelWarmup.PASSES, KernelWarmup.MAX_PASSES);
+    }
+
+    @Test
+    void saysInTheDebugLogHowManyPassesItMadeAndWhyItEnded() {
+        Logger log = Logger.getLogger("neurite");
+        Level level = log.getLevel();
+        List<String> records = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.setLevel(Level.ALL);
+        log.addHandler(handler);
+        try {
+            int passes = KernelWarmup.startTraining(model(), 16, COMPONENTS.loss("cross_entropy", Options.empty()),
+                    COMPONENTS.optimizer("sgd", Options.of(Map.of("lr", 0.01))), trainer -> trainer).finish();
+
+            assertThat(records).filteredOn(r -> r.startsWith("kernel warm-up: ")).singleElement().asString()
+                    .startsWith("kernel warm-up: " + passes + " passes in ")
+                    .containsPattern("ended (steady, the JIT quiet|at the pass limit|at the time limit) \\(fastest pass");
+        } finally {
+            log.removeHandler(handler);
+            log.setLevel(level);
+        }
     }
 
     @Test
