@@ -11,6 +11,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Loss;
@@ -135,7 +137,7 @@ class KernelWarmupTest {
     }
 
     @Test
-    void saysInTheDebugLogHowManyPassesItMadeAndWhyItEnded() {
+    void saysInTheDebugLogHowItEndedAndGoesOnPastSteadyPassesWhileTheyAreCheap() {
         Logger log = Logger.getLogger("neurite");
         Level level = log.getLevel();
         List<String> records = new CopyOnWriteArrayList<>();
@@ -162,6 +164,12 @@ class KernelWarmupTest {
             assertThat(records).filteredOn(r -> r.startsWith("kernel warm-up: ")).singleElement().asString()
                     .startsWith("kernel warm-up: " + passes + " passes in ")
                     .containsPattern("ended (steady, the JIT quiet|at the pass limit|at the time limit) \\(fastest pass");
+            String line = records.stream().filter(r -> r.startsWith("kernel warm-up: ")).findFirst().orElseThrow();
+            Matcher report = Pattern.compile("in ([\\d.]+) s, ended steady").matcher(line);
+            if (report.find() && Double.parseDouble(report.group(1)) < 4) {
+                assertThat(passes).as("this model's passes are cheap: steady is not enough before %d passes",
+                        KernelWarmup.OPTIMIZED_PASSES).isGreaterThanOrEqualTo(KernelWarmup.OPTIMIZED_PASSES);
+            }
         } finally {
             log.removeHandler(handler);
             log.setLevel(level);
