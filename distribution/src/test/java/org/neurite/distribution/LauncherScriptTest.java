@@ -95,7 +95,7 @@ class LauncherScriptTest {
         assertThat(first.output()).doesNotContain("cds");
         try (Stream<Path> files = Files.list(cache.resolve("neurite"))) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
-                    .matches("classes-\\d+\\.jsa");
+                    .matches("classes-\\d+-\\d+\\.jsa");
         }
         assertThat(second.stdout()).contains("org.neurite.launcher.Main source: shared objects file");
     }
@@ -112,7 +112,36 @@ class LauncherScriptTest {
                 .doesNotContain("ArchiveClassesAtExit");
         try (Stream<Path> files = Files.list(cache.resolve("neurite"))) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".jsa")).toList())
-                    .singleElement().asString().matches("classes-\\d+\\.jsa");
+                    .singleElement().asString().matches("classes-\\d+-\\d+\\.jsa");
+        }
+    }
+
+    @Test
+    void aNewArchiveRemovesTheStaleOnesOfItsInstallationAndKeepsOtherInstallations() throws IOException {
+        Path cache = temp.resolve("cache");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        Path folder = cache.resolve("neurite");
+        CommandResult first = distribution.run(temp, env, "--help");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        String current;
+        try (Stream<Path> files = Files.list(folder)) {
+            current = files.map(p -> p.getFileName().toString()).findFirst().orElseThrow();
+        }
+        String installation = current.substring(0, current.lastIndexOf('-'));
+        // as after a rebuild: this installation's archive of an earlier build, none of the current one
+        Files.move(folder.resolve(current), folder.resolve(installation + "-1.jsa"));
+        Files.createFile(folder.resolve("classes-42.jsa")); // named before names carried the installation
+        Files.createFile(folder.resolve("classes-7-7.jsa")); // another installation's
+        Files.createFile(folder.resolve("classes-7-8.jsa.2147483647.partial")); // its writer has ended
+        String live = "classes-7-9.jsa." + ProcessHandle.current().pid() + ".partial";
+        Files.createFile(folder.resolve(live));
+
+        CommandResult second = distribution.run(temp, env, "--help");
+
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .containsExactlyInAnyOrder(current, "classes-7-7.jsa", live);
         }
     }
 

@@ -3,8 +3,16 @@ package org.neurite.engine.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Loss;
@@ -126,6 +134,46 @@ class KernelWarmupTest {
                 trainer -> trainer).finish();
 
         assertThat(passes).isBetween(KernelWarmup.PASSES, KernelWarmup.MAX_PASSES);
+    }
+
+    @Test
+    void saysInTheDebugLogHowItEndedAndGoesOnPastSteadyPassesWhileTheyAreCheap() {
+        Logger log = Logger.getLogger("neurite");
+        Level level = log.getLevel();
+        List<String> records = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.setLevel(Level.ALL);
+        log.addHandler(handler);
+        try {
+            int passes = KernelWarmup.startTraining(model(), 16, COMPONENTS.loss("cross_entropy", Options.empty()),
+                    COMPONENTS.optimizer("sgd", Options.of(Map.of("lr", 0.01))), trainer -> trainer).finish();
+
+            assertThat(records).filteredOn(r -> r.startsWith("kernel warm-up: ")).singleElement().asString()
+                    .startsWith("kernel warm-up: " + passes + " passes in ")
+                    .containsPattern("ended (steady, the JIT quiet|at the pass limit|at the time limit) \\(fastest pass");
+            String line = records.stream().filter(r -> r.startsWith("kernel warm-up: ")).findFirst().orElseThrow();
+            Matcher report = Pattern.compile("in ([\\d.]+) s, ended steady").matcher(line);
+            if (report.find() && Double.parseDouble(report.group(1)) < 4) {
+                assertThat(passes).as("this model's passes are cheap: steady is not enough before %d passes",
+                        KernelWarmup.OPTIMIZED_PASSES).isGreaterThanOrEqualTo(KernelWarmup.OPTIMIZED_PASSES);
+            }
+        } finally {
+            log.removeHandler(handler);
+            log.setLevel(level);
+        }
     }
 
     @Test

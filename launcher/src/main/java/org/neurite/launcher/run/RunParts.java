@@ -44,9 +44,10 @@ public record RunParts(Model model, Loss loss, Optimizer optimizer, RunData data
         TrainingConfig t = config.training();
         // the training loop warms up on a scratch model of the run's shapes while the data loads, so the first
         // epoch runs at full speed (the run's loss and settings, a scratch optimizer of its kind, synthetic batches)
-        KernelWarmup warmup = t.epochs() > 0 ? KernelWarmup.startTraining(config.buildModel(components),
-                t.batchSize() > 0 ? t.batchSize() : 128, loss, config.createOptimizer(components),
-                warmupSettings(config, components)) : null;
+        Optimizer scratchOptimizer = t.epochs() > 0 ? config.createOptimizer(components) : null;
+        KernelWarmup warmup = scratchOptimizer != null ? KernelWarmup.startTraining(config.buildModel(components),
+                t.batchSize() > 0 ? t.batchSize() : 128, loss, scratchOptimizer,
+                warmupSettings(config, components, scratchOptimizer)) : null;
         RunData data = RunData.load(config, model);
         if (warmup != null) {
             warmup.finish();
@@ -81,11 +82,24 @@ public record RunParts(Model model, Loss loss, Optimizer optimizer, RunData data
                 : RunSchedule.of(config, components, optimizer.learningRate(), runData.trainSize()));
     }
 
-    /** The run's settings that change what a training step does, for the warm-up's trainer (with a clipper of its own). */
-    private static UnaryOperator<Trainer.Builder> warmupSettings(RunConfig config, Components components) {
+    /**
+     * The run's settings that change what a training step does, for the warm-up's trainer: with a
+     * clipper of its own, and a schedule of the run's kind over the scratch optimizer (its length is
+     * not known before the data is loaded: a run of many steps, of which the warm-up takes the first).
+     */
+    private static UnaryOperator<Trainer.Builder> warmupSettings(RunConfig config, Components components,
+            Optimizer scratchOptimizer) {
         TrainingConfig t = config.training();
         GradientClipper clipper = config.createClipper(components);
-        return trainer -> trainer.seed(config.seed()).shuffle(t.shuffle()).clipping(clipper).augment(t.augmentation());
+        LearningRateSchedule schedule;
+        try {
+            schedule = RunSchedule.of(config, components, scratchOptimizer.learningRate(), 1 << 30);
+        } catch (RuntimeException notForThisLength) {
+            schedule = null; // the run reports it once the data's size is known
+        }
+        LearningRateSchedule scheduled = schedule;
+        return trainer -> trainer.seed(config.seed()).shuffle(t.shuffle()).clipping(clipper).augment(t.augmentation())
+                .schedule(scheduled);
     }
 
     /** Augmentation changes images: every input of the model must be {@code [channels, height, width]}. */
