@@ -21,7 +21,8 @@ import org.neurite.engine.train.TrainingListener;
  * measured by what they cost rather than how long they take on a shared machine: CPU milliseconds
  * per step (all threads of the process, so the data loading, the optimizer, the collector and the
  * JIT count too; and the training thread's alone, which with {@code -Dneurite.threads=1} is all
- * of the kernels' work and the steadiest figure), bytes allocated per step, the collector's pauses, and the heap in use after the run. The
+ * of the kernels' work and the steadiest figure), bytes allocated per step, the collector's pauses, and the heap in use after the run,
+ * and the CPU time per step of each stretch of 20 steps (a process that changes pace shows). The
  * first {@code warmup} steps (JIT) are left out. Runs the first {@code (warmup + steps) * 128}
  * training images as one epoch.
  *
@@ -69,6 +70,7 @@ public final class FashionCnnSteps {
 
     /** Reads the process's counters at the first and the last measured step. */
     private static final class Meter implements TrainingListener {
+        private static final int STRETCH = 20;
         private final int first;
         private final int last;
         private long cpu;
@@ -76,6 +78,7 @@ public final class FashionCnnSteps {
         private long allocated;
         private long gcMillis;
         private long gcCount;
+        private long stretchCpu;
 
         Meter(int first, int last) {
             this.first = first;
@@ -84,6 +87,9 @@ public final class FashionCnnSteps {
 
         @Override
         public void onBatchEnd(Trainer trainer, int epoch, long step, double loss) {
+            if (step >= first && step <= last && (step - first) % STRETCH == 0) {
+                stretch(step);
+            }
             if (step == first) {
                 cpu = -processCpu();
                 mainCpu = -ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -97,6 +103,19 @@ public final class FashionCnnSteps {
                 gcMillis += gcMillis();
                 gcCount += gcCount();
             }
+        }
+
+        /**
+         * Prints the CPU time per step of the stretch of {@link #STRETCH} steps that ends here,
+         * so that a change of pace within one process shows.
+         */
+        private void stretch(long step) {
+            long now = processCpu();
+            if (step > first) {
+                System.out.printf(Locale.ROOT, "steps %d-%d: CPU %.1f ms per step%n", step - STRETCH, step,
+                        (now - stretchCpu) / 1e6 / STRETCH);
+            }
+            stretchCpu = now;
         }
 
         private static long processCpu() {

@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Written out by hand-unrolling (no arrays of vectors, no helpers taking vectors) so that the
  * JIT keeps every accumulator in a register: a vector passed to a method that is not inlined is
- * boxed. Narrow edge strips have their own smaller methods, which skip the vectors that would only
+ * boxed. The kernels only accumulate into the tile; {@link #multiply} stores it, so that no other
+ * value competes with the accumulators for registers across the loop. Narrow edge strips have their own smaller methods, which skip the vectors that would only
  * multiply padding and keep each method small enough for the JIT to compile quickly.
  */
 final class VectorMicroKernel implements MicroKernel {
@@ -44,18 +45,22 @@ final class VectorMicroKernel implements MicroKernel {
     public void multiply(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha, float beta,
                          float[] c, int cOff, int ldc, int rows, int cols, float[] tile, Epilogue epilogue,
                          int column) {
+        // The tile is stored here, not at the end of each kernel, so that nothing but the loop's own
+        // values lives across the loop: with alpha, beta and the store's arguments live too, C2 ran
+        // short of the 32 vector registers in some processes and kept a third of the accumulators
+        // on the stack, and the whole loop took about 2.3x as long.
         if (cols > 2 * L) {
-            threeVectors(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile, epilogue, column);
+            threeVectors(kc, ap, apOff, rs, ds, bp, bpOff, tile);
         } else if (cols > L) {
-            twoVectors(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile, epilogue, column);
+            twoVectors(kc, ap, apOff, rs, ds, bp, bpOff, tile);
         } else {
-            oneVector(kc, ap, apOff, rs, ds, bp, bpOff, alpha, beta, c, cOff, ldc, rows, cols, tile, epilogue, column);
+            oneVector(kc, ap, apOff, rs, ds, bp, bpOff, tile);
         }
+        store(tile, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
     }
 
     /** The whole tile: 3 vectors per row. */
-    private static void threeVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha,
-            float beta, float[] c, int cOff, int ldc, int rows, int cols, float[] tile, Epilogue epilogue, int column) {
+    private static void threeVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S), c0_2 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S), c1_2 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S), c2_2 = FloatVector.zero(S);
@@ -96,12 +101,10 @@ final class VectorMicroKernel implements MicroKernel {
         c5_0.intoArray(tile, 5 * NR); c5_1.intoArray(tile, 5 * NR + L); c5_2.intoArray(tile, 5 * NR + 2 * L);
         c6_0.intoArray(tile, 6 * NR); c6_1.intoArray(tile, 6 * NR + L); c6_2.intoArray(tile, 6 * NR + 2 * L);
         c7_0.intoArray(tile, 7 * NR); c7_1.intoArray(tile, 7 * NR + L); c7_2.intoArray(tile, 7 * NR + 2 * L);
-        store(tile, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
     }
 
     /** An edge strip at most 2 vectors wide. */
-    private static void twoVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha,
-            float beta, float[] c, int cOff, int ldc, int rows, int cols, float[] tile, Epilogue epilogue, int column) {
+    private static void twoVectors(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S);
@@ -141,12 +144,10 @@ final class VectorMicroKernel implements MicroKernel {
         c5_0.intoArray(tile, 5 * NR); c5_1.intoArray(tile, 5 * NR + L);
         c6_0.intoArray(tile, 6 * NR); c6_1.intoArray(tile, 6 * NR + L);
         c7_0.intoArray(tile, 7 * NR); c7_1.intoArray(tile, 7 * NR + L);
-        store(tile, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
     }
 
     /** An edge strip at most 1 vector wide. */
-    private static void oneVector(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float alpha,
-            float beta, float[] c, int cOff, int ldc, int rows, int cols, float[] tile, Epilogue epilogue, int column) {
+    private static void oneVector(int kc, float[] ap, int apOff, int rs, int ds, float[] bp, int bpOff, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S);
@@ -185,7 +186,6 @@ final class VectorMicroKernel implements MicroKernel {
         c5_0.intoArray(tile, 5 * NR);
         c6_0.intoArray(tile, 6 * NR);
         c7_0.intoArray(tile, 7 * NR);
-        store(tile, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.neurite.api.Shape;
 import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.kernel.MaxPool2x2;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -45,68 +46,19 @@ public final class Pooling {
 
     /**
      * The common 2x2 window of stride 2 without padding: four candidates, no bounds to clip, and
-     * windows that do not overlap. Which candidate won is kept as one byte (row * 2 + column)
-     * rather than an input index, a quarter of the memory to write and read back; the backward
-     * pass writes each gradient to its winner, plane by plane on the engine's threads. Without a
-     * backward pass (inference, no gradients) no winner is kept.
+     * windows that do not overlap ({@link MaxPool2x2}), plane by plane on the engine's threads.
+     * Nothing is kept for the backward pass but the input, from which it finds the winners again.
      */
     private static CpuTensor maxPool2x2(CpuTensor x, Window2d g) {
-        int w = g.width();
-        int outW = g.outW();
         int planes = g.batch() * g.channels();
-        float[] xd = x.data();
         float[] out = new float[planes * g.outPlane()];
-        byte[] winner = recorded(x) ? new byte[out.length] : null;
-        Parallel.forRange(planes, 1, (start, end) -> {
-            for (int plane = start; plane < end; plane++) {
-                for (int oy = 0; oy < g.outH(); oy++) {
-                    int top = plane * g.inPlane() + 2 * oy * w;
-                    int bottom = top + w;
-                    int o = plane * g.outPlane() + oy * outW;
-                    for (int ox = 0; ox < outW; ox++) {
-                        float a = xd[top + 2 * ox];
-                        float b = xd[top + 2 * ox + 1];
-                        float c = xd[bottom + 2 * ox];
-                        float d = xd[bottom + 2 * ox + 1];
-                        float max = Math.max(Math.max(a, b), Math.max(c, d));
-                        // the first maximum wins, as in the general loop: selects, not branches,
-                        // since which of four values wins is unpredictable
-                        int best = d == max ? 3 : 0;
-                        best = c == max ? 2 : best;
-                        best = b == max ? 1 : best;
-                        best = a == max ? 0 : best;
-                        if (max != max) {
-                            best = lastNaN(a, b, c, d);
-                        }
-                        out[o + ox] = max;
-                        if (winner != null) {
-                            winner[o + ox] = (byte) best;
-                        }
-                    }
-                }
-            }
-        });
+        Parallel.forRange(planes, 1, (start, end) -> MaxPool2x2.forward(x.data(), out, start, end, g.height(), g.width()));
         return CpuTensor.result("maxPool2d", out, outShape(g), dy -> {
             float[] dx = new float[x.size()];
-            Parallel.forRange(planes, 1, (start, end) -> {
-                for (int plane = start; plane < end; plane++) {
-                    for (int oy = 0; oy < g.outH(); oy++) {
-                        int top = plane * g.inPlane() + 2 * oy * w;
-                        int o = plane * g.outPlane() + oy * outW;
-                        for (int ox = 0; ox < outW; ox++) {
-                            int k = winner[o + ox];
-                            dx[top + 2 * ox + (k & 1) + (k >> 1) * w] = dy[o + ox];
-                        }
-                    }
-                }
-            });
+            Parallel.forRange(planes, 1, (start, end) -> MaxPool2x2.backward(x.data(), dy, dx, start, end, g.height(),
+                    g.width()));
             x.adoptGrad(dx);
         }, x);
-    }
-
-    /** A NaN always wins, as in PyTorch (the general loop lets each later NaN win again): the last one. */
-    private static int lastNaN(float a, float b, float c, float d) {
-        return d != d ? 3 : c != c ? 2 : b != b ? 1 : 0;
     }
 
     /** Any window, clipped to the input: padded positions never win. */

@@ -1,0 +1,132 @@
+package org.neurite.engine.kernel;
+
+/**
+ * Max pooling over 2x2 windows of stride 2 without padding, plane by plane, forward and backward.
+ * The backward pass finds each window's winner again from the input and the gradient flows to it
+ * alone (the first maximum in row-major order, or the last NaN, as in PyTorch), so the forward
+ * pass keeps nothing but its output. Runs on the Vector API when the GEMM does (see
+ * {@link KernelChoice}), else plain loops: the JIT of Java 17 vectorises no loop that reads every
+ * other element.
+ */
+public final class MaxPool2x2 {
+
+    private static final Functions FUNCTIONS = KernelChoice.vectorSelected() ? vectorFunctions() : new Plain();
+
+    private MaxPool2x2() {
+    }
+
+    /**
+     * Writes the maxima of the planes {@code [first, end)} of {@code x}.
+     *
+     * @param x the input, planes of {@code height x width}
+     * @param out the output, planes of {@code (height / 2) x (width / 2)}
+     * @param first the first plane
+     * @param end the plane after the last
+     * @param height rows of an input plane
+     * @param width columns of an input plane
+     */
+    public static void forward(float[] x, float[] out, int first, int end, int height, int width) {
+        FUNCTIONS.forward(x, out, first, end, height, width);
+    }
+
+    /**
+     * Writes the gradient of the planes {@code [first, end)} of {@code x} into {@code dx}, which
+     * is zero there: each window's output gradient to its winner.
+     *
+     * @param x the input, planes of {@code height x width}
+     * @param dy the gradient of the output, planes of {@code (height / 2) x (width / 2)}
+     * @param dx receives the gradient of the input; zero on entry in those planes
+     * @param first the first plane
+     * @param end the plane after the last
+     * @param height rows of an input plane
+     * @param width columns of an input plane
+     */
+    public static void backward(float[] x, float[] dy, float[] dx, int first, int end, int height, int width) {
+        FUNCTIONS.backward(x, dy, dx, first, end, height, width);
+    }
+
+    /**
+     * Outputs {@code [ox0, ox1)} of output row {@code oy} of one plane, element by element.
+     *
+     * @param in where the input plane starts
+     * @param o where the output plane starts
+     */
+    static void forwardRun(float[] x, float[] out, int in, int o, int width, int oy, int ox0, int ox1) {
+        int top = in + 2 * oy * width;
+        int bottom = top + width;
+        int row = o + oy * (width / 2);
+        for (int ox = ox0; ox < ox1; ox++) {
+            out[row + ox] = Math.max(Math.max(x[top + 2 * ox], x[top + 2 * ox + 1]),
+                    Math.max(x[bottom + 2 * ox], x[bottom + 2 * ox + 1]));
+        }
+    }
+
+    /**
+     * The gradient of outputs {@code [ox0, ox1)} of output row {@code oy} of one plane, element by element.
+     *
+     * @param in where the input plane (and its gradient) starts
+     * @param o where the output plane starts
+     */
+    static void backwardRun(float[] x, float[] dy, float[] dx, int in, int o, int width, int oy, int ox0, int ox1) {
+        int top = in + 2 * oy * width;
+        int bottom = top + width;
+        int row = o + oy * (width / 2);
+        for (int ox = ox0; ox < ox1; ox++) {
+            int k = winner(x[top + 2 * ox], x[top + 2 * ox + 1], x[bottom + 2 * ox], x[bottom + 2 * ox + 1]);
+            dx[top + 2 * ox + (k & 1) + (k >> 1) * width] = dy[row + ox];
+        }
+    }
+
+    /**
+     * @return which of a window's four values {@code a b / c d} wins (row * 2 + column): the first
+     *     maximum, or the last NaN (a NaN always wins, as in PyTorch)
+     */
+    static int winner(float a, float b, float c, float d) {
+        float max = Math.max(Math.max(a, b), Math.max(c, d));
+        if (max != max) {
+            return d != d ? 3 : c != c ? 2 : b != b ? 1 : 0;
+        }
+        // selects, not branches, since which of four values wins is unpredictable
+        int best = d == max ? 3 : 0;
+        best = c == max ? 2 : best;
+        best = b == max ? 1 : best;
+        return a == max ? 0 : best;
+    }
+
+    // Kept apart so that VectorMaxPool2x2 is resolved only when this runs.
+    private static Functions vectorFunctions() {
+        return new VectorMaxPool2x2();
+    }
+
+    /** The two passes. */
+    interface Functions {
+        void forward(float[] x, float[] out, int first, int end, int height, int width);
+
+        void backward(float[] x, float[] dy, float[] dx, int first, int end, int height, int width);
+    }
+
+    /** The plain-Java loops. */
+    static final class Plain implements Functions {
+        @Override
+        public void forward(float[] x, float[] out, int first, int end, int height, int width) {
+            int outH = height / 2;
+            int outW = width / 2;
+            for (int plane = first; plane < end; plane++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    forwardRun(x, out, plane * height * width, plane * outH * outW, width, oy, 0, outW);
+                }
+            }
+        }
+
+        @Override
+        public void backward(float[] x, float[] dy, float[] dx, int first, int end, int height, int width) {
+            int outH = height / 2;
+            int outW = width / 2;
+            for (int plane = first; plane < end; plane++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    backwardRun(x, dy, dx, plane * height * width, plane * outH * outW, width, oy, 0, outW);
+                }
+            }
+        }
+    }
+}
