@@ -14,9 +14,9 @@
 #     process's start (JVM start-up, plugins, model, warm-up, prompt, loop). The warm-up is 8000
 #     characters because the decode step's packed kernels reach the JIT's last tier only after some
 #     5000: the loop ran at 4,785-4,952 characters/s after 2000, 8,471-8,824 after 8000 and 8,523
-#     after 20000 (2026-12-06, quiet machine). A step's products run in two lanes (the calling
-#     thread and a decode worker, see engine/.../kernel/DecodeLanes.java); the same command with
-#     -Dneurite.threads=1 (one lane) is timed too, so the rounds show what the second lane gives.
+#     after 20000 (2026-12-06, quiet machine). A step runs in one lane, the calling thread; the
+#     same command with -Dneurite.decodeLanes=2 (a decode worker takes half of each product, see
+#     engine/.../kernel/DecodeLanes.java) is timed too, so the rounds show what a second lane gives.
 # Prints every round's figures and ratios (time ratios: Neurite / PyTorch, below 1 is faster;
 # generation: Neurite / PyTorch tokens per second, above 1 is faster), then the medians.
 #
@@ -57,8 +57,8 @@ for ((r = 1; r <= ROUNDS; r++)); do
     --out "$OUT/runs-gpt-$r" > "$OUT/neurite-gpt-$r.txt" 2>&1
   "$NEURITE" generate "$(ls -d "$OUT/runs-gpt-$r"/*/ | head -1)" --prompt $'\n' --length 500 --temperature 0.8 \
     --timing --warm-up "$WARM_UP" > "$OUT/neurite-gen-$r.txt" 2>&1
-  JAVA_OPTS="-Dneurite.threads=1" "$NEURITE" generate "$(ls -d "$OUT/runs-gpt-$r"/*/ | head -1)" --prompt $'\n' \
-    --length 500 --temperature 0.8 --timing --warm-up "$WARM_UP" > "$OUT/neurite-gen1-$r.txt" 2>&1
+  JAVA_OPTS="-Dneurite.decodeLanes=2" "$NEURITE" generate "$(ls -d "$OUT/runs-gpt-$r"/*/ | head -1)" --prompt $'\n' \
+    --length 500 --temperature 0.8 --timing --warm-up "$WARM_UP" > "$OUT/neurite-gen2-$r.txt" 2>&1
 done
 
 "$PYTHON" - "$OUT" "$ROUNDS" "$STEPS" <<'PY'
@@ -71,7 +71,7 @@ def read(name):
 def neurite_epochs(text):
     return [float(s) for s in re.findall(r'^epoch \d+/\d+ .*?([\d.]+) s$', text, re.M)]
 
-vit, step, gen, gen1, cold = [], [], [], [], []
+vit, step, gen, gen2, cold = [], [], [], [], []
 for r in range(1, rounds + 1):
     t_vit = [float(x) for x in re.search(r'epoch wall s\s*:\s*(.*)', read(f'torch-vit-{r}.txt')).group(1).split(',')]
     n_vit = neurite_epochs(read(f'neurite-vit-{r}.txt'))
@@ -79,21 +79,21 @@ for r in range(1, rounds + 1):
     n_step = 1000 * neurite_epochs(read(f'neurite-gpt-{r}.txt'))[-1] / steps
     t_gen = float(re.search(r'generation: (\d+) tokens/s', read(f'torch-gpt-{r}.txt')).group(1))
     n_gen = float(re.search(r'^generation loop: .*: (\d+) characters/s', read(f'neurite-gen-{r}.txt'), re.M).group(1))
-    n_gen1 = float(re.search(r'^generation loop: .*: (\d+) characters/s', read(f'neurite-gen1-{r}.txt'), re.M).group(1))
+    n_gen2 = float(re.search(r'^generation loop: .*: (\d+) characters/s', read(f'neurite-gen2-{r}.txt'), re.M).group(1))
     n_cold = float(re.search(r'^whole command: .*: (\d+) characters/s', read(f'neurite-gen-{r}.txt'), re.M).group(1))
     vit.append(min(n_vit) / min(t_vit))
     step.append(n_step / t_step)
     gen.append(n_gen / t_gen)
-    gen1.append(n_gen1 / t_gen)
+    gen2.append(n_gen2 / t_gen)
     cold.append(n_cold / t_gen)
     print(f'round {r}  fashion-vit epoch s: PyTorch {min(t_vit):.2f}  Neurite {min(n_vit):.2f}  ratio {vit[-1]:.2f}')
     print(f'round {r}  shakespeare-gpt ms/step: PyTorch {t_step:.2f}  Neurite {n_step:.2f}  ratio {step[-1]:.2f}')
     print(f'round {r}  generation tokens/s: PyTorch (no cache, its loop) {t_gen:.0f}  Neurite (cache, its loop after'
           f' warm-up) {n_gen:.0f}  ratio {gen[-1]:.1f}; Neurite whole command (fresh JVM) {n_cold:.0f}'
-          f'  ratio {cold[-1]:.2f}; Neurite one lane (-Dneurite.threads=1, its loop) {n_gen1:.0f}  ratio {gen1[-1]:.1f}')
+          f'  ratio {cold[-1]:.2f}; Neurite two lanes (-Dneurite.decodeLanes=2, its loop) {n_gen2:.0f}  ratio {gen2[-1]:.1f}')
 print(f'median fashion-vit epoch ratio (Neurite / PyTorch): {statistics.median(vit):.2f}')
 print(f'median shakespeare-gpt ms/step ratio (Neurite / PyTorch): {statistics.median(step):.2f}')
 print(f'median generation speed ratio, loop (Neurite cache / PyTorch no cache): {statistics.median(gen):.1f}')
-print(f'median generation speed ratio, loop on one lane (Neurite cache / PyTorch no cache): {statistics.median(gen1):.1f}')
+print(f'median generation speed ratio, loop in two lanes (Neurite cache / PyTorch no cache): {statistics.median(gen2):.1f}')
 print(f'median generation speed ratio, Neurite whole command / PyTorch loop: {statistics.median(cold):.2f}')
 PY

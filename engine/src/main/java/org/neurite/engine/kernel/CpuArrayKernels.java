@@ -11,21 +11,37 @@ import org.neurite.api.ArrayKernels;
  * attention's products on the Vector API when the GEMM runs it (see {@link KernelChoice}), else
  * on plain loops; layer norm in double sums as the layer norm op; GELU on {@link Gelu}. Nothing
  * but a GEMM of many rows allocates, and that splits its work over the engine's threads only
- * outside {@link Parallel#onCallingThread}. The {@link #inLanes lanes} of a step are the calling
- * thread and a decode worker of their own ({@link DecodeLanes}), not the pool.
+ * outside {@link Parallel#onCallingThread}. A step runs in one lane unless the system property
+ * {@code neurite.decodeLanes} is 2 (and the engine has more than one thread): then its
+ * {@link #inLanes lanes} are the calling thread and a decode worker of their own
+ * ({@link DecodeLanes}), not the pool. One lane is the default because on the 2-vCPU machine the
+ * figures are taken on, two lanes generated 5,635-6,424 characters/s against one lane's
+ * 7,923-9,514 ({@code bench/transformer.sh}, 2026-12-06): a part of a few microseconds does not
+ * pay for its hand-off there.
  */
 public final class CpuArrayKernels implements ArrayKernels {
 
+    /** System property that sets how many lanes a generation step runs in: 1 (the default) or 2. */
+    public static final String LANES_PROPERTY = "neurite.decodeLanes";
+
     private static final CpuArrayKernels INSTANCE = new CpuArrayKernels(KernelChoice.vectorSelected()
-            ? vectorProducts() : new ScalarArrayProducts());
+            ? vectorProducts() : new ScalarArrayProducts(), configuredLanes() == 2 && Parallel.threads() > 1);
 
     private final Products products;
     /** The second thread of {@link #inLanes}, or {@code null} when the engine runs on one thread. */
     private final DecodeLanes lanes;
 
-    private CpuArrayKernels(Products products) {
+    private CpuArrayKernels(Products products, boolean twoLanes) {
         this.products = products;
-        this.lanes = Parallel.threads() > 1 ? new DecodeLanes() : null;
+        this.lanes = twoLanes ? new DecodeLanes() : null;
+    }
+
+    private static int configuredLanes() {
+        String value = System.getProperty(LANES_PROPERTY, "1").trim();
+        if (!value.equals("1") && !value.equals("2")) {
+            throw new IllegalArgumentException("System property " + LANES_PROPERTY + " must be 1 or 2, got '" + value + "'");
+        }
+        return Integer.parseInt(value);
     }
 
     /** @return the kernels of the engine's choice */
@@ -35,7 +51,12 @@ public final class CpuArrayKernels implements ArrayKernels {
 
     /** @return kernels on plain loops, whatever the engine chose: the reference the vector ones are checked with */
     public static CpuArrayKernels scalar() {
-        return new CpuArrayKernels(new ScalarArrayProducts());
+        return new CpuArrayKernels(new ScalarArrayProducts(), false);
+    }
+
+    /** @return the engine's kernels with a step's parts in two lanes, whatever {@code neurite.decodeLanes} says */
+    public static CpuArrayKernels inTwoLanes() {
+        return new CpuArrayKernels(INSTANCE.products, true);
     }
 
     // Kept apart so that VectorArrayProducts is resolved only when this runs.
@@ -105,7 +126,7 @@ public final class CpuArrayKernels implements ArrayKernels {
         }
     }
 
-    /** Two, the calling thread and a decode worker of its own, when the engine runs on more than one thread. */
+    /** Two (the calling thread and a decode worker of its own) when asked for and the engine has more than one thread, else one. */
     @Override
     public int lanes() {
         return lanes == null ? 1 : 2;
