@@ -63,14 +63,15 @@ class LauncherScriptTest {
     }
 
     @Test
-    void trainsOnTheSerialCollectorUnlessJavaOptsNamesAnother() {
+    void trainsOnTheSerialCollectorKeepingLittleFreeHeapUnlessJavaOptsNamesAnother() {
         CommandResult serial = distribution.run(temp, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "train", "--help");
         CommandResult chosen = distribution.run(temp, Map.of("JAVA_OPTS", "-XX:+UseG1GC -XX:+PrintCommandLineFlags"),
                 "train", "--help");
 
         assertThat(serial.exitCode()).as(serial.toString()).isZero();
-        assertThat(serial.stdout()).contains("-XX:+UseSerialGC");
-        assertThat(chosen.stdout()).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC");
+        assertThat(serial.stdout()).contains("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=20");
+        assertThat(chosen.stdout()).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC")
+                .doesNotContain("-XX:MaxHeapFreeRatio=20");
     }
 
     @Test
