@@ -1,9 +1,6 @@
 package org.neurite.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 import org.neurite.api.Options;
@@ -14,7 +11,6 @@ import org.neurite.engine.optim.schedule.WarmupCosine;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.tensor.CpuTensor;
 import org.neurite.engine.train.Trainer;
-import org.neurite.engine.train.TrainingListener;
 
 /**
  * Training steps of {@code examples/transformer/shakespeare-gpt.yaml} (4 pre-norm blocks of 4
@@ -47,8 +43,6 @@ public final class GptStepCpuTime {
         Components components = ShakespeareGpt.components();
         Sequential model = ShakespeareGpt.model(components);
         Adam adamW = Adam.adamW(new Adam.Settings(1e-3, 0.9, 0.99, 1e-8, 0.1, false, true));
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         SplittableRandom random = new SplittableRandom(0);
         for (int round = 1; round <= rounds; round++) {
             int n = steps * BATCH;
@@ -60,31 +54,14 @@ public final class GptStepCpuTime {
                     next[i * CONTEXT + t] = random.nextInt(VOCABULARY);
                 }
             }
-            long[] stepCpu = new long[steps];
-            long[] last = {os.getProcessCpuTime()};
-            int[] at = {0};
+            StepCpuTimer timer = new StepCpuTimer(steps);
             Trainer trainer = Trainer.builder(model, components.loss("cross_entropy", Options.empty()), adamW)
                     .epochs(1).batchSize(BATCH).seed(round).clipGradientNorm(1.0)
                     .schedule(new WarmupCosine(1e-3, 100, 2000, 1e-4))
-                    .listener(new TrainingListener() {
-                        @Override
-                        public void onBatchEnd(Trainer t, int epoch, long step, double loss) {
-                            long now = os.getProcessCpuTime();
-                            stepCpu[at[0]++] = now - last[0];
-                            last[0] = now;
-                        }
-                    })
+                    .listener(timer)
                     .build();
-            long cpu = os.getProcessCpuTime();
-            long wall = System.nanoTime();
-            last[0] = cpu;
-            trainer.fit(CpuTensor.wrap(ids, Shape.of(n, CONTEXT)), CpuTensor.wrap(next, Shape.of(n, CONTEXT)));
-            double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / steps;
-            double wallMs = (System.nanoTime() - wall) / 1e6 / steps;
-            long[] sorted = stepCpu.clone();
-            Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "round %d: %d steps, CPU ms/step %.2f (median step %.2f), wall ms/step %.2f%n",
-                    round, steps, cpuMs, sorted[steps / 2] / 1e6, wallMs);
+            timer.time(round, () -> trainer.fit(CpuTensor.wrap(ids, Shape.of(n, CONTEXT)),
+                    CpuTensor.wrap(next, Shape.of(n, CONTEXT))));
         }
     }
 }

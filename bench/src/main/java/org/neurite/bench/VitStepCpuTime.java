@@ -1,10 +1,7 @@
 package org.neurite.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 
 import org.neurite.api.Options;
@@ -16,7 +13,6 @@ import org.neurite.engine.optim.Adam;
 import org.neurite.engine.optim.schedule.WarmupCosine;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.train.Trainer;
-import org.neurite.engine.train.TrainingListener;
 
 /**
  * Training steps of {@code examples/transformer/fashion-vit.yaml} (7x7 patches to 16 tokens of
@@ -65,37 +61,17 @@ public final class VitStepCpuTime {
                 .add("dense", Map.of("units", 10))
                 .build();
         Adam adamW = Adam.adamW(new Adam.Settings(2e-3, 0.9, 0.999, 1e-8, 0.05, false, true));
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         int n = steps * BATCH;
         for (int round = 1; round <= rounds; round++) {
             int from = ((round - 1) * n) % (all.size() - n);
             Dataset train = all.subset(from, from + n);
-            long[] stepCpu = new long[steps];
-            long[] last = {0};
-            int[] at = {0};
+            StepCpuTimer timer = new StepCpuTimer(steps);
             Trainer trainer = Trainer.builder(model, components.loss("cross_entropy", Options.empty()), adamW)
                     .epochs(1).batchSize(BATCH).seed(round).shuffle(true)
                     .schedule(new WarmupCosine(2e-3, 469, 469 * 15, 0))
-                    .listener(new TrainingListener() {
-                        @Override
-                        public void onBatchEnd(Trainer t, int epoch, long step, double loss) {
-                            long now = os.getProcessCpuTime();
-                            stepCpu[at[0]++] = now - last[0];
-                            last[0] = now;
-                        }
-                    })
+                    .listener(timer)
                     .build();
-            long cpu = os.getProcessCpuTime();
-            long wall = System.nanoTime();
-            last[0] = cpu;
-            trainer.fit(train);
-            double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / steps;
-            double wallMs = (System.nanoTime() - wall) / 1e6 / steps;
-            long[] sorted = stepCpu.clone();
-            Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "round %d: %d steps, CPU ms/step %.2f (median step %.2f), wall ms/step %.2f%n",
-                    round, steps, cpuMs, sorted[steps / 2] / 1e6, wallMs);
+            timer.time(round, () -> trainer.fit(train));
         }
     }
 }
