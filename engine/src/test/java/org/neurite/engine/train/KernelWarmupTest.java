@@ -86,17 +86,7 @@ class KernelWarmupTest {
     @Test
     void aLossThatTakesNeitherTargetFormFallsBackToTheSumOfTheOutputs() {
         Sequential warmed = model();
-        Loss picky = new Loss() {
-            @Override
-            public String name() {
-                return "picky";
-            }
-
-            @Override
-            public Tensor compute(Tensor prediction, Tensor target) {
-                throw new IllegalArgumentException("no target fits");
-            }
-        };
+        Loss picky = pickyLoss();
 
         int passes = KernelWarmup.start(warmed, 16, picky, null).finish();
 
@@ -178,7 +168,17 @@ class KernelWarmupTest {
 
     @Test
     void warmingUpTheTrainingLoopEndsAtOnceWhenTheLossTakesNoTarget() {
-        Loss picky = new Loss() {
+        Loss picky = pickyLoss();
+
+        int passes = KernelWarmup.startTraining(model(), 16, picky, COMPONENTS.optimizer("sgd",
+                Options.of(Map.of("lr", 0.01))), trainer -> trainer).finish();
+
+        assertThat(passes).isZero();
+    }
+
+    /** A loss that takes no target at all: the warm-up must not stop on it. */
+    private static Loss pickyLoss() {
+        return new Loss() {
             @Override
             public String name() {
                 return "picky";
@@ -189,10 +189,5 @@ class KernelWarmupTest {
                 throw new IllegalArgumentException("no target fits");
             }
         };
-
-        int passes = KernelWarmup.startTraining(model(), 16, picky, COMPONENTS.optimizer("sgd",
-                Options.of(Map.of("lr", 0.01))), trainer -> trainer).finish();
-
-        assertThat(passes).isZero();
     }
 }
