@@ -65,7 +65,7 @@ public final class Trainer {
     private final double divergenceFactor;
     private final ImageAugmentation augmentation;
     private final StepGradients stepGradients;
-    private final List<TrainingListener> listeners;
+    private final TrainingListeners listeners;
     private volatile boolean stopRequested;
     private int epoch;
     private long steps;
@@ -81,12 +81,7 @@ public final class Trainer {
         this.clipper = b.clipper;
         this.shuffle = b.shuffle;
         this.divergenceFactor = b.divergenceFactor;
-        List<TrainingListener> all = new ArrayList<>(b.listeners);
-        if (b.schedule instanceof TrainingListener watching) {
-            // a schedule that follows the epochs' results (reduce on plateau) hears of them before the listeners
-            all.add(0, watching);
-        }
-        this.listeners = List.copyOf(all);
+        this.listeners = new TrainingListeners(b.listeners, b.schedule);
         this.augmentation = b.augmentation;
         this.stepGradients = b.stepGradients;
     }
@@ -229,19 +224,13 @@ public final class Trainer {
         int size = fullBatch ? train.size() : batchSize;
         Evaluator evaluator = new Evaluator(model, loss, fullBatch ? 0 : batchSize);
         List<EpochResult> results = new ArrayList<>(from.history());
-        for (TrainingListener l : listeners) {
-            l.onTrainingStart(this);
-        }
+        listeners.trainingStart(this);
         if (from.epoch() > 0) {
-            for (TrainingListener l : listeners) {
-                l.onResume(this, from);
-            }
+            listeners.resume(this, from);
         }
         while (epoch < epochs && !stopRequested) {
             epoch++;
-            for (TrainingListener l : listeners) {
-                l.onEpochStart(this, epoch);
-            }
+            listeners.epochStart(this, epoch);
             // layers that carry state from batch to batch start every epoch afresh
             StatefulLayers.reset(model);
             long start = System.nanoTime();
@@ -254,14 +243,10 @@ public final class Trainer {
                     val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
                     seconds, optimizer.learningRate());
             results.add(result);
-            for (TrainingListener l : listeners) {
-                l.onEpochEnd(this, result);
-            }
+            listeners.epochEnd(this, result);
         }
         TrainingHistory history = new TrainingHistory(results, results.size() < epochs);
-        for (TrainingListener l : listeners) {
-            l.onTrainingEnd(this, history);
-        }
+        listeners.trainingEnd(this, history);
         return history;
     }
 
@@ -279,9 +264,7 @@ public final class Trainer {
             steps++;
             totals.add(outcome.loss(), outcome.prediction(), batch.targets());
             from += batch.size();
-            for (TrainingListener l : listeners) {
-                l.onBatchEnd(this, epoch, steps, outcome.loss());
-            }
+            listeners.batchEnd(this, epoch, steps, outcome.loss());
         }
         return totals;
     }
