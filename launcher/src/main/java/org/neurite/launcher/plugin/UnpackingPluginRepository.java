@@ -34,6 +34,9 @@ import org.pf4j.util.FileUtils;
  * <p>A zip is read whole before it is unpacked, into a temporary folder that is then renamed,
  * so a damaged zip never leaves a half-unpacked plugin behind; its failure is kept for the
  * launcher to report.
+ *
+ * <p>Each build of a plugin unpacks to a folder of its own; the folders no launcher uses and none
+ * has used for a while are removed (see {@link PluginCache}).
  */
 final class UnpackingPluginRepository implements PluginRepository {
 
@@ -99,6 +102,7 @@ final class UnpackingPluginRepository implements PluginRepository {
             entries(root).filter(f -> Files.isDirectory(f) && isPluginFolder(f)
                     && !zipNames.contains(f.getFileName().toString())).forEach(paths::add);
         }
+        PluginCache.removeStale(cache, PluginCache.KEEP_UNUSED);
         return paths;
     }
 
@@ -121,11 +125,11 @@ final class UnpackingPluginRepository implements PluginRepository {
         }
         byte[] bytes = Files.readAllBytes(zip);
         Path folder = cache.resolve(baseName(zip) + "-" + hash(bytes));
-        if (Files.isDirectory(folder)) {
+        if (Files.isDirectory(folder) && marked(folder)) {
             return folder;
         }
         Files.createDirectories(cache);
-        Path temporary = Files.createTempDirectory(cache, ".unpacking-");
+        Path temporary = Files.createTempDirectory(cache, PluginCache.UNPACKING);
         try {
             unzip(bytes, temporary);
             try {
@@ -135,11 +139,25 @@ final class UnpackingPluginRepository implements PluginRepository {
                     throw e;
                 }
             }
+            marked(folder);
             return folder;
         } finally {
             if (Files.exists(temporary)) {
                 FileUtils.delete(temporary);
             }
+        }
+    }
+
+    /**
+     * Marks a cache folder as used by this process, so that no launcher removes it meanwhile.
+     *
+     * @return whether the folder is whole: {@code false} when a launcher removed it as this one came to it
+     */
+    private static boolean marked(Path folder) {
+        try {
+            return PluginCache.use(folder);
+        } catch (IOException e) {
+            return true; // a cache this process may not write to: it can still load from it
         }
     }
 
