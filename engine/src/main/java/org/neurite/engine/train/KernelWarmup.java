@@ -1,13 +1,9 @@
 package org.neurite.engine.train;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -29,13 +25,13 @@ import org.neurite.engine.nn.Model;
  * at the interpreter's pace while the JIT compiles them: on a thread of its own (typically while
  * the data loads), training steps on a batch of the model's real shapes: forward, the run's loss
  * and backward, and an update by a scratch optimizer of the run's kind over scratch copies of
- * the parameters. It goes on until the steps stop getting faster and the JIT has compiled
- * nothing for a while (its optimizing compiler has caught up with every kernel of a step: on a
- * machine of two cores it shares them with the warm-up and the data loading, so steady passes
- * alone can still leave kernels waiting in its queue), and, while passes are cheap, until the
- * methods called several times a step have reached the optimizing compiler too (else it compiles
- * them in the first epoch, on the cores the epoch needs), within {@value #MAX_PASSES} passes and a
- * time limit.
+ * the parameters. It goes on until the steps stop getting faster and the JIT is idle (its
+ * optimizing compiler has caught up with every kernel of a step: on a machine of two cores it
+ * shares them with the warm-up and the data loading, so steady passes alone can still leave
+ * kernels waiting in its queue), and, while passes are cheap, until the methods called several
+ * times a step have reached the optimizing compiler too (else it compiles them in the first
+ * epoch, on the cores the epoch needs), within a pass and a time limit: {@link WarmupPace} says
+ * when, and the debug log how the warm-up ended.
  *
  * <p>The passes change nothing a run depends on: they run in {@link Mode#INFERENCE} (no dropout
  * draws, no batch-norm statistics), the gradients they leave are zeroed, the run's optimizer is
@@ -58,34 +54,6 @@ import org.neurite.engine.nn.Model;
  */
 public final class KernelWarmup {
 
-    /** Passes the warm-up makes at least (their back-edge counts pass the JIT's thresholds). */
-    static final int PASSES = 24;
-    /** Passes the warm-up makes at most. */
-    static final int MAX_PASSES = 1200;
-    /**
-     * Passes after which the methods a step calls about six times or more (a product's entry
-     * points, a tensor's constructor, the optimizer's update of each parameter) have passed the
-     * optimizing compiler's invocation threshold (5000 calls counted from their first compilation);
-     * the JIT compiles them then, not in the first epoch. When passes are cheap (at most
-     * {@link #CHEAP_PASS_NANOS}) the warm-up goes on to this many even once the steps are steady and
-     * the JIT is quiet, for at most {@link #OPTIMIZED_NANOS}: in an epoch of cheap steps those
-     * compilations would take a large share of the cores.
-     */
-    static final int OPTIMIZED_PASSES = 1000;
-    /** The longest pass that counts as cheap (a small model's step; a convolution or transformer step is costlier). */
-    private static final long CHEAP_PASS_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /** How long the warm-up may go on for {@link #OPTIMIZED_PASSES}. */
-    private static final long OPTIMIZED_NANOS = TimeUnit.SECONDS.toNanos(4);
-    /** The passes past {@link #PASSES} that must all be this close to the fastest one for the warm-up to end. */
-    private static final int STEADY_PASSES = 6;
-    private static final double STEADY_RATIO = 1.25;
-    /**
-     * How long the JIT must have finished no compilation for the warm-up to end: longer than the
-     * gaps between the compilations of a step's kernels, which come one after another.
-     */
-    private static final long JIT_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
-    /** The longest a warm-up may take, however slow the machine. */
-    private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(8);
     /** Batches in an epoch of the synthetic data: the trainer's epoch setup is part of the warm-up, and a stop comes soon. */
     private static final int SYNTHETIC_BATCHES = 8;
     /** The most input values the synthetic data holds (64 MiB), whatever the batch size: fewer batches then. */
@@ -173,7 +141,7 @@ public final class KernelWarmup {
         Optimizer optimizer = scratchOptimizer;
         Loss lossHere = loss;
         Tensor target = null;
-        Pace pace = new Pace();
+        WarmupPace pace = new WarmupPace();
         try {
             boolean goOn = true;
             while (goOn) {
@@ -201,10 +169,10 @@ public final class KernelWarmup {
                 p.zeroGradient();
             }
         }
-        pace.report(passes);
+        report(pace);
     }
 
-    /** Trains a scratch model with the run's settings on synthetic batches, and stops when {@link Pace} says. */
+    /** Trains a scratch model with the run's settings on synthetic batches, and stops when {@link WarmupPace} says. */
     private void train(Model model, int batchSize, Loss loss, Optimizer optimizer,
             UnaryOperator<Trainer.Builder> runSettings) {
         try {
@@ -212,7 +180,7 @@ public final class KernelWarmup {
             if (data == null) {
                 return;
             }
-            Pace pace = new Pace();
+            WarmupPace pace = new WarmupPace();
             TrainingListener stopWhenWarm = new TrainingListener() {
                 private long passStart;
 
@@ -231,15 +199,15 @@ public final class KernelWarmup {
                     passStart = now;
                 }
             };
-            // a stop takes effect at the end of an epoch: whole epochs stay within MAX_PASSES
+            // a stop takes effect at the end of an epoch: whole epochs stay within the pass limit
             int batches = data.size() / batchSize;
             try {
                 runSettings.apply(Trainer.builder(model, loss, optimizer)).batchSize(batchSize)
-                        .epochs(Math.max(1, MAX_PASSES / batches)).divergenceFactor(0).listener(stopWhenWarm)
+                        .epochs(Math.max(1, WarmupPace.MAX_PASSES / batches)).divergenceFactor(0).listener(stopWhenWarm)
                         .build().fit(data);
                 pace.passesRanOut();
             } finally {
-                pace.report(passes);
+                report(pace);
             }
         } catch (RuntimeException | Error e) {
             // the run itself will report what failed here (out of memory too), in its own one line
@@ -310,88 +278,9 @@ public final class KernelWarmup {
         return scratch;
     }
 
-    /**
-     * Whether the warm-up goes on after a pass: until {@link #PASSES} passes are made and the last
-     * {@link #STEADY_PASSES} of them all came close to the fastest while the JIT compiled nothing
-     * for {@link #JIT_QUIET_NANOS}, and, when passes are cheap, {@link #OPTIMIZED_PASSES} are made or
-     * {@link #OPTIMIZED_NANOS} have passed; within {@link #MAX_PASSES} passes and {@link #LIMIT_NANOS}.
-     */
-    private static final class Pace {
-        private final long start = System.nanoTime();
-        private final JitActivity jit = new JitActivity(start);
-        private long fastest = Long.MAX_VALUE;
-        private int steady;
-        /** Why the warm-up ended, once it has. */
-        private String ended;
-
-        /**
-         * @param passes the passes made so far
-         * @param took how long the last one took
-         * @return whether to make another
-         */
-        boolean goOn(int passes, long took) {
-            fastest = Math.min(fastest, took);
-            if (passes > PASSES) {
-                steady = took <= fastest * STEADY_RATIO ? steady + 1 : 0;
-            }
-            boolean jitQuiet = jit.quietFor(JIT_QUIET_NANOS);
-            long elapsed = System.nanoTime() - start;
-            if (passes >= MAX_PASSES) {
-                ended = "at the pass limit";
-            } else if (passes >= PASSES && steady >= STEADY_PASSES && jitQuiet
-                    && (passes >= OPTIMIZED_PASSES || fastest > CHEAP_PASS_NANOS || elapsed >= OPTIMIZED_NANOS)) {
-                ended = "steady, the JIT quiet";
-            } else if (elapsed >= LIMIT_NANOS) {
-                ended = "at the time limit";
-            } else {
-                return true;
-            }
-            return false;
-        }
-
-        /** Notes that the passes ran out before the pace asked to stop (the warm-up trainer's last epoch ended). */
-        void passesRanOut() {
-            if (ended == null) {
-                ended = "at the pass limit";
-            }
-        }
-
-        /** Says in the log (at debug level) how the warm-up went: on a busy machine it may end at a limit. */
-        void report(int passes) {
-            System.getLogger("neurite").log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT,
-                    "kernel warm-up: %d passes in %.2f s, ended %s (fastest pass %.2f ms)", passes,
-                    (System.nanoTime() - start) / 1e9, ended == null ? "by a failure" : ended, fastest / 1e6));
-        }
-    }
-
-    /**
-     * When the JIT last finished a compilation, as far as the JVM's total compilation time shows
-     * (it grows as each compilation ends); a JVM that does not measure it counts as always quiet.
-     */
-    private static final class JitActivity {
-        private final CompilationMXBean jit;
-        private long total;
-        private long changedAt;
-
-        JitActivity(long now) {
-            CompilationMXBean bean = ManagementFactory.getCompilationMXBean();
-            this.jit = bean != null && bean.isCompilationTimeMonitoringSupported() ? bean : null;
-            this.total = jit == null ? 0 : jit.getTotalCompilationTime();
-            this.changedAt = now;
-        }
-
-        /** @return whether no compilation has ended in the last {@code nanos} */
-        boolean quietFor(long nanos) {
-            if (jit == null) {
-                return true;
-            }
-            long now = System.nanoTime();
-            long t = jit.getTotalCompilationTime();
-            if (t != total) {
-                total = t;
-                changedAt = now;
-            }
-            return now - changedAt >= nanos;
-        }
+    /** Says in the log (at debug level) how the warm-up went. */
+    private void report(WarmupPace pace) {
+        int made = passes;
+        System.getLogger("neurite").log(System.Logger.Level.DEBUG, () -> pace.report(made));
     }
 }

@@ -52,7 +52,7 @@ class KernelWarmupTest {
 
         int passes = KernelWarmup.start(warmed, 16).finish();
 
-        assertThat(passes).isBetween(KernelWarmup.PASSES, KernelWarmup.MAX_PASSES);
+        assertThat(passes).isBetween(WarmupPace.PASSES, WarmupPace.MAX_PASSES);
         warmed.parameters().forEach((name, p) -> {
             assertThat(p.data()).as(name).containsExactly(before.get(name));
             if (p.gradient() != null) {
@@ -71,7 +71,7 @@ class KernelWarmupTest {
 
         int passes = KernelWarmup.start(warmed, 16, COMPONENTS.loss("cross_entropy", Options.empty()), scratch).finish();
 
-        assertThat(passes).isBetween(KernelWarmup.PASSES, KernelWarmup.MAX_PASSES);
+        assertThat(passes).isBetween(WarmupPace.PASSES, WarmupPace.MAX_PASSES);
         assertThat(scratch.state().get("step")).as("the scratch optimizer took a step per pass")
                 .containsExactly((float) passes);
         warmed.parameters().forEach((name, p) -> {
@@ -90,7 +90,7 @@ class KernelWarmupTest {
 
         int passes = KernelWarmup.start(warmed, 16, picky, null).finish();
 
-        assertThat(passes).isBetween(KernelWarmup.PASSES, KernelWarmup.MAX_PASSES);
+        assertThat(passes).isBetween(WarmupPace.PASSES, WarmupPace.MAX_PASSES);
     }
 
     @Test
@@ -108,7 +108,7 @@ class KernelWarmupTest {
                 }).finish();
 
         assertThat(settingsApplied[0]).isTrue();
-        assertThat(passes).isBetween(KernelWarmup.PASSES, KernelWarmup.MAX_PASSES);
+        assertThat(passes).isBetween(WarmupPace.PASSES, WarmupPace.MAX_PASSES);
         assertThat(optimizer.state().get("step")).as("an update per pass, on the scratch model")
                 .containsExactly((float) passes);
         assertThat(scratch.parameters().get(before.keySet().iterator().next()).data())
@@ -123,7 +123,7 @@ class KernelWarmupTest {
         int passes = KernelWarmup.startTraining(scratch, 16, COMPONENTS.loss("mse", Options.empty()), optimizer,
                 trainer -> trainer).finish();
 
-        assertThat(passes).isBetween(KernelWarmup.PASSES, KernelWarmup.MAX_PASSES);
+        assertThat(passes).isBetween(WarmupPace.PASSES, WarmupPace.MAX_PASSES);
     }
 
     @Test
@@ -158,7 +158,7 @@ class KernelWarmupTest {
             Matcher report = Pattern.compile("in ([\\d.]+) s, ended steady").matcher(line);
             if (report.find() && Double.parseDouble(report.group(1)) < 4) {
                 assertThat(passes).as("this model's passes are cheap: steady is not enough before %d passes",
-                        KernelWarmup.OPTIMIZED_PASSES).isGreaterThanOrEqualTo(KernelWarmup.OPTIMIZED_PASSES);
+                        WarmupPace.OPTIMIZED_PASSES).isGreaterThanOrEqualTo(WarmupPace.OPTIMIZED_PASSES);
             }
         } finally {
             log.removeHandler(handler);
