@@ -44,15 +44,14 @@ class KernelWarmupTest {
                 .fit(data, null);
     }
 
-    @Test
-    void warmingUpChangesNeitherTheWeightsNorTheRunThatFollows() {
-        Sequential warmed = model();
-        Map<String, float[]> before = new LinkedHashMap<>();
-        warmed.parameters().forEach((name, p) -> before.put(name, p.data().clone()));
+    private static Map<String, float[]> weights(Sequential model) {
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        model.parameters().forEach((name, p) -> weights.put(name, p.data().clone()));
+        return weights;
+    }
 
-        int passes = KernelWarmup.start(warmed, 16).finish();
-
-        assertThat(passes).isBetween(WarmupPace.PASSES, WarmupPace.MAX_PASSES);
+    /** The weights as before the warm-up, no gradient left, and a run from them as from a model never warmed. */
+    private static void assertLeftAsItWas(Sequential warmed, Map<String, float[]> before) {
         warmed.parameters().forEach((name, p) -> {
             assertThat(p.data()).as(name).containsExactly(before.get(name));
             if (p.gradient() != null) {
@@ -63,10 +62,20 @@ class KernelWarmupTest {
     }
 
     @Test
+    void warmingUpChangesNeitherTheWeightsNorTheRunThatFollows() {
+        Sequential warmed = model();
+        Map<String, float[]> before = weights(warmed);
+
+        int passes = KernelWarmup.start(warmed, 16).finish();
+
+        assertThat(passes).isBetween(WarmupPace.PASSES, WarmupPace.MAX_PASSES);
+        assertLeftAsItWas(warmed, before);
+    }
+
+    @Test
     void warmingUpWholeStepsLeavesTheModelAndTheRunAsTheyWere() {
         Sequential warmed = model();
-        Map<String, float[]> before = new LinkedHashMap<>();
-        warmed.parameters().forEach((name, p) -> before.put(name, p.data().clone()));
+        Map<String, float[]> before = weights(warmed);
         Optimizer scratch = COMPONENTS.optimizer("adam", Options.of(Map.of("lr", 0.01)));
 
         int passes = KernelWarmup.start(warmed, 16, COMPONENTS.loss("cross_entropy", Options.empty()), scratch).finish();
@@ -74,13 +83,7 @@ class KernelWarmupTest {
         assertThat(passes).isBetween(WarmupPace.PASSES, WarmupPace.MAX_PASSES);
         assertThat(scratch.state().get("step")).as("the scratch optimizer took a step per pass")
                 .containsExactly((float) passes);
-        warmed.parameters().forEach((name, p) -> {
-            assertThat(p.data()).as(name).containsExactly(before.get(name));
-            if (p.gradient() != null) {
-                assertThat(p.gradient()).as(name + " gradient").containsOnly(0f);
-            }
-        });
-        assertThat(train(warmed).losses()).containsExactly(train(model()).losses());
+        assertLeftAsItWas(warmed, before);
     }
 
     @Test
@@ -96,8 +99,7 @@ class KernelWarmupTest {
     @Test
     void warmingUpTheTrainingLoopTrainsTheScratchModelWithTheRunsSettingsOnly() {
         Sequential scratch = model();
-        Map<String, float[]> before = new LinkedHashMap<>();
-        scratch.parameters().forEach((name, p) -> before.put(name, p.data().clone()));
+        Map<String, float[]> before = weights(scratch);
         Optimizer optimizer = COMPONENTS.optimizer("adam", Options.of(Map.of("lr", 0.01)));
         boolean[] settingsApplied = {false};
 
