@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +47,9 @@ class LocalClusterTrainTest {
     void gradientAllReduceAcrossTwoExecutorJvmsWritesTheRunFolderOfOneMachine() throws IOException {
         Files.writeString(dir.resolve("xor.csv"), "x,y,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
         CommandRunner cluster = trainHereAndOnTheCluster("xor.yaml", CONFIG);
-        Path a = only(dir.resolve("here"));
-        Path b = only(dir.resolve("cluster"));
-        assertThat(files(b)).isEqualTo(files(a)).contains("checkpoints/epoch-012.weights.safetensors");
+        Path a = RunFolders.only(dir.resolve("here"));
+        Path b = RunFolders.only(dir.resolve("cluster"));
+        assertThat(RunFolders.files(b)).isEqualTo(RunFolders.files(a)).contains("checkpoints/epoch-012.weights.safetensors");
         assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
         assertThat(Files.readString(b.resolve("train.log"))).contains("spark local-cluster[2,1,1024]: gradient"
                 + " all-reduce, 2 workers");
@@ -65,10 +63,10 @@ class LocalClusterTrainTest {
                 + " label: label}}").replace("checkpoint_every: 6", "checkpoint_every: 1, early_stopping: {patience: 1,"
                 + " min_delta: 10, restore_best: true}, checkpoint: {keep_best: true, keep_last: 1}");
         CommandRunner cluster = trainHereAndOnTheCluster("stopping.yaml", stopping);
-        Path a = only(dir.resolve("here"));
-        Path b = only(dir.resolve("cluster"));
+        Path a = RunFolders.only(dir.resolve("here"));
+        Path b = RunFolders.only(dir.resolve("cluster"));
         // the checkpoints came from worker 0's executor JVM to the driver while it trained
-        assertThat(files(b)).isEqualTo(files(a)).contains("checkpoints/epoch-001.weights.safetensors");
+        assertThat(RunFolders.files(b)).isEqualTo(RunFolders.files(a)).contains("checkpoints/epoch-001.weights.safetensors");
         assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
         assertThat(Files.readString(b.resolve("train.log"))).contains("early stopping after epoch 2: the best was epoch 1");
         assertThat(cluster.out()).contains("epoch 2/12").doesNotContain("epoch 3/12");
@@ -90,17 +88,5 @@ class LocalClusterTrainTest {
         assertThat(here.exitCode).as(here.err()).isZero();
         assertThat(cluster.exitCode).as(cluster.err()).isZero();
         return cluster;
-    }
-
-    private static Path only(Path runs) throws IOException {
-        try (Stream<Path> all = Files.list(runs)) {
-            return all.findFirst().orElseThrow();
-        }
-    }
-
-    private static List<String> files(Path run) throws IOException {
-        try (Stream<Path> all = Files.walk(run)) {
-            return all.filter(Files::isRegularFile).map(p -> run.relativize(p).toString()).sorted().toList();
-        }
     }
 }

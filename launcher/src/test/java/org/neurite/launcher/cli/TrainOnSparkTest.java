@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +46,9 @@ class TrainOnSparkTest {
 
         assertThat(here.exitCode).as(here.err()).isZero();
         assertThat(spark.exitCode).as(spark.err()).isZero();
-        Path a = only(dir.resolve("here"));
-        Path b = only(dir.resolve("spark"));
-        assertThat(files(b)).isEqualTo(files(a)).contains("model.json", "model.safetensors", "metrics.csv",
+        Path a = RunFolders.only(dir.resolve("here"));
+        Path b = RunFolders.only(dir.resolve("spark"));
+        assertThat(RunFolders.files(b)).isEqualTo(RunFolders.files(a)).contains("model.json", "model.safetensors", "metrics.csv",
                 "learning-curves.png", "train.log", "config.yaml");
         assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
         assertThat(Files.readString(b.resolve("train.log"))).contains("spark local[2]: synchronous, 2 partitions,"
@@ -110,9 +109,9 @@ class TrainOnSparkTest {
 
         assertThat(here.exitCode).as(here.err()).isZero();
         assertThat(spark.exitCode).as(spark.err()).isZero();
-        Path a = only(dir.resolve("here"));
-        Path b = only(dir.resolve("spark"));
-        assertThat(files(b)).isEqualTo(files(a)).contains("checkpoints/epoch-006.state.json");
+        Path a = RunFolders.only(dir.resolve("here"));
+        Path b = RunFolders.only(dir.resolve("spark"));
+        assertThat(RunFolders.files(b)).isEqualTo(RunFolders.files(a)).contains("checkpoints/epoch-006.state.json");
         assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
         // the epoch's loss comes back through the ring as a float pair: equal to rounding
         List<Double> ring = losses(b);
@@ -137,9 +136,9 @@ class TrainOnSparkTest {
 
         assertThat(read.exitCode).as(read.err()).isZero();
         assertThat(sent.exitCode).as(sent.err()).isZero();
-        Path a = only(dir.resolve("sent"));
-        Path b = only(dir.resolve("read"));
-        assertThat(files(b)).isEqualTo(files(a)).contains("model.json", "metrics.csv", "learning-curves.png");
+        Path a = RunFolders.only(dir.resolve("sent"));
+        Path b = RunFolders.only(dir.resolve("read"));
+        assertThat(RunFolders.files(b)).isEqualTo(RunFolders.files(a)).contains("model.json", "metrics.csv", "learning-curves.png");
         assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
         assertThat(Files.readString(b.resolve("train.log"))).contains("local SGD, parameters averaged every 2 steps");
     }
@@ -157,9 +156,9 @@ class TrainOnSparkTest {
 
         assertThat(here.exitCode).as(here.err()).isZero();
         assertThat(spark.exitCode).as(spark.err()).isZero();
-        Path a = only(dir.resolve("here"));
-        Path b = only(dir.resolve("spark"));
-        assertThat(files(b)).isEqualTo(files(a)).contains("checkpoints/epoch-001.weights.safetensors",
+        Path a = RunFolders.only(dir.resolve("here"));
+        Path b = RunFolders.only(dir.resolve("spark"));
+        assertThat(RunFolders.files(b)).isEqualTo(RunFolders.files(a)).contains("checkpoints/epoch-001.weights.safetensors",
                 "checkpoints/epoch-002.state.json");
         assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
         assertThat(losses(b)).hasSize(2);
@@ -178,15 +177,15 @@ class TrainOnSparkTest {
                 "--out", dir.resolve("half").toString());
         assertThat(whole.exitCode).as(whole.err()).isZero();
         assertThat(half.exitCode).as(half.err()).isZero();
-        Path a = only(dir.resolve("whole"));
-        Path b = only(dir.resolve("half"));
+        Path a = RunFolders.only(dir.resolve("whole"));
+        Path b = RunFolders.only(dir.resolve("half"));
 
         CommandRunner resumed = new CommandRunner(new TrainCommand(), "--resume", b.toString(), "--spark", "local[2]",
                 "--set", "training.epochs=12");
 
         assertThat(resumed.exitCode).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("epoch 7/12").doesNotContain("epoch 6/12").contains("test accuracy");
-        assertThat(files(b)).isEqualTo(files(a)).contains("checkpoints/epoch-009.state.json")
+        assertThat(RunFolders.files(b)).isEqualTo(RunFolders.files(a)).contains("checkpoints/epoch-009.state.json")
                 .doesNotContain("checkpoints/epoch-006.weights.safetensors");
         assertThat(Files.readAllBytes(b.resolve("model.safetensors"))).isEqualTo(Files.readAllBytes(a.resolve("model.safetensors")));
         assertThat(Files.readAllBytes(b.resolve("checkpoints/epoch-012.weights.safetensors")))
@@ -261,17 +260,5 @@ class TrainOnSparkTest {
     private static List<Double> losses(Path run) throws IOException {
         return Files.readAllLines(run.resolve("metrics.csv")).stream().skip(1).filter(l -> !l.startsWith("test"))
                 .map(l -> Double.parseDouble(l.split(",")[1])).toList();
-    }
-
-    private static Path only(Path runs) throws IOException {
-        try (Stream<Path> all = Files.list(runs)) {
-            return all.findFirst().orElseThrow();
-        }
-    }
-
-    private static List<String> files(Path run) throws IOException {
-        try (Stream<Path> all = Files.walk(run)) {
-            return all.filter(Files::isRegularFile).map(p -> run.relativize(p).toString()).sorted().toList();
-        }
     }
 }
