@@ -16,6 +16,13 @@ class EarlyStoppingTest {
                 .epochs(20).batchSize(10).listener(listener).build();
     }
 
+    /** Up to 20 epochs on 40 samples of a linear function, validated on 20 others. */
+    private static TrainingHistory fitWithValidation(double learningRate, TrainingListener listener) {
+        Tensor[] train = TrainingFakes.linearData(40, 1);
+        Tensor[] val = TrainingFakes.linearData(20, 2);
+        return trainer(learningRate, listener).fit(train[0], train[1], val[0], val[1]);
+    }
+
     private static EpochResult result(int epoch, double valLoss, double valAccuracy) {
         return new EpochResult(epoch, 1, Double.NaN, valLoss, valAccuracy, 0.1, 0.01);
     }
@@ -24,10 +31,8 @@ class EarlyStoppingTest {
     void stopsTrainingWhenTheValidationLossStopsFalling() {
         // a learning rate of 0 leaves the model and so the validation loss unchanged
         EarlyStopping stopping = new EarlyStopping(Monitor.VAL_LOSS, 2, 0);
-        Tensor[] train = TrainingFakes.linearData(40, 1);
-        Tensor[] val = TrainingFakes.linearData(20, 2);
 
-        TrainingHistory history = trainer(0, stopping).fit(train[0], train[1], val[0], val[1]);
+        TrainingHistory history = fitWithValidation(0, stopping);
 
         assertThat(history.epochs()).hasSize(3);
         assertThat(history.stoppedEarly()).isTrue();
@@ -38,10 +43,8 @@ class EarlyStoppingTest {
     @Test
     void keepsTrainingWhileTheValidationLossFalls() {
         EarlyStopping stopping = new EarlyStopping(Monitor.VAL_LOSS, 2, 0);
-        Tensor[] train = TrainingFakes.linearData(40, 1);
-        Tensor[] val = TrainingFakes.linearData(20, 2);
 
-        TrainingHistory history = trainer(0.05, stopping).fit(train[0], train[1], val[0], val[1]);
+        TrainingHistory history = fitWithValidation(0.05, stopping);
 
         assertThat(history.epochs()).hasSize(20);
         assertThat(history.stoppedEarly()).isFalse();
