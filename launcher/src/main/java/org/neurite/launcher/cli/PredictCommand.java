@@ -109,7 +109,8 @@ public final class PredictCommand implements Callable<Integer> {
                     } catch (IllegalArgumentException e) {
                         throw new ConfigException("", e.getMessage());
                     }
-                    predictions.print(rows, inputs.stream().map(Path::toString).toList(), out);
+                    predictions.print(rows, inputs.stream().map(Path::toString).toList(), OutputFormat.of(outputFormat),
+                            out);
                     return ExitCodes.OK;
                 }
                 if (inputs.size() > 1) {
