@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Fashion-MNIST example as built (its class names and scale saved with the model, without
  * training: {@code training.epochs=0}), then {@code neurite predict RUN a.png b.png} on test images
- * written as PNG files: each gets one of the example's class names; an image of another size is
- * refused naming both sizes.
+ * written as PNG files: each gets one of the example's class names, also with {@code --format json}
+ * or {@code csv} (each row naming its file); a file that is not an image is a failed run naming it
+ * (exit 1); an image of another size is refused naming both sizes (exit 2).
  */
 class ImagePredictionTest {
 
@@ -58,6 +59,27 @@ class ImagePredictionTest {
             String name = line.substring(line.indexOf(".png") + 4).trim().replaceAll("\\s+[0-9.]+", "").trim();
             assertThat(CLASSES).as(line).contains(name);
         }
+
+        CommandResult json = distribution.run(temp, "predict", run.toString(), a.toString(), b.toString(),
+                "--format", "json");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.stdout()).as(json.toString()).startsWith("[").contains("\"row\": 1", "\"file\": \"" + a + "\"",
+                "\"row\": 2", "\"file\": \"" + b + "\"", "\"class_name\"", "\"probabilities\"");
+        CommandResult csv = distribution.run(temp, "predict", run.toString(), a.toString(), b.toString(),
+                "--format", "csv");
+        assertThat(csv.exitCode()).as(csv.toString()).isZero();
+        List<String> csvLines = csv.stdout().lines().toList();
+        assertThat(csvLines.get(0)).startsWith("row,file,class,class_name,p(0),");
+        assertThat(csvLines).hasSize(3);
+        assertThat(csvLines.get(1)).startsWith("1," + a + ",");
+        assertThat(csvLines.get(2)).startsWith("2," + b + ",");
+
+        Path text = Files.writeString(temp.resolve("notes.png"), "not an image");
+        CommandResult unreadable = distribution.run(temp, "predict", run.toString(), text.toString());
+        assertThat(unreadable.exitCode()).as(unreadable.toString()).isEqualTo(1);
+        assertThat(unreadable.stderr().strip()).isEqualTo("neurite predict: " + text
+                + ": header: not an image ImageIO can read (PNG, JPEG, GIF, BMP)");
+        assertThat(unreadable.stdout()).isEmpty();
 
         BufferedImage small = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
         Path c = temp.resolve("small.png");

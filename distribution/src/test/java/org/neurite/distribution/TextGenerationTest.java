@@ -117,6 +117,15 @@ class TextGenerationTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.stderr()).contains("--prompt", "\"€\"").doesNotContain("\tat ");
+        assertThat(result.stdout()).as("nothing printed before the error").isEmpty();
+    }
+
+    @Test
+    void aLengthOfZeroPrintsThePromptAlone() {
+        CommandResult result = generate("--prompt", "ROMEO:", "--length", "0");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).isEqualTo("ROMEO:" + System.lineSeparator());
     }
 
     @Test

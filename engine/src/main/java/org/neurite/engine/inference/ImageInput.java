@@ -55,11 +55,12 @@ final class ImageInput {
      */
     float[] read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such image file");
+            throw new NoSuchFileException(file.toString());
         }
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {
-            throw new FileFormatException(file.toString(), "file", "not an image ImageIO can read (PNG, JPEG, GIF, BMP)");
+            // ImageIO finds no reader whose format the file's first bytes announce
+            throw new FileFormatException(file.toString(), "header", "not an image ImageIO can read (PNG, JPEG, GIF, BMP)");
         }
         if (image.getHeight() != height || image.getWidth() != width) {
             throw new IllegalArgumentException(file + ": the image is " + image.getWidth() + "x" + image.getHeight()

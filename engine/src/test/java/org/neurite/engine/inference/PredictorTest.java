@@ -255,9 +255,10 @@ class PredictorTest {
         Path text = Files.writeString(dir.resolve("b.png"), "not an image");
         assertThatThrownBy(() -> model.predictImage(text))
                 .isInstanceOf(FileFormatException.class)
-                .hasMessageContaining("not an image ImageIO can read");
+                .hasMessage(text + ": header: not an image ImageIO can read (PNG, JPEG, GIF, BMP)");
         assertThatThrownBy(() -> model.predictImage(dir.resolve("none.png")))
-                .isInstanceOf(NoSuchFileException.class);
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessage(dir.resolve("none.png").toString());
         assertThatThrownBy(() -> Predictor.load(saved(network(4), "cross_entropy")).predictImage(png))
                 .hasMessageStartingWith("the model's input [4] is not an image");
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code neurite config}: the run config language; {@code neurite config reference} prints its whole reference. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = {"About run configs (YAML or JSON): the top-level keys are name, seed, data, model, loss,"
-                + " optimizer and training.",
+                + " optimizer, training and spark.",
                 "'neurite config reference' prints every key of every section with its type, default and meaning,"
                         + " including the options of each layer type, loss, optimizer, schedule, clipping and data"
                         + " format (those of installed plugins too); docs/config.md is the same text for the"

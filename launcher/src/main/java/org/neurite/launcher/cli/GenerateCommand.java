@@ -100,12 +100,17 @@ public final class GenerateCommand implements Callable<Integer> {
                         + generator.context() + "; it reads the last " + generator.context());
                 err.flush();
             }
-            out.print(prompt);
-            out.flush();
             clock.promptStarts();
+            // The prompt is printed once the generator has taken it (with the first character drawn, or at the
+            // end), so that a prompt it refuses leaves nothing half-written on the output.
+            boolean[] promptPrinted = {false};
             try {
                 generator.generate(prompt, length, sampling, token -> {
                     clock.drawn();
+                    if (!promptPrinted[0]) {
+                        out.print(prompt);
+                        promptPrinted[0] = true;
+                    }
                     out.print(token);
                     out.flush();
                 });
@@ -113,6 +118,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 throw new ConfigException("--prompt", e.getMessage());
             }
             clock.done();
+            if (!promptPrinted[0]) {
+                out.print(prompt);
+            }
             out.println();
             out.flush();
             if (timing) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
+import org.neurite.engine.io.FileFormatException;
 import org.neurite.engine.registry.ComponentException;
 import org.neurite.engine.registry.Components;
 import org.neurite.launcher.config.ConfigException;
@@ -106,10 +107,13 @@ public final class PredictCommand implements Callable<Integer> {
                     float[][] rows;
                     try {
                         rows = predictions.computeImages(inputs);
+                    } catch (FileFormatException e) {
+                        throw e; // a file that is not an image: the run failed, as with any unreadable data
                     } catch (IllegalArgumentException e) {
                         throw new ConfigException("", e.getMessage());
                     }
-                    predictions.print(rows, inputs.stream().map(Path::toString).toList(), out);
+                    predictions.print(rows, inputs.stream().map(Path::toString).toList(), OutputFormat.of(outputFormat),
+                            out);
                     return ExitCodes.OK;
                 }
                 if (inputs.size() > 1) {

@@ -134,6 +134,9 @@ public final class TrainCommand implements Callable<Integer> {
                 stdout.flush();
                 return ExitCodes.OK;
             }
+            if (folder == null) {
+                checkOut();
+            }
             Progress progress = progress();
             SparkLaunch onSpark = spark(checked);
             TrainingRun run = new TrainingRun(components.get(), stdout, progress).spark(onSpark)
@@ -182,6 +185,21 @@ public final class TrainCommand implements Callable<Integer> {
                     + logEvery);
         }
         return json ? Progress.JSON : quiet ? Progress.QUIET : System.console() != null ? Progress.BAR : Progress.LINES;
+    }
+
+    /**
+     * A {@code --out} that cannot hold run folders (it, or the folder it would be made in, is a file) is a
+     * usage error now, not a failure after the data has loaded and the kernels have warmed up.
+     */
+    private void checkOut() {
+        for (Path p = out.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new ConfigException("--out", "not a folder: " + p);
+                }
+                return;
+            }
+        }
     }
 
     /** The config given, or the one saved in the run folder to resume; overrides applied, checked. */

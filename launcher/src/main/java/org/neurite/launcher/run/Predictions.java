@@ -182,12 +182,28 @@ public final class Predictions {
      * @param out where to print
      */
     public void print(float[][] rows, OutputFormat format, PrintWriter out) {
+        print(rows, null, format, out);
+    }
+
+    /**
+     * Prints the predictions as {@link #print(float[][], OutputFormat, PrintWriter)} does, each row
+     * with its name too when there are names: {@code "file"} in JSON, a {@code file} column in CSV.
+     *
+     * @param rows the rows' probabilities (or outputs)
+     * @param rowNames a name per row, such as its file, or {@code null} to number them only
+     * @param format how
+     * @param out where to print
+     */
+    public void print(float[][] rows, List<String> rowNames, OutputFormat format, PrintWriter out) {
         switch (format) {
             case JSON -> {
                 List<Map<String, Object>> list = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("row", i + 1);
+                    if (rowNames != null) {
+                        row.put("file", rowNames.get(i));
+                    }
                     int c = classOf(rows[i]);
                     if (c >= 0) {
                         row.put("class", c);
@@ -207,14 +223,19 @@ public final class Predictions {
             case CSV -> {
                 int width = rows.length == 0 ? 0 : rows[0].length;
                 boolean named = width > 0 && className(0, width) != null;
-                StringBuilder header = new StringBuilder(named ? "row,class,class_name" : "row,class");
+                StringBuilder header = new StringBuilder(rowNames == null ? "row" : "row,file")
+                        .append(named ? ",class,class_name" : ",class");
                 for (int j = 0; j < width; j++) {
                     header.append(',').append(givesProbabilities() ? "p(" + (width == 1 ? 1 : j) + ")" : "out" + j);
                 }
                 out.println(header);
                 for (int i = 0; i < rows.length; i++) {
                     int c = classOf(rows[i]);
-                    StringBuilder line = new StringBuilder().append(i + 1).append(',').append(c < 0 ? "" : c);
+                    StringBuilder line = new StringBuilder().append(i + 1);
+                    if (rowNames != null) {
+                        line.append(',').append(EvaluationReport.csvField(rowNames.get(i)));
+                    }
+                    line.append(',').append(c < 0 ? "" : c);
                     if (named) {
                         line.append(',').append(c < 0 ? "" : EvaluationReport.csvField(className(c, width)));
                     }
@@ -224,7 +245,7 @@ public final class Predictions {
                     out.println(line);
                 }
             }
-            default -> print(rows, out);
+            default -> print(rows, rowNames, out);
         }
         out.flush();
     }

@@ -163,7 +163,8 @@ public final class TrainingRun {
             throw new ConfigException(folder.toString(), saved.state().stopped()
                     ? "the run stopped early after epoch " + done + " (early stopping or zero errors); there is"
                             + " nothing to resume"
-                    : "the run has finished its " + config.training().epochs() + " epochs; to train on, raise them,"
+                    : "the run has finished its " + config.training().epochs()
+                            + (config.training().epochs() == 1 ? " epoch" : " epochs") + "; to train on, raise them,"
                             + " such as --set training.epochs=" + (done + 10));
         }
         RunParts prepared = prepare(config, ended);

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.neurite.api.NeuriteApi;
+import org.neurite.api.OptionSpec;
 import org.neurite.engine.registry.Components;
+import org.neurite.launcher.config.ConfigKeys;
 
 /** The top-level command: help everywhere, usage errors, one-line errors, exit codes, --debug. */
 class NeuriteCommandTest {
@@ -31,7 +33,8 @@ class NeuriteCommandTest {
     };
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "evaluate", "predict", "plugins", "layers", "config", "summary", "version"})
+    @ValueSource(strings = {"train", "evaluate", "predict", "generate", "decode", "plugins", "layers", "config",
+        "summary", "version"})
     void everyCommandHasHelp(String command) {
         CommandRun run = CommandRun.of(command, "--help");
 
@@ -45,6 +48,18 @@ class NeuriteCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("plugins", "layers", "version", "--plugins-dir=DIR", "Exit codes:");
+    }
+
+    @Test
+    void configHelpNamesEveryTopLevelKey() {
+        CommandRun run = CommandRun.of("config", "--help");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        String keys = run.out().substring(run.out().indexOf("the top-level keys are"), run.out().indexOf("'neurite config"))
+                .replaceAll("\\s+", " ");
+        for (OptionSpec key : ConfigKeys.ROOT) {
+            assertThat(keys).as(key.name()).containsPattern("\\b" + key.name() + "\\b");
+        }
     }
 
     @Test

@@ -152,6 +152,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void anOutThatIsAFileIsAUsageErrorAndNothingIsWritten() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "kept");
+
+        CommandRunner onFile = train(write(XOR).toString(), "--out", file.toString());
+        CommandRunner below = train(write(XOR).toString(), "--out", file.resolve("runs").toString());
+
+        assertThat(onFile.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(onFile.err().trim()).isEqualTo("--out: not a folder: " + file);
+        assertThat(below.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(below.err().trim()).isEqualTo("--out: not a folder: " + file);
+        assertThat(Files.readString(file)).isEqualTo("kept");
+    }
+
+    @Test
     void aMissingDataFileIsAConfigError() throws IOException {
         Path file = write(XOR.replace("test: {format: synthetic, name: xor}", "test: {format: csv, path: test.csv}"));
         CommandRunner r = train(file.toString());

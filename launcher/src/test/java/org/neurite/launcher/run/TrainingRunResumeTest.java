@@ -101,16 +101,18 @@ class TrainingRunResumeTest extends TrainingRunFixture {
 
     @Test
     void aFinishedRunIsNotResumed() throws IOException {
-        RunConfig config = config(BLOBS, "training.epochs=2");
+        RunConfig config = config(BLOBS, "training.epochs=1");
         RunFolder folder = run().start(config, dir.resolve("runs")).folder();
 
         assertThatThrownBy(() -> run().resume(folder, RunConfig.load(folder.config(), List.of(), COMPONENTS)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("has finished its 2 epochs; to train on, raise them, such as --set training.epochs=12");
+                .hasMessageContaining("has finished its 1 epoch; to train on, raise them, such as --set training.epochs=11");
         // raising the epochs continues it
         TrainingRun.Outcome more = run().resume(folder, RunConfig.load(folder.config(), List.of("training.epochs=3"),
                 COMPONENTS));
         assertThat(more.history().epochs()).extracting(r -> r.epoch()).containsExactly(1, 2, 3);
+        assertThatThrownBy(() -> run().resume(folder, RunConfig.load(folder.config(), List.of(), COMPONENTS)))
+                .hasMessageContaining("has finished its 3 epochs; to train on, raise them, such as --set training.epochs=13");
     }
 
     @Test
