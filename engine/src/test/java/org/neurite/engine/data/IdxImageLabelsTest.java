@@ -42,17 +42,9 @@ class IdxImageLabelsTest {
 
     @Test
     void imagesHeldAsBytesGiveTheBatchesOfImagesHeldAsFloatsBitForBit() throws IOException {
-        // 40 images of 4x4 covering every byte value, labels 0..9
-        byte[] pixels = new byte[40 * 16];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (byte) (i * 37);
-        }
-        byte[] classes = new byte[40];
-        for (int i = 0; i < classes.length; i++) {
-            classes[i] = (byte) (i % 10);
-        }
-        Path images = write("img", idx(0x08, new int[] {40, 4, 4}, pixels));
-        Path labels = write("lab", idx(0x08, new int[] {40}, classes));
+        Path images = dir.resolve("img");
+        Path labels = dir.resolve("lab");
+        IdxTestImages.write(images, labels);
         Dataset bytes = IdxImageLabels.load(images, labels, 10);
         float[] scaled = IdxReader.read(images).values();
         for (int i = 0; i < scaled.length; i++) {

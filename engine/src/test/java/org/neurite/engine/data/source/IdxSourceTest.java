@@ -16,6 +16,7 @@ import org.neurite.api.Shape;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.EpochBits;
 import org.neurite.engine.data.IdxReader;
+import org.neurite.engine.data.IdxTestImages;
 
 /**
  * The IDX source behind {@code format: idx}: unsigned-byte images stay bytes in its samples, and
@@ -29,18 +30,10 @@ class IdxSourceTest {
     private Path images;
     private Path labels;
 
-    /** 40 images of 4x4 covering every byte value, labels 0..9. */
     private void writeImages() throws IOException {
-        byte[] pixels = new byte[40 * 16];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (byte) (i * 37);
-        }
-        byte[] classes = new byte[40];
-        for (int i = 0; i < classes.length; i++) {
-            classes[i] = (byte) (i % 10);
-        }
-        images = Files.write(dir.resolve("images"), idx(0x08, new int[] {40, 4, 4}, pixels));
-        labels = Files.write(dir.resolve("labels"), idx(0x08, new int[] {40}, classes));
+        images = dir.resolve("images");
+        labels = dir.resolve("labels");
+        IdxTestImages.write(images, labels);
     }
 
     /** The file's values divided once, as the source held them before it kept bytes. */
