@@ -79,6 +79,7 @@ public final class IdxSource implements DataSource {
         Shape image = x.shape().dropFirst();
         double divisor = scale != null ? scale : x.type() == IdxData.UBYTE ? 255 : 1;
         float d = (float) divisor;
+        // a scale below the smallest float (0 as a float) divides floats as before, to infinities
         Optional<byte[]> bytes = x.unsignedBytes().filter(b -> d > 0);
         SampleSet.Column column = bytes.isPresent() ? SampleSet.Column.ofUnsignedBytes(bytes.get(), d, image)
                 : new SampleSet.Column(divided(x.values(), divisor), image);
