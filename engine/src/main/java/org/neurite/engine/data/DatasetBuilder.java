@@ -3,6 +3,7 @@ package org.neurite.engine.data;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.neurite.api.SampleSet;
 import org.neurite.api.Shape;
 
 /**
@@ -34,13 +35,32 @@ public final class DatasetBuilder {
      * @throws IllegalArgumentException if the name is blank or already taken
      */
     public DatasetBuilder input(String name, float[] values, Shape perSampleShape) {
+        return input(name, new Rows(values, perSampleShape));
+    }
+
+    /**
+     * Adds an input held as a data source's column holds it: floats, or unsigned bytes that each
+     * batch turns into floats as it copies them out ({@link SampleSet.Column#copyValues}).
+     *
+     * @param name its name, which a model graph's input of the same name takes
+     * @param column all samples' values, held as given
+     * @param perSampleShape the shape of one sample's values, without the batch axis; it may
+     *     differ from the column's own (such as {@code [1, 28, 28]} for images {@code [28, 28]})
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank or already taken
+     */
+    public DatasetBuilder input(String name, SampleSet.Column column, Shape perSampleShape) {
+        return input(name, Rows.of(column, perSampleShape));
+    }
+
+    private DatasetBuilder input(String name, Rows rows) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("dataset: an input needs a name");
         }
         if (inputs.containsKey(name)) {
             throw new IllegalArgumentException("dataset: two inputs are named '" + name + "'");
         }
-        inputs.put(name, new Rows(values, perSampleShape));
+        inputs.put(name, rows);
         return this;
     }
 

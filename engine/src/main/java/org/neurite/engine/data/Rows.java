@@ -2,18 +2,19 @@ package org.neurite.engine.data;
 
 import java.util.Arrays;
 
+import org.neurite.api.SampleSet;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.kernel.Parallel;
 
 /**
  * One row-major array holding one row of {@code shape} per sample: a dataset's input or its
- * targets. The array is held as given, never copied or changed here.
+ * targets, held as an api {@link SampleSet.Column} as given, never copied or changed here.
  *
  * <p>Rows are floats, or unsigned bytes with a divisor ({@link #ofUnsignedBytes}): IDX images
  * stay the bytes of their file, a quarter of the memory of floats, and every copy out of them
- * gives {@code (float) (b & 0xFF) / divisor}, the very floats that dividing the whole array once
- * would have held.
+ * goes through {@link SampleSet.Column#copyValues}, which gives {@code (float) (b & 0xFF) / divisor},
+ * the very floats that dividing the whole array once would have held.
  */
 final class Rows {
 
@@ -24,27 +25,18 @@ final class Rows {
      */
     private static final int VALUES_PER_CHUNK = 1 << 14;
 
-    /** The rows as floats, or {@code null} when they are {@link #bytes}. */
-    private final float[] values;
-    /** The rows as unsigned bytes, or {@code null} when they are {@link #values}. */
-    private final byte[] bytes;
-    /** The value of each byte {@code b}, at {@code b & 0xFF}: {@code (b & 0xFF) / divisor}, worked out once. */
-    private final float[] byteValues;
-    private final Shape shape;
+    private final SampleSet.Column column;
 
     /**
      * @param values the rows, back to back
      * @param shape the per-sample shape of a row
      */
     Rows(float[] values, Shape shape) {
-        this(values, null, null, shape);
+        this(new SampleSet.Column(values, shape));
     }
 
-    private Rows(float[] values, byte[] bytes, float[] byteValues, Shape shape) {
-        this.values = values;
-        this.bytes = bytes;
-        this.byteValues = byteValues;
-        this.shape = shape;
+    private Rows(SampleSet.Column column) {
+        this.column = column;
     }
 
     /**
@@ -54,21 +46,28 @@ final class Rows {
      * @return the rows, whose values are {@code (b & 0xFF) / divisor}
      */
     static Rows ofUnsignedBytes(byte[] bytes, float divisor, Shape shape) {
-        float[] byteValues = new float[256];
-        for (int b = 0; b < byteValues.length; b++) {
-            byteValues[b] = b / divisor;
-        }
-        return new Rows(null, bytes, byteValues, shape);
+        return new Rows(SampleSet.Column.ofUnsignedBytes(bytes, divisor, shape));
+    }
+
+    /**
+     * @param column a column's values, floats or bytes, held as they are
+     * @param shape the per-sample shape of a row, which may differ from the column's (such as
+     *     {@code [1, 28, 28]} for {@code [28, 28]})
+     * @return the rows
+     */
+    static Rows of(SampleSet.Column column, Shape shape) {
+        return new Rows(column.isUnsignedBytes() ? SampleSet.Column.ofUnsignedBytes(column.unsignedBytes(),
+                column.divisor(), shape) : new SampleSet.Column(column.values(), shape));
     }
 
     /** @return the per-sample shape of a row */
     Shape shape() {
-        return shape;
+        return column.shape();
     }
 
     /** @return the number of values of all rows together */
     int size() {
-        return values != null ? values.length : bytes.length;
+        return column.size();
     }
 
     /**
@@ -77,38 +76,34 @@ final class Rows {
      * @throws IllegalStateException if the rows are bytes
      */
     float[] values() {
-        if (values == null) {
-            throw new IllegalStateException("dataset: rows of shape " + shape + " are bytes, not floats");
+        if (column.isUnsignedBytes()) {
+            throw new IllegalStateException("dataset: rows of shape " + shape() + " are bytes, not floats");
         }
-        return values;
+        return column.values();
     }
 
     /** @return a copy of all rows as floats, back to back */
     float[] toFloats() {
-        if (values != null) {
-            return values.clone();
-        }
-        float[] floats = new float[bytes.length];
-        widen(0, floats, 0, bytes.length);
-        return floats;
+        // a column of bytes widens them into a new array
+        return column.isUnsignedBytes() ? column.values() : column.values().clone();
     }
 
     /** Checks that the values are whole rows and returns how many samples they hold. */
     int count(String what) {
         int length = length();
         if (length == 0) {
-            throw new ShapeMismatchException("dataset: " + what + " of shape " + shape + " holds no values");
+            throw new ShapeMismatchException("dataset: " + what + " of shape " + shape() + " holds no values");
         }
         if (size() % length != 0) {
             throw new ShapeMismatchException("dataset: " + size() + " values of " + what
-                    + " do not divide into samples of shape " + shape + " (" + length + " values each)");
+                    + " do not divide into samples of shape " + shape() + " (" + length + " values each)");
         }
         return size() / length;
     }
 
     /** @return the number of values in one row */
     int length() {
-        return shape.intSize();
+        return shape().intSize();
     }
 
     /** @return a copy of one sample's row */
@@ -126,23 +121,25 @@ final class Rows {
     /** @return the rows at {@code indices}, copied, in that order, held as these are */
     Rows pick(int[] indices) {
         int length = length();
-        if (values != null) {
+        if (!column.isUnsignedBytes()) {
             float[] picked = new float[indices.length * length];
             copy(indices, 0, indices.length, picked);
-            return new Rows(picked, shape);
+            return new Rows(picked, shape());
         }
         byte[] picked = new byte[indices.length * length];
         for (int k = 0; k < indices.length; k++) {
-            System.arraycopy(bytes, indices[k] * length, picked, k * length, length);
+            System.arraycopy(column.unsignedBytes(), indices[k] * length, picked, k * length, length);
         }
-        return new Rows(null, picked, byteValues, shape);
+        return ofUnsignedBytes(picked, column.divisor(), shape());
     }
 
     /** @return the rows {@code from <= i < to}, copied, held as these are */
     Rows range(int from, int to) {
         int length = length();
-        return values != null ? new Rows(Arrays.copyOfRange(values, from * length, to * length), shape)
-                : new Rows(null, Arrays.copyOfRange(bytes, from * length, to * length), byteValues, shape);
+        return column.isUnsignedBytes()
+                ? ofUnsignedBytes(Arrays.copyOfRange(column.unsignedBytes(), from * length, to * length), column.divisor(),
+                        shape())
+                : new Rows(Arrays.copyOfRange(column.values(), from * length, to * length), shape());
     }
 
     /** Copies the rows of {@code indices[from .. from + count)} into {@code dest}, back to back. */
@@ -169,18 +166,6 @@ final class Rows {
 
     /** Copies {@code count} values from {@code at} on, as floats, to {@code dest[to ..]}. */
     private void copyValues(int at, float[] dest, int to, int count) {
-        if (values != null) {
-            System.arraycopy(values, at, dest, to, count);
-        } else {
-            widen(at, dest, to, count);
-        }
-    }
-
-    /** {@code dest[to + i] = (bytes[at + i] & 0xFF) / divisor}, looked up rather than divided again. */
-    private void widen(int at, float[] dest, int to, int count) {
-        float[] table = byteValues;
-        for (int i = 0; i < count; i++) {
-            dest[to + i] = table[bytes[at + i] & 0xFF];
-        }
+        column.copyValues(at, dest, to, count);
     }
 }

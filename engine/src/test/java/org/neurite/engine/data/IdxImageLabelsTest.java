@@ -7,16 +7,12 @@ import static org.neurite.engine.data.IdxReaderTest.idx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.api.Shape;
-import org.neurite.engine.CpuBackend;
-import org.neurite.engine.data.augment.RandomCrop;
 import org.neurite.engine.io.FileFormatException;
 
 class IdxImageLabelsTest {
@@ -46,17 +42,9 @@ class IdxImageLabelsTest {
 
     @Test
     void imagesHeldAsBytesGiveTheBatchesOfImagesHeldAsFloatsBitForBit() throws IOException {
-        // 40 images of 4x4 covering every byte value, labels 0..9
-        byte[] pixels = new byte[40 * 16];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (byte) (i * 37);
-        }
-        byte[] classes = new byte[40];
-        for (int i = 0; i < classes.length; i++) {
-            classes[i] = (byte) (i % 10);
-        }
-        Path images = write("img", idx(0x08, new int[] {40, 4, 4}, pixels));
-        Path labels = write("lab", idx(0x08, new int[] {40}, classes));
+        Path images = dir.resolve("img");
+        Path labels = dir.resolve("lab");
+        IdxTestImages.write(images, labels);
         Dataset bytes = IdxImageLabels.load(images, labels, 10);
         float[] scaled = IdxReader.read(images).values();
         for (int i = 0; i < scaled.length; i++) {
@@ -64,40 +52,20 @@ class IdxImageLabelsTest {
         }
         Dataset floats = Dataset.ofClasses(scaled, Shape.of(1, 4, 4), IdxReader.read(labels).values(), 10);
 
-        assertThat(batches(bytes)).isEqualTo(batches(floats));
-        assertThat(batches(bytes.subset(5, 33))).isEqualTo(batches(floats.subset(5, 33)));
-        assertThat(batches(bytes.subset(new int[] {7, 7, 0, 39}))).isEqualTo(batches(floats.subset(new int[] {7, 7, 0, 39})));
+        assertThat(EpochBits.of(bytes)).isEqualTo(EpochBits.of(floats));
+        assertThat(EpochBits.of(bytes.subset(5, 33))).isEqualTo(EpochBits.of(floats.subset(5, 33)));
+        assertThat(EpochBits.of(bytes.subset(new int[] {7, 7, 0, 39}))).isEqualTo(EpochBits.of(floats.subset(new int[] {7, 7, 0, 39})));
         Dataset.Split a = bytes.split(0.75, new SplittableRandom(4));
         Dataset.Split b = floats.split(0.75, new SplittableRandom(4));
-        assertThat(batches(a.validation())).isEqualTo(batches(b.validation()));
+        assertThat(EpochBits.of(a.validation())).isEqualTo(EpochBits.of(b.validation()));
         UnaryOperator<float[]> centre = x -> {
             for (int i = 0; i < x.length; i++) {
                 x[i] -= 0.5f;
             }
             return x;
         };
-        assertThat(batches(bytes.mapInput(Dataset.INPUT, centre))).isEqualTo(batches(floats.mapInput(Dataset.INPUT, centre)));
+        assertThat(EpochBits.of(bytes.mapInput(Dataset.INPUT, centre))).isEqualTo(EpochBits.of(floats.mapInput(Dataset.INPUT, centre)));
         assertThat(bytes.features(39)).isEqualTo(floats.features(39));
-    }
-
-    /** Two shuffled, augmented epochs of batches of 8, each batch's images then labels as raw float bits. */
-    private static List<List<Integer>> batches(Dataset data) {
-        DataLoader loader = DataLoader.of(data, CpuBackend.instance()).batchSize(8).shuffle(11)
-                .augment(new RandomCrop(1), 5).build();
-        List<List<Integer>> out = new ArrayList<>();
-        for (int epoch = 0; epoch < 2; epoch++) {
-            for (Batch batch : loader.nextEpoch()) {
-                List<Integer> bits = new ArrayList<>();
-                for (float v : batch.features().toArray()) {
-                    bits.add(Float.floatToRawIntBits(v));
-                }
-                for (float v : batch.targets().toArray()) {
-                    bits.add(Float.floatToRawIntBits(v));
-                }
-                out.add(bits);
-            }
-        }
-        return out;
     }
 
     @Test

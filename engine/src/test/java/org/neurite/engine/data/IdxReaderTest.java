@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurite.api.Shape;
 import org.neurite.engine.io.FileFormatException;
 
-class IdxReaderTest {
+public class IdxReaderTest {
 
     @TempDir
     Path dir;
@@ -24,7 +24,8 @@ class IdxReaderTest {
     private int files;
 
     /** The bytes of an IDX file: magic 00 00 type rank, big-endian dimensions, then {@code data}. */
-    static byte[] idx(int type, int[] dims, byte[] data) {
+    /** @return an IDX file of the given type, dimensions and element bytes */
+    public static byte[] idx(int type, int[] dims, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + data.length);
         b.put((byte) 0).put((byte) 0).put((byte) type).put((byte) dims.length);
         for (int d : dims) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.neurite.engine.data.IdxTestImages;
 import org.neurite.launcher.config.ConfigException;
 import org.neurite.launcher.config.RunConfig;
 
@@ -44,6 +45,24 @@ class TrainingRunResumeTest extends TrainingRunFixture {
                 .isNotEqualTo(Files.readAllBytes(plain.dir().resolve("model.safetensors")));
 
         RunFolder interrupted = interruptedAfterEpoch2(whole);
+        run().resume(interrupted, RunConfig.load(interrupted.config(), List.of(), COMPONENTS));
+
+        assertThat(Files.readAllBytes(interrupted.dir().resolve("model.safetensors")))
+                .isEqualTo(Files.readAllBytes(whole.dir().resolve("model.safetensors")));
+        assertThat(withoutSeconds(Files.readAllLines(interrupted.metrics())))
+                .isEqualTo(withoutSeconds(Files.readAllLines(whole.metrics())));
+    }
+
+    @Test
+    void aResumedRunOnIdxImagesHeldAsBytesEndsAsAnUninterruptedOne() throws IOException {
+        IdxTestImages.write(dir.resolve("images"), dir.resolve("labels"));
+        String idx = AUGMENTED_BLOBS.replace("{format: synthetic, name: blobs, samples: 48, classes: 3}",
+                        "{format: idx, images: images, labels: labels}")
+                .replace("  test: {format: synthetic, name: blobs, samples: 30, classes: 3}\n", "")
+                .replace("input: [1, 1, 2]", "input: [1, 4, 4]").replace("units: 3}", "units: 10}");
+        RunFolder whole = run().start(config(idx), dir.resolve("a")).folder();
+        RunFolder interrupted = interruptedAfterEpoch2(whole);
+
         run().resume(interrupted, RunConfig.load(interrupted.config(), List.of(), COMPONENTS));
 
         assertThat(Files.readAllBytes(interrupted.dir().resolve("model.safetensors")))

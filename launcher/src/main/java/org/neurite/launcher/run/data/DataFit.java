@@ -90,7 +90,8 @@ public final class DataFit {
         return padding == null ? fitted : padding.apply(fitted);
     }
 
-    private static float[] fitted(SampleSet.Column column, Shape input, SampleSet samples, String location, String path,
+    /** @return the column, checked to fit the model's input; bytes stay bytes */
+    private static SampleSet.Column fitted(SampleSet.Column column, Shape input, SampleSet samples, String location, String path,
                                   String what, String modelInput) {
         if (column.shape().rank() == 3 && input.rank() == 3 && column.shape().dim(0) != input.dim(0)) {
             // name the channels: images of the right size would otherwise be silently re-read as other pixels
@@ -103,7 +104,7 @@ public final class DataFit {
                     + column.shape().size() + " values) from " + samples.source() + " do not fit " + modelInput + " "
                     + input + " (" + input.size() + " values)");
         }
-        return column.values();
+        return column;
     }
 
     private static Dataset targets(DatasetBuilder data, SampleSet samples, PerBatchPadding padding, Shape output,
