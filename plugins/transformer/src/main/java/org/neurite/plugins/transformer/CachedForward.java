@@ -124,7 +124,10 @@ final class CachedForward {
             follows = new CachePart(follower, rows, follower.length());
         }
         DecodeRows r = cache.rows();
-        r.fit(follows == null ? rows : 2 * rows, width, hidden, vocabulary, cache.context());
+        // the head's rows as wide as its packed panels, so that no panel ends part-way through (a masked store)
+        int step = kernels.packedColumnStep();
+        int scored = (vocabulary + step - 1) / step * step;
+        r.fit(follows == null ? rows : 2 * rows, width, hidden, scored, cache.context());
         embed(ids, rows, n, main, r.x);
         if (follows != null) {
             embed(ids, rows, n, follows, r.x);
@@ -139,7 +142,10 @@ final class CachedForward {
         }
         int out = lastOnly ? batch : rows;
         kernels.layerNorm(r.x, 0, out, width, data(normWeight), data(normBias), epsilon, r.h, 0);
-        kernels.linearPacked(r.h, 0, out, width, cache.matrices().head(), null, vocabulary, r.logits, 0);
+        kernels.linearPacked(r.h, 0, out, width, cache.matrices().head(), null, scored, r.logits, 0);
+        for (int i = 1; i < out && scored != vocabulary; i++) {
+            System.arraycopy(r.logits, i * scored, r.logits, i * vocabulary, vocabulary);
+        }
         return r.logits;
     }
 
