@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.neurite.api.ArrayKernels;
 
 /**
@@ -153,11 +155,11 @@ class ArrayKernelsTest {
         assertThat(inner.get(0)).isEqualTo(kernels.lanes());
     }
 
-    @Test
-    void dotsAndWeightedSumsFollowTheLeadingDimension() {
-        int k = 21;
-        int n = 7;
-        int ldm = 40;
+    /** Widths with one vector and a tail, two vectors, and four, two and one (for lanes of up to 16); odd and even row counts. */
+    @ParameterizedTest
+    @CsvSource({"21, 7", "37, 8", "37, 7", "83, 7", "83, 8"})
+    void dotsAndWeightedSumsFollowTheLeadingDimension(int k, int n) {
+        int ldm = k + 19;
         float[] x = fill(3 + k);
         float[] a = fill(1 + n);
         float[] m = fill(4 + n * ldm);
