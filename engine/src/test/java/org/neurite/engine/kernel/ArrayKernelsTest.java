@@ -226,6 +226,34 @@ class ArrayKernelsTest {
         assertThat(g[1 + n]).isEqualTo(x[1 + n]);
     }
 
+    /** Runs of one element, a tail, whole vectors and whole vectors plus a tail (lanes of up to 16), inside a larger array. */
+    @ParameterizedTest
+    @CsvSource({"1", "5", "32", "45", "64"})
+    void softmaxOfAScaledRunInPlaceMatchesItsDefinition(int n) {
+        float[] x = fill(3 + n + 2);
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= 8; // scores of some size, so that the largest one matters
+        }
+        float scale = 0.17677669f;
+        for (ArrayKernels kernels : new ArrayKernels[] {vector, plain}) {
+            float[] s = x.clone();
+            kernels.softmax(s, 3, n, scale);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, scale * (double) x[3 + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += Math.exp(scale * (double) x[3 + j] - max);
+            }
+            for (int j = 0; j < n; j++) {
+                double expected = Math.exp(scale * (double) x[3 + j] - max) / sum;
+                assertThat(s[3 + j]).as("weight %d of %d", j, n).isCloseTo((float) expected, Offset.offset(1e-6f));
+            }
+            assertUntouched(s, x, 3, 3 + n);
+        }
+    }
+
     private float[] fill(int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {

@@ -70,27 +70,9 @@ final class CachedAttention {
             for (int h = h0; h < h1; h++) {
                 kernels.weightedSum(r.qkv, row * 3 * w + h * d, d, keys, cache.keysAt(i / n) + h * d * context,
                         context, scored, scores, 0);
-                softmax(scores, seen, scale);
+                kernels.softmax(scores, 0, seen, scale);
                 kernels.weightedSum(scores, 0, seen, values, first + h * d, w, d, r.attended, row * w + h * d);
             }
-        }
-    }
-
-    /** {@code s = softmax(scale s)} over the first {@code n}. */
-    static void softmax(float[] s, int n, float scale) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < n; j++) {
-            s[j] *= scale;
-            max = Math.max(max, s[j]);
-        }
-        float sum = 0f;
-        for (int j = 0; j < n; j++) {
-            s[j] = (float) Math.exp(s[j] - max);
-            sum += s[j];
-        }
-        float inv = 1f / sum;
-        for (int j = 0; j < n; j++) {
-            s[j] *= inv;
         }
     }
 
