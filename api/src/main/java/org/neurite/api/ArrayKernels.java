@@ -242,4 +242,35 @@ public interface ArrayKernels {
      * @param to one past the last index
      */
     void gelu(float[] x, int from, int to);
+
+    /**
+     * The softmax of a run scaled by {@code scale}, in place, as the attention weights of one
+     * query: {@code s[i] = exp(scale s[i] - m) / sum over j of exp(scale s[j] - m)} for
+     * {@code i in [from, from + n)}, with {@code m} the largest {@code scale s[j]}. The default is
+     * a plain loop.
+     *
+     * <p>Shape: s {@code [n]} from {@code from}.
+     *
+     * @param s the values
+     * @param from the first index
+     * @param n how many, at least 1
+     * @param scale the factor applied before the softmax
+     */
+    default void softmax(float[] s, int from, int n, float scale) {
+        int end = from + n;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = from; j < end; j++) {
+            s[j] *= scale;
+            max = Math.max(max, s[j]);
+        }
+        float sum = 0f;
+        for (int j = from; j < end; j++) {
+            s[j] = (float) Math.exp(s[j] - max);
+            sum += s[j];
+        }
+        float inv = 1f / sum;
+        for (int j = from; j < end; j++) {
+            s[j] *= inv;
+        }
+    }
 }

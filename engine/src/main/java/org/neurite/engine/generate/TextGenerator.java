@@ -24,6 +24,11 @@ public final class TextGenerator {
 
     /** The length of the prompt pass of a {@link #warmUp}: as long as a typical prompt ("ROMEO:"). */
     private static final int WARM_UP_PROMPT = 6;
+    /**
+     * The length of each throwaway text of a {@link #warmUp}: four times a decoder's context of
+     * 64, so that a text goes through the context filling up and several restarts after it.
+     */
+    static final int WARM_UP_TEXT = 256;
 
     private final TokenStepper stepper;
     private final Vocabulary vocabulary;
@@ -79,9 +84,14 @@ public final class TextGenerator {
     /**
      * Runs the generation path on throwaway text, so that the JIT has compiled it before a
      * generation whose speed matters (the first characters of a fresh JVM otherwise run at the
-     * interpreter's pace): a prompt-sized pass, then single characters drawn and fed back, through
-     * every decoder restart a long text meets. It changes nothing a later {@link #generate} sees:
-     * that starts from its own prompt, with its own draws.
+     * interpreter's pace): texts of {@link #WARM_UP_TEXT} characters, each a prompt-sized pass,
+     * then single characters drawn and fed back, through every decoder restart a text meets. Each
+     * text starts afresh, as a generation does, so that the paths of a text's start (a decoder's
+     * first half context, before any follower) are as well known to the compiled code as the
+     * rest: warmed on one long text, the compiled step met them again only in the generation
+     * after it, and threw its code away there, running the first thousand or so characters in
+     * slower code until recompiled. It changes nothing a later {@link #generate} sees: that
+     * starts from its own prompt, with its own draws.
      *
      * @param characters how many characters to feed, at most
      * @param limit the longest it may take; it stops after the character that passes it
@@ -91,18 +101,19 @@ public final class TextGenerator {
         long end = System.nanoTime() + limit.toNanos();
         SplittableRandom random = new SplittableRandom(0);
         Sampling.Sampler sampler = new Sampling(1.0, 0, 0).sampler(vocabulary.size());
-        int prompt = Math.min(characters, WARM_UP_PROMPT);
         int fed = 0;
-        stepper.reset();
         try {
-            if (prompt > 0) {
+            while (fed < characters && System.nanoTime() < end) {
+                stepper.reset();
+                int prompt = Math.min(characters - fed, WARM_UP_PROMPT);
                 int[] ids = new int[prompt];
                 for (int i = 0; i < prompt; i++) {
-                    ids[i] = i % vocabulary.size();
+                    ids[i] = (fed + i) % vocabulary.size();
                 }
                 float[] logits = stepper.feed(ids);
-                fed = prompt;
-                while (fed < characters && System.nanoTime() < end) {
+                int textEnd = Math.min(characters, fed + WARM_UP_TEXT);
+                fed += prompt;
+                while (fed < textEnd && System.nanoTime() < end) {
                     logits = stepper.feed(sampler.draw(logits, random));
                     fed++;
                 }

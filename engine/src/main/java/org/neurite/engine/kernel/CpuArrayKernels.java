@@ -9,7 +9,8 @@ import org.neurite.api.ArrayKernels;
  * straight from the weight as stored; more, such as a prompt, by its blocked kernel), or by
  * weights packed in column panels for a decoder's steps; the
  * attention's products on the Vector API when the GEMM runs it (see {@link KernelChoice}), else
- * on plain loops; layer norm in double sums as the layer norm op; GELU on {@link Gelu}. Nothing
+ * on plain loops; layer norm in double sums as the layer norm op; GELU on {@link Gelu}; the
+ * attention's softmax in vector lanes or a plain loop. Nothing
  * but a GEMM of many rows allocates, and that splits its work over the engine's threads only
  * outside {@link Parallel#onCallingThread}. A step runs in one lane unless the system property
  * {@code neurite.decodeLanes} is 2 (and the engine has more than one thread): then its
@@ -173,6 +174,11 @@ public final class CpuArrayKernels implements ArrayKernels {
         Gelu.forward(x, x, null, from, to);
     }
 
+    @Override
+    public void softmax(float[] s, int from, int n, float scale) {
+        products.softmax(s, from, n, scale);
+    }
+
     /**
      * The attention's products, the products by packed weights and layer norm, on the Vector API or
      * on plain loops; arguments as in {@link ArrayKernels}.
@@ -196,5 +202,8 @@ public final class CpuArrayKernels implements ArrayKernels {
         void dots(float[] x, int xOff, int k, float[] m, int mOff, int ldm, int n, float[] y, int yOff);
 
         void weightedSum(float[] a, int aOff, int n, float[] m, int mOff, int ldm, int k, float[] y, int yOff);
+
+        /** As {@link ArrayKernels#softmax}. */
+        void softmax(float[] s, int from, int n, float scale);
     }
 }

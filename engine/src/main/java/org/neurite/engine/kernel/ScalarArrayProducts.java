@@ -74,4 +74,23 @@ final class ScalarArrayProducts implements CpuArrayKernels.Products {
             }
         }
     }
+
+    @Override
+    public void softmax(float[] s, int from, int n, float scale) {
+        int end = from + n;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = from; j < end; j++) {
+            s[j] *= scale;
+            max = Math.max(max, s[j]);
+        }
+        float sum = 0f;
+        for (int j = from; j < end; j++) {
+            s[j] = (float) Math.exp(s[j] - max);
+            sum += s[j];
+        }
+        float inv = 1f / sum;
+        for (int j = from; j < end; j++) {
+            s[j] *= inv;
+        }
+    }
 }

@@ -253,4 +253,43 @@ final class VectorArrayProducts implements CpuArrayKernels.Products {
         }
         return t;
     }
+
+    /**
+     * Whole vectors through the lanewise {@code EXP} (a query's scores over up to a context of
+     * steps: a few vectors), the tail element by element.
+     */
+    @Override
+    public void softmax(float[] s, int from, int n, float scale) {
+        int end = from + n;
+        int vectorEnd = from + n - n % L;
+        FloatVector maxes = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        for (int j = from; j < vectorEnd; j += L) {
+            FloatVector v = FloatVector.fromArray(S, s, j).mul(scale);
+            v.intoArray(s, j);
+            maxes = maxes.max(v);
+        }
+        float max = maxes.reduceLanes(VectorOperators.MAX);
+        for (int j = vectorEnd; j < end; j++) {
+            s[j] *= scale;
+            max = Math.max(max, s[j]);
+        }
+        FloatVector sums = FloatVector.zero(S);
+        for (int j = from; j < vectorEnd; j += L) {
+            FloatVector e = FloatVector.fromArray(S, s, j).sub(max).lanewise(VectorOperators.EXP);
+            e.intoArray(s, j);
+            sums = sums.add(e);
+        }
+        float sum = sums.reduceLanes(VectorOperators.ADD);
+        for (int j = vectorEnd; j < end; j++) {
+            s[j] = (float) Math.exp(s[j] - max);
+            sum += s[j];
+        }
+        float inv = 1f / sum;
+        for (int j = from; j < vectorEnd; j += L) {
+            FloatVector.fromArray(S, s, j).mul(inv).intoArray(s, j);
+        }
+        for (int j = vectorEnd; j < end; j++) {
+            s[j] *= inv;
+        }
+    }
 }

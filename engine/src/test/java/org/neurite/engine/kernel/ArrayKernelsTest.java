@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.neurite.api.ArrayKernels;
 
 /**
@@ -153,11 +155,11 @@ class ArrayKernelsTest {
         assertThat(inner.get(0)).isEqualTo(kernels.lanes());
     }
 
-    @Test
-    void dotsAndWeightedSumsFollowTheLeadingDimension() {
-        int k = 21;
-        int n = 7;
-        int ldm = 40;
+    /** Widths with one vector and a tail, two vectors, and four, two and one (for lanes of up to 16); odd and even row counts. */
+    @ParameterizedTest
+    @CsvSource({"21, 7", "37, 8", "37, 7", "83, 7", "83, 8"})
+    void dotsAndWeightedSumsFollowTheLeadingDimension(int k, int n) {
+        int ldm = k + 19;
         float[] x = fill(3 + k);
         float[] a = fill(1 + n);
         float[] m = fill(4 + n * ldm);
@@ -222,6 +224,34 @@ class ArrayKernelsTest {
         }
         assertThat(g[0]).isEqualTo(x[0]);
         assertThat(g[1 + n]).isEqualTo(x[1 + n]);
+    }
+
+    /** Runs of one element, a tail, whole vectors and whole vectors plus a tail (lanes of up to 16), inside a larger array. */
+    @ParameterizedTest
+    @CsvSource({"1", "5", "32", "45", "64"})
+    void softmaxOfAScaledRunInPlaceMatchesItsDefinition(int n) {
+        float[] x = fill(3 + n + 2);
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= 8; // scores of some size, so that the largest one matters
+        }
+        float scale = 0.17677669f;
+        for (ArrayKernels kernels : new ArrayKernels[] {vector, plain}) {
+            float[] s = x.clone();
+            kernels.softmax(s, 3, n, scale);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, scale * (double) x[3 + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += Math.exp(scale * (double) x[3 + j] - max);
+            }
+            for (int j = 0; j < n; j++) {
+                double expected = Math.exp(scale * (double) x[3 + j] - max) / sum;
+                assertThat(s[3 + j]).as("weight %d of %d", j, n).isCloseTo((float) expected, Offset.offset(1e-6f));
+            }
+            assertUntouched(s, x, 3, 3 + n);
+        }
     }
 
     private float[] fill(int n) {

@@ -20,8 +20,8 @@ final class KeyValueCache {
     private float[][] values;
     private int batch;
     private int length;
-    private final CachedForward.Rows rows = new CachedForward.Rows();
-    private final CachedForward.Matrices matrices;
+    private final DecodeRows rows = new DecodeRows();
+    private final PackedMatrices matrices;
 
     /**
      * @param blocks the number of attention layers that keep entries
@@ -29,7 +29,7 @@ final class KeyValueCache {
      * @param width the width of a key and of a value
      * @param matrices the weights in the layout the steps read
      */
-    KeyValueCache(int blocks, int context, int width, CachedForward.Matrices matrices) {
+    KeyValueCache(int blocks, int context, int width, PackedMatrices matrices) {
         this.blocks = blocks;
         this.context = context;
         this.width = width;
@@ -86,7 +86,7 @@ final class KeyValueCache {
     }
 
     /** @return the weights in the layout the steps read */
-    CachedForward.Matrices matrices() {
+    PackedMatrices matrices() {
         return matrices;
     }
 
@@ -96,7 +96,7 @@ final class KeyValueCache {
     }
 
     /** @return the working rows of the pass over new steps */
-    CachedForward.Rows rows() {
+    DecodeRows rows() {
         return rows;
     }
 

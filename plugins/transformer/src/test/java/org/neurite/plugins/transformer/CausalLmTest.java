@@ -152,6 +152,37 @@ class CausalLmTest {
         }
     }
 
+    /**
+     * The example's shape (width 128 in 4 heads, context 64, 65 tokens: a head wider than one
+     * packed panel), where a query's scores fill whole vectors and the follower carries two rows
+     * through the products: every step equals the full pass over the window it sees, through the
+     * context filling up and two restarts (the follower taking over, then the emptied session).
+     */
+    @Test
+    void atTheExamplesShapeEveryStepThroughTheRestartsIsTheFullPassOverItsWindow() {
+        Map<String, Object> options = new java.util.HashMap<>(Map.of("type", "causal_lm", "vocabulary", 65,
+                "context", 64, "width", 128, "layers", 2, "heads", 4, "feedforward", 128));
+        org.neurite.engine.nn.Sequential model = PluginComponents.model(List.of(64), List.of(options));
+        org.neurite.engine.generate.TokenStepper stepper = org.neurite.engine.generate.TokenStepper.of(model);
+        float[] text = new float[64 + 32 + 5];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < text.length; i++) {
+            text[i] = random.nextInt(65);
+        }
+        float[] scores = stepper.feed(new int[] {(int) text[0], (int) text[1], (int) text[2]});
+        for (int t = 2; t < text.length; t++) {
+            if (t > 2) {
+                scores = stepper.feed((int) text[t]);
+            }
+            int seen = t + 1;
+            int window = seen <= 64 ? seen : 32 + (seen - 65) % 32 + 1;
+            float[] visible = java.util.Arrays.copyOfRange(text, seen - window, seen);
+            float[] full = model.forward(ids(visible, 1), Mode.INFERENCE).toArray();
+            TorchFixture.assertClose("after token " + t + " (window " + window + ")", scores,
+                    slice(full, (window - 1) * 65, 65), 1e-5, 1e-5);
+        }
+    }
+
     @Test
     void aSessionStartedAfterTheWeightsChangeDecodesWithTheNewOnes() {
         CausalLm lm = (CausalLm) layer("causal_lm", SMALL, List.of(Shape.of(10)));
