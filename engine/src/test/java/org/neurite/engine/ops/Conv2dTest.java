@@ -101,6 +101,21 @@ class Conv2dTest {
     }
 
     @Test
+    void theWeightGradientPassesFiniteDifferencesWithMoreOutputChannelsThanTapsAndFewer() {
+        // the product is taken as maps x columns^T when a group has more output channels than taps,
+        // as columns x maps^T (into the transposed gradient) otherwise; with groups, both ways
+        GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), in.get(2), new int[] {2, 2},
+                new int[] {1, 1}), GradCheck.random(41, 3, 1, 5, 6), GradCheck.random(42, 12, 1, 2, 2),
+                GradCheck.random(43, 12));
+        GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), in.get(2), new int[] {2, 1},
+                new int[] {1, 0}, new int[] {1, 1}, 2), GradCheck.random(44, 3, 4, 5, 4),
+                GradCheck.random(45, 6, 2, 3, 2), GradCheck.random(46, 6));
+        GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), null, new int[] {2, 1},
+                new int[] {1, 0}, new int[] {1, 1}, 2), GradCheck.random(47, 3, 4, 5, 4),
+                GradCheck.random(48, 18, 2, 1, 2));
+    }
+
+    @Test
     void threeByThreeWindowsOfStrideOnePassFiniteDifferences() {
         // more than DirectConv2d.MAX_TAPS taps, so im2col: odd sizes with 'same' padding (the width kept)
         GradCheck.create().check(in -> Conv2d.forward(in.get(0), in.get(1), in.get(2), new int[] {1, 1},
