@@ -118,7 +118,7 @@ public final class MultiHeadAttention {
             return CpuTensor.result("multiHeadSelfAttention", out, Shape.of(g.batch, g.lq, g.heads * g.dv), dOut -> {
                 float[] dqkv = new float[q.size()];
                 backward(g, qd, kd, vd, dqkv, dqkv, dqkv, mask, drop, logSumExp, dOut);
-                q.accumulateGrad(dqkv);
+                q.adoptGrad(dqkv);
             }, q);
         }
         return CpuTensor.result("multiHeadAttention", out, Shape.of(g.batch, g.lq, g.heads * g.dv), dOut -> {
@@ -127,13 +127,13 @@ public final class MultiHeadAttention {
             float[] dv = v.requiresGrad() ? new float[v.size()] : null;
             backward(g, qd, kd, vd, dq, dk, dv, mask, drop, logSumExp, dOut);
             if (dq != null) {
-                q.accumulateGrad(dq);
+                q.adoptGrad(dq);
             }
             if (dk != null) {
-                k.accumulateGrad(dk);
+                k.adoptGrad(dk);
             }
             if (dv != null) {
-                v.accumulateGrad(dv);
+                v.adoptGrad(dv);
             }
         }, q, k, v);
     }
