@@ -330,8 +330,9 @@ public final class MultiHeadAttention {
                         + " must be [batch, time, 3 * heads * d] with " + heads + " heads");
             }
             if (keyPadding != null && !keyPadding.shape().equals(Shape.of(s.dim(0), s.dim(1)))) {
-                throw new ShapeMismatchException("multiHeadSelfAttention: key padding mask " + keyPadding.shape()
-                        + " must be [batch, time] = " + Shape.of(s.dim(0), s.dim(1)));
+                // the same words as for separate q, k and v: a layer's user sees one message
+                throw new ShapeMismatchException("multiHeadAttention: key padding mask " + keyPadding.shape()
+                        + " must be [batch, lk] = " + Shape.of(s.dim(0), s.dim(1)));
             }
             int width = s.dim(2) / 3;
             int d = width / heads;
