@@ -513,6 +513,39 @@ public interface Backend {
                               float dropout, Mode mode, RandomGenerator random);
 
     /**
+     * Multi-head self-attention straight out of one projection's output: {@code qkv} holds the
+     * queries, keys and values side by side, as {@code nn.MultiheadAttention}'s {@code in_proj_weight}
+     * makes them, and the result is {@link #multiHeadAttention} of its three thirds. The default
+     * slices them apart; a backend overrides it to read them in place and to write their
+     * gradients into one array.
+     *
+     * <p>Shape: qkv {@code [batch, time, 3 * heads * d]} (queries in columns {@code [0, heads d)},
+     * keys in {@code [heads d, 2 heads d)}, values in {@code [2 heads d, 3 heads d)}), key padding
+     * mask {@code [batch, time]}; result {@code [batch, time, heads * d]}.
+     *
+     * @param qkv queries, keys and values side by side
+     * @param heads the number of heads; divides a third of qkv's width
+     * @param keyPaddingMask {@code 1} at real keys, {@code 0} at padding; {@code null} for none
+     * @param causal whether a query may not see later keys
+     * @param dropout the drop probability of the attention weights in training, in {@code [0, 1)}
+     * @param mode dropout acts only in {@link Mode#TRAINING}
+     * @param random the source of the dropout mask (one draw per call); unused without dropout
+     * @return the attended values, heads side by side
+     * @throws ShapeMismatchException if the shapes do not fit together, naming them
+     */
+    default Tensor multiHeadSelfAttention(Tensor qkv, int heads, Tensor keyPaddingMask, boolean causal,
+                                          float dropout, Mode mode, RandomGenerator random) {
+        Shape s = qkv.shape();
+        if (s.rank() != 3 || s.dim(2) % 3 != 0) {
+            throw new ShapeMismatchException("multiHeadSelfAttention: qkv " + s
+                    + " must be [batch, time, 3 * heads * d]");
+        }
+        int width = s.dim(2) / 3;
+        return multiHeadAttention(qkv.slice(2, 0, width), qkv.slice(2, width, 2 * width),
+                qkv.slice(2, 2 * width, 3 * width), heads, keyPaddingMask, causal, dropout, mode, random);
+    }
+
+    /**
      * The affine map of a linear layer with a PyTorch-layout weight, as {@code torch.nn.functional.linear}:
      * {@code x Wᵀ + b}, computed without copying the transpose of W. The default composes it from
      * {@link Tensor#matmul} and {@link Tensor#transpose}; a backend overrides it with one product.

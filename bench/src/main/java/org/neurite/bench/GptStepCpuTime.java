@@ -3,11 +3,8 @@ package org.neurite.bench;
 import java.io.IOException;
 import java.util.SplittableRandom;
 
-import org.neurite.api.Options;
-import org.neurite.api.Shape;
 import org.neurite.engine.nn.Sequential;
 import org.neurite.engine.optim.Adam;
-import org.neurite.engine.optim.schedule.WarmupCosine;
 import org.neurite.engine.registry.Components;
 import org.neurite.engine.tensor.CpuTensor;
 import org.neurite.engine.train.Trainer;
@@ -26,10 +23,6 @@ import org.neurite.engine.train.Trainer;
  */
 public final class GptStepCpuTime {
 
-    private static final int BATCH = 12;
-    private static final int CONTEXT = ShakespeareGpt.CONTEXT;
-    private static final int VOCABULARY = ShakespeareGpt.VOCABULARY;
-
     private GptStepCpuTime() {
     }
 
@@ -42,26 +35,13 @@ public final class GptStepCpuTime {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Components components = ShakespeareGpt.components();
         Sequential model = ShakespeareGpt.model(components);
-        Adam adamW = Adam.adamW(new Adam.Settings(1e-3, 0.9, 0.99, 1e-8, 0.1, false, true));
+        Adam adamW = ShakespeareGpt.adamW();
         SplittableRandom random = new SplittableRandom(0);
         for (int round = 1; round <= rounds; round++) {
-            int n = steps * BATCH;
-            float[] ids = new float[n * CONTEXT];
-            float[] next = new float[n * CONTEXT];
-            for (int i = 0; i < n; i++) {
-                for (int t = 0; t < CONTEXT; t++) {
-                    ids[i * CONTEXT + t] = random.nextInt(VOCABULARY);
-                    next[i * CONTEXT + t] = random.nextInt(VOCABULARY);
-                }
-            }
+            CpuTensor[] windows = ShakespeareGpt.randomWindows(random, steps);
             StepCpuTimer timer = new StepCpuTimer(steps);
-            Trainer trainer = Trainer.builder(model, components.loss("cross_entropy", Options.empty()), adamW)
-                    .epochs(1).batchSize(BATCH).seed(round).clipGradientNorm(1.0)
-                    .schedule(new WarmupCosine(1e-3, 100, 2000, 1e-4))
-                    .listener(timer)
-                    .build();
-            timer.time(round, () -> trainer.fit(CpuTensor.wrap(ids, Shape.of(n, CONTEXT)),
-                    CpuTensor.wrap(next, Shape.of(n, CONTEXT))));
+            Trainer trainer = ShakespeareGpt.trainer(model, components, adamW, ShakespeareGpt.clipper(), timer, round);
+            timer.time(round, () -> trainer.fit(windows[0], windows[1]));
         }
     }
 }

@@ -276,6 +276,12 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public Tensor multiHeadSelfAttention(Tensor qkv, int heads, Tensor keyPaddingMask, boolean causal, float dropout,
+                                         Mode mode, RandomGenerator random) {
+        return MultiHeadAttention.applySelf(of(qkv), heads, of(keyPaddingMask), causal, dropout, mode, random);
+    }
+
+    @Override
     public Tensor linear(Tensor x, Tensor weight, Tensor bias) {
         return Matmul.matmulTransposed(of(x), of(weight), of(bias));
     }

@@ -46,7 +46,11 @@ public final class Autograd {
                 continue;
             }
             try {
-                node.backward().apply(g);
+                if (OpCpuTimes.ON) {
+                    OpCpuTimes.backward(node.name(), node.backward(), g);
+                } else {
+                    node.backward().apply(g);
+                }
             } catch (ComponentException e) {
                 throw e;
             } catch (RuntimeException | LinkageError e) {

@@ -62,10 +62,11 @@ public final class Elementwise {
         int r = plan.result();
         switch (op) {
             case ADD, SUB -> {
-                plan.accumulate(0, a, g, false);
+                // g is this op's own array: b copies it (or owns its negation), then a takes it over
                 if (b.requiresGrad()) {
                     plan.accumulate(1, b, op == Arithmetic.ADD ? g : scaled(g, -1f), op == Arithmetic.SUB);
                 }
+                plan.accumulate(0, a, g, true);
             }
             case MUL -> {
                 if (a.requiresGrad()) { // d/da = g * b

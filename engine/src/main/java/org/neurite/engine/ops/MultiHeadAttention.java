@@ -58,6 +58,36 @@ public final class MultiHeadAttention {
             throw new IllegalArgumentException("multiHeadAttention: dropout " + dropout + " must be in [0, 1)");
         }
         Geometry g = Geometry.check(q, k, v, heads, keyPadding, causal);
+        return attend(g, q, k, v, false, keyPadding, dropout, mode, random);
+    }
+
+    /**
+     * Self-attention straight out of one projection's output, as {@code Backend.multiHeadSelfAttention}
+     * documents: queries, keys and values are read in place from their thirds of {@code qkv}'s
+     * rows, and their gradients written into one array of {@code qkv}'s shape, so the three
+     * slices and the copies of their gradients into it are not made.
+     *
+     * @param qkv {@code [batch, time, 3 * heads * d]}: queries, keys, values side by side
+     * @param heads the number of heads
+     * @param keyPadding {@code [batch, time]}, 1 at real keys and 0 at padding; or null
+     * @param causal whether query {@code i} sees only keys {@code j <= i}
+     * @param dropout drop probability of the attention weights in training
+     * @param mode training applies dropout
+     * @param random the source of the dropout seed
+     * @return {@code [batch, time, heads * d]}
+     */
+    public static CpuTensor applySelf(CpuTensor qkv, int heads, CpuTensor keyPadding, boolean causal, float dropout,
+                                      Mode mode, RandomGenerator random) {
+        if (!(dropout >= 0f && dropout < 1f)) {
+            throw new IllegalArgumentException("multiHeadSelfAttention: dropout " + dropout + " must be in [0, 1)");
+        }
+        Geometry g = Geometry.checkPacked(qkv, heads, keyPadding, causal);
+        return attend(g, qkv, qkv, qkv, true, keyPadding, dropout, mode, random);
+    }
+
+    /** The forward pass over q, k and v laid out as {@code g} says: three tensors, or one {@code packed} three times. */
+    private static CpuTensor attend(Geometry g, CpuTensor q, CpuTensor k, CpuTensor v, boolean packed, CpuTensor keyPadding,
+                                    float dropout, Mode mode, RandomGenerator random) {
         boolean drops = mode == Mode.TRAINING && dropout > 0f;
         Dropping drop = new Dropping(drops ? dropout : 0f, drops ? random.nextLong() : 0L);
         float[] out = new float[g.batch * g.lq * g.heads * g.dv];
@@ -79,21 +109,41 @@ public final class MultiHeadAttention {
                     drop.apply(g, task, i0, rows, keys, p);
                     int b = task / g.heads;
                     int h = task % g.heads;
-                    product(g, false, false, rows, g.dv, keys, 1f, p, 0, keys, vd, g.vAt(b, 0, h), g.vStride(),
-                            0f, out, g.outAt(b, i0, h), g.vStride());
+                    product(g, false, false, rows, g.dv, keys, 1f, p, 0, keys, vd, g.vAt(b, 0, h), g.vStride,
+                            0f, out, g.outAt(b, i0, h), g.outStride());
                 }
             }
         });
-        return CpuTensor.result("multiHeadAttention", out, Shape.of(g.batch, g.lq, g.heads * g.dv),
-                dOut -> backward(g, q, k, v, mask, drop, logSumExp, dOut), q, k, v);
+        if (packed) {
+            return CpuTensor.result("multiHeadSelfAttention", out, Shape.of(g.batch, g.lq, g.heads * g.dv), dOut -> {
+                float[] dqkv = new float[q.size()];
+                backward(g, qd, kd, vd, dqkv, dqkv, dqkv, mask, drop, logSumExp, dOut);
+                q.adoptGrad(dqkv);
+            }, q);
+        }
+        return CpuTensor.result("multiHeadAttention", out, Shape.of(g.batch, g.lq, g.heads * g.dv), dOut -> {
+            float[] dq = q.requiresGrad() ? new float[q.size()] : null;
+            float[] dk = k.requiresGrad() ? new float[k.size()] : null;
+            float[] dv = v.requiresGrad() ? new float[v.size()] : null;
+            backward(g, qd, kd, vd, dq, dk, dv, mask, drop, logSumExp, dOut);
+            if (dq != null) {
+                q.adoptGrad(dq);
+            }
+            if (dk != null) {
+                k.adoptGrad(dk);
+            }
+            if (dv != null) {
+                v.adoptGrad(dv);
+            }
+        }, q, k, v);
     }
 
     /** {@code p[r, j] = (q_i . k_j) / sqrt(d)} for the block's rows and its first {@code keys} keys. */
     private static void scores(Geometry g, int task, int i0, int rows, int keys, float[] qd, float[] kd, float[] p) {
         int b = task / g.heads;
         int h = task % g.heads;
-        product(g, false, true, rows, keys, g.d, g.scale, qd, g.qAt(b, i0, h), g.qStride(),
-                kd, g.kAt(b, 0, h), g.kStride(), 0f, p, 0, keys);
+        product(g, false, true, rows, keys, g.d, g.scale, qd, g.qAt(b, i0, h), g.qStride,
+                kd, g.kAt(b, 0, h), g.kStride, 0f, p, 0, keys);
     }
 
     /**
@@ -141,16 +191,12 @@ public final class MultiHeadAttention {
      * Per block: {@code P} recomputed from the log-sum-exp, {@code Pd} its dropped version,
      * {@code dv += Pd^T dOut}, {@code dPd = dOut v^T}, {@code D_i = sum_j dPd Pd},
      * {@code dS = P (dP - D) / sqrt(d)}, {@code dq = dS k}, {@code dk += dS^T q}. A task writes only
-     * its own head's columns of dq, dk and dv, so tasks never share an element.
+     * its own head's columns of dq, dk and dv, so tasks never share an element. The gradients,
+     * zero on entry, are laid out as their inputs (they may be one array, as the inputs may); a
+     * null one is not computed.
      */
-    private static void backward(Geometry g, CpuTensor q, CpuTensor k, CpuTensor v, float[] mask, Dropping drop,
-                                 float[] logSumExp, float[] dOut) {
-        float[] dq = q.requiresGrad() ? new float[q.size()] : null;
-        float[] dk = k.requiresGrad() ? new float[k.size()] : null;
-        float[] dv = v.requiresGrad() ? new float[v.size()] : null;
-        float[] qd = q.data();
-        float[] kd = k.data();
-        float[] vd = v.data();
+    private static void backward(Geometry g, float[] qd, float[] kd, float[] vd, float[] dq, float[] dk, float[] dv,
+                                 float[] mask, Dropping drop, float[] logSumExp, float[] dOut) {
         Parallel.forRange(g.batch * g.heads, 1, (start, end) -> {
             float[] p = new float[BLOCK * g.lk];
             float[] pDropped = drop.active() ? new float[BLOCK * g.lk] : p;
@@ -171,13 +217,13 @@ public final class MultiHeadAttention {
                     }
                     if (dv != null) {
                         product(g, true, false, keys, g.dv, rows, 1f, pDropped, 0, keys, dOut, g.outAt(b, i0, h),
-                                g.vStride(), 1f, dv, g.vAt(b, 0, h), g.vStride());
+                                g.outStride(), 1f, dv, g.vAt(b, 0, h), g.vStride);
                     }
                     if (dq == null && dk == null) {
                         continue;
                     }
-                    product(g, false, true, rows, keys, g.dv, 1f, dOut, g.outAt(b, i0, h), g.vStride(),
-                            vd, g.vAt(b, 0, h), g.vStride(), 0f, ds, 0, keys);
+                    product(g, false, true, rows, keys, g.dv, 1f, dOut, g.outAt(b, i0, h), g.outStride(),
+                            vd, g.vAt(b, 0, h), g.vStride, 0f, ds, 0, keys);
                     for (int r = 0; r < rows; r++) {
                         int off = r * keys;
                         float dot = dot(ds, pDropped, off, keys);
@@ -190,25 +236,16 @@ public final class MultiHeadAttention {
                         }
                     }
                     if (dq != null) {
-                        product(g, false, false, rows, g.d, keys, 1f, ds, 0, keys, kd, g.kAt(b, 0, h), g.kStride(),
-                                0f, dq, g.qAt(b, i0, h), g.qStride());
+                        product(g, false, false, rows, g.d, keys, 1f, ds, 0, keys, kd, g.kAt(b, 0, h), g.kStride,
+                                0f, dq, g.qAt(b, i0, h), g.qStride);
                     }
                     if (dk != null) {
-                        product(g, true, false, keys, g.d, rows, 1f, ds, 0, keys, qd, g.qAt(b, i0, h), g.qStride(),
-                                1f, dk, g.kAt(b, 0, h), g.kStride());
+                        product(g, true, false, keys, g.d, rows, 1f, ds, 0, keys, qd, g.qAt(b, i0, h), g.qStride,
+                                1f, dk, g.kAt(b, 0, h), g.kStride);
                     }
                 }
             }
         });
-        if (dq != null) {
-            q.accumulateGrad(dq);
-        }
-        if (dk != null) {
-            k.accumulateGrad(dk);
-        }
-        if (dv != null) {
-            v.accumulateGrad(dv);
-        }
     }
 
     /**
@@ -250,7 +287,13 @@ public final class MultiHeadAttention {
      * The checked sizes and the strides of the interleaved heads: row {@code i} of head {@code h}
      * of sample {@code b} starts at {@code (b * len + i) * heads * width + h * width}.
      */
-    private record Geometry(int batch, int lq, int lk, int heads, int d, int dv, boolean causal, float scale) {
+    /**
+     * The sizes, and where q, k and v lie in their arrays: rows of {@code qStride} (and so on)
+     * values, keys from column {@code kColumn} of theirs and values from {@code vColumn} (both 0
+     * for three tensors, {@code heads d} and {@code 2 heads d} for one packed tensor).
+     */
+    private record Geometry(int batch, int lq, int lk, int heads, int d, int dv, boolean causal, float scale,
+                            int qStride, int kStride, int vStride, int kColumn, int vColumn) {
 
         static Geometry check(CpuTensor q, CpuTensor k, CpuTensor v, int heads, CpuTensor keyPadding,
                               boolean causal) {
@@ -274,7 +317,27 @@ public final class MultiHeadAttention {
             }
             int d = qs.dim(2) / heads;
             return new Geometry(qs.dim(0), qs.dim(1), ks.dim(1), heads, d, vs.dim(2) / heads, causal,
-                    (float) (1.0 / Math.sqrt(d)));
+                    (float) (1.0 / Math.sqrt(d)), qs.dim(2), ks.dim(2), vs.dim(2), 0, 0);
+        }
+
+        static Geometry checkPacked(CpuTensor qkv, int heads, CpuTensor keyPadding, boolean causal) {
+            Shape s = qkv.shape();
+            if (heads < 1) {
+                throw new IllegalArgumentException("multiHeadSelfAttention: heads must be at least 1, got " + heads);
+            }
+            if (s.rank() != 3 || s.dim(2) % (3 * heads) != 0) {
+                throw new ShapeMismatchException("multiHeadSelfAttention: qkv " + s
+                        + " must be [batch, time, 3 * heads * d] with " + heads + " heads");
+            }
+            if (keyPadding != null && !keyPadding.shape().equals(Shape.of(s.dim(0), s.dim(1)))) {
+                // the same words as for separate q, k and v: a layer's user sees one message
+                throw new ShapeMismatchException("multiHeadAttention: key padding mask " + keyPadding.shape()
+                        + " must be [batch, lk] = " + Shape.of(s.dim(0), s.dim(1)));
+            }
+            int width = s.dim(2) / 3;
+            int d = width / heads;
+            return new Geometry(s.dim(0), s.dim(1), s.dim(1), heads, d, d, causal, (float) (1.0 / Math.sqrt(d)),
+                    s.dim(2), s.dim(2), s.dim(2), width, 2 * width);
         }
 
         /** @return the last key query {@code i} may see, by the causal rule; {@code lk - 1} without it */
@@ -287,32 +350,24 @@ public final class MultiHeadAttention {
             return Math.max(0, lastKey(i) + 1);
         }
 
-        int qStride() {
-            return heads * d;
-        }
-
-        int kStride() {
-            return heads * d;
-        }
-
-        int vStride() {
+        int outStride() {
             return heads * dv;
         }
 
         int qAt(int b, int i, int h) {
-            return (b * lq + i) * qStride() + h * d;
+            return (b * lq + i) * qStride + h * d;
         }
 
         int kAt(int b, int j, int h) {
-            return (b * lk + j) * kStride() + h * d;
+            return (b * lk + j) * kStride + kColumn + h * d;
         }
 
         int vAt(int b, int j, int h) {
-            return (b * lk + j) * vStride() + h * dv;
+            return (b * lk + j) * vStride + vColumn + h * dv;
         }
 
         int outAt(int b, int i, int h) {
-            return (b * lq + i) * vStride() + h * dv;
+            return (b * lq + i) * outStride() + h * dv;
         }
     }
 

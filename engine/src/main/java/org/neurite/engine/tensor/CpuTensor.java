@@ -14,6 +14,7 @@ import org.neurite.engine.autograd.GradContribution;
 import org.neurite.engine.autograd.GradMode;
 import org.neurite.engine.autograd.LayerScope;
 import org.neurite.engine.autograd.Node;
+import org.neurite.engine.autograd.OpCpuTimes;
 import org.neurite.engine.ops.Activations;
 import org.neurite.engine.ops.Comparison;
 import org.neurite.engine.ops.CumulativeSum;
@@ -79,6 +80,9 @@ public final class CpuTensor implements Tensor {
      * @return the result
      */
     public static CpuTensor result(String name, float[] data, Shape shape, Backward backward, CpuTensor... inputs) {
+        if (OpCpuTimes.ON) {
+            OpCpuTimes.forward(name);
+        }
         CpuTensor out = new CpuTensor(data, shape);
         if (GradMode.isEnabled()) {
             int needing = 0;

@@ -3,6 +3,7 @@ package org.neurite.engine.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -125,5 +126,51 @@ class MultiHeadAttentionTest {
         assertThatThrownBy(() -> MultiHeadAttention.apply(q, k, k, 2, mask, false, 0f, Mode.INFERENCE, null))
                 .isInstanceOf(ShapeMismatchException.class)
                 .hasMessage("multiHeadAttention: key padding mask [2, 3] must be [batch, lk] = [2, 5]");
+    }
+
+    @Test
+    void selfAttentionOverOnePackedTensorEqualsAttentionOverItsThirds() {
+        // 40 steps: more than a block of query rows; dropout, so the mask's seed must match too
+        CpuTensor mask = CpuTensor.wrap(maskWithPadding(2, 40, 33), Shape.of(2, 40));
+        for (boolean causal : new boolean[] {false, true}) {
+            CpuTensor packed = GradCheck.random(11, 2, 40, 24).requireGrad();
+            CpuTensor whole = CpuTensor.wrap(packed.toArray(), packed.shape()).requireGrad();
+            CpuTensor grad = GradCheck.random(12, 2, 40, 8);
+
+            CpuTensor y = MultiHeadAttention.applySelf(packed, 2, mask, causal, 0.2f, Mode.TRAINING,
+                    new SplittableRandom(3));
+            y.backward(grad);
+            CpuTensor expected = MultiHeadAttention.apply(ShapeOps.slice(whole, 2, 0, 8),
+                    ShapeOps.slice(whole, 2, 8, 16), ShapeOps.slice(whole, 2, 16, 24), 2, mask, causal, 0.2f, Mode.TRAINING, new SplittableRandom(3));
+            expected.backward(grad);
+
+            assertThat(y.toArray()).containsExactly(expected.toArray());
+            assertThat(packed.gradArray()).containsExactly(whole.gradArray());
+        }
+    }
+
+    @Test
+    void selfAttentionGradientsPassFiniteDifferences() {
+        CpuTensor mask = CpuTensor.wrap(new float[] {1, 1, 1, 0, 0, 1, 1, 1, 1, 1}, Shape.of(2, 5));
+        for (boolean causal : new boolean[] {false, true}) {
+            GradCheck.create().check(in -> MultiHeadAttention.applySelf(in.get(0), 2, mask, causal, 0f,
+                    Mode.TRAINING, null), GradCheck.random(13, 2, 5, 12));
+        }
+    }
+
+    @Test
+    void selfAttentionRejectsAWidthThatIsNotThreeTimesTheHeads() {
+        CpuTensor qkv = CpuTensor.wrap(new float[2 * 3 * 8], Shape.of(2, 3, 8));
+        assertThatThrownBy(() -> MultiHeadAttention.applySelf(qkv, 2, null, true, 0f, Mode.INFERENCE, null))
+                .isInstanceOf(ShapeMismatchException.class)
+                .hasMessage("multiHeadSelfAttention: qkv [2, 3, 8] must be [batch, time, 3 * heads * d] with 2 heads");
+    }
+
+    private static float[] maskWithPadding(int batch, int time, int real) {
+        float[] mask = new float[batch * time];
+        for (int b = 0; b < batch; b++) {
+            Arrays.fill(mask, b * time, b * time + (b == 0 ? time : real), 1f);
+        }
+        return mask;
     }
 }

@@ -94,16 +94,13 @@ final class MultiHeadAttentionLayer extends CompositeLayer implements MultiInput
     Tensor attend(Tensor x, Tensor memory, Tensor keyPadding, Mode mode) {
         Tensor w = inProjWeight.value();
         Tensor b = inProjBias == null ? null : inProjBias.value();
-        Tensor q;
-        Tensor kv;
         if (memory == null) {
-            Tensor qkv = project(x, w, b); // [batch, time, 3 width]
-            q = qkv.slice(2, 0, width);
-            kv = qkv.slice(2, width, 3 * width);
-        } else {
-            q = project(x, w.slice(0, 0, width), b == null ? null : b.slice(0, 0, width));
-            kv = project(memory, w.slice(0, width, 3 * width), b == null ? null : b.slice(0, width, 3 * width));
+            Tensor qkv = project(x, w, b); // [batch, time, 3 width], read in place by the fused op
+            return outProj.forward(backend.multiHeadSelfAttention(qkv, heads, keyPadding, causal, dropout, mode,
+                    random), mode);
         }
+        Tensor q = project(x, w.slice(0, 0, width), b == null ? null : b.slice(0, 0, width));
+        Tensor kv = project(memory, w.slice(0, width, 3 * width), b == null ? null : b.slice(0, width, 3 * width));
         Tensor k = kv.slice(2, 0, width);
         Tensor v = kv.slice(2, width, 2 * width);
         Tensor y = backend.multiHeadAttention(q, k, v, heads, keyPadding, causal, dropout, mode, random);
