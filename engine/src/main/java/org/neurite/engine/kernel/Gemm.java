@@ -57,7 +57,7 @@ public final class Gemm {
             KernelChoice.rows().multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        KernelChoice.selected().multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+        KernelChoice.forColumns(n).multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
                 beta, c, cOff, ldc);
     }
 

@@ -35,6 +35,8 @@ final class KernelChoice {
     /** Set by {@link #select()}; no class of the Vector API is touched to find it out. */
     private static boolean vectorChosen;
     private static final BlockedGemm SELECTED = select();
+    /** For widths that {@link #SELECTED}'s kernel would end in a narrow edge strip; null for the plain kernel. */
+    private static final BlockedGemm WIDE = vectorChosen ? new BlockedGemm(wideKernel(), KC, KC_PACKED, MC, NC) : null;
     private static final RowKernel ROWS = SELECTED.kernel() instanceof ScalarMicroKernel
             ? new ScalarRowKernel() : vectorRows();
 
@@ -43,6 +45,19 @@ final class KernelChoice {
 
     /** @return the GEMM the engine uses */
     static BlockedGemm selected() {
+        return SELECTED;
+    }
+
+    /**
+     * @param n the columns of a product's C
+     * @return the GEMM for that width: the 4-vector kernel when n is a whole number of its strips
+     *     but not of the selected kernel's (64 = 48 + 16 would leave a 16-column edge strip), else
+     *     {@link #selected()}; both sum each element in the same order
+     */
+    static BlockedGemm forColumns(int n) {
+        if (WIDE != null && n % WIDE.kernel().nr() == 0 && n % SELECTED.kernel().nr() != 0) {
+            return WIDE;
+        }
         return SELECTED;
     }
 
@@ -95,6 +110,11 @@ final class KernelChoice {
     // Kept apart so that VectorMicroKernel is resolved only when this runs.
     private static MicroKernel vectorKernel() {
         return new VectorMicroKernel();
+    }
+
+    // Kept apart so that VectorWideMicroKernel is resolved only when this runs.
+    private static MicroKernel wideKernel() {
+        return new VectorWideMicroKernel();
     }
 
     private static boolean vectorWorthwhile() {

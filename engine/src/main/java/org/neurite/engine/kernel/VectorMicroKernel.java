@@ -56,7 +56,7 @@ final class VectorMicroKernel implements MicroKernel {
         } else {
             oneVector(kc, ap, apOff, rs, ds, bp, bpOff, tile);
         }
-        store(tile, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
+        store(tile, NR, alpha, beta, c, cOff, ldc, rows, cols, epilogue, column);
     }
 
     /** The whole tile: 3 vectors per row. */
@@ -189,15 +189,15 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     /**
-     * {@code C = epilogue(alpha * tile + beta * C)} over {@code rows x cols}; vectors are made here
-     * from the tile array, so none crosses a method boundary.
+     * {@code C = epilogue(alpha * tile + beta * C)} over {@code rows x cols} of a tile whose rows are
+     * {@code nr} apart; vectors are made here from the tile array, so none crosses a method boundary.
      */
-    private static void store(float[] tile, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols,
+    static void store(float[] tile, int nr, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols,
                               Epilogue epilogue, int column) {
         float[] bias = epilogue.bias();
         boolean relu = epilogue.relu();
         for (int r = 0; r < rows; r++) {
-            int t = r * NR;
+            int t = r * nr;
             int row = cOff + r * ldc;
             int j = 0;
             for (; j + L <= cols; j += L) {

@@ -19,12 +19,14 @@ class GemmTest {
      * m, n, k: ragged edges and whole tiles (24 x 96 is 3 x 2 tiles of 8 x 48), k-blocking
      * (k > 384), row blocking (m > 192), column blocking (n > 2048); 203 x 50 x 777 has ragged
      * edges, k-blocking and row blocking at once: a last strip of A (3 rows, packed) after
-     * whole strips read in place, in every block of depth.
+     * whole strips read in place, in every block of depth. Widths 64 and 128 run the 6 x 64
+     * kernel ({@link KernelChoice#forColumns}); 290 x 64 x 1960 is a convolution's weight gradient
+     * with a ragged last strip of rows.
      */
     private static final int[][] SIZES = {
         {1, 1, 1}, {7, 7, 7}, {1, 33, 7}, {33, 1, 257}, {7, 257, 33}, {257, 33, 1},
         {33, 33, 33}, {24, 96, 40}, {16, 32, 400}, {200, 70, 9}, {3, 2100, 5}, {2, 65, 128}, {4, 40, 71},
-        {203, 50, 777},
+        {203, 50, 777}, {24, 64, 40}, {203, 128, 777}, {7, 64, 9}, {290, 64, 1960},
     };
 
     static Stream<Arguments> transposesAndSizes() {
@@ -70,6 +72,21 @@ class GemmTest {
         GemmCase gemmCase = new GemmCase(transA, transB, m, n, k, -0.75f, 1.5f, 2, 15);
         gemmCase.check(gemmCase.runPacked(KernelChoice.selected()), "packed B, selected kernel");
         gemmCase.check(gemmCase.runPacked(KernelChoice.scalarGemm()), "packed B, plain-Java kernel");
+    }
+
+    @ParameterizedTest(name = "transA={0} transB={1} {2}x{3}x{4}")
+    @MethodSource("transposesAndSizes")
+    void wideKernelGivesTheSelectedKernelsBits(boolean transA, boolean transB, int m, int n, int k) {
+        GemmCase gemmCase = new GemmCase(transA, transB, m, n, k, -0.75f, 1.5f, 2, 17);
+        assertThat(gemmCase.runOn(KernelChoice.forColumns(n))).containsExactly(gemmCase.runOn(KernelChoice.selected()));
+    }
+
+    @Test
+    void widthsOfWholeFourVectorStripsButNotThreeTakeTheWideKernel() {
+        assertThat(KernelChoice.forColumns(64).kernel()).isInstanceOf(VectorWideMicroKernel.class);
+        assertThat(KernelChoice.forColumns(128).kernel()).isInstanceOf(VectorWideMicroKernel.class);
+        assertThat(KernelChoice.forColumns(192)).isSameAs(KernelChoice.selected());
+        assertThat(KernelChoice.forColumns(50)).isSameAs(KernelChoice.selected());
     }
 
     @Test
