@@ -40,7 +40,7 @@ public final class GptOpCpuTimes {
      */
     public static void main(String[] args) throws IOException {
         if (!OpCpuTimes.ON) {
-            throw new IllegalStateException("GptOpCpuTimes: run with -D" + OpCpuTimes.PROPERTY + "=true");
+            throw new IllegalStateException("GptOpCpuTimes: run with -D" + OpCpuTimes.PROPERTY + "=true (or =wall)");
         }
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 200;
@@ -68,8 +68,8 @@ public final class GptOpCpuTimes {
         List<Map.Entry<String, long[]>> rows = new ArrayList<>(times.entrySet());
         rows.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
         double total = rows.stream().mapToLong(e -> e.getValue()[1]).sum() / 1e6 / steps;
-        System.out.printf(Locale.ROOT, "Neurite, %d steps after the warm-up, one thread's CPU: %.2f ms/step%n",
-                steps, total);
+        System.out.printf(Locale.ROOT, "Neurite, %d steps after the warm-up, %s: %.2f ms/step%n",
+                steps, OpCpuTimes.WALL ? "wall clock" : "one thread's CPU", total);
         System.out.printf(Locale.ROOT, "%-44s %8s %10s %6s%n", "op", "ms/step", "calls/step", "share");
         for (Map.Entry<String, long[]> e : rows) {
             double ms = e.getValue()[1] / 1e6 / steps;

@@ -14,13 +14,18 @@ import java.util.Map;
  * result, or a {@link #mark}), taken when the op hands over its result: the op's own work plus
  * whatever ran between the two ops. A backward step is timed around its call. With more than one
  * thread the helpers' share of a parallel loop is not counted: time with {@code neurite.threads=1}.
+ * With {@code neurite.opTimes=wall} the marks read the wall clock instead, so that an op's time at two
+ * threads against its time at one says how well it is split (on a quiet machine only).
  */
 public final class OpCpuTimes {
 
     /** System property that turns the timing on. */
     public static final String PROPERTY = "neurite.opTimes";
-    /** Whether the timing is on (read once, at class initialisation). */
-    public static final boolean ON = Boolean.getBoolean(PROPERTY);
+    /** Whether the timing is on: {@code true} or {@code wall} (read once, at class initialisation). */
+    public static final boolean ON = "true".equals(System.getProperty(PROPERTY))
+            || "wall".equals(System.getProperty(PROPERTY));
+    /** Whether the marks read the wall clock rather than the thread's CPU time. */
+    public static final boolean WALL = "wall".equals(System.getProperty(PROPERTY));
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** Per label: calls, then CPU nanoseconds. */
@@ -75,6 +80,6 @@ public final class OpCpuTimes {
     }
 
     private static long now() {
-        return THREADS.getCurrentThreadCpuTime();
+        return WALL ? System.nanoTime() : THREADS.getCurrentThreadCpuTime();
     }
 }
