@@ -34,7 +34,8 @@ public record RunParts(Model model, Loss loss, Optimizer optimizer, RunData data
      * @param components where its components are looked up
      * @return the parts
      * @throws IOException if a data file cannot be read
-     * @throws ConfigException if the data does not fit the model or the schedule does not fit the run
+     * @throws ConfigException if the data does not fit the model, the loss does not fit the model's
+     *     output and the targets, or the schedule does not fit the run
      */
     public static RunParts prepare(RunConfig config, Components components) throws IOException {
         Model model = config.buildModel(components);
@@ -52,6 +53,7 @@ public record RunParts(Model model, Loss loss, Optimizer optimizer, RunData data
         if (warmup != null) {
             warmup.finish();
         }
+        LossFit.check(config, model, loss, data.train());
         LearningRateSchedule schedule = optimizer == null ? null
                 : RunSchedule.of(config, components, optimizer.learningRate(), data.trainSize());
         return new RunParts(model, loss, optimizer, data, schedule);

@@ -87,6 +87,16 @@ class TrainingRunTest extends TrainingRunFixture {
     }
 
     @Test
+    void aLossThatDoesNotFitTheTargetsIsAConfigErrorBeforeTheRunFolder() throws IOException {
+        String text = BLOBS.replace("loss: cross_entropy", "loss: mse");
+        assertThatThrownBy(() -> run().start(config(text), dir.resolve("runs")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("run.yaml:12: mse: prediction [2, 3] and target [2] do not fit")
+                .hasMessageContaining("the loss does not fit the model's output and the training targets");
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void keepLastDeletesOlderCheckpointsButNotTheBest() throws IOException {
         RunConfig config = config(BLOBS, "training.epochs=5",
                 "training.early_stopping={monitor: val_loss, patience: 9, min_delta: 100}",
