@@ -37,11 +37,26 @@ final class LossFit {
         DataLoader loader = DataLoader.of(first, CpuBackend.instance()).batchSize(first.size()).build();
         try (GradScope scope = CpuBackend.instance().noGrad()) {
             Batch batch = loader.iterator().next();
-            Tensor prediction = Model.apply(model, batch.inputs(), Mode.INFERENCE);
+            Tensor prediction = predict(model, batch);
+            if (prediction == null) {
+                return;
+            }
             loss.compute(prediction, batch.targets());
         } catch (ShapeMismatchException e) {
             throw new ConfigException(config.document().locate("loss"), e.getMessage()
                     + " (the loss does not fit the model's output and the training targets)");
+        }
+    }
+
+    /**
+     * The model's output, or null if its forward pass failed: that is no fault of the loss, and the
+     * run's first step reports it with its epoch, step, layer and plugin.
+     */
+    private static Tensor predict(Model model, Batch batch) {
+        try {
+            return Model.apply(model, batch.inputs(), Mode.INFERENCE);
+        } catch (RuntimeException | LinkageError e) {
+            return null;
         }
     }
 }
