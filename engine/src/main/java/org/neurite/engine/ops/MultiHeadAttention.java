@@ -5,7 +5,6 @@ import java.util.random.RandomGenerator;
 
 import org.neurite.api.Mode;
 import org.neurite.api.Shape;
-import org.neurite.api.ShapeMismatchException;
 import org.neurite.engine.kernel.Exponentials;
 import org.neurite.engine.kernel.Gemm;
 import org.neurite.engine.kernel.Parallel;
@@ -57,7 +56,7 @@ public final class MultiHeadAttention {
         if (!(dropout >= 0f && dropout < 1f)) {
             throw new IllegalArgumentException("multiHeadAttention: dropout " + dropout + " must be in [0, 1)");
         }
-        Geometry g = Geometry.check(q, k, v, heads, keyPadding, causal);
+        AttentionGeometry g = AttentionGeometry.check(q, k, v, heads, keyPadding, causal);
         return attend(g, q, k, v, false, keyPadding, dropout, mode, random);
     }
 
@@ -81,47 +80,47 @@ public final class MultiHeadAttention {
         if (!(dropout >= 0f && dropout < 1f)) {
             throw new IllegalArgumentException("multiHeadSelfAttention: dropout " + dropout + " must be in [0, 1)");
         }
-        Geometry g = Geometry.checkPacked(qkv, heads, keyPadding, causal);
+        AttentionGeometry g = AttentionGeometry.checkPacked(qkv, heads, keyPadding, causal);
         return attend(g, qkv, qkv, qkv, true, keyPadding, dropout, mode, random);
     }
 
     /** The forward pass over q, k and v laid out as {@code g} says: three tensors, or one {@code packed} three times. */
-    private static CpuTensor attend(Geometry g, CpuTensor q, CpuTensor k, CpuTensor v, boolean packed, CpuTensor keyPadding,
+    private static CpuTensor attend(AttentionGeometry g, CpuTensor q, CpuTensor k, CpuTensor v, boolean packed, CpuTensor keyPadding,
                                     float dropout, Mode mode, RandomGenerator random) {
         boolean drops = mode == Mode.TRAINING && dropout > 0f;
         Dropping drop = new Dropping(drops ? dropout : 0f, drops ? random.nextLong() : 0L);
-        float[] out = new float[g.batch * g.lq * g.heads * g.dv];
-        float[] logSumExp = new float[g.batch * g.heads * g.lq];
+        float[] out = new float[g.batch() * g.lq() * g.heads() * g.dv()];
+        float[] logSumExp = new float[g.batch() * g.heads() * g.lq()];
         float[] mask = keyPadding == null ? null : keyPadding.data();
         float[] qd = q.data();
         float[] kd = k.data();
         float[] vd = v.data();
-        Parallel.forRange(g.batch * g.heads, 1, (start, end) -> {
-            float[] p = new float[BLOCK * g.lk];
+        Parallel.forRange(g.batch() * g.heads(), 1, (start, end) -> {
+            float[] p = new float[BLOCK * g.lk()];
             for (int task = start; task < end; task++) {
-                for (int i0 = 0; i0 < g.lq; i0 += BLOCK) {
-                    int rows = Math.min(BLOCK, g.lq - i0);
+                for (int i0 = 0; i0 < g.lq(); i0 += BLOCK) {
+                    int rows = Math.min(BLOCK, g.lq() - i0);
                     int keys = g.keysSeen(i0 + rows - 1);
                     scores(g, task, i0, rows, keys, qd, kd, p);
                     for (int r = 0; r < rows; r++) {
-                        logSumExp[task * g.lq + i0 + r] = softmaxRow(g, task, i0 + r, keys, p, r * keys, mask);
+                        logSumExp[task * g.lq() + i0 + r] = softmaxRow(g, task, i0 + r, keys, p, r * keys, mask);
                     }
                     drop.apply(g, task, i0, rows, keys, p);
-                    int b = task / g.heads;
-                    int h = task % g.heads;
-                    product(g, false, false, rows, g.dv, keys, 1f, p, 0, keys, vd, g.vAt(b, 0, h), g.vStride,
+                    int b = task / g.heads();
+                    int h = task % g.heads();
+                    product(g, false, false, rows, g.dv(), keys, 1f, p, 0, keys, vd, g.vAt(b, 0, h), g.vStride(),
                             0f, out, g.outAt(b, i0, h), g.outStride());
                 }
             }
         });
         if (packed) {
-            return CpuTensor.result("multiHeadSelfAttention", out, Shape.of(g.batch, g.lq, g.heads * g.dv), dOut -> {
+            return CpuTensor.result("multiHeadSelfAttention", out, Shape.of(g.batch(), g.lq(), g.heads() * g.dv()), dOut -> {
                 float[] dqkv = new float[q.size()];
                 backward(g, qd, kd, vd, dqkv, dqkv, dqkv, mask, drop, logSumExp, dOut);
                 q.adoptGrad(dqkv);
             }, q);
         }
-        return CpuTensor.result("multiHeadAttention", out, Shape.of(g.batch, g.lq, g.heads * g.dv), dOut -> {
+        return CpuTensor.result("multiHeadAttention", out, Shape.of(g.batch(), g.lq(), g.heads() * g.dv()), dOut -> {
             float[] dq = q.requiresGrad() ? new float[q.size()] : null;
             float[] dk = k.requiresGrad() ? new float[k.size()] : null;
             float[] dv = v.requiresGrad() ? new float[v.size()] : null;
@@ -139,11 +138,11 @@ public final class MultiHeadAttention {
     }
 
     /** {@code p[r, j] = (q_i . k_j) / sqrt(d)} for the block's rows and its first {@code keys} keys. */
-    private static void scores(Geometry g, int task, int i0, int rows, int keys, float[] qd, float[] kd, float[] p) {
-        int b = task / g.heads;
-        int h = task % g.heads;
-        product(g, false, true, rows, keys, g.d, g.scale, qd, g.qAt(b, i0, h), g.qStride,
-                kd, g.kAt(b, 0, h), g.kStride, 0f, p, 0, keys);
+    private static void scores(AttentionGeometry g, int task, int i0, int rows, int keys, float[] qd, float[] kd, float[] p) {
+        int b = task / g.heads();
+        int h = task % g.heads();
+        product(g, false, true, rows, keys, g.d(), g.scale(), qd, g.qAt(b, i0, h), g.qStride(),
+                kd, g.kAt(b, 0, h), g.kStride(), 0f, p, 0, keys);
     }
 
     /**
@@ -153,10 +152,10 @@ public final class MultiHeadAttention {
     static final int SMALL_TILE = 32;
 
     /** {@link Gemm#sgemm}'s product, on {@link SmallProducts} when the tiles are small. */
-    private static void product(Geometry g, boolean transA, boolean transB, int m, int n, int k, float alpha,
+    private static void product(AttentionGeometry g, boolean transA, boolean transB, int m, int n, int k, float alpha,
                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                 float beta, float[] c, int cOff, int ldc) {
-        if (g.lk <= SMALL_TILE && g.d <= SMALL_TILE && g.dv <= SMALL_TILE && m > 0 && n > 0 && k > 0) {
+        if (g.lk() <= SMALL_TILE && g.d() <= SMALL_TILE && g.dv() <= SMALL_TILE && m > 0 && n > 0 && k > 0) {
             SmallProducts.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else {
             Gemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
@@ -164,12 +163,12 @@ public final class MultiHeadAttention {
     }
 
     /** Turns one row of scores into probabilities over the keys it may see; returns its log-sum-exp. */
-    private static float softmaxRow(Geometry g, int task, int i, int keys, float[] p, int off, float[] mask) {
-        int b = task / g.heads;
+    private static float softmaxRow(AttentionGeometry g, int task, int i, int keys, float[] p, int off, float[] mask) {
+        int b = task / g.heads();
         int last = g.lastKey(i);
         float max = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < keys; j++) {
-            if (j > last || (mask != null && mask[b * g.lk + j] == 0f)) {
+            if (j > last || (mask != null && mask[b * g.lk() + j] == 0f)) {
                 p[off + j] = Float.NEGATIVE_INFINITY;
             } else if (p[off + j] > max) {
                 max = p[off + j];
@@ -195,35 +194,35 @@ public final class MultiHeadAttention {
      * zero on entry, are laid out as their inputs (they may be one array, as the inputs may); a
      * null one is not computed.
      */
-    private static void backward(Geometry g, float[] qd, float[] kd, float[] vd, float[] dq, float[] dk, float[] dv,
+    private static void backward(AttentionGeometry g, float[] qd, float[] kd, float[] vd, float[] dq, float[] dk, float[] dv,
                                  float[] mask, Dropping drop, float[] logSumExp, float[] dOut) {
-        Parallel.forRange(g.batch * g.heads, 1, (start, end) -> {
-            float[] p = new float[BLOCK * g.lk];
-            float[] pDropped = drop.active() ? new float[BLOCK * g.lk] : p;
-            float[] ds = new float[BLOCK * g.lk];
+        Parallel.forRange(g.batch() * g.heads(), 1, (start, end) -> {
+            float[] p = new float[BLOCK * g.lk()];
+            float[] pDropped = drop.active() ? new float[BLOCK * g.lk()] : p;
+            float[] ds = new float[BLOCK * g.lk()];
             for (int task = start; task < end; task++) {
-                int b = task / g.heads;
-                int h = task % g.heads;
-                for (int i0 = 0; i0 < g.lq; i0 += BLOCK) {
-                    int rows = Math.min(BLOCK, g.lq - i0);
+                int b = task / g.heads();
+                int h = task % g.heads();
+                for (int i0 = 0; i0 < g.lq(); i0 += BLOCK) {
+                    int rows = Math.min(BLOCK, g.lq() - i0);
                     int keys = g.keysSeen(i0 + rows - 1);
                     scores(g, task, i0, rows, keys, qd, kd, p);
                     for (int r = 0; r < rows; r++) {
-                        probabilities(g, b, i0 + r, keys, logSumExp[task * g.lq + i0 + r], p, r * keys, mask);
+                        probabilities(g, b, i0 + r, keys, logSumExp[task * g.lq() + i0 + r], p, r * keys, mask);
                     }
                     if (drop.active()) {
                         System.arraycopy(p, 0, pDropped, 0, rows * keys);
                         drop.apply(g, task, i0, rows, keys, pDropped);
                     }
                     if (dv != null) {
-                        product(g, true, false, keys, g.dv, rows, 1f, pDropped, 0, keys, dOut, g.outAt(b, i0, h),
-                                g.outStride(), 1f, dv, g.vAt(b, 0, h), g.vStride);
+                        product(g, true, false, keys, g.dv(), rows, 1f, pDropped, 0, keys, dOut, g.outAt(b, i0, h),
+                                g.outStride(), 1f, dv, g.vAt(b, 0, h), g.vStride());
                     }
                     if (dq == null && dk == null) {
                         continue;
                     }
-                    product(g, false, true, rows, keys, g.dv, 1f, dOut, g.outAt(b, i0, h), g.outStride(),
-                            vd, g.vAt(b, 0, h), g.vStride, 0f, ds, 0, keys);
+                    product(g, false, true, rows, keys, g.dv(), 1f, dOut, g.outAt(b, i0, h), g.outStride(),
+                            vd, g.vAt(b, 0, h), g.vStride(), 0f, ds, 0, keys);
                     for (int r = 0; r < rows; r++) {
                         int off = r * keys;
                         float dot = dot(ds, pDropped, off, keys);
@@ -232,16 +231,16 @@ public final class MultiHeadAttention {
                         }
                         // all in float, so that the JIT runs the loop in vector instructions
                         for (int j = 0; j < keys; j++) {
-                            ds[off + j] = p[off + j] * (ds[off + j] - dot) * g.scale;
+                            ds[off + j] = p[off + j] * (ds[off + j] - dot) * g.scale();
                         }
                     }
                     if (dq != null) {
-                        product(g, false, false, rows, g.d, keys, 1f, ds, 0, keys, kd, g.kAt(b, 0, h), g.kStride,
-                                0f, dq, g.qAt(b, i0, h), g.qStride);
+                        product(g, false, false, rows, g.d(), keys, 1f, ds, 0, keys, kd, g.kAt(b, 0, h), g.kStride(),
+                                0f, dq, g.qAt(b, i0, h), g.qStride());
                     }
                     if (dk != null) {
-                        product(g, true, false, keys, g.d, rows, 1f, ds, 0, keys, qd, g.qAt(b, i0, h), g.qStride,
-                                1f, dk, g.kAt(b, 0, h), g.kStride);
+                        product(g, true, false, keys, g.d(), rows, 1f, ds, 0, keys, qd, g.qAt(b, i0, h), g.qStride(),
+                                1f, dk, g.kAt(b, 0, h), g.kStride());
                     }
                 }
             }
@@ -272,11 +271,11 @@ public final class MultiHeadAttention {
     }
 
     /** Replaces the scores of one row by {@code exp(s - logSumExp)}, zero where the key is hidden. */
-    private static void probabilities(Geometry g, int b, int i, int keys, float logSumExp, float[] p, int off,
+    private static void probabilities(AttentionGeometry g, int b, int i, int keys, float logSumExp, float[] p, int off,
                                       float[] mask) {
         int last = g.lastKey(i);
         for (int j = 0; j < keys; j++) {
-            if (j > last || (mask != null && mask[b * g.lk + j] == 0f)) {
+            if (j > last || (mask != null && mask[b * g.lk() + j] == 0f)) {
                 p[off + j] = Float.NEGATIVE_INFINITY; // exp gives 0
             }
         }
@@ -288,90 +287,6 @@ public final class MultiHeadAttention {
      * of sample {@code b} starts at {@code (b * len + i) * heads * width + h * width}.
      */
     /**
-     * The sizes, and where q, k and v lie in their arrays: rows of {@code qStride} (and so on)
-     * values, keys from column {@code kColumn} of theirs and values from {@code vColumn} (both 0
-     * for three tensors, {@code heads d} and {@code 2 heads d} for one packed tensor).
-     */
-    private record Geometry(int batch, int lq, int lk, int heads, int d, int dv, boolean causal, float scale,
-                            int qStride, int kStride, int vStride, int kColumn, int vColumn) {
-
-        static Geometry check(CpuTensor q, CpuTensor k, CpuTensor v, int heads, CpuTensor keyPadding,
-                              boolean causal) {
-            Shape qs = q.shape();
-            Shape ks = k.shape();
-            Shape vs = v.shape();
-            if (heads < 1) {
-                throw new IllegalArgumentException("multiHeadAttention: heads must be at least 1, got " + heads);
-            }
-            boolean fits = qs.rank() == 3 && ks.rank() == 3 && vs.rank() == 3
-                    && ks.dim(0) == qs.dim(0) && vs.dim(0) == qs.dim(0) && vs.dim(1) == ks.dim(1)
-                    && ks.dim(2) == qs.dim(2) && qs.dim(2) % heads == 0 && vs.dim(2) % heads == 0;
-            if (!fits) {
-                throw new ShapeMismatchException("multiHeadAttention: q " + qs + ", k " + ks + ", v " + vs
-                        + " must be [batch, lq, heads * d], [batch, lk, heads * d], [batch, lk, heads * dv]"
-                        + " with " + heads + " heads");
-            }
-            if (keyPadding != null && !keyPadding.shape().equals(Shape.of(ks.dim(0), ks.dim(1)))) {
-                throw new ShapeMismatchException("multiHeadAttention: key padding mask " + keyPadding.shape()
-                        + " must be [batch, lk] = " + Shape.of(ks.dim(0), ks.dim(1)));
-            }
-            int d = qs.dim(2) / heads;
-            return new Geometry(qs.dim(0), qs.dim(1), ks.dim(1), heads, d, vs.dim(2) / heads, causal,
-                    (float) (1.0 / Math.sqrt(d)), qs.dim(2), ks.dim(2), vs.dim(2), 0, 0);
-        }
-
-        static Geometry checkPacked(CpuTensor qkv, int heads, CpuTensor keyPadding, boolean causal) {
-            Shape s = qkv.shape();
-            if (heads < 1) {
-                throw new IllegalArgumentException("multiHeadSelfAttention: heads must be at least 1, got " + heads);
-            }
-            if (s.rank() != 3 || s.dim(2) % (3 * heads) != 0) {
-                throw new ShapeMismatchException("multiHeadSelfAttention: qkv " + s
-                        + " must be [batch, time, 3 * heads * d] with " + heads + " heads");
-            }
-            if (keyPadding != null && !keyPadding.shape().equals(Shape.of(s.dim(0), s.dim(1)))) {
-                // the same words as for separate q, k and v: a layer's user sees one message
-                throw new ShapeMismatchException("multiHeadAttention: key padding mask " + keyPadding.shape()
-                        + " must be [batch, lk] = " + Shape.of(s.dim(0), s.dim(1)));
-            }
-            int width = s.dim(2) / 3;
-            int d = width / heads;
-            return new Geometry(s.dim(0), s.dim(1), s.dim(1), heads, d, d, causal, (float) (1.0 / Math.sqrt(d)),
-                    s.dim(2), s.dim(2), s.dim(2), width, 2 * width);
-        }
-
-        /** @return the last key query {@code i} may see, by the causal rule; {@code lk - 1} without it */
-        int lastKey(int i) {
-            return causal ? Math.min(lk - 1, i + lk - lq) : lk - 1;
-        }
-
-        /** @return how many leading keys query {@code i} and the rows before it may see */
-        int keysSeen(int i) {
-            return Math.max(0, lastKey(i) + 1);
-        }
-
-        int outStride() {
-            return heads * dv;
-        }
-
-        int qAt(int b, int i, int h) {
-            return (b * lq + i) * qStride + h * d;
-        }
-
-        int kAt(int b, int j, int h) {
-            return (b * lk + j) * kStride + kColumn + h * d;
-        }
-
-        int vAt(int b, int j, int h) {
-            return (b * lk + j) * vStride + vColumn + h * dv;
-        }
-
-        int outAt(int b, int i, int h) {
-            return (b * lq + i) * outStride() + h * dv;
-        }
-    }
-
-    /**
      * Dropout of the attention weights as a pure function of a seed and the weight's position:
      * weight {@code (task, i, j)} survives when a 64-bit mix of both, read as a uniform number in
      * {@code [0, 1)}, is at least {@code p}; survivors are scaled by {@code 1 / (1 - p)}.
@@ -382,7 +297,7 @@ public final class MultiHeadAttention {
             return p > 0f;
         }
 
-        void apply(Geometry g, int task, int i0, int rows, int keys, float[] weights) {
+        void apply(AttentionGeometry g, int task, int i0, int rows, int keys, float[] weights) {
             if (!active()) {
                 return;
             }
@@ -392,9 +307,9 @@ public final class MultiHeadAttention {
         }
 
         /** Multiplies one row by the mask over {@code 1 - p} (the same factor forward and backward). */
-        void scaleGradientRow(Geometry g, int task, int i, int keys, float[] row, int off) {
+        void scaleGradientRow(AttentionGeometry g, int task, int i, int keys, float[] row, int off) {
             float keep = 1f / (1f - p);
-            long base = ((long) task * g.lq + i) * g.lk;
+            long base = ((long) task * g.lq() + i) * g.lk();
             for (int j = 0; j < keys; j++) {
                 row[off + j] = uniform(seed, base + j) >= p ? row[off + j] * keep : 0f;
             }
