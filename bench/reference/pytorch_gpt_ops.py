@@ -3,8 +3,9 @@
 
 Usage: /usr/bin/python3 pytorch_gpt_ops.py [--threads 1] [--warmup 30] [--steps 50] [--text PATH]
 
-Builds the reference model, optimizer, schedule and clipping of `pytorch_charlm.py gpt` (imported
-from it, so the two cannot drift apart), runs --warmup steps, then --steps steps without the
+Builds the reference model of `pytorch_charlm.py gpt` (its Gpt, batch and load, imported) with the
+same optimizer, schedule and clipping (written again here: pytorch_charlm.py is kept byte for byte
+as the reference setup, and builds them inside its main), runs --warmup steps, then --steps steps without the
 profiler (the process's CPU and wall milliseconds per step), then --steps more with torch.profiler,
 and prints each op's self time per step (the sum over the profiled steps divided by their number;
 the profiler's "self CPU" is the calling thread's wall time inside the op), largest first, and its

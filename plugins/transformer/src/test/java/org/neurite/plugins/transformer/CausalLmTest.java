@@ -138,18 +138,7 @@ class CausalLmTest {
 
         // a prompt of 4 at once, then one token at a time: 10 fill the cache; the 11th starts again
         // from the latest 5 (positions 0-4 again), which then grow up to 10 before the next restart
-        float[] scores = stepper.feed(new int[] {3, 1, 4, 1});
-        for (int t = 3; t < text.length; t++) {
-            if (t > 3) {
-                scores = stepper.feed((int) text[t]);
-            }
-            int seen = t + 1;
-            int window = seen <= 10 ? seen : 5 + (seen - 11) % 5 + 1;
-            float[] visible = java.util.Arrays.copyOfRange(text, seen - window, seen);
-            float[] full = model.forward(ids(visible, 1), Mode.INFERENCE).toArray();
-            TorchFixture.assertClose("after token " + t + " (window " + window + ")", scores,
-                    slice(full, (window - 1) * 13, 13), 1e-5, 1e-5);
-        }
+        assertEveryStepIsTheFullPassOverItsWindow(model, stepper, text, 4, 10, 13);
     }
 
     /**
@@ -169,17 +158,32 @@ class CausalLmTest {
         for (int i = 0; i < text.length; i++) {
             text[i] = random.nextInt(65);
         }
-        float[] scores = stepper.feed(new int[] {(int) text[0], (int) text[1], (int) text[2]});
-        for (int t = 2; t < text.length; t++) {
-            if (t > 2) {
+        assertEveryStepIsTheFullPassOverItsWindow(model, stepper, text, 3, 64, 65);
+    }
+
+    /**
+     * Feeds the first {@code prompt} tokens of {@code text} at once, then the rest one at a time,
+     * and checks each step's scores against the full pass over the window the stepper sees: the
+     * text so far until the context is full, then from the latest half context on after each restart.
+     */
+    private static void assertEveryStepIsTheFullPassOverItsWindow(org.neurite.engine.nn.Sequential model,
+            org.neurite.engine.generate.TokenStepper stepper, float[] text, int prompt, int context, int vocabulary) {
+        int[] first = new int[prompt];
+        for (int i = 0; i < prompt; i++) {
+            first[i] = (int) text[i];
+        }
+        float[] scores = stepper.feed(first);
+        int half = context / 2;
+        for (int t = prompt - 1; t < text.length; t++) {
+            if (t > prompt - 1) {
                 scores = stepper.feed((int) text[t]);
             }
             int seen = t + 1;
-            int window = seen <= 64 ? seen : 32 + (seen - 65) % 32 + 1;
+            int window = seen <= context ? seen : half + (seen - context - 1) % half + 1;
             float[] visible = java.util.Arrays.copyOfRange(text, seen - window, seen);
             float[] full = model.forward(ids(visible, 1), Mode.INFERENCE).toArray();
             TorchFixture.assertClose("after token " + t + " (window " + window + ")", scores,
-                    slice(full, (window - 1) * 65, 65), 1e-5, 1e-5);
+                    slice(full, (window - 1) * vocabulary, vocabulary), 1e-5, 1e-5);
         }
     }
 
