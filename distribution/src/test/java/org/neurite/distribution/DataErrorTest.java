@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Bad text, sequence and image data is refused before training, in one line naming the file and the
  * place in it (exit 1, the data cannot be read) or the config key (exit 2, the config does not
- * fit the data); no run folder is made.
+ * fit the data, such as an image folder without classes, a file in it that is not an image under
+ * {@code on_error: stop}, or images of mixed sizes without {@code size}); no run folder is made.
  */
 class DataErrorTest {
 
@@ -89,6 +90,23 @@ class DataErrorTest {
     }
 
     @Test
+    void anImageFolderWithoutClassSubfoldersIsAConfigErrorAtItsPath() throws IOException {
+        Files.createDirectories(temp.resolve("images"));
+        Files.writeString(temp.resolve("images").resolve("notes.txt"), "no class folders here");
+
+        CommandResult result = train("""
+                data: {train: {format: image_folder, path: images, channels: 1}}
+                model: {input: [1, 4, 4], layers: [{type: flatten}, {type: dense, units: 2}]}
+                loss: cross_entropy
+                optimizer: adam
+                """);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(oneLine(result)).isEqualTo(temp.resolve("run.yaml") + ":1: data.train.path: " + temp.resolve("images")
+                + " has no class subfolders (expected one folder of images per class)");
+    }
+
+    @Test
     void anImageFolderNamesTheFileItCannotUseAndSkipsItOnlyWhenAsked() throws IOException {
         Path images = temp.resolve("images");
         for (String kind : new String[] {"circle", "square"}) {
@@ -113,15 +131,17 @@ class DataErrorTest {
         png(images.resolve("square").resolve("wide.png"), 4, 6);
         CommandResult mixed = train(config.formatted(""));
 
-        assertThat(stop.exitCode()).as(stop.toString()).isEqualTo(1);
-        assertThat(oneLine(stop)).isEqualTo("neurite train: " + images.resolve("square").resolve("notes.txt")
-                + ": file: is not an image ImageIO can read (PNG, JPEG, GIF, BMP); remove it or set on_error: skip");
+        assertThat(stop.exitCode()).as(stop.toString()).isEqualTo(2);
+        assertThat(oneLine(stop)).isEqualTo(temp.resolve("run.yaml") + ":1: data.train.path: "
+                + images.resolve("square").resolve("notes.txt") + " is not an image ImageIO can read (PNG, JPEG, GIF,"
+                + " BMP); remove it or set on_error: skip");
         assertThat(skip.exitCode()).as(skip.toString()).isZero();
         assertThat(oneLine(skip)).isEqualTo("neurite: warning: " + images + ": skipped 1 file that is not a readable"
                 + " image: square/notes.txt (on_error: skip)");
-        assertThat(mixed.exitCode()).as(mixed.toString()).isEqualTo(1);
-        assertThat(oneLine(mixed)).isEqualTo("neurite train: " + images.resolve("square").resolve("wide.png")
-                + ": image: is 4x6 but the images before it are 4x4; set size: [height, width] to resize them all");
+        assertThat(mixed.exitCode()).as(mixed.toString()).isEqualTo(2);
+        assertThat(oneLine(mixed)).isEqualTo(temp.resolve("run.yaml") + ":1: data.train.size: "
+                + images.resolve("square").resolve("wide.png") + " is 4x6 but the images before it are 4x4; set size:"
+                + " [height, width] to resize them all");
     }
 
     private static void png(Path file, int height, int width) throws IOException {

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import org.neurite.api.DataContext;
-import org.neurite.api.DataFileException;
 import org.neurite.api.DataSource;
 import org.neurite.api.DataSourceProvider;
 import org.neurite.api.OptionException;
@@ -31,6 +30,11 @@ import org.pf4j.Extension;
  * ImageIO (PNG, JPEG, GIF, BMP), as one grey channel or RGB, optionally resized (bilinear), with
  * pixels scaled to {@code [0, 1]}. Samples are {@code [channels, height, width]} in the input
  * {@code image}; the class names travel with the model as {@code class_names}.
+ *
+ * <p>A folder that does not fit the options (no class subfolders, a file that is not an image
+ * under {@code on_error: stop}, images of mixed sizes without {@code size}) is an
+ * {@link OptionException} at that option, naming the folder or the file: the config asks for what
+ * the folder cannot give, so the run stops as a config error before training starts.
  */
 final class ImageFolderSource implements DataSource {
 
@@ -40,12 +44,14 @@ final class ImageFolderSource implements DataSource {
     private final int channels;
     private final int[] size;
     private final boolean skipBad;
+    private final Options options;
 
-    private ImageFolderSource(Path folder, int channels, int[] size, boolean skipBad) {
+    private ImageFolderSource(Path folder, int channels, int[] size, boolean skipBad, Options options) {
         this.folder = folder;
         this.channels = channels;
         this.size = size;
         this.skipBad = skipBad;
+        this.options = options;
     }
 
     @Override
@@ -55,8 +61,8 @@ final class ImageFolderSource implements DataSource {
             classFolders = entries.filter(Files::isDirectory).sorted().toList();
         }
         if (classFolders.isEmpty()) {
-            throw new DataFileException(folder.toString(), "folder", "has no class subfolders (expected one folder"
-                    + " of images per class)");
+            throw new OptionException(options.pathOf("path"), folder + " has no class subfolders (expected one"
+                    + " folder of images per class)");
         }
         List<String> names = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -79,7 +85,7 @@ final class ImageFolderSource implements DataSource {
                         skipped.add(folder.relativize(file).toString());
                         continue;
                     }
-                    throw new DataFileException(file.toString(), "file", "cannot be read as an image ("
+                    throw new OptionException(options.pathOf("path"), file + " cannot be read as an image ("
                             + e.getMessage() + "); remove it or set on_error: skip");
                 }
                 if (image == null) {
@@ -87,13 +93,14 @@ final class ImageFolderSource implements DataSource {
                         skipped.add(folder.relativize(file).toString());
                         continue;
                     }
-                    throw new DataFileException(file.toString(), "file", "is not an image ImageIO can read (PNG, JPEG,"
-                            + " GIF, BMP); remove it or set on_error: skip");
+                    throw new OptionException(options.pathOf("path"), file + " is not an image ImageIO can read (PNG,"
+                            + " JPEG, GIF, BMP); remove it or set on_error: skip");
                 }
                 if (shape == null) {
                     shape = new int[] {image.getHeight(), image.getWidth()};
                 } else if (size == null && (image.getHeight() != shape[0] || image.getWidth() != shape[1])) {
-                    throw new DataFileException(file.toString(), "image", "is " + image.getHeight() + "x"
+                    // without size every image must have the first one's size: the missing option is the fix
+                    throw new OptionException(options.pathOf("size"), file + " is " + image.getHeight() + "x"
                             + image.getWidth() + " but the images before it are " + shape[0] + "x" + shape[1]
                             + "; set size: [height, width] to resize them all");
                 }
@@ -109,7 +116,8 @@ final class ImageFolderSource implements DataSource {
                     + (skipped.size() > 5 ? ", ..." : "") + " (on_error: skip)");
         }
         if (images.isEmpty()) {
-            throw new DataFileException(folder.toString(), "folder", "holds no image in its class subfolders " + names);
+            throw new OptionException(options.pathOf("path"), folder + " holds no image in its class subfolders "
+                    + names);
         }
         int length = channels * shape[0] * shape[1];
         float[] values = new float[images.size() * length];
@@ -199,7 +207,7 @@ final class ImageFolderSource implements DataSource {
             if (!onError.equals("stop") && !onError.equals("skip")) {
                 throw new OptionException(options.pathOf("on_error"), "expected stop or skip, got \"" + onError + "\"");
             }
-            return new ImageFolderSource(context.folder(options, "path"), channels, size, onError.equals("skip"));
+            return new ImageFolderSource(context.folder(options, "path"), channels, size, onError.equals("skip"), options);
         }
     }
 }

@@ -15,8 +15,8 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurite.api.DataFileException;
 import org.neurite.api.DataSource;
+import org.neurite.api.OptionException;
 import org.neurite.api.Options;
 import org.neurite.api.SampleSet;
 import org.neurite.api.Shape;
@@ -66,27 +66,35 @@ class ImageFolderSourceTest {
     }
 
     @Test
-    void namesWhatCannotBeRead() throws IOException {
+    void aFolderThatDoesNotFitTheOptionsIsAnErrorAtTheOptionNamingTheFile() throws IOException {
         Files.createDirectories(root.resolve("empty"));
-        assertThatThrownBy(() -> source(Map.of("path", "empty")).read()).isInstanceOf(DataFileException.class)
-                .hasMessageContaining("has no class subfolders");
+        assertThatThrownBy(() -> source(Map.of("path", "empty")).read()).isInstanceOf(OptionException.class)
+                .hasMessage("data.train.path: " + root.resolve("empty") + " has no class subfolders (expected one"
+                        + " folder of images per class)");
+
+        Files.createDirectories(root.resolve("no-images/a"));
+        assertThatThrownBy(() -> source(Map.of("path", "no-images")).read()).isInstanceOf(OptionException.class)
+                .hasMessage("data.train.path: " + root.resolve("no-images") + " holds no image in its class subfolders [a]");
 
         image("mixed/a/1.png", 4, 4, 0);
         image("mixed/a/2.png", 5, 4, 0);
-        assertThatThrownBy(() -> source(Map.of("path", "mixed")).read()).isInstanceOf(DataFileException.class)
-                .hasMessageContaining("2.png").hasMessageContaining("is 5x4 but the images before it are 4x4");
+        assertThatThrownBy(() -> source(Map.of("path", "mixed")).read()).isInstanceOf(OptionException.class)
+                .hasMessage("data.train.size: " + root.resolve("mixed/a/2.png") + " is 5x4 but the images before it"
+                        + " are 4x4; set size: [height, width] to resize them all");
 
         image("notes/a/1.png", 4, 4, 0);
         Files.writeString(root.resolve("notes/a/readme.txt"), "not an image");
-        assertThatThrownBy(() -> source(Map.of("path", "notes")).read()).isInstanceOf(DataFileException.class)
-                .hasMessageContaining("readme.txt").hasMessageContaining("is not an image");
+        assertThatThrownBy(() -> source(Map.of("path", "notes")).read()).isInstanceOf(OptionException.class)
+                .hasMessage("data.train.path: " + root.resolve("notes/a/readme.txt") + " is not an image ImageIO can"
+                        + " read (PNG, JPEG, GIF, BMP); remove it or set on_error: skip");
         assertThat(source(Map.of("path", "notes", "on_error", "skip")).read().size()).isEqualTo(1);
 
         image("damaged/a/1.png", 4, 4, 0);
         byte[] png = Files.readAllBytes(root.resolve("damaged/a/1.png"));
         Files.write(root.resolve("damaged/a/2.png"), java.util.Arrays.copyOf(png, 40));
-        assertThatThrownBy(() -> source(Map.of("path", "damaged")).read()).isInstanceOf(DataFileException.class)
-                .hasMessageContaining("2.png").hasMessageContaining("cannot be read as an image");
+        assertThatThrownBy(() -> source(Map.of("path", "damaged")).read()).isInstanceOf(OptionException.class)
+                .hasMessageStartingWith("data.train.path: " + root.resolve("damaged/a/2.png") + " cannot be read as"
+                        + " an image (").hasMessageEndingWith("); remove it or set on_error: skip");
         assertThat(source(Map.of("path", "damaged", "on_error", "skip")).read().size()).isEqualTo(1);
     }
 }
