@@ -122,7 +122,8 @@ public final class NeuriteCommand implements Callable<Integer> {
         commandLine.setErr(output.err());
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + OneLineMessage.of(e));
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": "
+                    + UnknownCommand.message(e).orElseGet(() -> OneLineMessage.of(e)));
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });

@@ -98,13 +98,20 @@ class NeuriteCommandTest {
 
     @Test
     void anUnknownCommandOrOptionIsAUsageErrorInOneLine() {
-        CommandRun command = CommandRun.of("trian");
+        CommandRun command = CommandRun.of("trian", "run.yaml");
+        CommandRun unlike = CommandRun.of("frobnicate");
+        CommandRun sub = CommandRun.of("config", "refrence");
         CommandRun option = CommandRun.of("layers", "--colour");
 
+        String commands = "train, evaluate, predict, generate, decode, plugins, layers, config, summary, version, help";
         assertThat(command.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(command.errLines()).hasSize(2);
-        assertThat(command.errLines().get(0)).startsWith("neurite: Unmatched argument at index 0: 'trian'");
-        assertThat(command.errLines().get(1)).isEqualTo("Try 'neurite --help' for more information.");
+        assertThat(command.errLines()).containsExactly("neurite: 'trian' is not a command; did you mean train?"
+                + " (commands: " + commands + ")", "Try 'neurite --help' for more information.");
+        assertThat(unlike.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unlike.errLines().get(0)).isEqualTo("neurite: 'frobnicate' is not a command (commands: " + commands + ")");
+        assertThat(sub.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sub.errLines()).containsExactly("neurite config: 'refrence' is not a command; did you mean reference?"
+                + " (commands: reference)", "Try 'neurite config --help' for more information.");
         assertThat(option.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(option.errLines().get(0)).isEqualTo("neurite layers: Unknown option: '--colour'");
     }
