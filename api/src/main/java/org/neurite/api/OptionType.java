@@ -26,5 +26,7 @@ public enum OptionType {
      * Another component, named by a string ({@code relu}) or by a map of its name and its own
      * options ({@code {name: leaky_relu, slope: 0.1}}); read it with {@link Options#getComponent}.
      */
-    COMPONENT
+    COMPONENT,
+    /** A list of strings, such as names ({@code [logits, aux]}); one string stands for a list of one. */
+    STRINGS
 }

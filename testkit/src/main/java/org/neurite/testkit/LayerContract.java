@@ -198,7 +198,7 @@ public final class LayerContract {
     /** A value no option of that type accepts. */
     private static Object wrongValue(OptionType type) {
         return switch (type) {
-            case STRING, COMPONENT -> Boolean.TRUE;
+            case STRING, STRINGS, COMPONENT -> Boolean.TRUE;
             default -> "wrong";
         };
     }

@@ -34,7 +34,7 @@ final class GraphAssembly {
                     "The named inputs, each {shape: [...], dtype: float|int|bool}, such as {image: {shape: [784]}}."),
             OptionSpec.required("layers", OptionType.MAP_LIST,
                     "The layers, each {name: ..., type: ..., inputs: [...], options...}; inputs default to the previous layer."),
-            OptionSpec.optional("outputs", OptionType.STRING, null,
+            OptionSpec.optional("outputs", OptionType.STRINGS, null,
                     "The names of the outputs, the first of which the loss is computed on; default the last layer."));
 
     static final List<OptionSpec> INPUT_OPTIONS = List.of(

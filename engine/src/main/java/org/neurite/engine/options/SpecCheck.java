@@ -112,7 +112,24 @@ public final class SpecCheck {
                     inChoices(options, spec, ref.name());
                 }
             }
+            case STRINGS -> strings(options, key, spec, value);
             default -> throw new IllegalStateException("unhandled option type " + spec.type());
+        }
+    }
+
+    /** One string or a list of them, each among the choices if there are any. */
+    private static void strings(Options options, String key, OptionSpec spec, Object value) {
+        boolean many = value instanceof List<?>;
+        List<?> list = many ? (List<?>) value : List.of(value);
+        for (int i = 0; i < list.size(); i++) {
+            String item = many ? key + "[" + i + "]" : key;
+            if (!(list.get(i) instanceof String word)) {
+                throw new OptionException(options.pathOf(item), "expected a string" + (many ? "" : " or a list of"
+                        + " strings") + ", got " + quoted(list.get(i)));
+            }
+            if (!spec.choices().isEmpty()) {
+                OptionReader.checkChoice(options, item, word, spec.choices());
+            }
         }
     }
 

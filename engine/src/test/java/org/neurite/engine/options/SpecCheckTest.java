@@ -64,6 +64,19 @@ class SpecCheckTest {
     }
 
     @Test
+    void stringsAreOneStringOrAListOfThem() {
+        List<OptionSpec> names = List.of(OptionSpec.optional("outputs", OptionType.STRINGS, null, "Names."),
+                OptionSpec.optional("sides", OptionType.STRINGS, null, "Sides.").oneOf("left", "right"));
+        assertThat(SpecCheck.problems(at(Map.of("outputs", "logits", "sides", List.of("left", "right"))), names)).isEmpty();
+        assertThat(SpecCheck.problems(at(Map.of("outputs", List.of("logits", 2), "sides", "lft")), names))
+                .extracting(Throwable::getMessage).containsExactly(
+                        "model.layers[1].outputs[1]: expected a string, got 2",
+                        "model.layers[1].sides: unknown value \"lft\" (did you mean 'left'?); expected one of left, right");
+        assertThat(SpecCheck.problems(at(Map.of("outputs", 3)), names)).extracting(Throwable::getMessage)
+                .containsExactly("model.layers[1].outputs: expected a string or a list of strings, got 3");
+    }
+
+    @Test
     void otherKeysPassWhenTheSpecsSaySo() {
         List<OptionSpec> open = List.of(OptionSpec.required("function", OptionType.STRING, "Name."),
                 OptionSpec.otherKeys("The function's own options."));

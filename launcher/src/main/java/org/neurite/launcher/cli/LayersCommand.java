@@ -162,6 +162,7 @@ public final class LayersCommand implements Callable<Integer> {
             case NUMBERS -> "numbers";
             case MAP_LIST -> "list of maps";
             case COMPONENT -> "name or {name: ...}";
+            case STRINGS -> "string(s)";
             default -> option.type().name().toLowerCase(Locale.ROOT);
         };
     }

@@ -39,7 +39,7 @@ public final class ConfigKeys {
                     "The validation data: a source, or {split: 0.1} to hold out a share of the training data."),
             OptionSpec.optional("test", OptionType.MAP, null,
                     "The test data source, measured once after training."),
-            OptionSpec.optional(DataOptions.CLASSES, OptionType.STRING, null,
+            OptionSpec.optional(DataOptions.CLASSES, OptionType.STRINGS, null,
                     "The class names in index order, such as [T-shirt/top, Trouser]; saved with the model for"
                             + " predict and evaluate. Default: a CSV's string labels or an image folder's subfolders."),
             OptionSpec.optional(DataOptions.NORMALIZE, OptionType.STRING, "none",

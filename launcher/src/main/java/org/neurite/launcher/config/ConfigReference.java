@@ -190,6 +190,7 @@ public final class ConfigReference {
             case NUMBERS -> "numbers";
             case MAP_LIST -> "list of maps";
             case COMPONENT -> "name or map";
+            case STRINGS -> "string(s)";
             default -> option.type().name().toLowerCase(Locale.ROOT);
         };
     }

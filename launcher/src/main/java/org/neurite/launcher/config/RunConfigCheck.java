@@ -77,7 +77,7 @@ public final class RunConfigCheck {
         SourceConfig test = null;
         if (withData && root.raw("data") instanceof Map<?, ?>) {
             Options data = root.getOptions("data");
-            // classes is a list of names, which no option type describes: DataOptions.read checks it
+            // classes may name classes by numbers too ([0, 1] in YAML), which STRINGS refuses: DataOptions.read checks it
             Map<String, Object> typed = new LinkedHashMap<>(data.asMap());
             typed.remove(DataOptions.CLASSES);
             if (problems.section(Options.of(data.path(), typed), ConfigKeys.DATA, Set.of())) {
