@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.neurite.api.GradScope;
 import org.neurite.api.Mode;
@@ -24,7 +25,8 @@ import org.neurite.engine.nn.Model;
  * causal, so the positions not decoded yet (held at the end token) do not change the ones before.
  *
  * <p>A data source that trains such a model saves what decoding needs under {@value #KEY} in the
- * model's info: {@code {"decoder_input": NAME, "start": ID, "end": ID}}.
+ * model's info: {@code {"decoder_input": NAME, "start": ID, "end": ID, "pad": ID}} (the padding
+ * token is optional: the examples shown leave it out of the source).
  *
  * <pre>{@code
  * GreedyDecoder decoder = new GreedyDecoder(model, GreedyDecoder.Settings.fromInfo(info.get(GreedyDecoder.KEY)));
@@ -42,8 +44,21 @@ public final class GreedyDecoder {
      * @param decoderInput the name of the model input that takes the decoder's tokens {@code [T]}
      * @param start the token the decoder input begins with
      * @param end the token that ends an answer
+     * @param pad the token that fills a source after its end, or {@link #NO_PAD}
      */
-    public record Settings(String decoderInput, int start, int end) {
+    public record Settings(String decoderInput, int start, int end, int pad) {
+
+        /** The {@code pad} of settings without a padding token. */
+        public static final int NO_PAD = -1;
+
+        /**
+         * @param decoderInput the name of the model input that takes the decoder's tokens {@code [T]}
+         * @param start the token the decoder input begins with
+         * @param end the token that ends an answer
+         */
+        public Settings(String decoderInput, int start, int end) {
+            this(decoderInput, start, end, NO_PAD);
+        }
 
         /**
          * @param json the {@value #KEY} entry of a model's info
@@ -53,7 +68,9 @@ public final class GreedyDecoder {
         public static Settings fromInfo(Object json) {
             if (json instanceof Map<?, ?> map && map.get("decoder_input") instanceof String input
                     && map.get("start") instanceof Number start && map.get("end") instanceof Number end) {
-                return new Settings(input, start.intValue(), end.intValue());
+                // models saved before the padding token was recorded have none
+                return new Settings(input, start.intValue(), end.intValue(),
+                        map.get("pad") instanceof Number pad ? pad.intValue() : NO_PAD);
             }
             throw new IllegalArgumentException("the model holds no decoding settings ('" + KEY + "': {decoder_input:"
                     + " NAME, start: ID, end: ID}); it was not trained on a sequence-to-sequence source such as"
@@ -79,7 +96,7 @@ public final class GreedyDecoder {
     /**
      * One decoded sequence.
      *
-     * @param source the tokens of the model's first input
+     * @param source the tokens of the model's first input, without its padding tokens
      * @param expected the target answer, without the end token
      * @param decoded the decoded answer, without the end token
      */
@@ -182,10 +199,9 @@ public final class GreedyDecoder {
                     matches++;
                 }
                 if (examples.size() < 5) {
-                    int[] src = new int[sourceLength];
-                    for (int k = 0; k < sourceLength; k++) {
-                        src[k] = (int) source[b * sourceLength + k];
-                    }
+                    int from = b * sourceLength;
+                    int[] src = IntStream.range(from, from + sourceLength).map(k -> (int) source[k])
+                            .filter(id -> id != settings.pad()).toArray();
                     examples.add(new Example(src, expected, decoded[b]));
                 }
             }

@@ -59,9 +59,29 @@ class GreedyDecoderTest {
     }
 
     @Test
+    void theExamplesShowTheSourceWithoutItsPadding() {
+        Model model = successor();
+        String input = model.inputShapes().keySet().iterator().next();
+        // sources 2 1 then padding (4), and one of full length; the model ignores them
+        Dataset data = Dataset.builder().input(input, new float[] {2, 1, 4, 4, 4, 1, 2, 3, 2, 1}, Shape.of(5))
+                .classes(new float[] {1, 2, 5, -100, -100, 1, 2, 3, 5, -100}, Shape.of(5), 6).build();
+
+        List<GreedyDecoder.Example> padded = new GreedyDecoder(model, new GreedyDecoder.Settings(input, 0, 5, 4))
+                .evaluate(data, 2).examples();
+        List<GreedyDecoder.Example> unknown = new GreedyDecoder(model, new GreedyDecoder.Settings(input, 0, 5))
+                .evaluate(data, 2).examples();
+
+        assertThat(padded.get(0).source()).containsExactly(2, 1);
+        assertThat(padded.get(1).source()).containsExactly(1, 2, 3, 2, 1);
+        assertThat(unknown.get(0).source()).containsExactly(2, 1, 4, 4, 4);
+    }
+
+    @Test
     void settingsComeFromTheModelInfoOrSayWhatIsMissing() {
         assertThat(GreedyDecoder.Settings.fromInfo(Map.of("decoder_input", "d", "start", 10, "end", 11)))
-                .isEqualTo(new GreedyDecoder.Settings("d", 10, 11));
+                .isEqualTo(new GreedyDecoder.Settings("d", 10, 11, GreedyDecoder.Settings.NO_PAD));
+        assertThat(GreedyDecoder.Settings.fromInfo(Map.of("decoder_input", "d", "start", 10, "end", 11, "pad", 12)))
+                .isEqualTo(new GreedyDecoder.Settings("d", 10, 11, 12));
         assertThatThrownBy(() -> GreedyDecoder.Settings.fromInfo(null)).hasMessageContaining("no decoding settings");
         assertThatThrownBy(() -> new GreedyDecoder(successor(), new GreedyDecoder.Settings("target", 0, 5)))
                 .hasMessageContaining("needs a model input 'target' of token ids [time]");

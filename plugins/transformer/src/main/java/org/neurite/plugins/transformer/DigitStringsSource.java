@@ -95,12 +95,16 @@ final class DigitStringsSource implements DataSource {
                 Map.of(DECODING_KEY, decoding()));
     }
 
-    /** What greedy decoding of a model trained on these samples needs: its decoder input, start and end tokens. */
+    /**
+     * What greedy decoding of a model trained on these samples needs: its decoder input, start and end
+     * tokens, and the padding token (left out of the sources it shows).
+     */
     static Map<String, Object> decoding() {
         Map<String, Object> decoding = new LinkedHashMap<>();
         decoding.put("decoder_input", "decoder_input");
         decoding.put("start", START);
         decoding.put("end", END);
+        decoding.put("pad", PAD);
         return decoding;
     }
 

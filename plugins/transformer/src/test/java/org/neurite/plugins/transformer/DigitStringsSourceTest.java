@@ -47,7 +47,8 @@ class DigitStringsSourceTest {
         assertThat(s.inputs().get("decoder_input").shape()).isEqualTo(Shape.of(7));
         assertThat(s.targets().shape()).isEqualTo(Shape.of(7));
         assertThat(s.classes()).isEqualTo(13);
-        assertThat(s.info()).containsEntry("decoding", Map.of("decoder_input", "decoder_input", "start", 10, "end", 11));
+        assertThat(s.info()).containsEntry("decoding", Map.of("decoder_input", "decoder_input", "start", 10, "end", 11,
+                "pad", 12));
         Set<Integer> lengths = new HashSet<>();
         for (int i = 0; i < s.size(); i++) {
             float[] source = row(s.inputs().get("source"), i);
