@@ -23,12 +23,25 @@ public class DataFileException extends IllegalArgumentException {
         this.location = location;
     }
 
+    /**
+     * For a problem with the file as a whole, such as a file of another kind: the message is
+     * {@code "FILE: PROBLEM"}, with no place in it.
+     *
+     * @param source the file that was read
+     * @param problem what was expected and what was found
+     */
+    public DataFileException(String source, String problem) {
+        super(source + ": " + problem);
+        this.source = source;
+        this.location = "";
+    }
+
     /** @return the file that was read */
     public String source() {
         return source;
     }
 
-    /** @return where in the file the problem is */
+    /** @return where in the file the problem is; empty when it is the file as a whole */
     public String location() {
         return location;
     }

@@ -28,7 +28,6 @@ final class SavedModel {
      * @param path a run folder (holding {@link Predictor#FILE_IN_RUN_FOLDER}) or a model's JSON file
      * @return the model's JSON file
      * @throws NoSuchFileException if there is none, naming the file
-     * @throws FileFormatException if the path is the weights file rather than the model's JSON
      */
     static Path modelFile(Path path) throws IOException {
         RawInputs.given(path, "the model's path");
@@ -42,10 +41,6 @@ final class SavedModel {
         }
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such model file or run folder");
-        }
-        if (path.getFileName().toString().endsWith(".safetensors")) {
-            throw new FileFormatException(path.toString(), "file", "is a weights file: load the model's JSON file beside"
-                    + " it (" + Predictor.FILE_IN_RUN_FOLDER + " in a run folder) or its run folder");
         }
         return path;
     }

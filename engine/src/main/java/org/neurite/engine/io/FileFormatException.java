@@ -24,6 +24,16 @@ public class FileFormatException extends DataFileException {
     }
 
     /**
+     * Creates the exception for a problem with the file as a whole, such as a file of another kind.
+     *
+     * @param source the file that was read
+     * @param problem what was expected and what was found
+     */
+    public FileFormatException(String source, String problem) {
+        super(source, problem);
+    }
+
+    /**
      * Creates the exception for a problem caused by another one, such as a corrupt gzip stream.
      *
      * @param source the file or other source that was read

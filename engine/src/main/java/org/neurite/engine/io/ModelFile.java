@@ -108,6 +108,23 @@ public final class ModelFile {
     }
 
     /**
+     * Reads a model's JSON file as it is, without building anything.
+     *
+     * @param architectureFile the model's JSON file
+     * @return its parsed content
+     * @throws IOException if it cannot be read
+     * @throws FileFormatException if it is not JSON, or is the weights file (named as such)
+     */
+    public static Object readJson(Path architectureFile) throws IOException {
+        if (architectureFile.toString().endsWith(".safetensors")) {
+            // the file beside the model's JSON, the likeliest wrong path: named rather than parsed as JSON
+            throw new FileFormatException(architectureFile.toString(), "is a weights file: give the model's JSON file"
+                    + " beside it (model.json in a run folder) or its run folder");
+        }
+        return Json.read(architectureFile);
+    }
+
+    /**
      * Loads a model: rebuilds its architecture with the given components and fills in the weights.
      *
      * @param architectureFile the model's JSON file
@@ -121,7 +138,7 @@ public final class ModelFile {
      */
     public static Loaded load(Path architectureFile, Components components) throws IOException {
         String source = architectureFile.toString();
-        Object read = Json.read(architectureFile);
+        Object read = readJson(architectureFile);
         if (!(read instanceof Map<?, ?> raw)) {
             throw new FileFormatException(source, "top level", "expected a JSON object, found " + describe(read));
         }

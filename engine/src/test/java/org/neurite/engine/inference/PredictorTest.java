@@ -165,7 +165,7 @@ class PredictorTest {
         Path weights = saved(network(4), "cross_entropy").resolve("model.safetensors");
         assertThatThrownBy(() -> Predictor.load(weights))
                 .isInstanceOf(FileFormatException.class)
-                .hasMessage(weights + ": file: is a weights file: load the model's JSON file beside it (model.json in a"
+                .hasMessage(weights + ": is a weights file: give the model's JSON file beside it (model.json in a"
                         + " run folder) or its run folder");
     }
 

@@ -32,6 +32,19 @@ public class ConfigException extends RuntimeException {
         this(List.of(new ConfigError(location, message)));
     }
 
+    /**
+     * A problem at a key path: {@code "config.yaml:7: data.train: PROBLEM"}; the key is written once
+     * when it is the place itself, as a command-line option ({@code "--csv: PROBLEM"}).
+     *
+     * @param location where the problem was written, such as {@code config.yaml:7} or {@code --csv}
+     * @param path the key path there, such as {@code data.train}, or the option again
+     * @param problem what is wrong
+     * @return the exception
+     */
+    public static ConfigException at(String location, String path, String problem) {
+        return new ConfigException(location, location.equals(path) ? problem : path + ": " + problem);
+    }
+
     /** @return the problems, in the order found */
     public List<ConfigError> errors() {
         return errors;

@@ -154,7 +154,7 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
      * than leave it to an unknown layer type.
      */
     private static void checkPlugins(Path file, Components components) throws IOException {
-        Object read = Json.read(file);
+        Object read = ModelFile.readJson(file);
         List<String> missing = read instanceof Map<?, ?> json ? ModelFile.missingPlugins(json, components) : List.of();
         if (!missing.isEmpty()) {
             throw new FileFormatException(file.toString(), PLUGINS, "the model was built with plugin"

@@ -149,7 +149,7 @@ class EvaluateCommandTest {
         CommandRunner r = evaluate(run.toString(), "--csv", csv.toString());
 
         assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err().trim()).isEqualTo("--csv: --csv: samples of shape [3] (3 values) from " + csv
+        assertThat(r.err().trim()).isEqualTo("--csv: samples of shape [3] (3 values) from " + csv
                 + " do not fit model.input [2] (2 values)");
     }
 

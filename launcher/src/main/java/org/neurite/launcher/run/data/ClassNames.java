@@ -55,7 +55,7 @@ public final class ClassNames {
         for (int c = 0; c < own.size(); c++) {
             index[c] = names.indexOf(own.get(c));
             if (index[c] < 0) {
-                throw new ConfigException(location, path + ": the class '" + own.get(c) + "' of " + samples.source()
+                throw ConfigException.at(location, path, "the class '" + own.get(c) + "' of " + samples.source()
                         + " is not one of the run's classes " + names);
             }
         }

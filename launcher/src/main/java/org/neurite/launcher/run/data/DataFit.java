@@ -47,7 +47,7 @@ public final class DataFit {
             for (int t = 0; t < ids.length; t++) {
                 float id = ids[t];
                 if (!(id >= 0 && id < embedding.vocabulary() && id == Math.rint(id))) {
-                    throw new ConfigException(location, path + ": token id " + format(id) + " of sample " + i
+                    throw ConfigException.at(location, path, "token id " + format(id) + " of sample " + i
                             + (ids.length > 1 ? " at step " + t : "") + " in " + source + " is outside the vocabulary of "
                             + embedding.layer() + " (embedding, vocabulary " + embedding.vocabulary() + ")");
                 }
@@ -78,7 +78,7 @@ public final class DataFit {
             inputs.forEach((name, shape) -> {
                 SampleSet.Column column = samples.inputs().get(name);
                 if (column == null) {
-                    throw new ConfigException(location, path + ": the model takes an input '" + name + "', but "
+                    throw ConfigException.at(location, path, "the model takes an input '" + name + "', but "
                             + samples.source() + " gives " + samples.inputs().keySet());
                 }
                 column = padding == null ? column : padding.input(column, shape);
@@ -95,12 +95,12 @@ public final class DataFit {
                                   String what, String modelInput) {
         if (column.shape().rank() == 3 && input.rank() == 3 && column.shape().dim(0) != input.dim(0)) {
             // name the channels: images of the right size would otherwise be silently re-read as other pixels
-            throw new ConfigException(location, path + ": " + what + " of shape " + column.shape() + " from "
+            throw ConfigException.at(location, path, what + " of shape " + column.shape() + " from "
                     + samples.source() + " have " + column.shape().dim(0) + " channel" + (column.shape().dim(0) == 1
                     ? "" : "s") + ", but " + modelInput + " " + input + " takes " + input.dim(0));
         }
         if (column.shape().size() != input.size()) {
-            throw new ConfigException(location, path + ": " + what + " of shape " + column.shape() + " ("
+            throw ConfigException.at(location, path, what + " of shape " + column.shape() + " ("
                     + column.shape().size() + " values) from " + samples.source() + " do not fit " + modelInput + " "
                     + input + " (" + input.size() + " values)");
         }
@@ -115,7 +115,7 @@ public final class DataFit {
         float[] labels = column.values();
         if (target.rank() > 0 && samples.classes() > 0) {
             if (output.rank() != target.rank() + 1 || !output.sub(0, target.rank()).equals(target)) {
-                throw new ConfigException(location, path + ": " + samples.source() + " has a class per step " + target
+                throw ConfigException.at(location, path, samples.source() + " has a class per step " + target
                         + ", so the model's output must be " + target.toString().replace("]", ", classes]")
                         + ", not " + output);
             }
@@ -129,7 +129,7 @@ public final class DataFit {
             return data.classes(labels, classes).build();
         }
         if (output.size() != target.size()) {
-            throw new ConfigException(location, path + ": the model gives " + output + " values per sample, but "
+            throw ConfigException.at(location, path, "the model gives " + output + " values per sample, but "
                     + samples.source() + (target.rank() == 0 ? " has one label per sample" : " has targets of shape " + target));
         }
         return data.values(labels, output).build();
@@ -141,7 +141,7 @@ public final class DataFit {
             float label = labels[i];
             boolean ignored = perSample > 1 && label == Loss.IGNORE_INDEX;
             if (!ignored && !(label >= 0 && label < classes && label == Math.rint(label))) {
-                throw new ConfigException(location, path + ": label " + format(label) + " of sample " + i / perSample
+                throw ConfigException.at(location, path, "label " + format(label) + " of sample " + i / perSample
                         + (perSample > 1 ? " at step " + i % perSample : "") + " in " + samples.source()
                         + " is not a class of the model, whose " + classes + " outputs are classes 0 to " + (classes - 1));
             }
