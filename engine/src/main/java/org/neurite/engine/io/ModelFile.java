@@ -41,6 +41,10 @@ public final class ModelFile {
     /** The format version written, and the highest one read. */
     public static final int VERSION = 1;
 
+    /** What is wrong with a {@linkplain #isWeightsFile weights file} given as a model, and what to give instead. */
+    public static final String WEIGHTS_NOT_MODEL = "is a weights file: give the model's JSON file beside it (model.json"
+            + " in a run folder) or its run folder";
+
     private static final Set<String> RESERVED = Set.of("format", "format_version", "weights", "model");
 
     /**
@@ -116,12 +120,19 @@ public final class ModelFile {
      * @throws FileFormatException if it is not JSON, or is the weights file (named as such)
      */
     public static Object readJson(Path architectureFile) throws IOException {
-        if (architectureFile.toString().endsWith(".safetensors")) {
+        if (isWeightsFile(architectureFile)) {
             // the file beside the model's JSON, the likeliest wrong path: named rather than parsed as JSON
-            throw new FileFormatException(architectureFile.toString(), "is a weights file: give the model's JSON file"
-                    + " beside it (model.json in a run folder) or its run folder");
+            throw new FileFormatException(architectureFile.toString(), WEIGHTS_NOT_MODEL);
         }
         return Json.read(architectureFile);
+    }
+
+    /**
+     * @param path a path given as a model
+     * @return whether it names a weights file (the file beside a model's JSON), not a model
+     */
+    public static boolean isWeightsFile(Path path) {
+        return path.toString().endsWith(".safetensors");
     }
 
     /**

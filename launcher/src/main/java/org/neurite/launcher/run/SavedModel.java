@@ -68,6 +68,8 @@ public record SavedModel(Path file, RunFolder runFolder, Model model, Loss loss,
             }
         } else if (!Files.isRegularFile(path)) {
             throw new ConfigException(path.toString(), "no such model file or run folder");
+        } else if (ModelFile.isWeightsFile(path)) {
+            throw new ConfigException(path.toString(), ModelFile.WEIGHTS_NOT_MODEL);
         }
         checkPlugins(file, components);
         ModelFile.Loaded loaded = ModelFile.load(file, components);

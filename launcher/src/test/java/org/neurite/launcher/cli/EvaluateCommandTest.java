@@ -142,6 +142,16 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theWeightsFileGivenAsTheModelIsAUsageErrorSayingWhatToGive() {
+        Path weights = run.resolve("model.safetensors");
+        CommandRunner r = evaluate(weights.toString());
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().trim()).isEqualTo(weights + ": is a weights file: give the model's JSON file beside it"
+                + " (model.json in a run folder) or its run folder");
+    }
+
+    @Test
     void dataThatDoesNotFitTheModelIsNamed() throws IOException {
         Path csv = dir.resolve("wide.csv");
         Files.writeString(csv, "a,b,c,label\n1,2,3,0\n");
