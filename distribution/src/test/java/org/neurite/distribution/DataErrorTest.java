@@ -80,6 +80,26 @@ class DataErrorTest {
     }
 
     @Test
+    void aGivenVocabularyWithoutACharacterOfTheTextIsAConfigErrorAtItsKey() throws IOException {
+        Files.writeString(temp.resolve("abc.txt"), "abcabcabcabc");
+        Files.writeString(temp.resolve("ab.json"), "[\"a\", \"b\"]");
+
+        CommandResult result = train("""
+                data:
+                  train: {format: text, path: abc.txt, window: 4, vocabulary: ab.json}
+                model:
+                  input: [4]
+                  layers: [{type: embedding, vocabulary: 2, dim: 4}, {type: dense, units: 2}]
+                loss: cross_entropy
+                optimizer: adam
+                """);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(oneLine(result)).isEqualTo(temp.resolve("run.yaml") + ":2: data.train.vocabulary: "
+                + temp.resolve("ab.json") + " lacks \"c\" (U+0063), character 2 of " + temp.resolve("abc.txt"));
+    }
+
+    @Test
     void sequenceFilesWithRaggedOrEmptyRowsOrUnknownTokensNameTheLine() throws IOException {
         expectLine("ragged.jsonl", "{\"steps\": [[1, 2], [3, 4]], \"label\": 0}\n{\"steps\": [[1, 2], [3]], \"label\": 1}\n",
                 "features: 2", "line 2: step 2 has 1 values, expected 2 (features)");

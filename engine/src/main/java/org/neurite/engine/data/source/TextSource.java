@@ -3,6 +3,7 @@ package org.neurite.engine.data.source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -110,8 +111,10 @@ final class TextSource implements DataSource {
         for (int at = 0; at < text.length(); at += Character.charCount(text.codePointAt(at))) {
             int id = vocabulary.id(text.codePointAt(at));
             if (id < 0) {
-                throw new FileFormatException(file.toString(), "character " + i, "\"" + Character.toString(
-                        text.codePointAt(at)) + "\" is not in the vocabulary of " + vocabularyFile);
+                // the vocabulary the config gives does not fit the text: a config error at that key
+                int c = text.codePointAt(at);
+                throw new OptionException(options.pathOf("vocabulary"), vocabularyFile + " lacks \"" + Character.toString(c)
+                        + "\" (U+" + String.format(Locale.ROOT, "%04X", c) + "), character " + i + " of " + file);
             }
             ids[i++] = id;
         }

@@ -208,8 +208,9 @@ class TextSourceTest {
         Files.writeString(dir.resolve("v.json"), "[\"a\", \"b\"]");
 
         assertThatThrownBy(() -> text(dir, Map.of("path", "t.txt", "window", 1, "vocabulary", "v.json")).read())
-                .isInstanceOf(FileFormatException.class)
-                .hasMessage(dir.resolve("t.txt") + ": character 2: \"z\" is not in the vocabulary of " + dir.resolve("v.json"));
+                .isInstanceOf(OptionException.class)
+                .hasMessage("data.train.vocabulary: " + dir.resolve("v.json") + " lacks \"z\" (U+007A), character 2 of "
+                        + dir.resolve("t.txt"));
         assertThatThrownBy(() -> text(dir, Map.of("path", "nope.txt", "window", 1)))
                 .isInstanceOf(OptionException.class)
                 .hasMessage("data.train.path: no such file: " + dir.resolve("nope.txt"));
