@@ -50,14 +50,23 @@ final class ImageInput {
      * @return its raw pixel values in the model's input layout
      * @throws NoSuchFileException if the file does not exist
      * @throws IOException if it cannot be read
-     * @throws FileFormatException if it is not an image ImageIO reads
+     * @throws FileFormatException if it is not an image ImageIO reads, or a damaged one
      * @throws IllegalArgumentException if it is not of the model's size
      */
     float[] read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
-        BufferedImage image = ImageIO.read(file.toFile());
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            // a damaged image: ImageIO's message ("I/O error reading PNG header!") does not name the file
+            FileFormatException damaged = new FileFormatException(file.toString(), "cannot be read as an image ("
+                    + e.getMessage() + ")");
+            damaged.initCause(e);
+            throw damaged;
+        }
         if (image == null) {
             // ImageIO finds no reader whose format the file's first bytes announce
             throw new FileFormatException(file.toString(), "header", "not an image ImageIO can read (PNG, JPEG, GIF, BMP)");

@@ -256,6 +256,11 @@ class PredictorTest {
         assertThatThrownBy(() -> model.predictImage(text))
                 .isInstanceOf(FileFormatException.class)
                 .hasMessage(text + ": header: not an image ImageIO can read (PNG, JPEG, GIF, BMP)");
+        Path damaged = dir.resolve("damaged.png");
+        Files.write(damaged, java.util.Arrays.copyOf(Files.readAllBytes(png), 20));
+        assertThatThrownBy(() -> model.predictImage(damaged))
+                .isInstanceOf(FileFormatException.class)
+                .hasMessageStartingWith(damaged + ": cannot be read as an image (");
         assertThatThrownBy(() -> model.predictImage(dir.resolve("none.png")))
                 .isInstanceOf(NoSuchFileException.class)
                 .hasMessage(dir.resolve("none.png").toString());

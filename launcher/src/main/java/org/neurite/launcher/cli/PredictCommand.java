@@ -1,6 +1,7 @@
 package org.neurite.launcher.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +103,11 @@ public final class PredictCommand implements Callable<Integer> {
             SavedModel saved = SavedModel.load(model, available);
             try {
                 PrintWriter out = spec.commandLine().getOut();
+                for (Path input : inputs) {
+                    if (!Files.isRegularFile(input)) {
+                        throw new ConfigException(input.toString(), "no such input file");
+                    }
+                }
                 if (format == null && inputs.stream().allMatch(PredictCommand::isImage)) {
                     Predictions predictions = new Predictions(saved);
                     float[][] rows;

@@ -107,7 +107,7 @@ public final class PredictionInput {
      * @param scale for IDX, the divisor of the values, or {@code null} for the default
      * @return the samples' values, row after row
      * @throws IOException if the file cannot be read
-     * @throws FileFormatException if it is malformed, naming the line or byte
+     * @throws FileFormatException if it is malformed, naming the line or byte, or holds no samples
      * @throws ConfigException if a row does not hold as many values as the model's input
      */
     public static float[] read(Path file, Format format, Shape input, Double scale) throws IOException {
@@ -128,6 +128,11 @@ public final class PredictionInput {
             case CSV -> csv(file);
             case JSON -> json(file);
         };
+        if (rows.isEmpty() || format == Format.IDX && rows.get(0).length == 0) {
+            // nothing to predict is not a prediction of nothing: an empty table would look like success
+            throw new FileFormatException(file.toString(), "holds no samples to predict" + (format == Format.CSV
+                    ? " (a first line that is not numbers is taken for the column names)" : ""));
+        }
         int total = 0;
         for (int i = 0; i < rows.size(); i++) {
             float[] row = rows.get(i);

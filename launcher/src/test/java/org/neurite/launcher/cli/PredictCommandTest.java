@@ -88,6 +88,24 @@ class PredictCommandTest {
     }
 
     @Test
+    void aFileWithoutSamplesOrAMissingFileIsNamed() throws IOException {
+        Path header = Files.writeString(dir.resolve("notes.txt"), "only a line of words\n");
+
+        CommandRunner noRows = predict(run.toString(), header.toString());
+        CommandRunner noImage = predict(run.toString(), dir.resolve("none.png").toString());
+        CommandRunner noCsv = predict(run.toString(), dir.resolve("none.csv").toString());
+
+        assertThat(noRows.exitCode).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(noRows.out()).isEmpty();
+        assertThat(noRows.err().trim()).isEqualTo("neurite predict: " + header + ": holds no samples to predict (a first"
+                + " line that is not numbers is taken for the column names)");
+        assertThat(noImage.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(noImage.err().trim()).isEqualTo(dir.resolve("none.png") + ": no such input file");
+        assertThat(noCsv.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(noCsv.err().trim()).isEqualTo(dir.resolve("none.csv") + ": no such input file");
+    }
+
+    @Test
     void aRowOfTheWrongLengthIsNamed() throws IOException {
         Path rows = Files.writeString(dir.resolve("rows.json"), "[[0, 0], [0, 1, 1]]");
 
