@@ -4,7 +4,8 @@
 #   fashion-vit: one training epoch (the best of EPOCHS) of examples/transformer/fashion-vit.yaml
 #     against bench/reference/pytorch_fashion.py transformer;
 #   shakespeare-gpt: milliseconds per training step of examples/transformer/shakespeare-gpt.yaml
-#     (its second epoch of STEPS random batches of 12, divided by STEPS: warm) against the median
+#     (its second epoch of STEPS random batches of 12, divided by STEPS: warm; the run's collections
+#     and their pauses from its -Xlog:gc, both epochs and the warm-up) against the median
 #     ms/step of bench/reference/pytorch_charlm.py gpt --iters STEPS; and generation speed, 500
 #     characters at temperature 0.8 from a newline (Neurite with its key/value cache, the
 #     reference without one, as it ships). The reference times its sampling loop in its warm
@@ -52,7 +53,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
   "$PYTHON" bench/reference/pytorch_charlm.py gpt --iters "$STEPS" \
     --text examples/data/tinyshakespeare/input.txt > "$OUT/torch-gpt-$r.txt" 2>&1
   echo "round $r/$ROUNDS: Neurite shakespeare-gpt ..."
-  JAVA_OPTS="-Dneurite.threads=2 ${GPT_JAVA_OPTS:-}" "$NEURITE" train examples/transformer/shakespeare-gpt.yaml --set training.epochs=2 \
+  JAVA_OPTS="-Dneurite.threads=2 -Xlog:gc:file=$OUT/gc-gpt-$r.log ${GPT_JAVA_OPTS:-}" "$NEURITE" train examples/transformer/shakespeare-gpt.yaml --set training.epochs=2 \
     --set data.train.random_windows=$((12 * STEPS)) --set data.train.held_out_windows=120 \
     --out "$OUT/runs-gpt-$r" > "$OUT/neurite-gpt-$r.txt" 2>&1
   "$NEURITE" generate "$(ls -d "$OUT/runs-gpt-$r"/*/ | head -1)" --prompt $'\n' --length 500 --temperature 0.8 \
@@ -81,13 +82,17 @@ for r in range(1, rounds + 1):
     n_gen = float(re.search(r'^generation loop: .*: (\d+) characters/s', read(f'neurite-gen-{r}.txt'), re.M).group(1))
     n_gen2 = float(re.search(r'^generation loop: .*: (\d+) characters/s', read(f'neurite-gen2-{r}.txt'), re.M).group(1))
     n_cold = float(re.search(r'^whole command: .*: (\d+) characters/s', read(f'neurite-gen-{r}.txt'), re.M).group(1))
+    pauses = [(kind, float(ms)) for kind, ms in
+              re.findall(r'Pause (Young|Full).* ([\d.]+)ms$', read(f'gc-gpt-{r}.log'), re.M)]
     vit.append(min(n_vit) / min(t_vit))
     step.append(n_step / t_step)
     gen.append(n_gen / t_gen)
     gen2.append(n_gen2 / t_gen)
     cold.append(n_cold / t_gen)
     print(f'round {r}  fashion-vit epoch s: PyTorch {min(t_vit):.2f}  Neurite {min(n_vit):.2f}  ratio {vit[-1]:.2f}')
-    print(f'round {r}  shakespeare-gpt ms/step: PyTorch {t_step:.2f}  Neurite {n_step:.2f}  ratio {step[-1]:.2f}')
+    print(f'round {r}  shakespeare-gpt ms/step: PyTorch {t_step:.2f}  Neurite {n_step:.2f}  ratio {step[-1]:.2f};'
+          f' Neurite\'s collections over the whole run ({2 * steps} steps): {len(pauses)}'
+          f' ({sum(1 for k, _ in pauses if k == "Full")} full), pauses {sum(ms for _, ms in pauses) / 1000:.2f} s')
     print(f'round {r}  generation tokens/s: PyTorch (no cache, its loop) {t_gen:.0f}  Neurite (cache, its loop after'
           f' warm-up) {n_gen:.0f}  ratio {gen[-1]:.1f}; Neurite whole command (fresh JVM) {n_cold:.0f}'
           f'  ratio {cold[-1]:.2f}; Neurite two lanes (-Dneurite.decodeLanes=2, its loop) {n_gen2:.0f}  ratio {gen2[-1]:.1f}')

@@ -15,7 +15,9 @@ import org.neurite.engine.train.Trainer;
  * warm-up cosine schedule, clipping to norm 1; batches of 12) on random token windows, through
  * the engine's {@link Trainer} as {@code neurite train} runs it. Prints, per round of
  * {@code steps} steps, the process's CPU milliseconds per step (all threads together, steadier than
- * the wall clock on a shared machine) and the wall milliseconds per step.
+ * the wall clock on a shared machine), the wall milliseconds per step, the megabytes allocated per
+ * step and the round's collections (with {@code bin/neurite train}'s collector flags, {@code
+ * -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20}, they are the launcher's).
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -Dneurite.threads=1 -cp benchmarks.jar
  * org.neurite.bench.GptStepCpuTime [steps] [rounds]} (default 100 steps, 4 rounds; the first round

@@ -24,7 +24,9 @@ public final class Autograd {
      * Leaves (tensors created by the user, such as parameters) keep their accumulated gradient;
      * intermediate results drop theirs and their graph once used, so memory is freed as in PyTorch.
      * Each intermediate's gradient array is its own (the seed is copied, and {@code adoptGrad} only
-     * takes arrays nobody else holds), so its backward step may reuse it in place.
+     * takes arrays nobody else holds), so its backward step may reuse it in place or hand it to an
+     * input; an array no input took is lent to the gradients computed later in the pass
+     * ({@link SpareGradients}).
      *
      * @param root the tensor to start from
      * @param seed its gradient, of its size
@@ -37,31 +39,52 @@ public final class Autograd {
                     + " does not depend on any tensor that requires a gradient");
         }
         List<CpuTensor> order = topologicalOrder(root);
-        root.accumulateGrad(seed);
-        for (int i = order.size() - 1; i >= 0; i--) {
-            CpuTensor t = order.get(i);
-            Node node = t.node();
-            float[] g = t.gradArray();
-            if (node == null || g == null) {
-                continue;
-            }
-            try {
-                if (OpCpuTimes.ON) {
-                    OpCpuTimes.backward(node.name(), node.backward(), g);
-                } else {
-                    node.backward().apply(g);
+        SpareGradients outer = SpareGradients.begin();
+        try {
+            root.accumulateGrad(seed);
+            for (int i = order.size() - 1; i >= 0; i--) {
+                CpuTensor t = order.get(i);
+                Node node = t.node();
+                float[] g = t.gradArray();
+                if (node == null || g == null) {
+                    continue;
                 }
-            } catch (ComponentException e) {
-                throw e;
-            } catch (RuntimeException | LinkageError e) {
-                if (node.place() == null) {
+                try {
+                    if (OpCpuTimes.ON) {
+                        OpCpuTimes.backward(node.name(), node.backward(), g);
+                    } else {
+                        node.backward().apply(g);
+                    }
+                } catch (ComponentException e) {
                     throw e;
+                } catch (RuntimeException | LinkageError e) {
+                    if (node.place() == null) {
+                        throw e;
+                    }
+                    throw new ComponentException(node.place().path(), "(" + node.place().type() + ") backward failed: "
+                            + ComponentException.describe(e), e);
                 }
-                throw new ComponentException(node.place().path(), "(" + node.place().type() + ") backward failed: "
-                        + ComponentException.describe(e), e);
+                t.releaseGraph();
+                if (!takenOver(g, node.inputs())) {
+                    SpareGradients.giveBack(g);
+                }
             }
-            t.releaseGraph();
+        } finally {
+            SpareGradients.end(outer);
         }
+    }
+
+    /**
+     * Whether a backward step handed its gradient array on: a step sends gradients only to its
+     * node's inputs, so the array is still in use exactly when one of them now holds it.
+     */
+    private static boolean takenOver(float[] g, CpuTensor[] inputs) {
+        for (CpuTensor in : inputs) {
+            if (in != null && in.gradArray() == g) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tensors in an order where every tensor comes after the inputs it was computed from. */

@@ -26,7 +26,10 @@ public final class Gelu {
         FUNCTIONS.forward(x, y, cdf, from, to);
     }
 
-    /** {@code dx[i] = g[i] (Phi(x[i]) + x[i] phi(x[i]))} for {@code i in [from, to)}, with {@code Phi} as stored. */
+    /**
+     * {@code dx[i] = g[i] (Phi(x[i]) + x[i] phi(x[i]))} for {@code i in [from, to)}, with {@code Phi} as
+     * stored; element {@code i} is read before it is written, so {@code dx} may be {@code g} itself.
+     */
     public static void backward(float[] x, float[] cdf, float[] g, float[] dx, int from, int to) {
         FUNCTIONS.backward(x, cdf, g, dx, from, to);
     }

@@ -31,6 +31,8 @@ public final class LayerNormRows {
     /**
      * Writes d(loss)/dx of one row over {@code dx[off .. off + width)}:
      * {@code rstd (d - mean(d) - xhat mean(d xhat))} with {@code d = dy gamma}, the means over the row.
+     * The row's sums are taken before any write, and each write reads only its own element, so
+     * {@code dx} may be {@code dy} itself.
      *
      * @param g the scale, or null
      * @param rs the row's {@code 1 / sqrt(variance + epsilon)}

@@ -2,6 +2,7 @@ package org.neurite.engine.loss;
 
 import org.neurite.api.Shape;
 import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.autograd.SpareGradients;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
@@ -35,16 +36,17 @@ final class MeanLoss {
         return CpuTensor.result(name, value, Shape.scalar(), g -> {
             float scale = g[0] / count;
             if (dPrediction != null) {
-                prediction.accumulateGrad(scaled(dPrediction, scale));
+                prediction.adoptGrad(scaled(dPrediction, scale));
             }
             if (dTarget != null) {
-                target.accumulateGrad(scaled(dTarget, scale));
+                target.adoptGrad(scaled(dTarget, scale));
             }
         }, dPrediction == null ? null : prediction, dTarget == null ? null : target);
     }
 
+    /** {@code d * scale} in an array the caller owns (a spare one of the backward pass, every element written). */
     private static float[] scaled(float[] d, float scale) {
-        float[] out = new float[d.length];
+        float[] out = SpareGradients.take(d.length);
         for (int i = 0; i < d.length; i++) {
             out[i] = d[i] * scale;
         }

@@ -234,10 +234,10 @@ public final class Activations {
         // Phi(x) is what the backward needs too; keep it only when a backward will run
         float[] cdf = GradMode.isEnabled() && a.requiresGrad() ? new float[x.length] : null;
         Parallel.forRange(x.length, CHUNK, (s, e) -> Gelu.forward(x, y, cdf, s, e));
+        // g is this op's own array (see Autograd.backward): the gradient is written over it and handed on
         return CpuTensor.result("gelu", y, a.shape(), g -> {
-            float[] dx = new float[x.length];
-            Parallel.forRange(x.length, CHUNK, (s, e) -> Gelu.backward(x, cdf, g, dx, s, e));
-            a.accumulateGrad(dx);
+            Parallel.forRange(x.length, CHUNK, (s, e) -> Gelu.backward(x, cdf, g, g, s, e));
+            a.adoptGrad(g);
         }, a);
     }
 

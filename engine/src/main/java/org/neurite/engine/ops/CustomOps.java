@@ -7,6 +7,7 @@ import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Tensor;
 import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.autograd.SpareGradients;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
@@ -46,6 +47,8 @@ public final class CustomOps {
             operands[i] = CpuTensor.of(inputs[i]);
         }
         return CpuTensor.result(name, values, shape, g -> {
+            // the op's code sees the gradient's array and may keep it: it is not lent again in this pass
+            SpareGradients.keep(g);
             try (GradScope off = GradMode.disable()) {
                 backward.backward(new Gradients(name, shape, g, operands));
             }

@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 
 import org.neurite.api.Mode;
 import org.neurite.api.Shape;
+import org.neurite.engine.autograd.SpareGradients;
 import org.neurite.engine.kernel.Exponentials;
 import org.neurite.engine.kernel.Gemm;
 import org.neurite.engine.kernel.Parallel;
@@ -115,7 +116,9 @@ public final class MultiHeadAttention {
         });
         if (packed) {
             return CpuTensor.result("multiHeadSelfAttention", out, Shape.of(g.batch(), g.lq(), g.heads() * g.dv()), dOut -> {
-                float[] dqkv = new float[q.size()];
+                // the backward adds into its gradients: a spare array of the pass, zeroed
+                float[] dqkv = SpareGradients.take(q.size());
+                Arrays.fill(dqkv, 0f);
                 backward(g, qd, kd, vd, dqkv, dqkv, dqkv, mask, drop, logSumExp, dOut);
                 q.adoptGrad(dqkv);
             }, q);

@@ -58,16 +58,17 @@ public final class Normalization {
             }
         });
         return CpuTensor.result("layerNorm", out, xs, dy -> {
+            // the affine sums read dy first; then, as dy is this op's own array (see Autograd.backward), the
+            // input's gradient is written over it row by row (each row's sums come before its writes) and handed on
+            affineBackwardByColumns(dy, xhat, rows, width, gamma, beta);
             if (x.requiresGrad()) {
-                float[] dx = new float[xd.length];
                 Parallel.forRange(rows, rowChunk(width), (start, end) -> {
                     for (int r = start; r < end; r++) {
-                        LayerNormRows.backward(dy, xhat, g, rstd[r], r * width, width, dx);
+                        LayerNormRows.backward(dy, xhat, g, rstd[r], r * width, width, dy);
                     }
                 });
-                x.accumulateGrad(dx);
+                x.adoptGrad(dy);
             }
-            affineBackwardByColumns(dy, xhat, rows, width, gamma, beta);
         }, x, gamma, beta);
     }
 

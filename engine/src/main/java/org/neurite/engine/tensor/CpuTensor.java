@@ -15,6 +15,7 @@ import org.neurite.engine.autograd.GradMode;
 import org.neurite.engine.autograd.LayerScope;
 import org.neurite.engine.autograd.Node;
 import org.neurite.engine.autograd.OpCpuTimes;
+import org.neurite.engine.autograd.SpareGradients;
 import org.neurite.engine.ops.Activations;
 import org.neurite.engine.ops.Comparison;
 import org.neurite.engine.ops.CumulativeSum;
@@ -152,7 +153,8 @@ public final class CpuTensor implements Tensor {
             throw new IllegalStateException("gradient of " + g.length + " values for tensor " + shape);
         }
         if (grad == null) {
-            grad = g.clone();
+            grad = SpareGradients.take(g.length);
+            System.arraycopy(g, 0, grad, 0, g.length);
         } else {
             for (int i = 0; i < g.length; i++) {
                 grad[i] += g[i];
@@ -185,14 +187,15 @@ public final class CpuTensor implements Tensor {
      */
     public void accumulateGradWith(GradContribution contribution) {
         if (grad == null) {
-            float[] target = spareGrad != null ? spareGrad : new float[data.length];
+            float[] target = spareGrad != null ? spareGrad : SpareGradients.take(data.length);
             spareGrad = null;
             contribution.writeInto(target);
             grad = target;
         } else {
-            float[] g = new float[data.length];
+            float[] g = SpareGradients.take(data.length);
             contribution.writeInto(g);
             accumulateGrad(g);
+            SpareGradients.giveBack(g);
         }
     }
 

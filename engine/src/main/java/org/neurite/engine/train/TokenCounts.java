@@ -3,6 +3,7 @@ package org.neurite.engine.train;
 import org.neurite.api.Loss;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
+import org.neurite.engine.tensor.CpuTensor;
 
 /**
  * Counts the steps of per-step classification ({@code [batch, time, classes]} scores against
@@ -49,8 +50,8 @@ public final class TokenCounts {
      * @return the number of steps of the batch that count
      */
     public long add(Tensor prediction, Tensor target) {
-        float[] scores = prediction.toArray();
-        float[] labels = target.toArray();
+        float[] scores = values(prediction);
+        float[] labels = values(target);
         int classes = prediction.dim(-1);
         long counted = 0;
         for (int i = 0; i < labels.length; i++) {
@@ -68,6 +69,11 @@ public final class TokenCounts {
         }
         tokens += counted;
         return counted;
+    }
+
+    /** The tensor's values, read only: the engine's own array, without the copy {@link Tensor#toArray()} makes. */
+    private static float[] values(Tensor t) {
+        return t instanceof CpuTensor c ? c.data() : t.toArray();
     }
 
     /** @return the steps counted, padding left out */
