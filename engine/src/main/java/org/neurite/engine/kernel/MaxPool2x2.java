@@ -1,5 +1,7 @@
 package org.neurite.engine.kernel;
 
+import java.util.Arrays;
+
 /**
  * Max pooling over 2x2 windows of stride 2 without padding, plane by plane, forward and backward.
  * The backward pass finds each window's winner again from the input and the gradient flows to it
@@ -30,12 +32,14 @@ public final class MaxPool2x2 {
     }
 
     /**
-     * Writes the gradient of the planes {@code [first, end)} of {@code x} into {@code dx}, which
-     * is zero there: each window's output gradient to its winner.
+     * Writes the gradient of the planes {@code [first, end)} of {@code x} into {@code dx}: each
+     * window's output gradient to its winner, zero everywhere else. Every element of those planes
+     * is written (each plane is zeroed just before its windows, while it is in the cache), so
+     * {@code dx} may hold anything there on entry.
      *
      * @param x the input, planes of {@code height x width}
      * @param dy the gradient of the output, planes of {@code (height / 2) x (width / 2)}
-     * @param dx receives the gradient of the input; zero on entry in those planes
+     * @param dx receives the gradient of the input; overwritten in those planes
      * @param first the first plane
      * @param end the plane after the last
      * @param height rows of an input plane
@@ -75,6 +79,11 @@ public final class MaxPool2x2 {
             int k = winner(x[top + 2 * ox], x[top + 2 * ox + 1], x[bottom + 2 * ox], x[bottom + 2 * ox + 1]);
             dx[top + 2 * ox + (k & 1) + (k >> 1) * width] = dy[row + ox];
         }
+    }
+
+    /** Zeroes one plane of the input's gradient before its windows write their winners. */
+    static void clearPlane(float[] dx, int plane, int height, int width) {
+        Arrays.fill(dx, plane * height * width, (plane + 1) * height * width, 0f);
     }
 
     /**
@@ -123,6 +132,7 @@ public final class MaxPool2x2 {
             int outH = height / 2;
             int outW = width / 2;
             for (int plane = first; plane < end; plane++) {
+                clearPlane(dx, plane, height, width);
                 for (int oy = 0; oy < outH; oy++) {
                     backwardRun(x, dy, dx, plane * height * width, plane * outH * outW, width, oy, 0, outW);
                 }

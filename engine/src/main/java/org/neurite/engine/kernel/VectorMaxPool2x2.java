@@ -68,6 +68,7 @@ final class VectorMaxPool2x2 implements MaxPool2x2.Functions {
         for (int plane = first; plane < end; plane++) {
             int in = plane * height * width;
             int o = plane * outH * outW;
+            MaxPool2x2.clearPlane(dx, plane, height, width);
             for (int oy = 0; oy < outH; oy++) {
                 int top = in + 2 * oy * width;
                 int row = o + oy * outW;
@@ -86,7 +87,8 @@ final class VectorMaxPool2x2 implements MaxPool2x2.Functions {
     /**
      * The gradient of the windows whose top left values start at {@code t}, {@code columns} input
      * columns of them: each window's gradient goes to its winner, the other lanes of {@code dx}
-     * keep what they hold (written by this call already, or zero).
+     * keep what they hold (zero, or written by this call already; in a later plane of the call,
+     * anything, zeroed when that plane's turn comes).
      *
      * @return false, with nothing written, if a window holds a NaN (then the scalar loop decides)
      */

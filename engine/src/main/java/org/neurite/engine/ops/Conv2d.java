@@ -110,8 +110,8 @@ public final class Conv2d {
                 Activations.maskByPositive(dy, out);
             }
             if (x.requiresGrad()) {
-                float[] dx = new float[x.size()];
-                conv.foldTransposed(weight.data(), dy, dx);
+                float[] dx = SpentGradients.take(x.size());
+                conv.foldTransposedInto(weight.data(), dy, dx);
                 x.adoptGrad(dx);
             }
             if (weight.requiresGrad()) {
@@ -121,6 +121,8 @@ public final class Conv2d {
             if (db != null) {
                 bias.adoptGrad(db);
             }
+            // read for the last time: a later backward step may write its gradient into it
+            SpentGradients.giveBack(dy);
         }, x, weight, bias);
     }
 

@@ -126,10 +126,27 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
      * @param images added to
      */
     void foldTransposed(float[] weight, float[] maps, float[] images) {
+        foldTransposed(weight, maps, images, false);
+    }
+
+    /**
+     * {@code images = fold(weight^T x maps)}, overwriting {@code images}: a convolution's input
+     * gradient into an array that may hold anything. Each thread zeroes its own images before
+     * adding into them, so no serial pass zeroes the whole array.
+     *
+     * @param weight {@code [outChannels, channels, kh, kw]}
+     * @param maps the output-shaped values (gradients of a convolution's output)
+     * @param images overwritten
+     */
+    void foldTransposedInto(float[] weight, float[] maps, float[] images) {
+        foldTransposed(weight, maps, images, true);
+    }
+
+    private void foldTransposed(float[] weight, float[] maps, float[] images, boolean overwrite) {
         int taps = g.taps();
         int plane = g.outPlane();
         int og = outPerGroup();
-        forEachBlock((n0, count, group, cols, gathered) -> {
+        Block fold = (n0, count, group, cols, gathered) -> {
             int ld = count * plane;
             boolean gather = count > 1;
             if (gather) {
@@ -140,6 +157,15 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
             for (int i = 0; i < count; i++) {
                 Im2col.foldAdd(g, cols, i * plane, ld, images, imageOffset(n0 + i, group));
             }
+        };
+        if (!overwrite) {
+            forEachBlock(fold);
+            return;
+        }
+        int nb = imagesPerProduct();
+        Parallel.forRange(g.batch(), 1, (start, end) -> {
+            Arrays.fill(images, imageOffset(start, 0), imageOffset(end, 0), 0f);
+            blocks(start, end, scratch(COLS, taps * nb * plane), sideScratch(), fold);
         });
     }
 
