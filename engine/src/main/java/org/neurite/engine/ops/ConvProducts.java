@@ -81,6 +81,20 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
      * @param maps receives the output values
      */
     void convolve(float[] weight, float[] bias, float[] images, float[] maps) {
+        convolve(weight, bias, images, maps, false);
+    }
+
+    /**
+     * {@link #convolve(float[], float[], float[], float[])}, then ReLU if asked, applied by the
+     * thread that wrote each map while it is in the cache, not in a pass of its own.
+     *
+     * @param weight {@code [outChannels, channels, kh, kw]}
+     * @param bias {@code [outChannels]}, or null
+     * @param images the input values
+     * @param maps receives the output values
+     * @param relu whether negative values become zero
+     */
+    void convolve(float[] weight, float[] bias, float[] images, float[] maps, boolean relu) {
         int taps = g.taps();
         int plane = g.outPlane();
         int og = outPerGroup();
@@ -96,6 +110,9 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
                 }
                 Gemm.sgemm(false, false, og, plane, taps, 1f, weight, group * og * taps, taps, cols, 0, plane,
                         bias == null ? 0f : 1f, maps, dst, plane);
+                if (relu) {
+                    Activations.reluRange(maps, dst, dst + og * plane);
+                }
                 return;
             }
             Gemm.sgemm(false, false, og, ld, taps, 1f, weight, group * og * taps, taps, cols, 0, ld,
@@ -112,6 +129,9 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
                         for (int p = 0; p < plane; p++) {
                             maps[to + p] = product[src + p] + b;
                         }
+                    }
+                    if (relu) {
+                        Activations.reluRange(maps, to, to + plane);
                     }
                 }
             }
