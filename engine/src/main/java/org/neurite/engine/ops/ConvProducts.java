@@ -151,7 +151,7 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
 
     /**
      * {@code images = fold(weight^T x maps)}, overwriting {@code images}: a convolution's input
-     * gradient into an array that may hold anything. Each thread zeroes its own images before
+     * gradient into an array that may hold anything. Each thread zeroes its own images just before
      * adding into them, so no serial pass zeroes the whole array.
      *
      * @param weight {@code [outChannels, channels, kh, kw]}
@@ -166,8 +166,12 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
         int taps = g.taps();
         int plane = g.outPlane();
         int og = outPerGroup();
-        Block fold = (n0, count, group, cols, gathered) -> {
+        forEachBlock((n0, count, group, cols, gathered) -> {
             int ld = count * plane;
+            if (overwrite && group == 0) {
+                // the block's images, zeroed by this thread just before its groups fold into them
+                Arrays.fill(images, imageOffset(n0, 0), imageOffset(n0 + count, 0), 0f);
+            }
             boolean gather = count > 1;
             if (gather) {
                 gather(maps, n0, count, group, gathered);
@@ -177,15 +181,6 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
             for (int i = 0; i < count; i++) {
                 Im2col.foldAdd(g, cols, i * plane, ld, images, imageOffset(n0 + i, group));
             }
-        };
-        if (!overwrite) {
-            forEachBlock(fold);
-            return;
-        }
-        int nb = imagesPerProduct();
-        Parallel.forRange(g.batch(), 1, (start, end) -> {
-            Arrays.fill(images, imageOffset(start, 0), imageOffset(end, 0), 0f);
-            blocks(start, end, scratch(COLS, taps * nb * plane), sideScratch(), fold);
         });
     }
 
