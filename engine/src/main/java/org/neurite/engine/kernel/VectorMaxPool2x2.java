@@ -30,6 +30,7 @@ final class VectorMaxPool2x2 implements MaxPool2x2.Functions {
     private static final FloatVector TOP_RANK = FloatVector.fromArray(S, lanes(i -> i & 1), 0);
     /** The rank of a lane's bottom value in its window. */
     private static final FloatVector BOTTOM_RANK = FloatVector.fromArray(S, lanes(i -> 2 + (i & 1)), 0);
+    /** Zero in every lane: the gradient of a window's three values that do not win. */
     private static final FloatVector ZERO = FloatVector.zero(S);
     /** Above every rank: no win. */
     private static final FloatVector NO_RANK = FloatVector.broadcast(S, 4f);
