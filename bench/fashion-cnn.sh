@@ -7,8 +7,9 @@
 # and, per round, the ratio of the best epochs (Neurite / PyTorch) and of the best inference
 # throughputs at batch 1000 (Neurite / PyTorch; above 1 is faster) and both peak resident sets
 # (PyTorch: its own ru_maxrss; Neurite: the JVM's, from /usr/bin/time), then the medians over rounds;
-# last, both peaks while training (each process's own peak read before its inference passes, whose
-# batches of 1000 images set the whole-process figure).
+# then both peaks while training (each process's own peak read before its inference passes, whose
+# batches of 1000 images set the whole-process figure); last, Neurite's process CPU seconds and
+# collector pauses of each training epoch (figures that a shared machine does not distort as much).
 #
 # Usage: bench/fashion-cnn.sh [rounds]       (default 3; EPOCHS=2 by default)
 # Needs: Java 17, Maven, /usr/bin/python3 with torch (see bench/reference/README.md).
@@ -80,4 +81,8 @@ print(f"median peak RSS: PyTorch {statistics.median(t for t, _ in rss):.0f} MiB,
       f"Neurite {statistics.median(n for _, n in rss):.0f} MiB")
 print(f"median peak RSS while training: PyTorch {statistics.median(t for t, _ in train_rss):.0f} MiB, "
       f"Neurite {statistics.median(n for _, n in train_rss):.0f} MiB")
+print("Neurite, each epoch's training loop: process CPU and the collector's pauses (FashionCnnRun's EpochCosts):")
+for r in range(1, rounds + 1):
+    for line in re.findall(r'^\s*training loop: (.*)$', open(f'{out}/neurite-{r}.txt').read(), re.M):
+        print(f"  round {r}: {line}")
 PY

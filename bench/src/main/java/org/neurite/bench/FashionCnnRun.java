@@ -3,6 +3,8 @@ package org.neurite.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +37,8 @@ import org.neurite.engine.train.TrainingListener;
  * {@code examples/cnn/fashion-cnn.yaml}), trained on Fashion-MNIST with Adam 1e-3, batch 128, seed
  * 0, printing each epoch's training-loop seconds as the reference does, then the inference
  * throughput at batch 1000 over the 10,000 test images (best and median of 5 passes, no gradients
- * recorded), the figures {@code bench/fashion-cnn.sh} sets against PyTorch's.
+ * recorded), the figures {@code bench/fashion-cnn.sh} sets against PyTorch's. Below each epoch's row:
+ * the process's CPU seconds and the collector's pauses during its training loop ({@link EpochCosts}).
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar
  * org.neurite.bench.FashionCnnRun [data folder] [--epochs N]}
@@ -64,20 +67,68 @@ public final class FashionCnnRun {
         Sequential model = model(components);
 
         System.out.printf("%5s %10s %9s %8s %9s%n", "epoch", "train loss", "train acc", "test acc", "seconds");
+        EpochCosts costs = new EpochCosts();
         Trainer trainer = Trainer.builder(model, components.loss("cross_entropy", Options.empty()),
                         components.optimizer("adam", Options.of(Map.of("lr", 1e-3))))
                 .epochs(epochs).batchSize(128).seed(0)
+                .listener(costs)
                 .listener(new TrainingListener() {
                     @Override
                     public void onEpochEnd(Trainer t, EpochResult r) {
                         System.out.printf(Locale.ROOT, "%5d %10.4f %9.4f %8.4f %9.2f%n", r.epoch(), r.loss(),
                                 r.accuracy(), r.validationAccuracy(), r.seconds());
+                        System.out.println("  " + costs.describe());
                     }
                 })
                 .build();
         trainer.fit(data.train(), data.test());
         System.out.println("peak RSS while training (VmHWM): " + peakResidentMib() + " MiB");
         inference(model, data.test());
+    }
+
+    /**
+     * What an epoch's training loop cost besides its seconds, from its start to its last step (the
+     * evaluation after it left out): the process's CPU seconds (all threads: the engine's, the
+     * collector's, the JIT's), and each collector's pauses, which on a shared machine say more
+     * than the wall clock.
+     */
+    static final class EpochCosts implements TrainingListener {
+        private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+        private long[] start;
+        private long[] last;
+
+        @Override
+        public void onEpochStart(Trainer trainer, int epoch) {
+            start = read();
+            last = start;
+        }
+
+        @Override
+        public void onBatchEnd(Trainer trainer, int epoch, long step, double loss) {
+            last = read();
+        }
+
+        /** @return the process CPU and each collector's pauses and milliseconds between the epoch's start and its last step */
+        String describe() {
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "training loop: process CPU %.2f s; collector",
+                    (last[0] - start[0]) / 1e9));
+            for (int i = 0; i < collectors.size(); i++) {
+                s.append(String.format(Locale.ROOT, " %s %d pauses %d ms;", collectors.get(i).getName(),
+                        last[1 + 2 * i] - start[1 + 2 * i], last[2 + 2 * i] - start[2 + 2 * i]));
+            }
+            return s.toString();
+        }
+
+        private long[] read() {
+            long[] now = new long[1 + 2 * collectors.size()];
+            now[0] = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            for (int i = 0; i < collectors.size(); i++) {
+                now[1 + 2 * i] = collectors.get(i).getCollectionCount();
+                now[2 + 2 * i] = collectors.get(i).getCollectionTime();
+            }
+            return now;
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.neurite.api.Options;
+import org.neurite.engine.autograd.OpCpuTimes;
 import org.neurite.engine.data.Dataset;
 import org.neurite.engine.data.FashionMnist;
 import org.neurite.engine.nn.Sequential;
@@ -24,7 +25,8 @@ import org.neurite.engine.train.TrainingListener;
  * of the kernels' work and the steadiest figure), bytes allocated per step, the collector's pauses, and the heap in use after the run,
  * and the CPU time per step of each stretch of 20 steps (a process that changes pace shows). The
  * first {@code warmup} steps (JIT) are left out. Runs the first {@code (warmup + steps) * 128}
- * training images as one epoch.
+ * training images as one epoch. With {@code -Dneurite.opTimes=true} (and one thread) it also prints
+ * the training thread's CPU milliseconds per step of each op, forward and backward ({@link OpCpuTimes}).
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -XX:+UseSerialGC -Dneurite.threads=1 -cp
  * benchmarks.jar org.neurite.bench.FashionCnnSteps [data folder] [--steps N] [--warmup W]} (defaults
@@ -91,6 +93,9 @@ public final class FashionCnnSteps {
                 stretch(step);
             }
             if (step == first) {
+                if (OpCpuTimes.ON) {
+                    OpCpuTimes.drain();
+                }
                 cpu = -processCpu();
                 mainCpu = -ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 allocated = -allocatedBytes();
@@ -102,7 +107,20 @@ public final class FashionCnnSteps {
                 allocated += allocatedBytes();
                 gcMillis += gcMillis();
                 gcCount += gcCount();
+                if (OpCpuTimes.ON) {
+                    printOpTimes(OpCpuTimes.drain(), last - first);
+                }
             }
+        }
+
+        /** Prints each op's milliseconds per step, the most expensive first. */
+        private static void printOpTimes(Map<String, long[]> times, int steps) {
+            System.out.printf(Locale.ROOT, "the training thread's ms per step by op (%s):%n",
+                    OpCpuTimes.WALL ? "wall clock" : "CPU time");
+            times.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %-28s %7.2f%n", e.getKey(),
+                            e.getValue()[1] / 1e6 / steps));
         }
 
         /**

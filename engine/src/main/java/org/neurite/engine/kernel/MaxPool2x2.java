@@ -1,5 +1,7 @@
 package org.neurite.engine.kernel;
 
+import java.util.Arrays;
+
 /**
  * Max pooling over 2x2 windows of stride 2 without padding, plane by plane, forward and backward.
  * The backward pass finds each window's winner again from the input and the gradient flows to it
@@ -30,12 +32,14 @@ public final class MaxPool2x2 {
     }
 
     /**
-     * Writes the gradient of the planes {@code [first, end)} of {@code x} into {@code dx}, which
-     * is zero there: each window's output gradient to its winner.
+     * Writes the gradient of the planes {@code [first, end)} of {@code x} into {@code dx}: each
+     * window's output gradient to its winner, zero everywhere else. Every element of those planes
+     * is written (each window's four, and the last row or column that no window covers when the
+     * plane's height or width is odd), so {@code dx} may hold anything there on entry.
      *
      * @param x the input, planes of {@code height x width}
      * @param dy the gradient of the output, planes of {@code (height / 2) x (width / 2)}
-     * @param dx receives the gradient of the input; zero on entry in those planes
+     * @param dx receives the gradient of the input; overwritten in those planes
      * @param first the first plane
      * @param end the plane after the last
      * @param height rows of an input plane
@@ -62,7 +66,8 @@ public final class MaxPool2x2 {
     }
 
     /**
-     * The gradient of outputs {@code [ox0, ox1)} of output row {@code oy} of one plane, element by element.
+     * The gradient of outputs {@code [ox0, ox1)} of output row {@code oy} of one plane, element by
+     * element: the winner of each window gets the output's gradient, its other three zero.
      *
      * @param in where the input plane (and its gradient) starts
      * @param o where the output plane starts
@@ -73,7 +78,27 @@ public final class MaxPool2x2 {
         int row = o + oy * (width / 2);
         for (int ox = ox0; ox < ox1; ox++) {
             int k = winner(x[top + 2 * ox], x[top + 2 * ox + 1], x[bottom + 2 * ox], x[bottom + 2 * ox + 1]);
+            dx[top + 2 * ox] = 0f;
+            dx[top + 2 * ox + 1] = 0f;
+            dx[bottom + 2 * ox] = 0f;
+            dx[bottom + 2 * ox + 1] = 0f;
             dx[top + 2 * ox + (k & 1) + (k >> 1) * width] = dy[row + ox];
+        }
+    }
+
+    /**
+     * Zeroes what no window of a plane covers: the last column of each row when the width is odd,
+     * the last row when the height is odd (nothing for even sizes, such as the reference CNN's).
+     */
+    static void clearUncovered(float[] dx, int plane, int height, int width) {
+        int in = plane * height * width;
+        if (width % 2 != 0) {
+            for (int y = 0; y < height; y++) {
+                dx[in + y * width + width - 1] = 0f;
+            }
+        }
+        if (height % 2 != 0) {
+            Arrays.fill(dx, in + (height - 1) * width, in + height * width, 0f);
         }
     }
 
@@ -123,6 +148,7 @@ public final class MaxPool2x2 {
             int outH = height / 2;
             int outW = width / 2;
             for (int plane = first; plane < end; plane++) {
+                clearUncovered(dx, plane, height, width);
                 for (int oy = 0; oy < outH; oy++) {
                     backwardRun(x, dy, dx, plane * height * width, plane * outH * outW, width, oy, 0, outW);
                 }

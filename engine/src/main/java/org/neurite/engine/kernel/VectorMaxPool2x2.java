@@ -30,6 +30,8 @@ final class VectorMaxPool2x2 implements MaxPool2x2.Functions {
     private static final FloatVector TOP_RANK = FloatVector.fromArray(S, lanes(i -> i & 1), 0);
     /** The rank of a lane's bottom value in its window. */
     private static final FloatVector BOTTOM_RANK = FloatVector.fromArray(S, lanes(i -> 2 + (i & 1)), 0);
+    /** Zero in every lane: the gradient of a window's three values that do not win. */
+    private static final FloatVector ZERO = FloatVector.zero(S);
     /** Above every rank: no win. */
     private static final FloatVector NO_RANK = FloatVector.broadcast(S, 4f);
 
@@ -68,6 +70,7 @@ final class VectorMaxPool2x2 implements MaxPool2x2.Functions {
         for (int plane = first; plane < end; plane++) {
             int in = plane * height * width;
             int o = plane * outH * outW;
+            MaxPool2x2.clearUncovered(dx, plane, height, width);
             for (int oy = 0; oy < outH; oy++) {
                 int top = in + 2 * oy * width;
                 int row = o + oy * outW;
@@ -85,8 +88,10 @@ final class VectorMaxPool2x2 implements MaxPool2x2.Functions {
 
     /**
      * The gradient of the windows whose top left values start at {@code t}, {@code columns} input
-     * columns of them: each window's gradient goes to its winner, the other lanes of {@code dx}
-     * keep what they hold (written by this call already, or zero).
+     * columns of them: each window's gradient goes to its winner and zero to its other three; the
+     * lanes past those columns keep what {@code dx} holds there (written by this call already, or
+     * to be written by it later: a later window, a later plane, or a row or column no window
+     * covers).
      *
      * @return false, with nothing written, if a window holds a NaN (then the scalar loop decides)
      */
@@ -102,8 +107,9 @@ final class VectorMaxPool2x2 implements MaxPool2x2.Functions {
         FloatVector rank = NO_RANK.blend(BOTTOM_RANK, bottom.eq(max)).blend(TOP_RANK, top.eq(max));
         FloatVector best = rank.min(rank.rearrange(SWAP));
         FloatVector g = FloatVector.fromArray(S, dy, at).rearrange(SPREAD);
-        FloatVector.fromArray(S, dx, t).blend(g, best.eq(TOP_RANK).and(valid)).intoArray(dx, t);
-        FloatVector.fromArray(S, dx, t + width).blend(g, best.eq(BOTTOM_RANK).and(valid)).intoArray(dx, t + width);
+        FloatVector.fromArray(S, dx, t).blend(ZERO.blend(g, best.eq(TOP_RANK)), valid).intoArray(dx, t);
+        FloatVector.fromArray(S, dx, t + width).blend(ZERO.blend(g, best.eq(BOTTOM_RANK)), valid)
+                .intoArray(dx, t + width);
         return true;
     }
 

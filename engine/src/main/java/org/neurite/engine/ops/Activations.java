@@ -116,11 +116,21 @@ public final class Activations {
      * @param x the values, changed in place
      */
     static void reluInPlace(float[] x) {
-        Parallel.forRange(x.length, CHUNK, (s, e) -> {
-            for (int i = s; i < e; i++) {
-                x[i] = Math.max(x[i], 0f);
-            }
-        });
+        Parallel.forRange(x.length, CHUNK, (s, e) -> reluRange(x, s, e));
+    }
+
+    /**
+     * ReLU in place over {@code x[start, end)}, on the calling thread (for kernels that apply it to
+     * what they have just written).
+     *
+     * @param x the values, changed in place
+     * @param start the first index
+     * @param end the index after the last
+     */
+    static void reluRange(float[] x, int start, int end) {
+        for (int i = start; i < end; i++) {
+            x[i] = Math.max(x[i], 0f);
+        }
     }
 
     /**

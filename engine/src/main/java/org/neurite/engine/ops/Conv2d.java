@@ -54,9 +54,10 @@ public final class Conv2d {
     /**
      * Convolves an image batch, then applies ReLU if asked, in place: the output's gradient is
      * masked where the output is not positive (in place too, since backpropagation hands each
-     * step a gradient of its own) before it flows into the convolution's. One tensor and one pass
-     * over it fewer than a convolution followed by {@link Activations#relu}, with the same values
-     * and gradients.
+     * step a gradient of its own) before it flows into the convolution's. The kernels apply ReLU
+     * to each map as they write it, while it is in the cache. One tensor and two passes over it
+     * fewer than a convolution followed by {@link Activations#relu}, with the same values and
+     * gradients.
      *
      * @param x the input, {@code [batch, inChannels, height, width]}
      * @param weight the kernels, {@code [outChannels, inChannels / groups, kh, kw]}
@@ -93,12 +94,9 @@ public final class Conv2d {
         boolean direct = DirectConv2d.suits(g, groups);
         float[] out = new float[g.batch() * outC * g.outPlane()];
         if (direct) {
-            DirectConv2d.forward(g, outC, weight.data(), bias == null ? null : bias.data(), x.data(), out);
+            DirectConv2d.forward(g, outC, weight.data(), bias == null ? null : bias.data(), x.data(), out, relu);
         } else {
-            conv.convolve(weight.data(), bias == null ? null : bias.data(), x.data(), out);
-        }
-        if (relu) {
-            Activations.reluInPlace(out);
+            conv.convolve(weight.data(), bias == null ? null : bias.data(), x.data(), out, relu);
         }
         Shape shape = Shape.of(g.batch(), outC, g.outH(), g.outW());
         return CpuTensor.result(relu ? "conv2d+relu" : "conv2d", out, shape, dy -> {
@@ -110,8 +108,8 @@ public final class Conv2d {
                 Activations.maskByPositive(dy, out);
             }
             if (x.requiresGrad()) {
-                float[] dx = new float[x.size()];
-                conv.foldTransposed(weight.data(), dy, dx);
+                float[] dx = SpentGradients.take(x.size());
+                conv.foldTransposedInto(weight.data(), dy, dx);
                 x.adoptGrad(dx);
             }
             if (weight.requiresGrad()) {
@@ -121,6 +119,8 @@ public final class Conv2d {
             if (db != null) {
                 bias.adoptGrad(db);
             }
+            // read for the last time: a later backward step may write its gradient into it
+            SpentGradients.giveBack(dy);
         }, x, weight, bias);
     }
 

@@ -81,6 +81,20 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
      * @param maps receives the output values
      */
     void convolve(float[] weight, float[] bias, float[] images, float[] maps) {
+        convolve(weight, bias, images, maps, false);
+    }
+
+    /**
+     * {@link #convolve(float[], float[], float[], float[])}, then ReLU if asked, applied by the
+     * thread that wrote each map while it is in the cache, not in a pass of its own.
+     *
+     * @param weight {@code [outChannels, channels, kh, kw]}
+     * @param bias {@code [outChannels]}, or null
+     * @param images the input values
+     * @param maps receives the output values
+     * @param relu whether negative values become zero
+     */
+    void convolve(float[] weight, float[] bias, float[] images, float[] maps, boolean relu) {
         int taps = g.taps();
         int plane = g.outPlane();
         int og = outPerGroup();
@@ -96,6 +110,9 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
                 }
                 Gemm.sgemm(false, false, og, plane, taps, 1f, weight, group * og * taps, taps, cols, 0, plane,
                         bias == null ? 0f : 1f, maps, dst, plane);
+                if (relu) {
+                    Activations.reluRange(maps, dst, dst + og * plane);
+                }
                 return;
             }
             Gemm.sgemm(false, false, og, ld, taps, 1f, weight, group * og * taps, taps, cols, 0, ld,
@@ -113,6 +130,9 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
                             maps[to + p] = product[src + p] + b;
                         }
                     }
+                    if (relu) {
+                        Activations.reluRange(maps, to, to + plane);
+                    }
                 }
             }
         });
@@ -126,11 +146,32 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
      * @param images added to
      */
     void foldTransposed(float[] weight, float[] maps, float[] images) {
+        foldTransposed(weight, maps, images, false);
+    }
+
+    /**
+     * {@code images = fold(weight^T x maps)}, overwriting {@code images}: a convolution's input
+     * gradient into an array that may hold anything. Each thread zeroes its own images just before
+     * adding into them, so no serial pass zeroes the whole array.
+     *
+     * @param weight {@code [outChannels, channels, kh, kw]}
+     * @param maps the output-shaped values (gradients of a convolution's output)
+     * @param images overwritten
+     */
+    void foldTransposedInto(float[] weight, float[] maps, float[] images) {
+        foldTransposed(weight, maps, images, true);
+    }
+
+    private void foldTransposed(float[] weight, float[] maps, float[] images, boolean overwrite) {
         int taps = g.taps();
         int plane = g.outPlane();
         int og = outPerGroup();
         forEachBlock((n0, count, group, cols, gathered) -> {
             int ld = count * plane;
+            if (overwrite && group == 0) {
+                // the block's images, zeroed by this thread just before its groups fold into them
+                Arrays.fill(images, imageOffset(n0, 0), imageOffset(n0 + count, 0), 0f);
+            }
             boolean gather = count > 1;
             if (gather) {
                 gather(maps, n0, count, group, gathered);

@@ -47,7 +47,7 @@ final class DirectConv2d {
     }
 
     /**
-     * {@code maps = conv(images, weight) + bias}, overwriting {@code maps}.
+     * {@code maps = conv(images, weight) + bias}, overwriting {@code maps}, then ReLU if asked.
      *
      * @param g the window geometry (one group)
      * @param outChannels the output channels
@@ -55,8 +55,11 @@ final class DirectConv2d {
      * @param bias {@code [outChannels]}, or null
      * @param images the input values
      * @param maps receives the output values
+     * @param relu whether ReLU follows: negative values become zero on each output row while it is
+     *     in the cache, not in a pass of its own
      */
-    static void forward(Window2d g, int outChannels, float[] weight, float[] bias, float[] images, float[] maps) {
+    static void forward(Window2d g, int outChannels, float[] weight, float[] bias, float[] images, float[] maps,
+                        boolean relu) {
         int wp = paddedWidth(g);
         int span = span(g);
         int taps = g.taps();
@@ -73,6 +76,9 @@ final class DirectConv2d {
                     int dst = (n * outChannels + o) * g.outPlane();
                     for (int oy = 0; oy < g.outH(); oy++) {
                         System.arraycopy(acc, oy * wp, maps, dst + oy * outW, outW);
+                    }
+                    if (relu) {
+                        Activations.reluRange(maps, dst, dst + g.outPlane());
                     }
                 }
             }

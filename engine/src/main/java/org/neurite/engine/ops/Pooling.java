@@ -48,15 +48,19 @@ public final class Pooling {
      * The common 2x2 window of stride 2 without padding: four candidates, no bounds to clip, and
      * windows that do not overlap ({@link MaxPool2x2}), plane by plane on the engine's threads.
      * Nothing is kept for the backward pass but the input, from which it finds the winners again.
+     * The backward pass writes every element of the input's gradient (zeros too, plane by plane on
+     * the engine's threads), so its array may be one a convolution's backward step finished with
+     * ({@link SpentGradients}); the output's gradient is given back once read.
      */
     private static CpuTensor maxPool2x2(CpuTensor x, Window2d g) {
         int planes = g.batch() * g.channels();
         float[] out = new float[planes * g.outPlane()];
         Parallel.forRange(planes, 1, (start, end) -> MaxPool2x2.forward(x.data(), out, start, end, g.height(), g.width()));
         return CpuTensor.result("maxPool2d", out, outShape(g), dy -> {
-            float[] dx = new float[x.size()];
+            float[] dx = SpentGradients.take(x.size());
             Parallel.forRange(planes, 1, (start, end) -> MaxPool2x2.backward(x.data(), dy, dx, start, end, g.height(),
                     g.width()));
+            SpentGradients.giveBack(dy);
             x.adoptGrad(dx);
         }, x);
     }

@@ -2,6 +2,7 @@ package org.neurite.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,13 @@ import org.junit.jupiter.api.Test;
  * The Vector API form of {@link MaxPool2x2} against its plain loops and against the windows
  * counted out one by one: planes of even and odd sizes, narrower and wider than a vector, the
  * planes of a call a part of the array (as each thread gets), values drawn from a few integers so
- * that ties are common, with negative zeros and NaNs.
+ * that ties are common, with negative zeros and NaNs; the gradient written over an array that
+ * held other values.
  */
 class MaxPool2x2Test {
+
+    /** What the gradient's array holds before the backward pass: a use before this one left it. */
+    private static final float LEFT_OVER = 7.5f;
 
     private final MaxPool2x2.Functions plain = new MaxPool2x2.Plain();
     private final MaxPool2x2.Functions vector = new VectorMaxPool2x2();
@@ -28,12 +33,16 @@ class MaxPool2x2Test {
             float[] dy = values(planes * (h / 2) * (w / 2), h * 7 + w + 1);
             for (int[] range : new int[][] {{0, planes}, {0, 3}, {3, planes}, {2, 5}}) {
                 float[] expectedOut = new float[planes * (h / 2) * (w / 2)];
+                // the gradient's planes of the call are overwritten whatever they held; the others are left alone
                 float[] expectedDx = new float[x.length];
+                Arrays.fill(expectedDx, LEFT_OVER);
+                Arrays.fill(expectedDx, range[0] * h * w, range[1] * h * w, 0f);
                 windowByWindow(x, dy, expectedOut, expectedDx, range[0], range[1], h, w);
                 for (MaxPool2x2.Functions f : new MaxPool2x2.Functions[] {plain, vector}) {
                     String as = f.getClass().getSimpleName() + " " + h + "x" + w + " planes " + range[0] + ".." + range[1];
                     float[] out = new float[expectedOut.length];
                     float[] dx = new float[x.length];
+                    Arrays.fill(dx, LEFT_OVER);
                     f.forward(x, out, range[0], range[1], h, w);
                     f.backward(x, dy, dx, range[0], range[1], h, w);
                     // boxed comparison: NaN equals NaN, -0 differs from 0
