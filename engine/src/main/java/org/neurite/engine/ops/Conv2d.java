@@ -2,6 +2,7 @@ package org.neurite.engine.ops;
 
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
+import org.neurite.engine.autograd.SpareGradients;
 import org.neurite.engine.tensor.CpuTensor;
 
 /**
@@ -108,7 +109,7 @@ public final class Conv2d {
                 Activations.maskByPositive(dy, out);
             }
             if (x.requiresGrad()) {
-                float[] dx = SpentGradients.take(x.size());
+                float[] dx = SpareGradients.take(x.size());
                 conv.foldTransposedInto(weight.data(), dy, dx);
                 x.adoptGrad(dx);
             }
@@ -119,8 +120,6 @@ public final class Conv2d {
             if (db != null) {
                 bias.adoptGrad(db);
             }
-            // read for the last time: a later backward step may write its gradient into it
-            SpentGradients.giveBack(dy);
         }, x, weight, bias);
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.neurite.api.Shape;
 import org.neurite.engine.autograd.GradMode;
+import org.neurite.engine.autograd.SpareGradients;
 import org.neurite.engine.kernel.MaxPool2x2;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
@@ -50,17 +51,16 @@ public final class Pooling {
      * Nothing is kept for the backward pass but the input, from which it finds the winners again.
      * The backward pass writes every element of the input's gradient (zeros too, plane by plane on
      * the engine's threads), so its array may be one a convolution's backward step finished with
-     * ({@link SpentGradients}); the output's gradient is given back once read.
+     * ({@link SpareGradients}).
      */
     private static CpuTensor maxPool2x2(CpuTensor x, Window2d g) {
         int planes = g.batch() * g.channels();
         float[] out = new float[planes * g.outPlane()];
         Parallel.forRange(planes, 1, (start, end) -> MaxPool2x2.forward(x.data(), out, start, end, g.height(), g.width()));
         return CpuTensor.result("maxPool2d", out, outShape(g), dy -> {
-            float[] dx = SpentGradients.take(x.size());
+            float[] dx = SpareGradients.take(x.size());
             Parallel.forRange(planes, 1, (start, end) -> MaxPool2x2.backward(x.data(), dy, dx, start, end, g.height(),
                     g.width()));
-            SpentGradients.giveBack(dy);
             x.adoptGrad(dx);
         }, x);
     }

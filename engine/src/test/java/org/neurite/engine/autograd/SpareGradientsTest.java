@@ -3,7 +3,10 @@ package org.neurite.engine.autograd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Shape;
 import org.neurite.engine.Fixtures;
@@ -23,12 +26,73 @@ class SpareGradientsTest {
         }, x);
     }
 
+    @BeforeEach
+    @AfterEach
+    void releaseCarriedArrays() {
+        SpareGradients.releaseThisThread();
+    }
+
     @Test
-    void outsideABackwardPassEveryArrayIsFreshAndNothingIsKept() {
-        float[] given = {1, 2};
-        SpareGradients.giveBack(given);
-        float[] taken = SpareGradients.take(2);
-        assertThat(taken).isNotSameAs(given).containsExactly(0, 0);
+    void outsideABackwardPassEveryArrayIsFreshAndOnlyLargeOnesAreCarried() {
+        float[] small = {1, 2};
+        SpareGradients.giveBack(small);
+        assertThat(SpareGradients.take(2)).isNotSameAs(small).containsExactly(0, 0);
+        assertThat(SpareGradients.carriedOnThisThread()).isZero();
+        float[] large = new float[SpareGradients.MIN_CARRIED_FLOATS];
+        SpareGradients.giveBack(large);
+        assertThat(SpareGradients.take(large.length)).as("outside a pass").isNotSameAs(large);
+        assertThat(SpareGradients.carriedOnThisThread()).isOne();
+    }
+
+    @Test
+    void theLargeSparesOfAPassAreLentInTheThreadsNextPassOnce() {
+        int size = SpareGradients.MIN_CARRIED_FLOATS;
+        Shape shape = Shape.of(size);
+        AtomicReference<float[]> firstGradient = new AtomicReference<>();
+        CpuTensor x = Fixtures.sine(0.1, 0.5, size).requireGrad();
+        CpuTensor h = CpuTensor.result("first", x.data().clone(), shape, g -> {
+            firstGradient.set(g);
+            x.accumulateGrad(g);
+        }, x);
+        h.sum().backward();
+        assertThat(SpareGradients.carriedOnThisThread()).as("h's gradient, free at the end").isOne();
+
+        AtomicReference<float[]> secondGradient = new AtomicReference<>();
+        AtomicReference<float[]> lentAgain = new AtomicReference<>();
+        CpuTensor y = Fixtures.sine(0.2, 0.5, size).requireGrad();
+        CpuTensor z = CpuTensor.result("second", y.data().clone(), shape, g -> {
+            secondGradient.set(g);
+            lentAgain.set(SpareGradients.take(size));
+            y.accumulateGrad(g);
+        }, y);
+        z.sum().backward();
+        long lent = Stream.of(secondGradient.get(), lentAgain.get()).filter(a -> a == firstGradient.get()).count();
+        assertThat(lent).as("times the carried array was lent").isOne();
+        assertThat(y.gradArray() == firstGradient.get()).as("y's gradient is the lent array").isFalse();
+    }
+
+    @Test
+    void anotherThreadDoesNotSeeTheArraysThisThreadCarries() throws InterruptedException {
+        float[] spent = new float[SpareGradients.MIN_CARRIED_FLOATS];
+        SpareGradients.giveBack(spent);
+        int[] carriedThere = new int[1];
+        Thread other = new Thread(() -> carriedThere[0] = SpareGradients.carriedOnThisThread());
+        other.start();
+        other.join();
+        assertThat(carriedThere[0]).isZero();
+        assertThat(SpareGradients.carriedOnThisThread()).isOne();
+    }
+
+    @Test
+    void atMostTheBoundIsCarriedTheLargestFirst() {
+        float[] small = new float[SpareGradients.MIN_CARRIED_FLOATS];
+        float[] half = new float[(int) (SpareGradients.MAX_CARRIED_FLOATS / 2)];
+        SpareGradients.giveBack(small);
+        SpareGradients.giveBack(half);
+        SpareGradients.giveBack(new float[half.length]);
+        assertThat(SpareGradients.carriedOnThisThread()).as("two halves fill the bound").isEqualTo(2);
+        SpareGradients.giveBack(new float[SpareGradients.MIN_CARRIED_FLOATS - 1]);
+        assertThat(SpareGradients.carriedOnThisThread()).isEqualTo(2);
     }
 
     @Test

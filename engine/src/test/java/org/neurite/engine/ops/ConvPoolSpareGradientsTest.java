@@ -10,53 +10,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neurite.engine.Fixtures;
+import org.neurite.engine.autograd.SpareGradients;
 import org.neurite.engine.tensor.CpuTensor;
 
-class SpentGradientsTest {
+/** Convolution and max pooling write their input gradients into arrays lent by {@link SpareGradients}. */
+class ConvPoolSpareGradientsTest {
 
     private static final int[] ONE = {1, 1};
 
     @BeforeEach
     @AfterEach
-    void forgetKeptArrays() {
-        SpentGradients.clearThisThread();
-    }
-
-    @Test
-    void anArrayGivenBackIsTakenOnceBySizeThenANewOneIsMade() {
-        float[] spent = new float[SpentGradients.MIN_FLOATS];
-        SpentGradients.giveBack(spent);
-        assertThat(SpentGradients.take(spent.length + 1)).isNotSameAs(spent);
-        assertThat(SpentGradients.take(spent.length)).isSameAs(spent);
-        assertThat(SpentGradients.keptOnThisThread()).isZero();
-        assertThat(SpentGradients.take(spent.length)).isNotSameAs(spent);
-    }
-
-    @Test
-    void smallArraysAreNotKeptAndTheOldestGoFirstPastTheLimit() {
-        SpentGradients.giveBack(new float[SpentGradients.MIN_FLOATS - 1]);
-        assertThat(SpentGradients.keptOnThisThread()).isZero();
-        float[] oldest = new float[SpentGradients.MIN_FLOATS];
-        SpentGradients.giveBack(oldest);
-        for (int i = 0; i < SpentGradients.MAX_ARRAYS; i++) {
-            SpentGradients.giveBack(new float[SpentGradients.MIN_FLOATS]);
-        }
-        assertThat(SpentGradients.keptOnThisThread()).isEqualTo(SpentGradients.MAX_ARRAYS);
-        for (int i = 0; i < SpentGradients.MAX_ARRAYS; i++) {
-            assertThat(SpentGradients.take(SpentGradients.MIN_FLOATS)).isNotSameAs(oldest);
-        }
-    }
-
-    @Test
-    void anotherThreadDoesNotSeeThisThreadsArrays() throws InterruptedException {
-        float[] spent = new float[SpentGradients.MIN_FLOATS];
-        SpentGradients.giveBack(spent);
-        float[][] taken = new float[1][];
-        Thread other = new Thread(() -> taken[0] = SpentGradients.take(spent.length));
-        other.start();
-        other.join();
-        assertThat(taken[0]).isNotSameAs(spent);
-        assertThat(SpentGradients.take(spent.length)).isSameAs(spent);
+    void releaseCarriedArrays() {
+        SpareGradients.releaseThisThread();
     }
 
     /**
@@ -67,14 +32,13 @@ class SpentGradientsTest {
     @Test
     void convolutionAndPoolingGradientsAreTheSameInArraysThatHeldAnything() {
         Map<String, float[]> fresh = convPoolGradients();
-        assertThat(SpentGradients.keptOnThisThread()).isPositive();
-        SpentGradients.clearThisThread();
+        SpareGradients.releaseThisThread();
         // every size the backward pass takes: the input, conv1's output and the 16x16 maps, twice each
         for (int size : new int[] {2 * 3 * 32 * 32, 2 * 16 * 32 * 32, 2 * 16 * 16 * 16}) {
             for (int copy = 0; copy < 2; copy++) {
                 float[] poisoned = new float[size];
                 Arrays.fill(poisoned, Float.NaN);
-                SpentGradients.giveBack(poisoned);
+                SpareGradients.giveBack(poisoned);
             }
         }
         Map<String, float[]> reused = convPoolGradients();
