@@ -22,6 +22,10 @@ PYTHON=/usr/bin/python3
 DATA=examples/data/fashion-mnist
 JAR=bench/target/benchmarks.jar
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/neurite-cnn.XXXXXX")
+HUGE_PAGES=
+if grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  HUGE_PAGES=-XX:+UseTransparentHugePages
+fi
 
 echo "building the benchmarks (mvn -pl bench -am package) ..."
 # shellcheck disable=SC2086
@@ -33,9 +37,10 @@ for ((r = 1; r <= ROUNDS; r++)); do
   FASHION_MNIST_DIR="$DATA" "$PYTHON" bench/reference/pytorch_fashion.py cnn --epochs "$EPOCHS" \
     > "$OUT/torch-$r.txt" 2>&1
   echo "round $r/$ROUNDS: Neurite ..."
-  # the serial collector, as bin/neurite runs `train` (it grows the heap only as far as the work needs)
+  # the serial collector and huge pages where the kernel gives them on request, as bin/neurite runs
+  # `train` (the collector grows the heap only as far as the work needs)
   /usr/bin/time -f 'peak RSS (maxrss) KiB: %M' \
-    java --add-modules jdk.incubator.vector -XX:+UseSerialGC -Dneurite.threads=2 -cp "$JAR" org.neurite.bench.FashionCnnRun \
+    java --add-modules jdk.incubator.vector -XX:+UseSerialGC $HUGE_PAGES -Dneurite.threads=2 -cp "$JAR" org.neurite.bench.FashionCnnRun \
     "$DATA" --epochs "$EPOCHS" > "$OUT/neurite-$r.txt" 2>&1
 done
 

@@ -75,6 +75,26 @@ class LauncherScriptTest {
     }
 
     @Test
+    void trainsOnTransparentHugePagesWhereTheKernelGivesThemOnRequestUnlessJavaOptsSaysOtherwise() throws IOException {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean onRequest = Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+        CommandResult train = distribution.run(temp, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "train", "--help");
+        CommandResult declined = distribution.run(temp, Map.of("JAVA_OPTS", "-XX:-UseTransparentHugePages -XX:+PrintCommandLineFlags"),
+                "train", "--help");
+        CommandResult evaluate = distribution.run(temp, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "evaluate", "--help");
+
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        if (onRequest) {
+            assertThat(train.stdout()).contains("-XX:+UseTransparentHugePages");
+        } else {
+            assertThat(train.stdout()).doesNotContain("-XX:+UseTransparentHugePages");
+        }
+        assertThat(train.output()).doesNotContain("TransparentHugePages disabled");
+        assertThat(declined.stdout()).doesNotContain("-XX:+UseTransparentHugePages");
+        assertThat(evaluate.stdout()).doesNotContain("-XX:+UseTransparentHugePages");
+    }
+
+    @Test
     void usesTheJavaOfJavaHome() {
         CommandResult result = distribution.run(temp, Map.of("JAVA_HOME", System.getProperty("java.home"),
                 "PATH", "/nonexistent"), "--help");

@@ -116,8 +116,7 @@ final class ConvLayer extends BaseLayer {
                 if (span > size + before + after) {
                     throw new ShapeMismatchException("kernel " + Arrays.toString(geo.kernel())
                             + (span == geo.kernel()[a] ? "" : " with dilation " + Arrays.toString(geo.dilation()))
-                            + " is larger than the padded input (padding "
-                            + Arrays.toString(geo.padding()) + ")");
+                            + " is larger than the input padded by " + Arrays.toString(geo.padding()));
                 }
                 out[a + 1] = (size + before + after - span) / geo.stride()[a] + 1;
             }

@@ -47,8 +47,8 @@ final class PoolLayer extends BaseLayer {
         for (int a = 0; a < 2; a++) {
             int padded = input.dim(a + 1) + 2 * padding[a];
             if (kernel[a] > padded) {
-                throw new ShapeMismatchException("kernel " + Arrays.toString(kernel) + " is larger than the padded input"
-                        + " (padding " + Arrays.toString(padding) + ")");
+                throw new ShapeMismatchException("kernel " + Arrays.toString(kernel) + " is larger than the input padded by "
+                        + Arrays.toString(padding));
             }
             out[a + 1] = (padded - kernel[a]) / stride[a] + 1;
         }

@@ -75,7 +75,7 @@ class LayerChecksTest {
     @Test
     void namesWhatCannotWork() {
         assertShape(List.of(1, 4, 4), layer("type", "conv2d", "filters", 2, "kernel", 7, "padding", 1),
-                "model.layers[0] (conv2d): kernel [7, 7] is larger than the padded input (padding [1, 1, 1, 1])"
+                "model.layers[0] (conv2d): kernel [7, 7] is larger than the input padded by [1, 1, 1, 1]"
                         + " (the input is [1, 4, 4])");
         assertOption(List.of(1, 8, 8), layer("type", "conv2d", "filters", 2, "kernel", 3, "stride", 0),
                 "model.layers[0].stride: must be at least 1, got [0, 0]");
@@ -95,7 +95,7 @@ class LayerChecksTest {
         assertOption(List.of(1, 8, 8), layer("type", "upsample", "scale_factor", 2, "size", 4),
                 "model.layers[0].scale_factor: give exactly one of scale_factor and size");
         assertShape(List.of(1, 3, 3), layer("type", "max_pool2d", "kernel", 4),
-                "model.layers[0] (max_pool2d): kernel [4, 4] is larger than the padded input (padding [0, 0]) (the"
+                "model.layers[0] (max_pool2d): kernel [4, 4] is larger than the input padded by [0, 0] (the"
                         + " input is [1, 3, 3])");
     }
 
