@@ -99,9 +99,9 @@ public final class SpareGradients {
     /** Starts lending on this thread; returns the spares of an enclosing pass, to restore by {@link #end}. */
     static SpareGradients begin() {
         SpareGradients outer = CURRENT.get();
-        SpareGradients pass = outer == null ? carried() : new SpareGradients();
+        SpareGradients carried = outer == null ? CARRIED.get() : null;
         CARRIED.remove();
-        CURRENT.set(pass);
+        CURRENT.set(carried != null ? carried : new SpareGradients());
         return outer;
     }
 

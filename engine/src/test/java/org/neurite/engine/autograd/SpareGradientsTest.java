@@ -26,6 +26,11 @@ class SpareGradientsTest {
         }, x);
     }
 
+    /** {@code 3 x}, whose backward first takes an array of its size into {@code lent}. */
+    private static CpuTensor tripleTaking(CpuTensor x, AtomicReference<float[]> lent) {
+        return triple(x, g -> lent.set(SpareGradients.take(2)));
+    }
+
     @BeforeEach
     @AfterEach
     void releaseCarriedArrays() {
@@ -101,7 +106,7 @@ class SpareGradientsTest {
         AtomicReference<float[]> outerGradient = new AtomicReference<>();
         AtomicReference<float[]> lentInner = new AtomicReference<>();
         // inner's backward runs after outer's has sent its gradient on and outer has dropped it
-        CpuTensor inner = triple(x, g -> lentInner.set(SpareGradients.take(2)));
+        CpuTensor inner = tripleTaking(x, lentInner);
         CpuTensor outer = triple(inner, outerGradient::set);
         outer.sum().backward();
         assertThat(lentInner.get()).isSameAs(outerGradient.get());
@@ -113,7 +118,7 @@ class SpareGradientsTest {
         CpuTensor x = Fixtures.vector(1, 2).requireGrad();
         AtomicReference<float[]> outerGradient = new AtomicReference<>();
         AtomicReference<float[]> lentInner = new AtomicReference<>();
-        CpuTensor inner = triple(x, g -> lentInner.set(SpareGradients.take(2)));
+        CpuTensor inner = tripleTaking(x, lentInner);
         // the identity op hands its own gradient array to its input
         CpuTensor outer = CpuTensor.result("same", inner.data().clone(), TWO, g -> {
             outerGradient.set(g);
@@ -129,7 +134,7 @@ class SpareGradientsTest {
         CpuTensor x = Fixtures.vector(1, 2).requireGrad();
         AtomicReference<float[]> seen = new AtomicReference<>();
         AtomicReference<float[]> lentInner = new AtomicReference<>();
-        CpuTensor inner = triple(x, g -> lentInner.set(SpareGradients.take(2)));
+        CpuTensor inner = tripleTaking(x, lentInner);
         CpuTensor outer = CustomOps.record("keeps", inner.data().clone(), TWO, gradients -> {
             seen.set(gradients.output());
             gradients.add(0, new float[] {2, 2});
