@@ -17,8 +17,7 @@ import java.util.function.Supplier;
  * to wake never holds the caller up. After a chunk a helper keeps looking for work for a short
  * while (system property {@code neurite.spinMicros}, 200 µs unless set) before it sleeps: a
  * training step makes over a hundred parallel loops, and waking a sleeping thread for each costs a
- * system call and the wait until it runs. While its waits keep outlasting the spin, the helper
- * spins less each time, down to an eighth ({@link #nextSpin}).
+ * system call and the wait until it runs.
  *
  * <p>A call made inside a chunk (on a helper or on the caller running a chunk) runs inline, so
  * nested parallel loops never wait on each other nor put more threads to work than there are.
@@ -258,7 +257,6 @@ public final class Parallel {
         @Override
         public void run() {
             IN_POOL.set(true);
-            long spinNanos = SPIN_NANOS;
             long idleSince = System.nanoTime();
             while (true) {
                 Loop loop = POSTED.get();
@@ -266,7 +264,7 @@ public final class Parallel {
                     idleSince = System.nanoTime();
                     continue;
                 }
-                if (System.nanoTime() - idleSince < spinNanos) {
+                if (System.nanoTime() - idleSince < SPIN_NANOS) {
                     Thread.onSpinWait();
                     continue;
                 }
@@ -278,28 +276,9 @@ public final class Parallel {
                 }
                 sleeping = false;
                 Thread.interrupted();
-                long now = System.nanoTime();
-                spinNanos = nextSpin(spinNanos, now - idleSince, SPIN_NANOS);
-                idleSince = now;
+                idleSince = System.nanoTime();
             }
         }
-    }
-
-    /**
-     * How long a helper looks for work after its next chunk, from the wait that just ended: the
-     * whole {@code spinMaxNanos} if that wait (from its last chunk, or its last wake, to being woken)
-     * was shorter, so that a whole spin would have bridged it; else half the last spin, down to an
-     * eighth of the whole, for a spin that ends in sleep anyway is CPU spent for nothing. Loops that
-     * follow each other closely (a GPT step's) keep the whole spin; loops far apart (most of a CNN
-     * step's split loops come more than 200 µs after the one before) leave a short one.
-     *
-     * @param spinNanos the spin before the wait
-     * @param waitedNanos the wait
-     * @param spinMaxNanos the whole spin ({@code neurite.spinMicros})
-     * @return the spin after the next chunk
-     */
-    static long nextSpin(long spinNanos, long waitedNanos, long spinMaxNanos) {
-        return waitedNanos < spinMaxNanos ? spinMaxNanos : Math.max(spinNanos / 2, spinMaxNanos / 8);
     }
 
     private static Helper[] startHelpers(int count) {

@@ -180,17 +180,6 @@ class ParallelTest {
     }
 
     @Test
-    void aHelperSpinsWhollyAfterAShortWaitAndLessAfterEachLongOne() {
-        long whole = 200_000;
-        assertThat(Parallel.nextSpin(25_000, 150_000, whole)).as("a whole spin would have bridged it").isEqualTo(whole);
-        assertThat(Parallel.nextSpin(whole, 900_000, whole)).isEqualTo(100_000);
-        assertThat(Parallel.nextSpin(100_000, 900_000, whole)).isEqualTo(50_000);
-        assertThat(Parallel.nextSpin(50_000, 900_000, whole)).as("an eighth at least").isEqualTo(25_000);
-        assertThat(Parallel.nextSpin(25_000, 900_000, whole)).isEqualTo(25_000);
-        assertThat(Parallel.nextSpin(0, 5, 0)).as("neurite.spinMicros=0 never spins").isZero();
-    }
-
-    @Test
     void rejectsBadArguments() {
         assertThatThrownBy(() -> Parallel.forRange(-1, 1, (s, e) -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count=-1");
