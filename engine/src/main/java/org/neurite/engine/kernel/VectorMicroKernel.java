@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * range-check elimination takes neither {@code ai + r * rs}, a second running index, nor
  * {@code p * 48}, which it rewrites as two shifts). Loops without them were measured and not
  * kept (README, "The GEMM micro-kernel's bounds checks"): with A's rows side by side the checks
- * merge to two per depth, at 0.94-1.05x this loop's CPU time; with A read at {@code ap[a_r + p]} they leave
+ * merge to two per depth, at 0.94-1.07x this loop's CPU time; with A read at {@code ap[a_r + p]} they leave
  * the loop, but then C2 loads all of a depth's A values first and, in the 6 x 64 kernel, spills
  * accumulators (up to 1.34x slower). The loop is bound by its multiply-adds, beside which the
  * checks issue.
