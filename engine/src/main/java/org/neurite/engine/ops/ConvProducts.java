@@ -67,7 +67,7 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
         return (n * channels() + group * g.channels()) * g.inPlane();
     }
 
-    int mapOffset(int n, int group) {
+    private int mapOffset(int n, int group) {
         return (n * outChannels + group * outPerGroup()) * g.outPlane();
     }
 
