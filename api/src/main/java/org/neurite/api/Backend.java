@@ -589,6 +589,35 @@ public interface Backend {
     }
 
     /**
+     * A convolution with ReLU followed by max pooling over 2x2 windows of stride 2 without
+     * padding, {@code maxPool2d(conv2dRelu(x, weight, bias, ...), {2, 2}, {2, 2}, {0, 0})}: a
+     * convolution layer with {@code activation: relu} directly followed by such a pooling layer
+     * (see {@link Layer#forwardFused}). The default composes
+     * {@link #conv2dRelu(Tensor, Tensor, Tensor, int[], int[], int[], int)} and
+     * {@link #maxPool2d(Tensor, int[], int[], int[])}; a backend may fuse them so that the
+     * convolution's output and its gradient never reach memory, with the same values and
+     * gradients.
+     *
+     * <p>Shape: {@code [batch, outChannels, outH / 2, outW / 2]} with the convolution's
+     * {@code outH, outW} (rounded down).
+     *
+     * @param x the input, {@code [batch, inChannels, height, width]}
+     * @param weight the kernels, {@code [outChannels, inChannels / groups, kh, kw]}
+     * @param bias the bias, {@code [outChannels]}; {@code null} for none
+     * @param stride the convolution's stride {@code {sh, sw}}, positive
+     * @param padding the convolution's zero padding {@code {ph, pw}} on both sides, or {@code {top, bottom, left, right}}
+     * @param dilation the spacing of the kernel's taps {@code {dh, dw}}, positive
+     * @param groups the number of channel groups, dividing both channel counts
+     * @return the pooled maps, no value below 0
+     * @throws ShapeMismatchException if the shapes do not fit together
+     */
+    default Tensor conv2dReluMaxPool2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                       int[] dilation, int groups) {
+        return maxPool2d(conv2dRelu(x, weight, bias, stride, padding, dilation, groups), new int[] {2, 2},
+                new int[] {2, 2}, new int[] {0, 0});
+    }
+
+    /**
      * The arithmetic of one position at a time on plain arrays, for layers that continue
      * sequences with buffers of their own (a decoder's generation step): no tensors, no
      * backpropagation, on this backend's fastest kernels (see {@link ArrayKernels}).

@@ -44,4 +44,21 @@ public interface Layer {
      * @return the output, {@code [batch, ...outputShape]}
      */
     Tensor forward(Tensor input, Mode mode);
+
+    /**
+     * Applies this layer and then {@code next}, the layer that directly follows it in a model, as
+     * one step, if this layer knows how: a convolution with ReLU followed by 2x2 max pooling runs
+     * as one fused op ({@link Backend#conv2dReluMaxPool2d}). The result must equal
+     * {@code next.forward(forward(input, mode), mode)} in values and gradients. A model asks before
+     * each layer that has a sole successor, and runs the two layers one after another when this
+     * returns {@code null}, which the default does.
+     *
+     * @param input the input of this layer, {@code [batch, ...inputShape]}
+     * @param next the following layer, which takes this layer's output and nothing else
+     * @param mode training or inference
+     * @return {@code next}'s output, or {@code null} to run the two layers one after another
+     */
+    default Tensor forwardFused(Tensor input, Layer next, Mode mode) {
+        return null;
+    }
 }

@@ -21,6 +21,7 @@ import org.neurite.engine.ops.Arange;
 import org.neurite.engine.ops.Attention;
 import org.neurite.engine.ops.Conv1d;
 import org.neurite.engine.ops.Conv2d;
+import org.neurite.engine.ops.Conv2dReluPool;
 import org.neurite.engine.ops.ConvTranspose2d;
 import org.neurite.engine.ops.CustomOps;
 import org.neurite.engine.ops.Dropout;
@@ -191,6 +192,12 @@ public final class CpuBackend implements Backend {
     public Tensor conv2dRelu(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
                              int groups) {
         return Conv2d.forward(of(x), of(weight), of(bias), stride, padding, dilation, groups, true);
+    }
+
+    @Override
+    public Tensor conv2dReluMaxPool2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                      int[] dilation, int groups) {
+        return Conv2dReluPool.forward(of(x), of(weight), of(bias), stride, padding, dilation, groups);
     }
 
     @Override

@@ -50,6 +50,77 @@ public final class MaxPool2x2 {
     }
 
     /**
+     * Pools one plane of {@code height x width} values plus {@code bias} through ReLU, for a
+     * convolution with ReLU followed by this pooling as one op: writes each window's
+     * {@code max(0, maximum)} (the maximum after ReLU, NaN included) and its winner's rank (the
+     * first maximum: top left 0, top right 1, bottom left 2, bottom right 3), or 4 where the
+     * maximum is not positive, since ReLU then passes no gradient.
+     *
+     * @param x the plane's values, rows {@code rowStride} apart from {@code from} on
+     * @param from where the plane starts
+     * @param rowStride the distance between its rows
+     * @param height rows of the plane, even
+     * @param width columns of the plane, even
+     * @param bias added to every value first
+     * @param out receives the {@code (height / 2) x (width / 2)} maxima from {@code at} on
+     * @param ranks receives the winners' ranks, at the same places
+     * @param at where the pooled plane starts
+     */
+    public static void forwardRanked(float[] x, int from, int rowStride, int height, int width, float bias, float[] out,
+                                     float[] ranks, int at) {
+        FUNCTIONS.forwardRanked(x, from, rowStride, height, width, bias, out, ranks, at);
+    }
+
+    /**
+     * The gradient of a plane pooled by {@link #forwardRanked}, after ReLU's mask: each window's
+     * gradient to its winner, zero to its other three values (and to all four for rank 4).
+     *
+     * @param dy the pooled plane's gradient, from {@code at} on
+     * @param ranks the winners' ranks, at the same places
+     * @param at where the pooled plane starts
+     * @param height rows of the plane, even
+     * @param width columns of the plane, even
+     * @param dx receives the plane's gradient, contiguous rows, from {@code to} on
+     * @param to where the plane starts
+     */
+    public static void backwardRanked(float[] dy, float[] ranks, int at, int height, int width, float[] dx, int to) {
+        FUNCTIONS.backwardRanked(dy, ranks, at, height, width, dx, to);
+    }
+
+    /** {@link #forwardRanked} for windows {@code [ox0, ox1)} of output row {@code oy}, element by element. */
+    static void forwardRankedRun(float[] x, int from, int rowStride, int width, float bias, float[] out, float[] ranks,
+                                 int at, int oy, int ox0, int ox1) {
+        int top = from + 2 * oy * rowStride;
+        int bottom = top + rowStride;
+        int row = at + oy * (width / 2);
+        for (int ox = ox0; ox < ox1; ox++) {
+            float a = x[top + 2 * ox] + bias;
+            float b = x[top + 2 * ox + 1] + bias;
+            float c = x[bottom + 2 * ox] + bias;
+            float d = x[bottom + 2 * ox + 1] + bias;
+            float max = Math.max(Math.max(a, b), Math.max(c, d));
+            int k = winner(a, b, c, d);
+            out[row + ox] = Math.max(max, 0f);
+            ranks[row + ox] = max > 0f ? k : 4;
+        }
+    }
+
+    /** {@link #backwardRanked} for windows {@code [ox0, ox1)} of output row {@code oy}, element by element. */
+    static void backwardRankedRun(float[] dy, float[] ranks, int at, int width, float[] dx, int to, int oy, int ox0,
+                                  int ox1) {
+        int top = to + 2 * oy * width;
+        int row = at + oy * (width / 2);
+        for (int ox = ox0; ox < ox1; ox++) {
+            int k = (int) ranks[row + ox];
+            int i = top + 2 * ox;
+            dx[i] = k == 0 ? dy[row + ox] : 0f;
+            dx[i + 1] = k == 1 ? dy[row + ox] : 0f;
+            dx[i + width] = k == 2 ? dy[row + ox] : 0f;
+            dx[i + width + 1] = k == 3 ? dy[row + ox] : 0f;
+        }
+    }
+
+    /**
      * Outputs {@code [ox0, ox1)} of output row {@code oy} of one plane, element by element.
      *
      * @param in where the input plane starts
@@ -106,7 +177,7 @@ public final class MaxPool2x2 {
      * @return which of a window's four values {@code a b / c d} wins (row * 2 + column): the first
      *     maximum, or the last NaN (a NaN always wins, as in PyTorch)
      */
-    static int winner(float a, float b, float c, float d) {
+    public static int winner(float a, float b, float c, float d) {
         float max = Math.max(Math.max(a, b), Math.max(c, d));
         if (max != max) {
             return d != d ? 3 : c != c ? 2 : b != b ? 1 : 0;
@@ -128,6 +199,11 @@ public final class MaxPool2x2 {
         void forward(float[] x, float[] out, int first, int end, int height, int width);
 
         void backward(float[] x, float[] dy, float[] dx, int first, int end, int height, int width);
+
+        void forwardRanked(float[] x, int from, int rowStride, int height, int width, float bias, float[] out,
+                           float[] ranks, int at);
+
+        void backwardRanked(float[] dy, float[] ranks, int at, int height, int width, float[] dx, int to);
     }
 
     /** The plain-Java loops. */
@@ -152,6 +228,21 @@ public final class MaxPool2x2 {
                 for (int oy = 0; oy < outH; oy++) {
                     backwardRun(x, dy, dx, plane * height * width, plane * outH * outW, width, oy, 0, outW);
                 }
+            }
+        }
+
+        @Override
+        public void forwardRanked(float[] x, int from, int rowStride, int height, int width, float bias, float[] out,
+                                  float[] ranks, int at) {
+            for (int oy = 0; oy < height / 2; oy++) {
+                forwardRankedRun(x, from, rowStride, width, bias, out, ranks, at, oy, 0, width / 2);
+            }
+        }
+
+        @Override
+        public void backwardRanked(float[] dy, float[] ranks, int at, int height, int width, float[] dx, int to) {
+            for (int oy = 0; oy < height / 2; oy++) {
+                backwardRankedRun(dy, ranks, at, width, dx, to, oy, 0, width / 2);
             }
         }
     }

@@ -113,6 +113,73 @@ final class VectorMaxPool2x2 implements MaxPool2x2.Functions {
         return true;
     }
 
+    /**
+     * {@inheritDoc} A vector of {@code L} columns of the plane's two rows gives {@code L / 2}
+     * windows, their maxima and ranks found as in {@link #backwardVector}; the vector's upper half
+     * is written past the row's outputs, where the next row's go later. The last row's last
+     * vector, and any vector that would read past {@code x}, goes element by element.
+     */
+    @Override
+    public void forwardRanked(float[] x, int from, int rowStride, int height, int width, float bias, float[] out,
+                              float[] ranks, int at) {
+        int outW = width / 2;
+        int end = at + (height / 2) * outW;
+        for (int oy = 0; oy < height / 2; oy++) {
+            int top = from + 2 * oy * rowStride;
+            int row = at + oy * outW;
+            for (int j = 0; j < width; j += L) {
+                int n = Math.min(L, width - j) / 2;
+                int o = row + j / 2;
+                if (top + j + rowStride + L > x.length || o + L > end) {
+                    MaxPool2x2.forwardRankedRun(x, from, rowStride, width, bias, out, ranks, at, oy, j / 2, j / 2 + n);
+                    continue;
+                }
+                FloatVector a = FloatVector.fromArray(S, x, top + j).add(bias);
+                FloatVector b = FloatVector.fromArray(S, x, top + j + rowStride).add(bias);
+                FloatVector column = a.max(b);
+                FloatVector max = column.max(column.rearrange(SWAP));
+                FloatVector rank = NO_RANK.blend(BOTTOM_RANK, b.eq(max)).blend(TOP_RANK, a.eq(max));
+                // the first maximum's rank where the maximum is positive; NaN is not
+                FloatVector best = NO_RANK.blend(rank.min(rank.rearrange(SWAP)), max.compare(VectorOperators.GT, 0f));
+                max.max(ZERO).rearrange(EVEN).intoArray(out, o);
+                best.rearrange(EVEN).intoArray(ranks, o);
+            }
+        }
+    }
+
+    /**
+     * {@inheritDoc} Each window's gradient and rank, spread over its two columns, decide both rows
+     * of a vector of {@code L} columns; a vector over a row's last columns keeps what lies past them.
+     */
+    @Override
+    public void backwardRanked(float[] dy, float[] ranks, int at, int height, int width, float[] dx, int to) {
+        int outW = width / 2;
+        for (int oy = 0; oy < height / 2; oy++) {
+            int top = to + 2 * oy * width;
+            int row = at + oy * outW;
+            for (int j = 0; j < width; j += L) {
+                int n = Math.min(L, width - j) / 2;
+                int o = row + j / 2;
+                if (o + L > dy.length || top + j + width + L > dx.length) {
+                    MaxPool2x2.backwardRankedRun(dy, ranks, at, width, dx, to, oy, j / 2, j / 2 + n);
+                    continue;
+                }
+                FloatVector g = FloatVector.fromArray(S, dy, o).rearrange(SPREAD);
+                FloatVector rank = FloatVector.fromArray(S, ranks, o).rearrange(SPREAD);
+                FloatVector upper = ZERO.blend(g, rank.eq(TOP_RANK));
+                FloatVector lower = ZERO.blend(g, rank.eq(BOTTOM_RANK));
+                if (2 * n < L) {
+                    // the row's last columns: the lanes past them keep what the next row holds
+                    VectorMask<Float> valid = LANE.compare(VectorOperators.LT, (float) (2 * n));
+                    upper = FloatVector.fromArray(S, dx, top + j).blend(upper, valid);
+                    lower = FloatVector.fromArray(S, dx, top + j + width).blend(lower, valid);
+                }
+                upper.intoArray(dx, top + j);
+                lower.intoArray(dx, top + j + width);
+            }
+        }
+    }
+
     private static float[] lanes(java.util.function.IntUnaryOperator value) {
         float[] v = new float[L];
         for (int i = 0; i < L; i++) {

@@ -55,6 +55,8 @@ public final class Graph implements Model {
     private final List<String> outputs;
     private final Map<String, Shape> shapes;
     private final RandomStreams streams;
+    /** For each node: whether the next one is its only consumer, so that it may run both ({@link Layer#forwardFused}). */
+    private final boolean[] chained;
 
     private Graph(GraphAssembly.Assembled assembled, RandomStreams streams) {
         this.streams = streams;
@@ -62,6 +64,21 @@ public final class Graph implements Model {
         this.nodes = List.copyOf(assembled.nodes());
         this.outputs = List.copyOf(assembled.outputs());
         this.shapes = Map.copyOf(assembled.shapes());
+        this.chained = chains(nodes, outputs);
+    }
+
+    private static boolean[] chains(List<GraphNode> nodes, List<String> outputs) {
+        Map<String, Integer> consumers = new HashMap<>();
+        nodes.forEach(node -> node.inputs().forEach(name -> consumers.merge(name, 1, Integer::sum)));
+        boolean[] chained = new boolean[nodes.size()];
+        for (int i = 0; i + 1 < nodes.size(); i++) {
+            GraphNode node = nodes.get(i);
+            chained[i] = node.inputs().size() == 1 && !(node.layer() instanceof MultiInputLayer)
+                    && !(nodes.get(i + 1).layer() instanceof MultiInputLayer)
+                    && nodes.get(i + 1).inputs().equals(List.of(node.name()))
+                    && consumers.get(node.name()) == 1 && !outputs.contains(node.name());
+        }
+        return chained;
     }
 
     /**
@@ -204,12 +221,37 @@ public final class Graph implements Model {
             input.check(t);
             values.put(input.name(), t);
         }
-        for (GraphNode node : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            GraphNode node = nodes.get(i);
             List<Tensor> in = new ArrayList<>(node.inputs().size());
             node.inputs().forEach(name -> in.add(values.get(name)));
-            values.put(node.name(), forward(node, in, mode));
+            Tensor both = chained[i] ? forwardFused(node, in.get(0), nodes.get(i + 1), mode) : null;
+            if (both != null) {
+                // the node's own output is taken by the next alone: it never exists
+                values.put(nodes.get(++i).name(), both);
+            } else {
+                values.put(node.name(), forward(node, in, mode));
+            }
         }
         return values;
+    }
+
+    /** Runs a node and the next, its only consumer, as one step if the node's layer can; else null. */
+    private static Tensor forwardFused(GraphNode node, Tensor in, GraphNode next, Mode mode) {
+        String place = "layers." + node.name();
+        LayerScope.Place outer = LayerScope.enter(place, node.layer().type());
+        try {
+            return node.layer().forwardFused(in, next.layer(), mode);
+        } catch (ComponentException e) {
+            throw e.within(place);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new ComponentException(place, "(" + node.layer().type() + ") forward failed: "
+                    + ComponentException.describe(e), e);
+        } finally {
+            LayerScope.exit(outer);
+        }
     }
 
     /**

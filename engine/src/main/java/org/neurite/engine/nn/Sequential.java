@@ -277,14 +277,23 @@ public final class Sequential implements Model {
         return forwardLayers(input, mode);
     }
 
-    /** Runs the layers one after another. */
+    /**
+     * Runs the layers one after another; a layer that can run its successor's forward with its own
+     * ({@link Layer#forwardFused}) runs both.
+     */
     private Tensor forwardLayers(Tensor input, Mode mode) {
         Tensor x = input;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             LayerScope.Place outer = LayerScope.enter("layers[" + i + "]", layer.type());
             try {
-                x = layer.forward(x, mode);
+                Tensor both = i + 1 < layers.size() ? layer.forwardFused(x, layers.get(i + 1), mode) : null;
+                if (both != null) {
+                    x = both;
+                    i++;
+                } else {
+                    x = layer.forward(x, mode);
+                }
             } catch (ComponentException e) {
                 throw e.within("layers[" + i + "]");
             } catch (IllegalArgumentException e) {

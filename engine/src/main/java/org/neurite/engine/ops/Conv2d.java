@@ -74,24 +74,9 @@ public final class Conv2d {
      */
     public static CpuTensor forward(CpuTensor x, CpuTensor weight, CpuTensor bias, int[] stride, int[] padding,
                                     int[] dilation, int groups, boolean relu) {
-        if (weight.shape().rank() != 4) {
-            throw new ShapeMismatchException("conv2d: weight " + weight.shape()
-                    + " must have rank 4 [outChannels, inChannels / groups, kh, kw]");
-        }
-        int[] wd = weight.shape().dims();
-        Window2d g = Window2d.of("conv2d", x, new int[] {wd[2], wd[3]}, stride, padding, dilation);
-        int outC = wd[0];
-        checkGroups("conv2d", x, weight, groups, g.channels(), outC);
-        if (g.channels() != wd[1] * groups) {
-            throw new ShapeMismatchException("conv2d: input " + x.shape() + " has " + g.channels()
-                    + " channels but weight " + weight.shape() + " expects " + wd[1] * groups
-                    + (groups == 1 ? "" : " (" + wd[1] + " per group times " + groups + " groups)"));
-        }
-        if (bias != null && !bias.shape().equals(Shape.of(outC))) {
-            throw new ShapeMismatchException("conv2d: bias " + bias.shape() + " does not fit weight "
-                    + weight.shape() + " (expected [" + outC + "])");
-        }
-        ConvProducts conv = new ConvProducts(g.withChannels(wd[1]), groups, outC);
+        ConvProducts conv = products(x, weight, bias, stride, padding, dilation, groups);
+        Window2d g = conv.g();
+        int outC = conv.outChannels();
         boolean direct = DirectConv2d.suits(g, groups);
         float[] out = new float[g.batch() * outC * g.outPlane()];
         if (direct) {
@@ -121,6 +106,35 @@ public final class Conv2d {
                 bias.adoptGrad(db);
             }
         }, x, weight, bias);
+    }
+
+    /**
+     * Checks a convolution's shapes and options.
+     *
+     * @return its products; their geometry has the channels of one group (all of them for one group)
+     * @throws ShapeMismatchException if the shapes do not fit together
+     * @throws IllegalArgumentException if stride, padding, dilation or groups are malformed
+     */
+    static ConvProducts products(CpuTensor x, CpuTensor weight, CpuTensor bias, int[] stride, int[] padding,
+                                 int[] dilation, int groups) {
+        if (weight.shape().rank() != 4) {
+            throw new ShapeMismatchException("conv2d: weight " + weight.shape()
+                    + " must have rank 4 [outChannels, inChannels / groups, kh, kw]");
+        }
+        int[] wd = weight.shape().dims();
+        Window2d g = Window2d.of("conv2d", x, new int[] {wd[2], wd[3]}, stride, padding, dilation);
+        int outC = wd[0];
+        checkGroups("conv2d", x, weight, groups, g.channels(), outC);
+        if (g.channels() != wd[1] * groups) {
+            throw new ShapeMismatchException("conv2d: input " + x.shape() + " has " + g.channels()
+                    + " channels but weight " + weight.shape() + " expects " + wd[1] * groups
+                    + (groups == 1 ? "" : " (" + wd[1] + " per group times " + groups + " groups)"));
+        }
+        if (bias != null && !bias.shape().equals(Shape.of(outC))) {
+            throw new ShapeMismatchException("conv2d: bias " + bias.shape() + " does not fit weight "
+                    + weight.shape() + " (expected [" + outC + "])");
+        }
+        return new ConvProducts(g.withChannels(wd[1]), groups, outC);
     }
 
     /** Checks that {@code groups} divides both channel counts. */

@@ -59,7 +59,7 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
         return g.channels() * groups;
     }
 
-    private int imagesPerProduct() {
+    int imagesPerProduct() {
         return Math.max(1, Math.min(g.batch(), COLUMNS_PER_PRODUCT / Math.max(1, g.outPlane())));
     }
 
@@ -115,8 +115,7 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
                 }
                 return;
             }
-            Gemm.sgemm(false, false, og, ld, taps, 1f, weight, group * og * taps, taps, cols, 0, ld,
-                    0f, product, 0, ld);
+            productBlock(weight, cols, count, group, product);
             for (int i = 0; i < count; i++) {
                 int dst = mapOffset(n0 + i, group);
                 for (int o = 0; o < og; o++) {
@@ -136,6 +135,23 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
                 }
             }
         });
+    }
+
+    /**
+     * One product of the forward pass without bias: {@code product = weight[group] x cols}, the
+     * outputs of {@code count} images side by side, {@code [outPerGroup, count * outPlane]}.
+     *
+     * @param weight {@code [outChannels, channels, kh, kw]}
+     * @param cols the images unfolded by {@link #unfoldBlock}
+     * @param count the images
+     * @param group the group
+     * @param product receives the outputs
+     */
+    void productBlock(float[] weight, float[] cols, int count, int group, float[] product) {
+        int taps = g.taps();
+        int og = outPerGroup();
+        int ld = count * g.outPlane();
+        Gemm.sgemm(false, false, og, ld, taps, 1f, weight, group * og * taps, taps, cols, 0, ld, 0f, product, 0, ld);
     }
 
     /**
@@ -163,25 +179,44 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
     }
 
     private void foldTransposed(float[] weight, float[] maps, float[] images, boolean overwrite) {
-        int taps = g.taps();
-        int plane = g.outPlane();
-        int og = outPerGroup();
         forEachBlock((n0, count, group, cols, gathered) -> {
-            int ld = count * plane;
-            if (overwrite && group == 0) {
-                // the block's images, zeroed by this thread just before its groups fold into them
-                Arrays.fill(images, imageOffset(n0, 0), imageOffset(n0 + count, 0), 0f);
-            }
             boolean gather = count > 1;
             if (gather) {
                 gather(maps, n0, count, group, gathered);
             }
-            Gemm.sgemm(true, false, taps, ld, og, 1f, weight, group * og * taps, taps, gather ? gathered : maps,
-                    gather ? 0 : mapOffset(n0, group), ld, 0f, cols, 0, ld);
-            for (int i = 0; i < count; i++) {
-                Im2col.foldAdd(g, cols, i * plane, ld, images, imageOffset(n0 + i, group));
-            }
+            foldBlock(weight, gather ? gathered : maps, gather ? 0 : mapOffset(n0, group), images, n0, count, group,
+                    cols, overwrite);
         });
+    }
+
+    /**
+     * One product of {@link #foldTransposedInto}: {@code images += fold(weight^T x dy)} for {@code count}
+     * images from {@code n0} on and one group, their output gradients side by side in {@code dy}.
+     *
+     * @param weight {@code [outChannels, channels, kh, kw]}
+     * @param dy the group's output gradients, {@code [outPerGroup, count * outPlane]} from {@code dyOff} on
+     * @param dyOff where they start
+     * @param images added to, or overwritten if {@code overwrite} (zeroed when {@code group} is 0)
+     * @param n0 the first image
+     * @param count the images
+     * @param group the group
+     * @param cols the thread's column matrix, {@code [taps, count * outPlane]} at least; overwritten
+     * @param overwrite whether the images' old values are dropped
+     */
+    void foldBlock(float[] weight, float[] dy, int dyOff, float[] images, int n0, int count, int group, float[] cols,
+                   boolean overwrite) {
+        int taps = g.taps();
+        int plane = g.outPlane();
+        int og = outPerGroup();
+        int ld = count * plane;
+        if (overwrite && group == 0) {
+            // the block's images, zeroed by this thread just before its groups fold into them
+            Arrays.fill(images, imageOffset(n0, 0), imageOffset(n0 + count, 0), 0f);
+        }
+        Gemm.sgemm(true, false, taps, ld, og, 1f, weight, group * og * taps, taps, dy, dyOff, ld, 0f, cols, 0, ld);
+        for (int i = 0; i < count; i++) {
+            Im2col.foldAdd(g, cols, i * plane, ld, images, imageOffset(n0 + i, group));
+        }
     }
 
     /**
@@ -201,44 +236,75 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
      */
     float[] weightGradient(float[] maps, float[] images) {
         int taps = g.taps();
-        int plane = g.outPlane();
-        int og = outPerGroup();
         int batch = g.batch();
-        boolean transposed = taps >= og;
-        int parts = Math.min(batch, MAX_WEIGHT_PARTS);
+        int parts = weightParts();
         float[][] partSums = new float[parts][];
         Parallel.forRange(parts, 1, (firstPart, endPart) -> {
-            float[] cols = scratch(COLS, taps * imagesPerProduct() * plane);
+            float[] cols = colsScratch();
             float[] gathered = sideScratch();
             for (int part = firstPart; part < endPart; part++) {
                 float[] dw = new float[outChannels * taps];
                 blocks(part * batch / parts, (part + 1) * batch / parts, cols, gathered, (n0, count, group, c, side) -> {
-                    int ld = count * plane;
-                    unfoldBlock(images, n0, count, group, c);
                     boolean gather = count > 1;
                     if (gather) {
                         gather(maps, n0, count, group, side);
                     }
-                    float[] dy = gather ? side : maps;
-                    int dyOff = gather ? 0 : mapOffset(n0, group);
-                    if (transposed) {
-                        // group's [taps, og] block of the transposed gradient
-                        Gemm.sgemm(false, true, taps, og, ld, 1f, c, 0, ld, dy, dyOff, ld, 1f, dw, group * og * taps, og);
-                    } else {
-                        Gemm.sgemm(false, true, og, taps, ld, 1f, dy, dyOff, ld, c, 0, ld, 1f, dw, group * og * taps, taps);
-                    }
+                    weightGradientBlock(gather ? side : maps, gather ? 0 : mapOffset(n0, group), images, n0, count,
+                            group, c, dw);
                 });
                 partSums[part] = dw;
             }
         });
-        float[] dw = parts == 0 ? new float[outChannels * taps] : partSums[0];
-        for (int part = 1; part < parts; part++) {
+        return sumWeightParts(partSums);
+    }
+
+    /** @return how many batch parts the weight gradient is summed over */
+    int weightParts() {
+        return Math.min(g.batch(), MAX_WEIGHT_PARTS);
+    }
+
+    /**
+     * One product of {@link #weightGradient}: adds the gradient from {@code count} images from
+     * {@code n0} on and one group to a part's sum, in the layout {@link #sumWeightParts} expects.
+     *
+     * @param dy the group's output gradients, {@code [outPerGroup, count * outPlane]} from {@code dyOff} on
+     * @param dyOff where they start
+     * @param images the input values
+     * @param n0 the first image
+     * @param count the images
+     * @param group the group
+     * @param cols the thread's column matrix, {@code [taps, count * outPlane]} at least; overwritten
+     * @param dw the part's sum, {@code outChannels * taps} floats
+     */
+    void weightGradientBlock(float[] dy, int dyOff, float[] images, int n0, int count, int group, float[] cols,
+                             float[] dw) {
+        int taps = g.taps();
+        int og = outPerGroup();
+        int ld = count * g.outPlane();
+        unfoldBlock(images, n0, count, group, cols);
+        if (taps >= og) {
+            // group's [taps, og] block of the transposed gradient
+            Gemm.sgemm(false, true, taps, og, ld, 1f, cols, 0, ld, dy, dyOff, ld, 1f, dw, group * og * taps, og);
+        } else {
+            Gemm.sgemm(false, true, og, taps, ld, 1f, dy, dyOff, ld, cols, 0, ld, 1f, dw, group * og * taps, taps);
+        }
+    }
+
+    /**
+     * @param partSums the parts' sums from {@link #weightGradientBlock}, in order (one per part, at least one)
+     * @return the weight gradient, {@code [outChannels, channels, kh, kw]}: the parts added in order
+     */
+    float[] sumWeightParts(float[][] partSums) {
+        int taps = g.taps();
+        int og = outPerGroup();
+        float[] dw = partSums.length == 0 ? new float[outChannels * taps] : partSums[0];
+        for (int part = 1; part < partSums.length; part++) {
             float[] p = partSums[part];
             for (int i = 0; i < dw.length; i++) {
                 dw[i] += p[i];
             }
         }
-        return transposed ? transposeGroups(dw, taps, og) : dw;
+        return taps >= og ? transposeGroups(dw, taps, og) : dw;
     }
 
     /** @return {@code [groups, rows, cols]} blocks each transposed into {@code [groups, cols, rows]} */
@@ -275,8 +341,13 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
                 scratch(COLS, g.taps() * nb * g.outPlane()), sideScratch(), block));
     }
 
+    /** @return this thread's column matrix, {@code [taps, imagesPerProduct * outPlane]} at least */
+    float[] colsScratch() {
+        return scratch(COLS, g.taps() * imagesPerProduct() * g.outPlane());
+    }
+
     /** @return this thread's output-shaped scratch matrix, or null if one image fills a product (none is needed) */
-    private float[] sideScratch() {
+    float[] sideScratch() {
         int nb = imagesPerProduct();
         return nb > 1 ? scratch(OUTPUTS, outPerGroup() * nb * g.outPlane()) : null;
     }
@@ -293,7 +364,7 @@ record ConvProducts(Window2d g, int groups, int outChannels) {
     }
 
     /** Unfolds one group of {@code count} images side by side into {@code cols}. */
-    private void unfoldBlock(float[] images, int n0, int count, int group, float[] cols) {
+    void unfoldBlock(float[] images, int n0, int count, int group, float[] cols) {
         int ld = count * g.outPlane();
         for (int i = 0; i < count; i++) {
             Im2col.unfold(g, images, imageOffset(n0 + i, group), cols, i * g.outPlane(), ld);

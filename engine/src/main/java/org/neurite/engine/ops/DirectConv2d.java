@@ -32,7 +32,7 @@ final class DirectConv2d {
     static final int MAX_TAPS = Integer.getInteger("neurite.conv.directTaps", 18);
 
     /** The weight gradient is summed over at most this many batch parts, always in the same order. */
-    private static final int MAX_WEIGHT_PARTS = 8;
+    static final int MAX_WEIGHT_PARTS = 8;
 
     private DirectConv2d() {
     }
@@ -97,10 +97,8 @@ final class DirectConv2d {
      * @return the gradient, {@code [outChannels, channels, kh, kw]}
      */
     static float[] weightGradient(Window2d g, int outChannels, float[] maps, float[] images) {
-        int wp = paddedWidth(g);
         int span = span(g);
         int taps = g.taps();
-        int outW = g.outW();
         int batch = g.batch();
         int[] shifts = shifts(g);
         int parts = Math.min(batch, MAX_WEIGHT_PARTS);
@@ -114,13 +112,7 @@ final class DirectConv2d {
                 int end = (part + 1) * batch / parts;
                 for (int n = part * batch / parts; n < end; n++) {
                     pad(g, images, n, padded);
-                    for (int o = 0; o < outChannels; o++) {
-                        int src = (n * outChannels + o) * g.outPlane();
-                        for (int oy = 0; oy < g.outH(); oy++) {
-                            System.arraycopy(maps, src + oy * outW, dy, oy * wp, outW);
-                        }
-                        ShiftedRuns.dots(dy, 0, shifts, padded, dw, o * taps, span);
-                    }
+                    weightGradientImage(g, outChannels, maps, n * outChannels * g.outPlane(), shifts, padded, dy, dw);
                 }
                 partSums[part] = dw;
             }
@@ -135,8 +127,33 @@ final class DirectConv2d {
         return dw;
     }
 
+    /**
+     * Adds one image's share of the weight gradient to {@code dw}.
+     *
+     * @param g the window geometry (one group)
+     * @param outChannels the output channels
+     * @param maps the gradient of the image's output, {@code [outChannels, outH, outW]} from {@code off} on
+     * @param off where it starts
+     * @param shifts from {@link #shifts}
+     * @param padded the image, padded by {@link #pad}
+     * @param dy scratch of {@link #span} floats whose positions past each row's end are zero
+     * @param dw the sum, {@code [outChannels, channels, kh, kw]}
+     */
+    static void weightGradientImage(Window2d g, int outChannels, float[] maps, int off, int[] shifts, float[] padded,
+                                    float[] dy, float[] dw) {
+        int wp = paddedWidth(g);
+        int outW = g.outW();
+        for (int o = 0; o < outChannels; o++) {
+            int src = off + o * g.outPlane();
+            for (int oy = 0; oy < g.outH(); oy++) {
+                System.arraycopy(maps, src + oy * outW, dy, oy * wp, outW);
+            }
+            ShiftedRuns.dots(dy, 0, shifts, padded, dw, o * g.taps(), span(g));
+        }
+    }
+
     /** Where the run of each tap {@code (c, ky, kx)} starts in the padded planes, in the weight's order. */
-    private static int[] shifts(Window2d g) {
+    static int[] shifts(Window2d g) {
         int[] shifts = new int[g.taps()];
         int t = 0;
         for (int c = 0; c < g.channels(); c++) {
@@ -150,7 +167,7 @@ final class DirectConv2d {
     }
 
     /** Copies image {@code n} into the interior of its zero-padded planes; the border stays zero. */
-    private static void pad(Window2d g, float[] images, int n, float[] padded) {
+    static void pad(Window2d g, float[] images, int n, float[] padded) {
         int wp = paddedWidth(g);
         int plane = paddedPlane(g);
         for (int c = 0; c < g.channels(); c++) {
@@ -163,16 +180,16 @@ final class DirectConv2d {
     }
 
     /** The padded plane's width: the output's plus the kernel's overhang (stride 1). */
-    private static int paddedWidth(Window2d g) {
+    static int paddedWidth(Window2d g) {
         return g.outW() + g.kw() - 1;
     }
 
-    private static int paddedPlane(Window2d g) {
+    static int paddedPlane(Window2d g) {
         return (g.outH() + g.kh() - 1) * paddedWidth(g);
     }
 
     /** Positions from the first output pixel to the last, in the padded width. */
-    private static int span(Window2d g) {
+    static int span(Window2d g) {
         return (g.outH() - 1) * paddedWidth(g) + g.outW();
     }
 }

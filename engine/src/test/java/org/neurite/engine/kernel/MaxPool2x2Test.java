@@ -53,6 +53,39 @@ class MaxPool2x2Test {
         }
     }
 
+    @Test
+    void bothFormsRankTheWinnersOfAConvolutionsMapsAlike() {
+        int[][] sizes = {{2, 2}, {4, 6}, {28, 28}, {14, 14}, {6, 34}};
+        for (int[] hw : sizes) {
+            int h = hw[0];
+            int w = hw[1];
+            for (int rowStride : new int[] {w, w + 2}) {
+                float[] x = values(3 + h * rowStride, h * 13 + rowStride);
+                float[] dy = values(5 + (h / 2) * (w / 2), w);
+                float[][] outs = new float[2][];
+                float[][] ranks = new float[2][];
+                float[][] dxs = new float[2][];
+                MaxPool2x2.Functions[] forms = {plain, vector};
+                for (int f = 0; f < 2; f++) {
+                    outs[f] = new float[5 + (h / 2) * (w / 2)];
+                    ranks[f] = new float[outs[f].length];
+                    dxs[f] = new float[4 + h * w];
+                    Arrays.fill(dxs[f], LEFT_OVER);
+                    forms[f].forwardRanked(x, 3, rowStride, h, w, 0.5f, outs[f], ranks[f], 5);
+                    forms[f].backwardRanked(dy, ranks[f], 5, h, w, dxs[f], 4);
+                }
+                String as = h + "x" + w + " rows " + rowStride + " apart";
+                assertThat(box(outs[1])).as(as).containsExactly(box(outs[0]));
+                assertThat(box(ranks[1])).as(as).containsExactly(box(ranks[0]));
+                assertThat(box(dxs[1])).as(as).containsExactly(box(dxs[0]));
+                for (int o = 0; o < (h / 2) * (w / 2); o++) {
+                    assertThat(outs[0][5 + o] < 0).as(as).isFalse();
+                    assertThat(ranks[0][5 + o] == 4).as(as).isEqualTo(!(outs[0][5 + o] > 0));
+                }
+            }
+        }
+    }
+
     /** The definition: the first maximum of each window in row-major order, or its last NaN. */
     private static void windowByWindow(float[] x, float[] dy, float[] out, float[] dx, int first, int end, int h, int w) {
         int outH = h / 2;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.neurite.api.Activation;
 import org.neurite.api.BaseLayer;
 import org.neurite.api.Initializer;
+import org.neurite.api.Layer;
 import org.neurite.api.LayerContext;
 import org.neurite.api.Mode;
 import org.neurite.api.Options;
@@ -122,6 +123,21 @@ final class ConvLayer extends BaseLayer {
             }
         }
         return Shape.of(out);
+    }
+
+    /**
+     * {@inheritDoc} A 2-D convolution with ReLU followed by 2x2 max pooling of stride 2 runs as
+     * {@link org.neurite.api.Backend#conv2dReluMaxPool2d}.
+     */
+    @Override
+    public Tensor forwardFused(Tensor input, Layer next, Mode mode) {
+        if (kind != Kind.CONV2D || activation == null || !activation.name().equals("relu")
+                || !(next instanceof PoolLayer pool) || !pool.isMaxPool2x2()) {
+            return null;
+        }
+        Tensor b = bias == null ? null : bias.value();
+        return input.backend().conv2dReluMaxPool2d(input, weight.value(), b, geo.stride(), geo.padding(),
+                geo.dilation(), geo.groups());
     }
 
     @Override

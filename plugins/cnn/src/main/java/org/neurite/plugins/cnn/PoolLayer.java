@@ -55,6 +55,12 @@ final class PoolLayer extends BaseLayer {
         return Shape.of(out);
     }
 
+    /** @return whether this is max pooling over 2x2 windows of stride 2 without padding */
+    boolean isMaxPool2x2() {
+        return type().equals("max_pool2d") && Arrays.equals(kernel, new int[] {2, 2})
+                && Arrays.equals(stride, new int[] {2, 2}) && Arrays.equals(padding, new int[] {0, 0});
+    }
+
     @Override
     public Tensor forward(Tensor input, Mode mode) {
         return type().equals("max_pool2d") ? input.backend().maxPool2d(input, kernel, stride, padding)
