@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link LayerNormRows} on the Vector API: each pass over the row is whole vectors and a plain
  * tail, the sums kept in float lanes (two accumulators, so that the additions do not wait on
- * one another). Loaded only when {@code jdk.incubator.vector} is present, see {@link KernelChoice}.
+ * one another); the backward passes recompute the normalised row from the input. Loaded only when {@code jdk.incubator.vector} is present, see {@link KernelChoice}.
  */
 final class VectorLayerNormRows implements LayerNormRows.Rows {
 
@@ -16,8 +16,8 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
     private static final int L = S.length();
 
     @Override
-    public float forward(float[] x, int off, int width, float epsilon, float[] g, float[] b, float[] out,
-                         float[] xhat) {
+    public void forward(float[] x, int off, int width, float epsilon, float[] g, float[] b, float[] out,
+                        float[] means, float[] rstd, int row) {
         int nv = width - width % L;
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = FloatVector.zero(S);
@@ -54,9 +54,6 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
         float rs = (float) (1.0 / Math.sqrt(sq / width + epsilon));
         for (i = 0; i < nv; i += L) {
             FloatVector h = FloatVector.fromArray(S, x, off + i).sub(mean).mul(rs);
-            if (xhat != null) {
-                h.intoArray(xhat, off + i);
-            }
             if (g != null) {
                 h = h.mul(FloatVector.fromArray(S, g, i));
             }
@@ -67,9 +64,6 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
         }
         for (i = nv; i < width; i++) {
             float h = (x[off + i] - mean) * rs;
-            if (xhat != null) {
-                xhat[off + i] = h;
-            }
             if (g != null) {
                 h *= g[i];
             }
@@ -78,11 +72,13 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
             }
             out[off + i] = h;
         }
-        return rs;
+        means[row] = mean;
+        rstd[row] = rs;
     }
 
     @Override
-    public void backward(float[] dy, float[] xhat, float[] g, float rs, int off, int width, float[] dx) {
+    public void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width, float[] dx) {
+        // xhat = (x - mean) rs, by the forward pass's operations
         int nv = width - width % L;
         FloatVector sumD = FloatVector.zero(S);
         FloatVector sumDX = FloatVector.zero(S);
@@ -93,14 +89,14 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
                 d = d.mul(FloatVector.fromArray(S, g, i));
             }
             sumD = sumD.add(d);
-            sumDX = d.fma(FloatVector.fromArray(S, xhat, off + i), sumDX);
+            sumDX = d.fma(FloatVector.fromArray(S, x, off + i).sub(mean).mul(rs), sumDX);
         }
         float sd = sumD.reduceLanes(VectorOperators.ADD);
         float sdx = sumDX.reduceLanes(VectorOperators.ADD);
         for (; i < width; i++) {
             float d = g == null ? dy[off + i] : dy[off + i] * g[i];
             sd += d;
-            sdx += d * xhat[off + i];
+            sdx += d * ((x[off + i] - mean) * rs);
         }
         float meanD = sd / width;
         float meanDX = sdx / width;
@@ -110,17 +106,18 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
                 d = d.mul(FloatVector.fromArray(S, g, i));
             }
             // rs (d - meanD - xhat meanDX)
-            FloatVector xh = FloatVector.fromArray(S, xhat, off + i);
+            FloatVector xh = FloatVector.fromArray(S, x, off + i).sub(mean).mul(rs);
             xh.fma(FloatVector.broadcast(S, -meanDX), d.sub(meanD)).mul(rs).intoArray(dx, off + i);
         }
         for (; i < width; i++) {
             float d = g == null ? dy[off + i] : dy[off + i] * g[i];
-            dx[off + i] = rs * (d - meanD - xhat[off + i] * meanDX);
+            dx[off + i] = rs * (d - meanD - (x[off + i] - mean) * rs * meanDX);
         }
     }
 
     @Override
-    public void affineSums(float[] dy, float[] xhat, int rows, int width, int from, int to, float[] dg, float[] db) {
+    public void affineSums(float[] dy, float[] x, float[] mean, float[] rstd, int rows, int width, int from, int to,
+                           float[] dg, float[] db) {
         for (int f = from; f < to; f += L) {
             VectorMask<Float> lanes = S.indexInRange(f, to);
             FloatVector sg = FloatVector.zero(S);
@@ -128,7 +125,8 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
             for (int r = 0; r < rows; r++) {
                 int at = r * width + f;
                 FloatVector d = FloatVector.fromArray(S, dy, at, lanes);
-                sg = d.fma(FloatVector.fromArray(S, xhat, at, lanes), sg);
+                FloatVector xh = FloatVector.fromArray(S, x, at, lanes).sub(mean[r]).mul(rstd[r]);
+                sg = d.fma(xh, sg);
                 sb = sb.add(d);
             }
             sg.intoArray(dg, f, lanes);

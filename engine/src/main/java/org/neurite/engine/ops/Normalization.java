@@ -4,7 +4,6 @@ import org.neurite.api.Mode;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
-import org.neurite.engine.autograd.GradMode;
 import org.neurite.engine.kernel.LayerNormRows;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
@@ -46,25 +45,23 @@ public final class Normalization {
         float[] xd = x.data();
         float[] g = gamma == null ? null : gamma.data();
         float[] b = beta == null ? null : beta.data();
-        // xhat and rstd are what the backward pass needs; keep them only when one will run
-        boolean keep = GradMode.isEnabled() && (x.requiresGrad() || (gamma != null && gamma.requiresGrad())
-                || (beta != null && beta.requiresGrad()));
+        // each row's mean and rstd are all the backward pass keeps: it recomputes the normalised input from x
         float[] out = new float[xd.length];
-        float[] xhat = keep ? new float[xd.length] : null;
+        float[] mean = new float[rows];
         float[] rstd = new float[rows];
         Parallel.forRange(rows, rowChunk(width), (start, end) -> {
             for (int r = start; r < end; r++) {
-                rstd[r] = LayerNormRows.forward(xd, r * width, width, epsilon, g, b, out, xhat);
+                LayerNormRows.forward(xd, r * width, width, epsilon, g, b, out, mean, rstd, r);
             }
         });
         return CpuTensor.result("layerNorm", out, xs, dy -> {
             // the affine sums read dy first; then, as dy is this op's own array (see Autograd.backward), the
             // input's gradient is written over it row by row (each row's sums come before its writes) and handed on
-            affineBackwardByColumns(dy, xhat, rows, width, gamma, beta);
+            affineBackwardByColumns(dy, xd, mean, rstd, rows, width, gamma, beta);
             if (x.requiresGrad()) {
                 Parallel.forRange(rows, rowChunk(width), (start, end) -> {
                     for (int r = start; r < end; r++) {
-                        LayerNormRows.backward(dy, xhat, g, rstd[r], r * width, width, dy);
+                        LayerNormRows.backward(dy, xd, g, mean[r], rstd[r], r * width, width, dy);
                     }
                 });
                 x.adoptGrad(dy);
@@ -79,11 +76,12 @@ public final class Normalization {
 
     /**
      * Sends {@code sum(dy * xhat)} to gamma and {@code sum(dy)} to beta, per feature of rows of
-     * {@code features}; split over the threads by blocks of features, each summed down the rows
-     * in order, so that the sums do not depend on the thread count.
+     * {@code features}, with {@code xhat = (x - mean) rstd} per row; split over the threads by blocks
+     * of features, each summed down the rows in order, so that the sums do not depend on the thread
+     * count.
      */
-    private static void affineBackwardByColumns(float[] dy, float[] xhat, int rows, int features, CpuTensor gamma,
-                                                CpuTensor beta) {
+    private static void affineBackwardByColumns(float[] dy, float[] x, float[] mean, float[] rstd, int rows,
+                                                int features, CpuTensor gamma, CpuTensor beta) {
         boolean needG = gamma != null && gamma.requiresGrad();
         boolean needB = beta != null && beta.requiresGrad();
         if (!needG && !needB) {
@@ -94,7 +92,7 @@ public final class Normalization {
         int block = 16;
         Parallel.forRange((features + block - 1) / block, Math.max(1, (1 << 14) / Math.max(1, rows * block)),
                 (start, end) -> {
-                    LayerNormRows.affineSums(dy, xhat, rows, features, start * block,
+                    LayerNormRows.affineSums(dy, x, mean, rstd, rows, features, start * block,
                             Math.min(features, end * block), dg, db);
                 });
         if (needG) {
