@@ -32,30 +32,24 @@ public final class LayerNormRows {
     }
 
     /**
-     * Writes d(loss)/dx of one row over {@code dx[off .. off + width)}:
+     * One row of the backward pass. Adds {@code dy xhat} to {@code dg} and {@code dy} to {@code db}
+     * (the scale's and the shift's gradients, summed down the rows) when they are not null; writes
+     * d(loss)/dx over {@code dx[off .. off + width)} when {@code dx} is not null:
      * {@code rstd (d - mean(d) - xhat mean(d xhat))} with {@code d = dy gamma}, the means over the row
-     * and {@code xhat = (x - mean) rstd}. The row's sums are taken before any write, and each write
+     * and {@code xhat = (x - mean) rstd}. The row is read whole before any write, and each write
      * reads only its own element, so {@code dx} may be {@code dy} itself.
      *
      * @param x the forward pass's input
      * @param g the scale, or null
      * @param mean the row's mean, as the forward pass kept it
      * @param rs the row's {@code 1 / sqrt(variance + epsilon)}
+     * @param dx where the input's gradient goes, or null
+     * @param dg the scale's sums, of {@code width}, or null (then {@code db} is null too)
+     * @param db the shift's sums, of {@code width}, or null
      */
     public static void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width,
-                                float[] dx) {
-        ROWS.backward(dy, x, g, mean, rs, off, width, dx);
-    }
-
-    /**
-     * Writes {@code dg[f] = sum_r dy[r, f] xhat[r, f]} and {@code db[f] = sum_r dy[r, f]} for the
-     * features {@code from <= f < to} of {@code rows} rows of {@code width}, with
-     * {@code xhat[r, f] = (x[r, f] - mean[r]) rstd[r]}: the gradients of the scale and the shift, each
-     * summed down the rows in order.
-     */
-    public static void affineSums(float[] dy, float[] x, float[] mean, float[] rstd, int rows, int width, int from,
-                                  int to, float[] dg, float[] db) {
-        ROWS.affineSums(dy, x, mean, rstd, rows, width, from, to, dg, db);
+                                float[] dx, float[] dg, float[] db) {
+        ROWS.backward(dy, x, g, mean, rs, off, width, dx, dg, db);
     }
 
     // Kept apart so that VectorLayerNormRows is resolved only when this runs.
@@ -68,10 +62,8 @@ public final class LayerNormRows {
         void forward(float[] x, int off, int width, float epsilon, float[] g, float[] b, float[] out, float[] mean,
                      float[] rstd, int row);
 
-        void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width, float[] dx);
-
-        void affineSums(float[] dy, float[] x, float[] mean, float[] rstd, int rows, int width, int from, int to,
-                        float[] dg, float[] db);
+        void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width, float[] dx,
+                      float[] dg, float[] db);
     }
 
     /** Plain-Java loops, the sums in double. */
@@ -135,7 +127,17 @@ public final class LayerNormRows {
         }
 
         @Override
-        public void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width, float[] dx) {
+        public void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width, float[] dx,
+                             float[] dg, float[] db) {
+            if (dg != null) {
+                for (int i = 0; i < width; i++) {
+                    dg[i] += dy[off + i] * ((x[off + i] - mean) * rs);
+                    db[i] += dy[off + i];
+                }
+            }
+            if (dx == null) {
+                return;
+            }
             // two running sums each, so that the additions do not wait on one another
             double sumD0 = 0;
             double sumD1 = 0;
@@ -166,26 +168,6 @@ public final class LayerNormRows {
                 for (int i = 0; i < width; i++) {
                     dx[off + i] = rs * (dy[off + i] * g[i] - meanD - (x[off + i] - mean) * rs * meanDX);
                 }
-            }
-        }
-
-        @Override
-        public void affineSums(float[] dy, float[] x, float[] mean, float[] rstd, int rows, int width, int from,
-                               int to, float[] dg, float[] db) {
-            double[] sg = new double[to - from];
-            double[] sb = new double[to - from];
-            for (int r = 0; r < rows; r++) {
-                int off = r * width;
-                float m = mean[r];
-                float rs = rstd[r];
-                for (int f = from; f < to; f++) {
-                    sg[f - from] += dy[off + f] * ((x[off + f] - m) * rs);
-                    sb[f - from] += dy[off + f];
-                }
-            }
-            for (int f = from; f < to; f++) {
-                dg[f] = (float) sg[f - from];
-                db[f] = (float) sb[f - from];
             }
         }
     }

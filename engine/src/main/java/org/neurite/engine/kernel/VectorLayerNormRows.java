@@ -1,7 +1,6 @@
 package org.neurite.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -77,7 +76,8 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
     }
 
     @Override
-    public void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width, float[] dx) {
+    public void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width, float[] dx,
+                         float[] dg, float[] db) {
         // xhat = (x - mean) rs, by the forward pass's operations
         int nv = width - width % L;
         FloatVector sumD = FloatVector.zero(S);
@@ -85,18 +85,31 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
         int i = 0;
         for (; i < nv; i += L) {
             FloatVector d = FloatVector.fromArray(S, dy, off + i);
+            FloatVector xh = FloatVector.fromArray(S, x, off + i).sub(mean).mul(rs);
+            if (dg != null) {
+                d.fma(xh, FloatVector.fromArray(S, dg, i)).intoArray(dg, i);
+                d.add(FloatVector.fromArray(S, db, i)).intoArray(db, i);
+            }
             if (g != null) {
                 d = d.mul(FloatVector.fromArray(S, g, i));
             }
             sumD = sumD.add(d);
-            sumDX = d.fma(FloatVector.fromArray(S, x, off + i).sub(mean).mul(rs), sumDX);
+            sumDX = d.fma(xh, sumDX);
         }
         float sd = sumD.reduceLanes(VectorOperators.ADD);
         float sdx = sumDX.reduceLanes(VectorOperators.ADD);
         for (; i < width; i++) {
+            float xh = (x[off + i] - mean) * rs;
+            if (dg != null) {
+                dg[i] += dy[off + i] * xh;
+                db[i] += dy[off + i];
+            }
             float d = g == null ? dy[off + i] : dy[off + i] * g[i];
             sd += d;
-            sdx += d * ((x[off + i] - mean) * rs);
+            sdx += d * xh;
+        }
+        if (dx == null) {
+            return;
         }
         float meanD = sd / width;
         float meanDX = sdx / width;
@@ -112,25 +125,6 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
         for (; i < width; i++) {
             float d = g == null ? dy[off + i] : dy[off + i] * g[i];
             dx[off + i] = rs * (d - meanD - (x[off + i] - mean) * rs * meanDX);
-        }
-    }
-
-    @Override
-    public void affineSums(float[] dy, float[] x, float[] mean, float[] rstd, int rows, int width, int from, int to,
-                           float[] dg, float[] db) {
-        for (int f = from; f < to; f += L) {
-            VectorMask<Float> lanes = S.indexInRange(f, to);
-            FloatVector sg = FloatVector.zero(S);
-            FloatVector sb = FloatVector.zero(S);
-            for (int r = 0; r < rows; r++) {
-                int at = r * width + f;
-                FloatVector d = FloatVector.fromArray(S, dy, at, lanes);
-                FloatVector xh = FloatVector.fromArray(S, x, at, lanes).sub(mean[r]).mul(rstd[r]);
-                sg = d.fma(xh, sg);
-                sb = sb.add(d);
-            }
-            sg.intoArray(dg, f, lanes);
-            sb.intoArray(db, f, lanes);
         }
     }
 }

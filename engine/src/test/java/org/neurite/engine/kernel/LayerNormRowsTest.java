@@ -69,7 +69,7 @@ class LayerNormRowsTest {
                         assertThat((double) out[i]).as("%s, out %d", what, i).isCloseTo(y, within(1e-5));
                     }
                     float[] dx = new float[x.length];
-                    rows.backward(dy, x, g, means[1], r, off, width, dx);
+                    rows.backward(dy, x, g, means[1], r, off, width, dx, null, null);
                     double meanD = 0;
                     double meanDX = 0;
                     for (int i = 0; i < width; i++) {
@@ -89,7 +89,7 @@ class LayerNormRowsTest {
     }
 
     @Test
-    void sumsTheScaleAndShiftGradientsDownTheRows() {
+    void sumsTheScaleAndShiftGradientsDownTheRowsAlsoWithoutTheInputsGradient() {
         SplittableRandom random = new SplittableRandom(13);
         int rows = 300;
         for (int width : new int[] {5, 16, 40}) {
@@ -97,22 +97,32 @@ class LayerNormRowsTest {
             float[] x = values(random, rows * width, 1.0, 2.0);
             float[] mean = values(random, rows, 1.0, 0.5);
             float[] rstd = values(random, rows, 1.0, 0.5);
+            float[] gamma = values(random, width, 1.0, 0.5);
             for (LayerNormRows.Rows kernel : implementations()) {
-                for (int[] range : new int[][] {{0, width}, {1, width - 1}, {width / 2, width}}) {
+                for (boolean withDx : new boolean[] {false, true}) {
                     float[] dg = new float[width];
                     float[] db = new float[width];
-                    kernel.affineSums(dy, x, mean, rstd, rows, width, range[0], range[1], dg, db);
+                    float[] dx = withDx ? new float[rows * width] : null;
+                    for (int r = 0; r < rows; r++) {
+                        kernel.backward(dy, x, gamma, mean[r], rstd[r], r * width, width, dx, dg, db);
+                    }
                     for (int f = 0; f < width; f++) {
                         double g = 0;
                         double b = 0;
-                        boolean inRange = f >= range[0] && f < range[1];
-                        for (int r = 0; inRange && r < rows; r++) {
+                        for (int r = 0; r < rows; r++) {
                             g += (double) dy[r * width + f] * ((x[r * width + f] - (double) mean[r]) * rstd[r]);
                             b += dy[r * width + f];
                         }
                         String what = kernel.getClass().getSimpleName() + ", width " + width + ", feature " + f;
                         assertThat((double) dg[f]).as(what).isCloseTo(g, within(1e-4));
                         assertThat((double) db[f]).as(what).isCloseTo(b, within(1e-4));
+                    }
+                    if (withDx) {
+                        float[] each = new float[rows * width];
+                        kernel.backward(dy, x, gamma, mean[7], rstd[7], 7 * width, width, each, null, null);
+                        for (int f = 0; f < width; f++) {
+                            assertThat(dx[7 * width + f]).isEqualTo(each[7 * width + f]);
+                        }
                     }
                 }
             }
