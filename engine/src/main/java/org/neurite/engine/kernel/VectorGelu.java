@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code Phi(x)} from {@code erfc(a)}, {@code a = |x| / sqrt 2}, by the Chebyshev-fitted form
  * {@code erfc(a) = t exp(-a^2 + P(t))}, {@code t = 1 / (1 + a / 2)}, whose fractional error is
  * below 1.2e-7 for every {@code a >= 0} (Numerical Recipes' {@code erfcc}): one formula for all
- * lanes, so that {@link #cdf} stays small enough for C2 to compile with every vector operation
- * inlined (a larger one fell back to Java loops inside the training step). Below zero
+ * lanes, written out in the forward loop with only tiny helpers, so that C2 compiles it with every
+ * vector operation inlined (a larger form fell back to Java loops inside the training step). Below zero
  * {@code Phi = erfc / 2}, above {@code 1 - erfc / 2}, so the lower tail keeps its relative
  * accuracy. The exponent {@code -x^2 / 2 + P} is carried as two floats (the rounding errors of
  * {@code x^2} and of the sum, by a fused multiply-add and a fast two-sum) and the low part
@@ -41,8 +41,30 @@ final class VectorGelu implements Gelu.Functions {
     public void forward(float[] x, float[] y, int from, int to) {
         int i = from;
         for (; i + L <= to; i += L) {
+            // Phi(x), written out here rather than called: a call C2 declines to inline (a callee of
+            // more than 35 bytes at a site it does not yet count as hot) boxes every vector
             FloatVector v = FloatVector.fromArray(S, x, i);
-            v.mul(cdf(v)).intoArray(y, i);
+            FloatVector a = v.abs().min(LIMIT);
+            FloatVector t = FloatVector.broadcast(S, 1f)
+                    .div(a.fma(FloatVector.broadcast(S, 0.5f * INV_SQRT2), FloatVector.broadcast(S, 1f)));
+            FloatVector p = t.fma(C9, C8);
+            p = p.fma(t, FloatVector.broadcast(S, C7));
+            p = p.fma(t, FloatVector.broadcast(S, C6));
+            p = p.fma(t, FloatVector.broadcast(S, C5));
+            p = p.fma(t, FloatVector.broadcast(S, C4));
+            p = p.fma(t, FloatVector.broadcast(S, C3));
+            p = p.fma(t, FloatVector.broadcast(S, C2));
+            p = p.fma(t, FloatVector.broadcast(S, C1));
+            p = p.fma(t, FloatVector.broadcast(S, C0));
+            FloatVector square = a.mul(a);
+            FloatVector halfSquareError = a.fma(a, square.neg()).mul(0.5f);
+            FloatVector minusHalfSquare = square.mul(-0.5f);
+            FloatVector exponent = minusHalfSquare.add(p);
+            FloatVector low = p.sub(exponent.sub(minusHalfSquare)).sub(halfSquareError);
+            FloatVector e = exponent.lanewise(VectorOperators.EXP);
+            // erfc(|x| / sqrt 2) / 2; below zero Phi is that, above 1 minus it (the tail keeps its relative accuracy)
+            FloatVector h = t.mul(e.fma(low, e)).mul(0.5f);
+            v.mul(select(negative(v), h, h.neg().add(1f))).intoArray(y, i);
         }
         for (; i < to; i++) {
             Gelu.forward(x, y, i);
@@ -63,35 +85,6 @@ final class VectorGelu implements Gelu.Functions {
         for (; i < to; i++) {
             Gelu.backward(x, y, g, dx, i);
         }
-    }
-
-    /** {@code Phi(x)} lane by lane; NaN stays NaN. */
-    private static FloatVector cdf(FloatVector x) {
-        FloatVector h = halfErfc(x.abs().min(LIMIT));
-        // below zero erfc / 2, above 1 - erfc / 2 (exactly: the tail keeps its relative accuracy)
-        return select(negative(x), h, h.neg().add(1f));
-    }
-
-    /** {@code erfc(a / sqrt 2) / 2} for {@code 0 <= a <= LIMIT}. */
-    private static FloatVector halfErfc(FloatVector a) {
-        FloatVector t = FloatVector.broadcast(S, 1f)
-                .div(a.fma(FloatVector.broadcast(S, 0.5f * INV_SQRT2), FloatVector.broadcast(S, 1f)));
-        FloatVector p = t.fma(C9, C8);
-        p = p.fma(t, FloatVector.broadcast(S, C7));
-        p = p.fma(t, FloatVector.broadcast(S, C6));
-        p = p.fma(t, FloatVector.broadcast(S, C5));
-        p = p.fma(t, FloatVector.broadcast(S, C4));
-        p = p.fma(t, FloatVector.broadcast(S, C3));
-        p = p.fma(t, FloatVector.broadcast(S, C2));
-        p = p.fma(t, FloatVector.broadcast(S, C1));
-        p = p.fma(t, FloatVector.broadcast(S, C0));
-        FloatVector square = a.mul(a);
-        FloatVector halfSquareError = a.fma(a, square.neg()).mul(0.5f);
-        FloatVector minusHalfSquare = square.mul(-0.5f);
-        FloatVector exponent = minusHalfSquare.add(p);
-        FloatVector low = p.sub(exponent.sub(minusHalfSquare)).sub(halfSquareError);
-        FloatVector e = exponent.lanewise(VectorOperators.EXP);
-        return t.mul(e.fma(low, e)).mul(0.5f);
     }
 
     /** All ones in the lanes whose sign bit is set (-0 and negative NaNs too), else 0. */
