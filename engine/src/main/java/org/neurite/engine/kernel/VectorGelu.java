@@ -64,7 +64,7 @@ final class VectorGelu implements Gelu.Functions {
             FloatVector e = exponent.lanewise(VectorOperators.EXP);
             // erfc(|x| / sqrt 2) / 2; below zero Phi is that, above 1 minus it (the tail keeps its relative accuracy)
             FloatVector h = t.mul(e.fma(low, e)).mul(0.5f);
-            v.mul(select(negative(v), h, h.neg().add(1f))).intoArray(y, i);
+            v.mul(indicator(v).fma(h.fma(-2f, 1f), h)).intoArray(y, i);
         }
         for (; i < to; i++) {
             Gelu.forward(x, y, i);
@@ -87,9 +87,14 @@ final class VectorGelu implements Gelu.Functions {
         }
     }
 
-    /** All ones in the lanes whose sign bit is set (-0 and negative NaNs too), else 0. */
-    private static IntVector negative(FloatVector v) {
-        return v.reinterpretAsInts().lanewise(VectorOperators.ASHR, 31);
+    /**
+     * 1 in the lanes where {@code v > 0}, else 0 (NaN stays NaN): a select by float arithmetic; an
+     * int-vector select here (sign mask, bit logic) ran as Java code inside the training step in
+     * some processes, boxing every vector. A positive float times 2^100 is at least 1 unless it is
+     * below 2^-100, where {@code Phi} is 1/2 either way.
+     */
+    private static FloatVector indicator(FloatVector v) {
+        return v.mul(0x1p100f).max(0f).min(1f);
     }
 
     /** All ones in the lanes where {@code |v| < Gelu.TINY} (not NaN), else 0. */
