@@ -171,7 +171,7 @@ public final class CpuArrayKernels implements ArrayKernels {
 
     @Override
     public void gelu(float[] x, int from, int to) {
-        Gelu.forward(x, x, null, from, to);
+        Gelu.forward(x, x, from, to);
     }
 
     @Override

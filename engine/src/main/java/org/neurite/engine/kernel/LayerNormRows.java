@@ -5,7 +5,10 @@ package org.neurite.engine.kernel;
  * runs it over its rows. Runs on the Vector API when the GEMM does (see {@link KernelChoice}),
  * with its sums in float lanes (a row of a few hundred values loses nothing a test of 1e-5 could
  * see); else plain loops with their sums in double. Also the sums of the scale's and the shift's
- * gradients down the rows.
+ * gradients down the rows. The normalised row is never stored: the forward pass keeps the row's
+ * mean and {@code 1 / sqrt(variance + epsilon)}, and the backward passes recompute
+ * {@code xhat = (x - mean) rstd} from the input by the same float operations, so they see the
+ * very values the forward pass wrote.
  */
 public final class LayerNormRows {
 
@@ -15,40 +18,38 @@ public final class LayerNormRows {
     }
 
     /**
-     * Normalises {@code x[off .. off + width)} to mean 0 and variance 1 (biased), writes
-     * {@code out = xhat gamma + beta} at the same place of {@code out}, and {@code xhat} there
-     * when {@code xhat} is not null.
+     * Normalises {@code x[off .. off + width)} to mean 0 and variance 1 (biased) and writes
+     * {@code out = xhat gamma + beta} at the same place of {@code out}.
      *
      * @param g the scale, or null
      * @param b the shift, or null
-     * @return {@code 1 / sqrt(variance + epsilon)} of the row
+     * @param mean where the row's mean goes, at {@code row}
+     * @param rstd where the row's {@code 1 / sqrt(variance + epsilon)} goes, at {@code row}
      */
-    public static float forward(float[] x, int off, int width, float epsilon, float[] g, float[] b, float[] out,
-                                float[] xhat) {
-        return ROWS.forward(x, off, width, epsilon, g, b, out, xhat);
+    public static void forward(float[] x, int off, int width, float epsilon, float[] g, float[] b, float[] out,
+                               float[] mean, float[] rstd, int row) {
+        ROWS.forward(x, off, width, epsilon, g, b, out, mean, rstd, row);
     }
 
     /**
-     * Writes d(loss)/dx of one row over {@code dx[off .. off + width)}:
-     * {@code rstd (d - mean(d) - xhat mean(d xhat))} with {@code d = dy gamma}, the means over the row.
-     * The row's sums are taken before any write, and each write reads only its own element, so
-     * {@code dx} may be {@code dy} itself.
+     * One row of the backward pass. Adds {@code dy xhat} to {@code dg} and {@code dy} to {@code db}
+     * (the scale's and the shift's gradients, summed down the rows) when they are not null; writes
+     * d(loss)/dx over {@code dx[off .. off + width)} when {@code dx} is not null:
+     * {@code rstd (d - mean(d) - xhat mean(d xhat))} with {@code d = dy gamma}, the means over the row
+     * and {@code xhat = (x - mean) rstd}. The row is read whole before any write, and each write
+     * reads only its own element, so {@code dx} may be {@code dy} itself.
      *
+     * @param x the forward pass's input
      * @param g the scale, or null
+     * @param mean the row's mean, as the forward pass kept it
      * @param rs the row's {@code 1 / sqrt(variance + epsilon)}
+     * @param dx where the input's gradient goes, or null
+     * @param dg the scale's sums, of {@code width}, or null (then {@code db} is null too)
+     * @param db the shift's sums, of {@code width}, or null
      */
-    public static void backward(float[] dy, float[] xhat, float[] g, float rs, int off, int width, float[] dx) {
-        ROWS.backward(dy, xhat, g, rs, off, width, dx);
-    }
-
-    /**
-     * Writes {@code dg[f] = sum_r dy[r, f] xhat[r, f]} and {@code db[f] = sum_r dy[r, f]} for the
-     * features {@code from <= f < to} of {@code rows} rows of {@code width}: the gradients of the
-     * scale and the shift, each summed down the rows in order.
-     */
-    public static void affineSums(float[] dy, float[] xhat, int rows, int width, int from, int to, float[] dg,
-                                  float[] db) {
-        ROWS.affineSums(dy, xhat, rows, width, from, to, dg, db);
+    public static void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width,
+                                float[] dx, float[] dg, float[] db) {
+        ROWS.backward(dy, x, g, mean, rs, off, width, dx, dg, db);
     }
 
     // Kept apart so that VectorLayerNormRows is resolved only when this runs.
@@ -58,11 +59,11 @@ public final class LayerNormRows {
 
     /** The two row passes in one implementation. */
     interface Rows {
-        float forward(float[] x, int off, int width, float epsilon, float[] g, float[] b, float[] out, float[] xhat);
+        void forward(float[] x, int off, int width, float epsilon, float[] g, float[] b, float[] out, float[] mean,
+                     float[] rstd, int row);
 
-        void backward(float[] dy, float[] xhat, float[] g, float rs, int off, int width, float[] dx);
-
-        void affineSums(float[] dy, float[] xhat, int rows, int width, int from, int to, float[] dg, float[] db);
+        void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width, float[] dx,
+                      float[] dg, float[] db);
     }
 
     /** Plain-Java loops, the sums in double. */
@@ -70,8 +71,8 @@ public final class LayerNormRows {
 
         /** Two passes over the input: the mean, then the centred variance; then the output. */
         @Override
-        public float forward(float[] xd, int off, int width, float epsilon, float[] g, float[] b, float[] out,
-                             float[] xhat) {
+        public void forward(float[] xd, int off, int width, float epsilon, float[] g, float[] b, float[] out,
+                            float[] means, float[] rstd, int row) {
             // four running sums each, so that the additions do not wait on one another
             double s0 = 0;
             double s1 = 0;
@@ -111,9 +112,6 @@ public final class LayerNormRows {
             for (int i = 0; i < width; i++) {
                 out[off + i] = (xd[off + i] - mean) * rs;
             }
-            if (xhat != null) {
-                System.arraycopy(out, off, xhat, off, width);
-            }
             if (g != null) {
                 for (int i = 0; i < width; i++) {
                     out[off + i] *= g[i];
@@ -124,11 +122,22 @@ public final class LayerNormRows {
                     out[off + i] += b[i];
                 }
             }
-            return rs;
+            means[row] = mean;
+            rstd[row] = rs;
         }
 
         @Override
-        public void backward(float[] dy, float[] xhat, float[] g, float rs, int off, int width, float[] dx) {
+        public void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width, float[] dx,
+                             float[] dg, float[] db) {
+            if (dg != null) {
+                for (int i = 0; i < width; i++) {
+                    dg[i] += dy[off + i] * ((x[off + i] - mean) * rs);
+                    db[i] += dy[off + i];
+                }
+            }
+            if (dx == null) {
+                return;
+            }
             // two running sums each, so that the additions do not wait on one another
             double sumD0 = 0;
             double sumD1 = 0;
@@ -140,43 +149,25 @@ public final class LayerNormRows {
                 float d1 = g == null ? dy[off + i + 1] : dy[off + i + 1] * g[i + 1];
                 sumD0 += d0;
                 sumD1 += d1;
-                sumDX0 += d0 * xhat[off + i];
-                sumDX1 += d1 * xhat[off + i + 1];
+                sumDX0 += d0 * ((x[off + i] - mean) * rs);
+                sumDX1 += d1 * ((x[off + i + 1] - mean) * rs);
             }
             if (i2 < width) {
                 float d = g == null ? dy[off + i2] : dy[off + i2] * g[i2];
                 sumD0 += d;
-                sumDX0 += d * xhat[off + i2];
+                sumDX0 += d * ((x[off + i2] - mean) * rs);
             }
             float meanD = (float) ((sumD0 + sumD1) / width);
             float meanDX = (float) ((sumDX0 + sumDX1) / width);
             // one loop per case, without branches, so that the JIT runs it in vector instructions
             if (g == null) {
                 for (int i = 0; i < width; i++) {
-                    dx[off + i] = rs * (dy[off + i] - meanD - xhat[off + i] * meanDX);
+                    dx[off + i] = rs * (dy[off + i] - meanD - (x[off + i] - mean) * rs * meanDX);
                 }
             } else {
                 for (int i = 0; i < width; i++) {
-                    dx[off + i] = rs * (dy[off + i] * g[i] - meanD - xhat[off + i] * meanDX);
+                    dx[off + i] = rs * (dy[off + i] * g[i] - meanD - (x[off + i] - mean) * rs * meanDX);
                 }
-            }
-        }
-
-        @Override
-        public void affineSums(float[] dy, float[] xhat, int rows, int width, int from, int to, float[] dg,
-                               float[] db) {
-            double[] sg = new double[to - from];
-            double[] sb = new double[to - from];
-            for (int r = 0; r < rows; r++) {
-                int off = r * width;
-                for (int f = from; f < to; f++) {
-                    sg[f - from] += dy[off + f] * xhat[off + f];
-                    sb[f - from] += dy[off + f];
-                }
-            }
-            for (int f = from; f < to; f++) {
-                dg[f] = (float) sg[f - from];
-                db[f] = (float) sb[f - from];
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.neurite.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -9,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code Phi(x)} from {@code erfc(a)}, {@code a = |x| / sqrt 2}, by the Chebyshev-fitted form
  * {@code erfc(a) = t exp(-a^2 + P(t))}, {@code t = 1 / (1 + a / 2)}, whose fractional error is
  * below 1.2e-7 for every {@code a >= 0} (Numerical Recipes' {@code erfcc}): one formula for all
- * lanes, so that {@link #cdf} stays small enough for C2 to compile with every vector operation
- * inlined (a larger one fell back to Java loops inside the training step). Below zero
+ * lanes, written out in the forward loop with only tiny helpers, so that C2 compiles it with every
+ * vector operation inlined (a larger form fell back to Java loops inside the training step). Below zero
  * {@code Phi = erfc / 2}, above {@code 1 - erfc / 2}, so the lower tail keeps its relative
  * accuracy. The exponent {@code -x^2 / 2 + P} is carried as two floats (the rounding errors of
  * {@code x^2} and of the sum, by a fused multiply-add and a fast two-sum) and the low part
@@ -37,65 +38,75 @@ final class VectorGelu implements Gelu.Functions {
     private static final float C9 = 0.17087277f;
 
     @Override
-    public void forward(float[] x, float[] y, float[] cdf, int from, int to) {
+    public void forward(float[] x, float[] y, int from, int to) {
         int i = from;
         for (; i + L <= to; i += L) {
+            // Phi(x), written out here rather than called: a call C2 declines to inline (a callee of
+            // more than 35 bytes at a site it does not yet count as hot) boxes every vector
             FloatVector v = FloatVector.fromArray(S, x, i);
-            FloatVector phi = cdf(v);
-            v.mul(phi).intoArray(y, i);
-            if (cdf != null) {
-                phi.intoArray(cdf, i);
-            }
+            FloatVector a = v.abs().min(LIMIT);
+            FloatVector t = FloatVector.broadcast(S, 1f)
+                    .div(a.fma(FloatVector.broadcast(S, 0.5f * INV_SQRT2), FloatVector.broadcast(S, 1f)));
+            FloatVector p = t.fma(C9, C8);
+            p = p.fma(t, FloatVector.broadcast(S, C7));
+            p = p.fma(t, FloatVector.broadcast(S, C6));
+            p = p.fma(t, FloatVector.broadcast(S, C5));
+            p = p.fma(t, FloatVector.broadcast(S, C4));
+            p = p.fma(t, FloatVector.broadcast(S, C3));
+            p = p.fma(t, FloatVector.broadcast(S, C2));
+            p = p.fma(t, FloatVector.broadcast(S, C1));
+            p = p.fma(t, FloatVector.broadcast(S, C0));
+            FloatVector square = a.mul(a);
+            FloatVector halfSquareError = a.fma(a, square.neg()).mul(0.5f);
+            FloatVector minusHalfSquare = square.mul(-0.5f);
+            FloatVector exponent = minusHalfSquare.add(p);
+            FloatVector low = p.sub(exponent.sub(minusHalfSquare)).sub(halfSquareError);
+            FloatVector e = exponent.lanewise(VectorOperators.EXP);
+            // erfc(|x| / sqrt 2) / 2; below zero Phi is that, above 1 minus it (the tail keeps its relative accuracy)
+            FloatVector h = t.mul(e.fma(low, e)).mul(0.5f);
+            v.mul(indicator(v).fma(h.fma(-2f, 1f), h)).intoArray(y, i);
         }
         for (; i < to; i++) {
-            Gelu.forward(x, y, cdf, i);
+            Gelu.forward(x, y, i);
         }
     }
 
     @Override
-    public void backward(float[] x, float[] cdf, float[] g, float[] dx, int from, int to) {
+    public void backward(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
         int i = from;
         float invSqrt2Pi = (float) Gelu.INV_SQRT_2PI;
         for (; i + L <= to; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, i);
+            // Phi = y / x, and 1/2 where x is too small for that
+            FloatVector cdf = select(tiny(v), FloatVector.broadcast(S, 0.5f), FloatVector.fromArray(S, y, i).div(v));
             FloatVector pdf = v.mul(v).mul(-0.5f).lanewise(VectorOperators.EXP).mul(invSqrt2Pi);
-            FloatVector.fromArray(S, g, i).mul(v.fma(pdf, FloatVector.fromArray(S, cdf, i))).intoArray(dx, i);
+            FloatVector.fromArray(S, g, i).mul(v.fma(pdf, cdf)).intoArray(dx, i);
         }
         for (; i < to; i++) {
-            Gelu.backward(x, cdf, g, dx, i);
+            Gelu.backward(x, y, g, dx, i);
         }
-    }
-
-    /** {@code Phi(x)} lane by lane; NaN stays NaN. */
-    private static FloatVector cdf(FloatVector x) {
-        FloatVector xc = x.max(-LIMIT).min(LIMIT);
-        FloatVector t = FloatVector.broadcast(S, 1f).div(xc.abs().mul(0.5f * INV_SQRT2).add(1f));
-        FloatVector p = t.fma(C9, C8);
-        p = p.fma(t, FloatVector.broadcast(S, C7));
-        p = p.fma(t, FloatVector.broadcast(S, C6));
-        p = p.fma(t, FloatVector.broadcast(S, C5));
-        p = p.fma(t, FloatVector.broadcast(S, C4));
-        p = p.fma(t, FloatVector.broadcast(S, C3));
-        p = p.fma(t, FloatVector.broadcast(S, C2));
-        p = p.fma(t, FloatVector.broadcast(S, C1));
-        p = p.fma(t, FloatVector.broadcast(S, C0));
-        FloatVector square = xc.mul(xc);
-        FloatVector halfSquareError = xc.fma(xc, square.neg()).mul(0.5f);
-        FloatVector minusHalfSquare = square.mul(-0.5f);
-        FloatVector exponent = minusHalfSquare.add(p);
-        FloatVector low = p.sub(exponent.sub(minusHalfSquare)).sub(halfSquareError);
-        FloatVector e = exponent.lanewise(VectorOperators.EXP);
-        FloatVector halfErfc = t.mul(e.fma(low, e)).mul(0.5f);
-        // above zero 1 - erfc / 2, below erfc / 2 (exactly: the tail keeps its relative accuracy)
-        return indicator(xc).fma(halfErfc.fma(-2f, 1f), halfErfc);
     }
 
     /**
-     * 1 in the lanes where {@code v > 0}, else 0 (NaN stays NaN): a select by arithmetic, which
-     * the JIT compiles to plain vector instructions where a masked blend fell back to a Java loop.
-     * Any positive float times 2^100 is at least 1 here, as {@code v} is at most some 20 in size.
+     * 1 in the lanes where {@code v > 0}, else 0 (NaN stays NaN): a select by float arithmetic; an
+     * int-vector select here (sign mask, bit logic) ran as Java code inside the training step in
+     * some processes, boxing every vector. A positive float times 2^100 is at least 1 unless it is
+     * below 2^-100, where {@code Phi} is 1/2 either way.
      */
     private static FloatVector indicator(FloatVector v) {
         return v.mul(0x1p100f).max(0f).min(1f);
+    }
+
+    /** All ones in the lanes where {@code |v| < Gelu.TINY} (not NaN), else 0. */
+    private static IntVector tiny(FloatVector v) {
+        return v.abs().reinterpretAsInts().sub(Float.floatToRawIntBits(Gelu.TINY)).lanewise(VectorOperators.ASHR, 31);
+    }
+
+    /**
+     * {@code a} where {@code mask} is all ones, {@code b} where it is 0, bit by bit: plain vector
+     * logic, where the JIT compiled a masked blend to far slower code.
+     */
+    private static FloatVector select(IntVector mask, FloatVector a, FloatVector b) {
+        return a.reinterpretAsInts().and(mask).or(b.reinterpretAsInts().and(mask.not())).reinterpretAsFloats();
     }
 }

@@ -1,14 +1,13 @@
 package org.neurite.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link LayerNormRows} on the Vector API: each pass over the row is whole vectors and a plain
  * tail, the sums kept in float lanes (two accumulators, so that the additions do not wait on
- * one another). Loaded only when {@code jdk.incubator.vector} is present, see {@link KernelChoice}.
+ * one another); the backward passes recompute the normalised row from the input. Loaded only when {@code jdk.incubator.vector} is present, see {@link KernelChoice}.
  */
 final class VectorLayerNormRows implements LayerNormRows.Rows {
 
@@ -16,8 +15,8 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
     private static final int L = S.length();
 
     @Override
-    public float forward(float[] x, int off, int width, float epsilon, float[] g, float[] b, float[] out,
-                         float[] xhat) {
+    public void forward(float[] x, int off, int width, float epsilon, float[] g, float[] b, float[] out,
+                        float[] means, float[] rstd, int row) {
         int nv = width - width % L;
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = FloatVector.zero(S);
@@ -54,9 +53,6 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
         float rs = (float) (1.0 / Math.sqrt(sq / width + epsilon));
         for (i = 0; i < nv; i += L) {
             FloatVector h = FloatVector.fromArray(S, x, off + i).sub(mean).mul(rs);
-            if (xhat != null) {
-                h.intoArray(xhat, off + i);
-            }
             if (g != null) {
                 h = h.mul(FloatVector.fromArray(S, g, i));
             }
@@ -67,9 +63,6 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
         }
         for (i = nv; i < width; i++) {
             float h = (x[off + i] - mean) * rs;
-            if (xhat != null) {
-                xhat[off + i] = h;
-            }
             if (g != null) {
                 h *= g[i];
             }
@@ -78,29 +71,45 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
             }
             out[off + i] = h;
         }
-        return rs;
+        means[row] = mean;
+        rstd[row] = rs;
     }
 
     @Override
-    public void backward(float[] dy, float[] xhat, float[] g, float rs, int off, int width, float[] dx) {
+    public void backward(float[] dy, float[] x, float[] g, float mean, float rs, int off, int width, float[] dx,
+                         float[] dg, float[] db) {
+        // xhat = (x - mean) rs, by the forward pass's operations
         int nv = width - width % L;
         FloatVector sumD = FloatVector.zero(S);
         FloatVector sumDX = FloatVector.zero(S);
         int i = 0;
         for (; i < nv; i += L) {
             FloatVector d = FloatVector.fromArray(S, dy, off + i);
+            FloatVector xh = FloatVector.fromArray(S, x, off + i).sub(mean).mul(rs);
+            if (dg != null) {
+                d.fma(xh, FloatVector.fromArray(S, dg, i)).intoArray(dg, i);
+                d.add(FloatVector.fromArray(S, db, i)).intoArray(db, i);
+            }
             if (g != null) {
                 d = d.mul(FloatVector.fromArray(S, g, i));
             }
             sumD = sumD.add(d);
-            sumDX = d.fma(FloatVector.fromArray(S, xhat, off + i), sumDX);
+            sumDX = d.fma(xh, sumDX);
         }
         float sd = sumD.reduceLanes(VectorOperators.ADD);
         float sdx = sumDX.reduceLanes(VectorOperators.ADD);
         for (; i < width; i++) {
+            float xh = (x[off + i] - mean) * rs;
+            if (dg != null) {
+                dg[i] += dy[off + i] * xh;
+                db[i] += dy[off + i];
+            }
             float d = g == null ? dy[off + i] : dy[off + i] * g[i];
             sd += d;
-            sdx += d * xhat[off + i];
+            sdx += d * xh;
+        }
+        if (dx == null) {
+            return;
         }
         float meanD = sd / width;
         float meanDX = sdx / width;
@@ -110,29 +119,12 @@ final class VectorLayerNormRows implements LayerNormRows.Rows {
                 d = d.mul(FloatVector.fromArray(S, g, i));
             }
             // rs (d - meanD - xhat meanDX)
-            FloatVector xh = FloatVector.fromArray(S, xhat, off + i);
+            FloatVector xh = FloatVector.fromArray(S, x, off + i).sub(mean).mul(rs);
             xh.fma(FloatVector.broadcast(S, -meanDX), d.sub(meanD)).mul(rs).intoArray(dx, off + i);
         }
         for (; i < width; i++) {
             float d = g == null ? dy[off + i] : dy[off + i] * g[i];
-            dx[off + i] = rs * (d - meanD - xhat[off + i] * meanDX);
-        }
-    }
-
-    @Override
-    public void affineSums(float[] dy, float[] xhat, int rows, int width, int from, int to, float[] dg, float[] db) {
-        for (int f = from; f < to; f += L) {
-            VectorMask<Float> lanes = S.indexInRange(f, to);
-            FloatVector sg = FloatVector.zero(S);
-            FloatVector sb = FloatVector.zero(S);
-            for (int r = 0; r < rows; r++) {
-                int at = r * width + f;
-                FloatVector d = FloatVector.fromArray(S, dy, at, lanes);
-                sg = d.fma(FloatVector.fromArray(S, xhat, at, lanes), sg);
-                sb = sb.add(d);
-            }
-            sg.intoArray(dg, f, lanes);
-            sb.intoArray(db, f, lanes);
+            dx[off + i] = rs * (d - meanD - (x[off + i] - mean) * rs * meanDX);
         }
     }
 }

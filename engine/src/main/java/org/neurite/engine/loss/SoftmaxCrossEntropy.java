@@ -2,6 +2,7 @@ package org.neurite.engine.loss;
 
 import org.neurite.api.Loss;
 import org.neurite.api.Tensor;
+import org.neurite.engine.kernel.Exponentials;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
 
@@ -71,10 +72,13 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     /**
      * The fused kernel for rows {@code [from, to)}: loss per row and, if asked, d(row loss)/d(logits);
-     * an ignored row adds nothing to either.
+     * an ignored row adds nothing to either. The exponentials are float, a vector at a time
+     * ({@link Exponentials}), written where the gradient goes (else into a row of scratch); the
+     * log-sum-exp and the loss are double.
      */
     private void rows(float[] x, int[] labels, int classes, int from, int to, double[] rowLoss, float[] dP) {
         double eps = labelSmoothing;
+        float[] e = dP != null ? dP : new float[classes];
         for (int r = from; r < to; r++) {
             if (labels[r] < 0) {
                 continue;
@@ -84,21 +88,21 @@ public final class SoftmaxCrossEntropy implements Loss {
             for (int c = 0; c < classes; c++) {
                 max = Math.max(max, x[off + c]);
             }
-            double sumExp = 0;
-            double sumShifted = 0;
-            for (int c = 0; c < classes; c++) {
-                double z = (double) x[off + c] - max;
-                double e = Math.exp(z);
-                sumExp += e;
-                sumShifted += z;
-                if (dP != null) {
-                    dP[off + c] = (float) e;
-                }
-            }
+            int at = dP != null ? off : 0;
+            System.arraycopy(x, off, e, at, classes);
+            double sumExp = Exponentials.expShifted(e, at, classes, max);
             double logSum = Math.log(sumExp);
             double nll = logSum - ((double) x[off + labels[r]] - max);
-            // -mean over classes of log p_c = -(sum of z_c - classes * logSum) / classes
-            rowLoss[r] = eps == 0 ? nll : (1 - eps) * nll + eps * (logSum - sumShifted / classes);
+            if (eps == 0) {
+                rowLoss[r] = nll;
+            } else {
+                double sumShifted = 0;
+                for (int c = 0; c < classes; c++) {
+                    sumShifted += (double) x[off + c] - max;
+                }
+                // -mean over classes of log p_c = -(sum of z_c - classes * logSum) / classes
+                rowLoss[r] = (1 - eps) * nll + eps * (logSum - sumShifted / classes);
+            }
             if (dP != null) {
                 double inv = 1 / sumExp;
                 double spread = eps / classes;

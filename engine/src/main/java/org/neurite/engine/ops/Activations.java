@@ -1,6 +1,5 @@
 package org.neurite.engine.ops;
 
-import org.neurite.engine.autograd.GradMode;
 import org.neurite.engine.kernel.Gelu;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
@@ -241,12 +240,11 @@ public final class Activations {
     public static CpuTensor gelu(CpuTensor a) {
         float[] x = a.data();
         float[] y = new float[x.length];
-        // Phi(x) is what the backward needs too; keep it only when a backward will run
-        float[] cdf = GradMode.isEnabled() && a.requiresGrad() ? new float[x.length] : null;
-        Parallel.forRange(x.length, CHUNK, (s, e) -> Gelu.forward(x, y, cdf, s, e));
+        Parallel.forRange(x.length, CHUNK, (s, e) -> Gelu.forward(x, y, s, e));
+        // nothing more is kept: the backward takes Phi(x) back from the output (y / x)
         // g is this op's own array (see Autograd.backward): the gradient is written over it and handed on
         return CpuTensor.result("gelu", y, a.shape(), g -> {
-            Parallel.forRange(x.length, CHUNK, (s, e) -> Gelu.backward(x, cdf, g, g, s, e));
+            Parallel.forRange(x.length, CHUNK, (s, e) -> Gelu.backward(x, y, g, g, s, e));
             a.adoptGrad(g);
         }, a);
     }

@@ -4,7 +4,6 @@ import org.neurite.api.Mode;
 import org.neurite.api.Parameter;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
-import org.neurite.engine.autograd.GradMode;
 import org.neurite.engine.kernel.LayerNormRows;
 import org.neurite.engine.kernel.Parallel;
 import org.neurite.engine.tensor.CpuTensor;
@@ -46,30 +45,17 @@ public final class Normalization {
         float[] xd = x.data();
         float[] g = gamma == null ? null : gamma.data();
         float[] b = beta == null ? null : beta.data();
-        // xhat and rstd are what the backward pass needs; keep them only when one will run
-        boolean keep = GradMode.isEnabled() && (x.requiresGrad() || (gamma != null && gamma.requiresGrad())
-                || (beta != null && beta.requiresGrad()));
+        // each row's mean and rstd are all the backward pass keeps: it recomputes the normalised input from x
         float[] out = new float[xd.length];
-        float[] xhat = keep ? new float[xd.length] : null;
+        float[] mean = new float[rows];
         float[] rstd = new float[rows];
         Parallel.forRange(rows, rowChunk(width), (start, end) -> {
             for (int r = start; r < end; r++) {
-                rstd[r] = LayerNormRows.forward(xd, r * width, width, epsilon, g, b, out, xhat);
+                LayerNormRows.forward(xd, r * width, width, epsilon, g, b, out, mean, rstd, r);
             }
         });
-        return CpuTensor.result("layerNorm", out, xs, dy -> {
-            // the affine sums read dy first; then, as dy is this op's own array (see Autograd.backward), the
-            // input's gradient is written over it row by row (each row's sums come before its writes) and handed on
-            affineBackwardByColumns(dy, xhat, rows, width, gamma, beta);
-            if (x.requiresGrad()) {
-                Parallel.forRange(rows, rowChunk(width), (start, end) -> {
-                    for (int r = start; r < end; r++) {
-                        LayerNormRows.backward(dy, xhat, g, rstd[r], r * width, width, dy);
-                    }
-                });
-                x.adoptGrad(dy);
-            }
-        }, x, gamma, beta);
+        return CpuTensor.result("layerNorm", out, xs, dy -> backward(dy, x, gamma, beta, mean, rstd, rows, width), x,
+                gamma, beta);
     }
 
     /** Rows per thread worth a hand-off: some 16K elements. */
@@ -78,31 +64,56 @@ public final class Normalization {
     }
 
     /**
-     * Sends {@code sum(dy * xhat)} to gamma and {@code sum(dy)} to beta, per feature of rows of
-     * {@code features}; split over the threads by blocks of features, each summed down the rows
-     * in order, so that the sums do not depend on the thread count.
+     * Layer norm's backward in one pass over the rows: each row sends {@code dy xhat} and {@code dy}
+     * to the scale's and the shift's sums of its block of rows (some 8K elements, whatever the thread
+     * count), then writes the input's gradient over {@code dy}, this op's own array (see
+     * Autograd.backward), which is handed on. The blocks' sums are added in block order afterwards,
+     * so the gradients do not depend on the thread count.
      */
-    private static void affineBackwardByColumns(float[] dy, float[] xhat, int rows, int features, CpuTensor gamma,
-                                                CpuTensor beta) {
+    private static void backward(float[] dy, CpuTensor x, CpuTensor gamma, CpuTensor beta, float[] mean, float[] rstd,
+                                 int rows, int width) {
         boolean needG = gamma != null && gamma.requiresGrad();
         boolean needB = beta != null && beta.requiresGrad();
-        if (!needG && !needB) {
+        boolean sums = needG || needB;
+        if (!sums && !x.requiresGrad()) {
             return;
         }
-        float[] dg = new float[features];
-        float[] db = new float[features];
-        int block = 16;
-        Parallel.forRange((features + block - 1) / block, Math.max(1, (1 << 14) / Math.max(1, rows * block)),
-                (start, end) -> {
-                    LayerNormRows.affineSums(dy, xhat, rows, features, start * block,
-                            Math.min(features, end * block), dg, db);
-                });
+        float[] xd = x.data();
+        float[] g = gamma == null ? null : gamma.data();
+        float[] dx = x.requiresGrad() ? dy : null;
+        int blockRows = Math.max(1, (1 << 13) / Math.max(1, width));
+        int blocks = (rows + blockRows - 1) / blockRows;
+        float[][] blockG = sums ? new float[blocks][width] : null;
+        float[][] blockB = sums ? new float[blocks][width] : null;
+        Parallel.forRange(blocks, Math.max(1, rowChunk(width) / blockRows), (start, end) -> {
+            for (int k = start; k < end; k++) {
+                float[] dg = sums ? blockG[k] : null;
+                float[] db = sums ? blockB[k] : null;
+                for (int r = k * blockRows; r < Math.min(rows, (k + 1) * blockRows); r++) {
+                    LayerNormRows.backward(dy, xd, g, mean[r], rstd[r], r * width, width, dx, dg, db);
+                }
+            }
+        });
         if (needG) {
-            gamma.accumulateGrad(dg);
+            gamma.accumulateGrad(blockSums(blockG, width));
         }
         if (needB) {
-            beta.accumulateGrad(db);
+            beta.accumulateGrad(blockSums(blockB, width));
         }
+        if (dx != null) {
+            x.adoptGrad(dx);
+        }
+    }
+
+    /** The blocks' sums added up in block order. */
+    private static float[] blockSums(float[][] blocks, int width) {
+        float[] sum = new float[width];
+        for (float[] block : blocks) {
+            for (int f = 0; f < width; f++) {
+                sum[f] += block[f];
+            }
+        }
+        return sum;
     }
 
     /**
