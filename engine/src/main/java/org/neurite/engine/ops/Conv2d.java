@@ -89,7 +89,7 @@ public final class Conv2d {
             // ReLU's mask, and the bias gradient in the same pass over dy
             float[] db = null;
             if (bias != null && bias.requiresGrad()) {
-                db = ConvProducts.maskedBiasGradient(dy, relu ? out : null, outC, g.outPlane());
+                db = ChannelBias.maskedBiasGradient(dy, relu ? out : null, outC, g.outPlane());
             } else if (relu) {
                 Activations.maskByPositive(dy, out);
             }

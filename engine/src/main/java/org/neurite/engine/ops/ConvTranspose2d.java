@@ -80,7 +80,7 @@ public final class ConvTranspose2d {
         float[] out = new float[xd[0] * outC * outH * outW];
         conv.foldTransposed(weight.data(), x.data(), out);
         if (bias != null) {
-            ConvProducts.addBias(bias.data(), out, outH * outW);
+            ChannelBias.addBias(bias.data(), out, outH * outW);
         }
         return CpuTensor.result(op, out, Shape.of(xd[0], outC, outH, outW), dy -> {
             if (x.requiresGrad()) {
@@ -92,7 +92,7 @@ public final class ConvTranspose2d {
                 weight.adoptGrad(conv.weightGradient(x.data(), dy));
             }
             if (bias != null && bias.requiresGrad()) {
-                bias.adoptGrad(ConvProducts.biasGradient(dy, outC, outH * outW));
+                bias.adoptGrad(ChannelBias.biasGradient(dy, outC, outH * outW));
             }
         }, x, weight, bias);
     }
