@@ -187,7 +187,7 @@ public final class Conv2dReluPool {
             x.adoptGrad(dx);
         }
         if (wantW) {
-            weight.adoptGrad(direct ? sumInOrder(partSums) : conv.sumWeightParts(partSums));
+            weight.adoptGrad(direct ? DirectConv2d.sumInOrder(partSums) : conv.sumWeightParts(partSums));
         }
         if (planeSums != null) {
             float[] db = new float[outC];
@@ -239,18 +239,6 @@ public final class Conv2dReluPool {
     /** Writes the gradient of one map of the convolution (after ReLU's mask) into {@code grads} from {@code to} on. */
     private static void unpool(float[] dy, float[] ranks, int o, Window2d g, float[] grads, int to) {
         MaxPool2x2.backwardRanked(dy, ranks, o, g.outH(), g.outW(), grads, to);
-    }
-
-    /** @return the parts added in order, as {@link DirectConv2d#weightGradient} does */
-    private static float[] sumInOrder(float[][] partSums) {
-        float[] sum = partSums[0];
-        for (int part = 1; part < partSums.length; part++) {
-            float[] p = partSums[part];
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += p[i];
-            }
-        }
-        return sum;
     }
 
     /** @return this thread's block buffer, of at least {@code size} floats */

@@ -117,14 +117,22 @@ final class DirectConv2d {
                 partSums[part] = dw;
             }
         });
-        float[] dw = partSums[0];
-        for (int part = 1; part < parts; part++) {
+        return sumInOrder(partSums);
+    }
+
+    /**
+     * @param partSums each batch part's weight gradient
+     * @return the parts added in order into the first: the same sums whatever the number of threads
+     */
+    static float[] sumInOrder(float[][] partSums) {
+        float[] sum = partSums[0];
+        for (int part = 1; part < partSums.length; part++) {
             float[] p = partSums[part];
-            for (int i = 0; i < dw.length; i++) {
-                dw[i] += p[i];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += p[i];
             }
         }
-        return dw;
+        return sum;
     }
 
     /**
